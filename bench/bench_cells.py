@@ -1,0 +1,118 @@
+"""Benchmark: cost of recording step traces in rnnviz.cells.
+
+Times ``run(Cell.random(16, 8), xs)`` over a 100-step sequence (the book's
+Embedding(500, 16) + LSTM(8) sizes) for each cell, against a baseline measured in
+the same process: the same equations as bare numpy operations in a loop, with no
+trace dataclasses and no stacking. The ratio is the overhead of the traces.
+Also times ``influence`` (forward with traces + one backward pass).
+
+Run from the project root:
+
+    python bench/bench_cells.py
+
+Prints a markdown table for BENCHMARKS.md. Goal: LSTM trace <= 5 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import timeit
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from rnnviz.cells import CELLS, influence, run, sigmoid  # noqa: E402
+
+T, INPUT_DIM, UNITS = 100, 16, 8
+REPEAT, NUMBER = 30, 20
+GOAL_MS = 5.0
+
+
+def bare_simple_rnn(cell, xs):
+    W, U, b = cell.kernel, cell.recurrent_kernel, cell.bias
+    h = np.zeros(cell.units)
+    for x_t in xs:
+        h = np.tanh(x_t @ W + h @ U + b)
+    return h
+
+
+def bare_lstm(cell, xs):
+    W, U, b, u = cell.kernel, cell.recurrent_kernel, cell.bias, cell.units
+    h = np.zeros(u)
+    c = np.zeros(u)
+    for x_t in xs:
+        a = x_t @ W + h @ U + b
+        i = sigmoid(a[:u])
+        f = sigmoid(a[u : 2 * u])
+        g = np.tanh(a[2 * u : 3 * u])
+        o = sigmoid(a[3 * u :])
+        c = f * c + i * g
+        h = o * np.tanh(c)
+    return h
+
+
+def bare_gru(cell, xs):
+    W, U, b, u = cell.kernel, cell.recurrent_kernel, cell.bias, cell.units
+    h = np.zeros(u)
+    for x_t in xs:
+        x_in = x_t @ W + b[0]
+        h_in = h @ U + b[1]
+        z = sigmoid(x_in[:u] + h_in[:u])
+        r = sigmoid(x_in[u : 2 * u] + h_in[u : 2 * u])
+        hh = np.tanh(x_in[2 * u :] + r * h_in[2 * u :])
+        h = z * h + (1.0 - z) * hh
+    return h
+
+
+BARE = {"SimpleRNN": bare_simple_rnn, "LSTM": bare_lstm, "GRU": bare_gru}
+
+
+def cpu_name():
+    """CPU model from /proc/cpuinfo on Linux, else ``platform.processor()``."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def best_ms(fn):
+    """Best-of-REPEAT mean time of one call, in milliseconds."""
+    return min(timeit.repeat(fn, repeat=REPEAT, number=NUMBER)) / NUMBER * 1e3
+
+
+def main():
+    xs = np.random.default_rng(0).normal(size=(T, INPUT_DIM))
+    rows = []
+    for kind, cls in CELLS.items():
+        cell = cls.random(INPUT_DIM, UNITS, seed=0)
+        np.testing.assert_allclose(BARE[kind](cell, xs), run(cell, xs).h[-1], atol=1e-12)
+        bare = best_ms(lambda: BARE[kind](cell, xs))
+        traced = best_ms(lambda: run(cell, xs))
+        infl = best_ms(lambda: influence(cell, xs))
+        rows.append((kind, bare, traced, infl))
+
+    print(f"## rnnviz.cells: {T}-step trace, {INPUT_DIM} inputs, {UNITS} units\n")
+    print(
+        f"- machine: {platform.platform()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs ({cpu_name()})"
+    )
+    print(f"- python {platform.python_version()}, numpy {np.__version__}")
+    print(f"- best of {REPEAT} repeats x {NUMBER} calls (timeit)\n")
+    print("| cell | bare numpy loop (ms) | `run()` with traces (ms) | ratio | `influence()` (ms) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for kind, bare, traced, infl in rows:
+        print(f"| {kind} | {bare:.2f} | {traced:.2f} | {traced / bare:.1f}x | {infl:.2f} |")
+    lstm_ms = dict((r[0], r[2]) for r in rows)["LSTM"]
+    verdict = "meets" if lstm_ms <= GOAL_MS else "MISSES"
+    print(f"\nLSTM trace: {lstm_ms:.2f} ms, {verdict} the goal of <= {GOAL_MS:.0f} ms.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Tokens & padding (book 9-1, 9-2): sentence -> tokens -> ids -> padded matrix."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from rnnviz import charts, data, snippets
+from rnnviz import text as tx
+from rnnviz.i18n import t
+
+lang = ui.language()
+ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_intro", lang)
+
+
+@st.cache_data(show_spinner=False)
+def imdb_word_index() -> dict[str, int]:
+    return data.load_word_index()
+
+
+@st.cache_data(show_spinner=False, persist="disk")
+def book_train_lengths():
+    (x_train, y_train), _ = data.load_imdb(num_words=500)
+    train, _, _, _ = data.book_split(data.review_lengths(x_train), y_train)
+    return train  # (20000,) lengths of the book's training split
+
+
+# --- input and vocabulary ---------------------------------------------------------
+settings = [ui.setting("text", t("tokens_default_text", lang)),
+            ui.setting("vocab", "imdb"), ui.setting("num_words", 500, int),
+            ui.setting("maxlen", 8, int), ui.setting("padding", "pre"), ui.setting("truncating", "pre")]
+left, right = st.columns([3, 2])
+left.text_area(t("tokens_input", lang), key="text", height=130)
+vocab_choice = right.radio(t("tokens_vocab", lang), ("imdb", "fit"), key="vocab", horizontal=True,
+                           format_func=lambda v: t(f"tokens_vocab_{v}", lang))
+num_words = right.slider(t("tokens_num_words", lang), 10, 10_000, step=10, key="num_words",
+                         help=t("tokens_num_words_help", lang), disabled=vocab_choice != "imdb")
+
+sentences, input_notes = tx.split_sentences(st.session_state["text"])
+for key, params in input_notes:
+    st.warning(t(key, lang, **params))
+if not sentences:
+    st.info(t("tokens_empty", lang))
+
+vocabulary = None
+if vocab_choice == "imdb":
+    try:
+        vocabulary = tx.Vocabulary.from_word_index(imdb_word_index(), num_words)
+    except data.DataUnavailableError as error:
+        st.error(error.message(lang))
+        st.caption(t("tokens_fallback_vocab", lang))
+if vocabulary is None:
+    vocabulary = tx.Vocabulary.fit(sentences)
+right.caption(t("tokens_vocab_size", lang, source=t(f"tokens_vocab_{vocabulary.source}", lang),
+                max_id=vocabulary.size - 1, size=vocabulary.size))
+st.markdown(t("tokens_reserved", lang))
+
+# --- tokens and ids, sentence by sentence -------------------------------------------
+explained = [tx.explain(vocabulary, sentence) for sentence in sentences]
+
+
+def note(row: tx.TokenRow) -> str:
+    if row.kind == tx.KIND_START:
+        return t("note_start", lang)
+    if row.kind == tx.KIND_WORD:
+        return t("note_word", lang, rank=row.rank)
+    return t("note_oov_cut", lang, rank=row.rank) if row.rank else t("note_oov_unknown", lang)
+
+
+if sentences:
+    st.subheader(t("tokens_table_title", lang))
+    tabs = st.tabs([t("tokens_sentence", lang, n=n) for n in range(1, len(sentences) + 1)])
+    for number, (tab, rows) in enumerate(zip(tabs, explained), start=1):
+        with tab:
+            st.markdown(f"> {sentences[number - 1][:300]}")
+            for key, params in tx.sentence_notes(number, rows, vocabulary.source):
+                st.warning(t(key, lang, **params))
+            st.dataframe(pd.DataFrame({
+                t("col_position", lang): range(len(rows)),
+                t("col_token", lang): [r.token for r in rows],
+                t("col_id", lang): [r.token_id for r in rows],
+                t("col_rank", lang): [r.rank for r in rows],
+                t("col_note", lang): [note(r) for r in rows],
+            }), hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 3, 400))
+
+# --- padding -------------------------------------------------------------------------
+st.subheader(t("tokens_padding_title", lang))
+c1, c2, c3 = st.columns(3)
+maxlen = c1.slider(t("tokens_maxlen", lang), 1, 300, key="maxlen")
+padding = c2.radio(t("tokens_padding", lang), ("pre", "post"), key="padding", horizontal=True,
+                   format_func=lambda v: t(f"tokens_{v}", lang))
+truncating = c3.radio(t("tokens_truncating", lang), ("pre", "post"), key="truncating", horizontal=True,
+                      format_func=lambda v: t(f"tokens_{v}", lang))
+if sentences:
+    cells = tx.padding_layout(explained, maxlen, padding, truncating)
+    st.plotly_chart(charts.padding_grid_figure(cells, len(sentences), maxlen, lang), width="stretch")
+    st.caption(t("tokens_matrix_caption", lang, rows=len(sentences), maxlen=maxlen))
+
+# --- IMDB review lengths ----------------------------------------------------------------
+st.subheader(t("tokens_hist_title", lang))
+try:
+    with st.spinner(t("tokens_loading", lang)):
+        lengths = book_train_lengths()
+except data.DataUnavailableError as error:
+    st.error(error.message(lang))
+else:
+    stats = data.length_stats(lengths, maxlen)
+    st.markdown(t("tokens_hist_text", lang, count=stats.count, mean=stats.mean, median=stats.median))
+    m1, m2, m3 = st.columns(3)
+    at_maxlen = t("metric_at_maxlen", lang, maxlen=maxlen)
+    m1.metric(t("hist_y", lang), f"{stats.count:,}")
+    m2.metric(f"{t('metric_truncated', lang)} ({at_maxlen})", f"{stats.share_truncated:.1%}")
+    m3.metric(f"{t('metric_padded', lang)} ({at_maxlen})", f"{stats.share_padded:.1%}")
+    st.plotly_chart(charts.length_histogram_figure(lengths, stats, lang), width="stretch")
+
+# --- code and question --------------------------------------------------------------------
+if sentences:
+    with st.expander(t("tokens_code_title", lang)):
+        st.caption(t("tokens_code_caption", lang))
+        st.code(snippets.tokens_code(sentences, num_words if vocabulary.source == "imdb" else None,
+                                     maxlen, padding, truncating), language="python")
+
+long_rows = max(explained, key=len, default=[])
+kept = [row.token for row in long_rows[-maxlen:]]
+example = f"… {' '.join(kept[:12])}" if len(long_rows) > maxlen else "—"
+ui.quiz("quiz_trunc", t("quiz_trunc_q", lang),
+        [t(f"quiz_trunc_a{i}", lang) for i in range(3)], answer=1,
+        why=t("quiz_trunc_why", lang, maxlen=maxlen, example=example), lang=lang)
+ui.keep_settings(settings)

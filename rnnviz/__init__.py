@@ -1,0 +1,1 @@
+"""rnnviz: the logic behind the app (never imports streamlit)."""

@@ -1,0 +1,117 @@
+"""Pure Plotly figure builders. One palette for the whole app, so a colour means
+the same thing on every page (DESIGN.md, "Look and voice").
+
+Colours are from the Okabe-Ito set, which stays distinct under the common
+colour-vision deficiencies; fonts are large enough for a classroom projector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from rnnviz.data import LengthStats
+from rnnviz.i18n import t
+from rnnviz.text import KIND_CUT, KIND_OOV, KIND_PAD, KIND_START, KIND_WORD, PaddedCell
+
+PALETTE = {
+    "input": "#0072B2",  # x_t and the tokens it comes from: blue
+    "hidden": "#D55E00",  # h_t: vermillion
+    "cell": "#009E73",  # c_t: bluish green
+    "weight": "#595959",  # weights: neutral grey
+    "start": "#56B4E9",  # the start id 1: sky blue
+    "pad": "#E3E3E3",  # padding 0: light grey
+    "oov": "#F0E442",  # out of vocabulary 2: warning yellow
+    "cut": "#CFE3F2",  # tokens truncation cut away: faded input blue
+    "marker": "#000000",  # a chosen value (maxlen, a best epoch): black
+    "note": "#7F7F7F",  # secondary reference lines (mean, median)
+}
+GATE_SCALE = "Cividis"  # gates live on 0..1
+SIGNED_SCALE = "RdBu"  # tanh outputs live on -1..1
+FONT_SIZE = 16
+
+_KIND_ORDER = (KIND_PAD, KIND_START, KIND_WORD, KIND_OOV, KIND_CUT)
+_KIND_COLOUR = {KIND_PAD: PALETTE["pad"], KIND_START: PALETTE["start"], KIND_WORD: PALETTE["input"],
+                KIND_OOV: PALETTE["oov"], KIND_CUT: PALETTE["cut"]}
+_DARK_TEXT_KINDS = {KIND_PAD, KIND_OOV, KIND_CUT, KIND_START}
+_MAX_COLUMNS_WITH_TEXT = 40  # beyond this the ids no longer fit in their cells
+
+
+def style(fig: go.Figure, title: str = "", height: int = 420) -> go.Figure:
+    """The shared look: large fonts, white background, a title."""
+    fig.update_layout(title=dict(text=title, font=dict(size=FONT_SIZE + 4)), height=height,
+                      font=dict(size=FONT_SIZE), template="plotly_white",
+                      margin=dict(l=60, r=20, t=60 if title else 20, b=50),
+                      hoverlabel=dict(font_size=FONT_SIZE))
+    return fig
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return t(f"kind_{kind}", lang)
+
+
+def padding_grid_figure(cells: Sequence[PaddedCell], n_rows: int, maxlen: int, lang: str) -> go.Figure:
+    """The padded matrix as a colour grid, with the tokens truncation cut away beside it.
+
+    Args:
+        cells: from `text.padding_layout`; columns < 0 or >= maxlen are cut tokens.
+        n_rows: number of sentences.
+        maxlen: the matrix width; a black frame marks it.
+        lang: "ko" or "en".
+    """
+    columns = [c.column for c in cells] or [0]
+    first, last = min(min(columns), 0), max(max(columns), maxlen - 1)
+    width = last - first + 1
+    codes = np.full((n_rows, width), np.nan)  # (rows, columns): index into _KIND_ORDER
+    ids = np.full((n_rows, width), "", dtype=object)
+    hover = np.full((n_rows, width), "", dtype=object)
+    for cell in cells:
+        x = cell.column - first
+        codes[cell.row, x] = _KIND_ORDER.index(cell.kind)
+        ids[cell.row, x] = str(cell.token_id)
+        where = t("kind_cut", lang) if cell.kind == KIND_CUT else f"{t('grid_column', lang)} {cell.column}"
+        hover[cell.row, x] = f"<b>{cell.token}</b><br>id = {cell.token_id}<br>{kind_label(cell.kind, lang)} · {where}"
+    n_kinds = len(_KIND_ORDER)
+    colorscale = [[bound, _KIND_COLOUR[kind]] for i, kind in enumerate(_KIND_ORDER)
+                  for bound in (i / n_kinds, (i + 1) / n_kinds)]
+    show_text = width <= _MAX_COLUMNS_WITH_TEXT
+    fig = go.Figure(go.Heatmap(
+        z=codes, x=list(range(first, last + 1)), y=list(range(n_rows)),
+        zmin=-0.5, zmax=n_kinds - 0.5, colorscale=colorscale, showscale=False,
+        xgap=2, ygap=2, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        text=ids if show_text else None, texttemplate="%{text}" if show_text else None,
+        textfont=dict(size=FONT_SIZE - 2)))
+    # The matrix pad_sequences returns: columns 0 .. maxlen-1, framed in black.
+    fig.add_shape(type="rect", x0=-0.5, x1=maxlen - 0.5, y0=-0.5, y1=n_rows - 0.5,
+                  line=dict(color=PALETTE["marker"], width=3))
+    for kind in _KIND_ORDER:  # a legend of coloured squares
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=kind_label(kind, lang),
+                                 marker=dict(size=16, symbol="square", color=_KIND_COLOUR[kind],
+                                             line=dict(color="#999999", width=1))))
+    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(range(n_rows)),
+                     ticktext=[f"{t('grid_row', lang)} {r + 1}" for r in range(n_rows)], showgrid=False)
+    fig.update_xaxes(title=t("grid_column", lang), showgrid=False, zeroline=False)
+    fig.update_layout(legend=dict(orientation="h", y=-0.25 if n_rows < 4 else -0.12))
+    return style(fig, t("grid_title", lang), height=max(260, 70 * n_rows + 190))
+
+
+def length_histogram_figure(lengths: np.ndarray, stats: LengthStats, lang: str) -> go.Figure:
+    """Review lengths with the maxlen line (black), the mean and the median (grey)."""
+    fig = go.Figure(go.Histogram(x=lengths, xbins=dict(start=0, size=20),
+                                 marker_color=PALETTE["input"], opacity=0.8,
+                                 name=t("hist_y", lang)))
+    lines = ((stats.maxlen, f"maxlen = {stats.maxlen}", PALETTE["marker"], "solid", 3),
+             (stats.mean, f"{t('hist_mean', lang)} {stats.mean:.1f}", PALETTE["note"], "dash", 2),
+             (stats.median, f"{t('hist_median', lang)} {stats.median:.0f}", PALETTE["note"], "dot", 2))
+    for position, (x, label, colour, dash, width) in enumerate(lines):
+        fig.add_vline(x=x, line=dict(color=colour, dash=dash, width=width))
+        fig.add_annotation(x=x, y=1 - 0.08 * position, yref="paper", text=label, showarrow=False,
+                           xanchor="left", xshift=4, font=dict(color=colour, size=FONT_SIZE),
+                           bgcolor="rgba(255,255,255,0.8)")
+    fig.update_xaxes(title=t("hist_x", lang), range=[0, min(int(np.max(lengths)) + 20, 1000)]
+                     if len(lengths) else None)
+    fig.update_yaxes(title=t("hist_y", lang))
+    fig.update_layout(showlegend=False, bargap=0.05)
+    return style(fig, t("tokens_hist_title", lang))

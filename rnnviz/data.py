@@ -1,0 +1,202 @@
+"""The IMDB data of chapter 9: loading, the book's split, review-length statistics.
+
+Online, `keras.datasets.imdb` downloads and caches the data in
+`~/.keras/datasets`. Offline, set `RNNVIZ_DATA_DIR` to a folder holding
+`imdb.npz` and `imdb_word_index.json`; then nothing here imports TensorFlow.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import os
+import pickle
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from rnnviz.i18n import t
+from rnnviz.text import INDEX_FROM, OOV, START
+
+DATA_DIR_ENV = "RNNVIZ_DATA_DIR"
+NPZ_FILE = "imdb.npz"
+WORD_INDEX_FILE = "imdb_word_index.json"
+SHUFFLE_SEED = 113  # load_data's default seed
+
+
+class DataUnavailableError(RuntimeError):
+    """The IMDB data could be found neither locally nor through Keras.
+
+    `message(lang)` gives the user-facing text (what happened, what to do).
+    """
+
+    def __init__(self, key: str, **params: str) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
+
+
+def local_data_dir() -> Path | None:
+    """The folder named by RNNVIZ_DATA_DIR, checked; None when it is not set.
+
+    Raises:
+        DataUnavailableError: the setting names a folder without the two files.
+    """
+    setting = os.environ.get(DATA_DIR_ENV, "").strip()
+    if not setting:
+        return None
+    folder = Path(setting).expanduser()
+    missing = [name for name in (NPZ_FILE, WORD_INDEX_FILE) if not (folder / name).is_file()]
+    if missing:
+        raise DataUnavailableError("data_dir_incomplete", folder=str(folder),
+                                   missing=", ".join(missing), env=DATA_DIR_ENV)
+    return folder
+
+
+def load_imdb(num_words: int | None = 500):
+    """The IMDB reviews as `keras.datasets.imdb.load_data(num_words=num_words)` returns them.
+
+    Args:
+        num_words: keep the most frequent words; rarer ones become OOV (2).
+
+    Returns:
+        `((x_train, y_train), (x_test, y_test))`: x are object arrays (25000,)
+        of int lists starting with START (1); y are int arrays of 0/1.
+
+    Raises:
+        DataUnavailableError: with a message saying what to do.
+    """
+    folder = local_data_dir()
+    if folder is not None:
+        return _load_npz_like_keras(folder / NPZ_FILE, num_words)
+    return _keras_call("load_data", num_words=num_words)
+
+
+def load_word_index() -> dict[str, int]:
+    """IMDB's word -> frequency rank dict (1 = "the"), as `imdb.get_word_index()`."""
+    folder = local_data_dir()
+    if folder is not None:
+        with open(folder / WORD_INDEX_FILE, encoding="utf-8") as handle:
+            return json.load(handle)
+    return _keras_call("get_word_index")
+
+
+def _keras_call(name: str, **kwargs):
+    """Call keras.datasets.imdb.<name>, turning any failure into a clear error."""
+    try:
+        from keras.datasets import imdb  # lazy: imports a backend, seconds
+
+        return getattr(imdb, name)(**kwargs)
+    except Exception as error:  # no keras, no network, a bad cache: all say the same
+        raise DataUnavailableError("data_unavailable", env=DATA_DIR_ENV,
+                                   reason=f"{type(error).__name__}: {error}") from error
+
+
+class _ArrayOnlyUnpickler(pickle.Unpickler):
+    """Unpickles numpy arrays and nothing else (the IMDB npz holds object arrays).
+
+    Keras's own loader does the same (`keras.src.datasets.npz_utils`); it is
+    repeated here because importing Keras just to read a file costs seconds
+    and brings a backend into the Streamlit server.
+    """
+
+    _ALLOWED = {("numpy", "ndarray"), ("numpy", "dtype"),
+                ("numpy.core.multiarray", "_reconstruct"),
+                ("numpy._core.multiarray", "_reconstruct")}
+
+    def find_class(self, module: str, name: str):
+        if (module, name) not in self._ALLOWED:
+            raise pickle.UnpicklingError(f"Refusing to load {module}.{name} from the IMDB file.")
+        return super().find_class(module, name)
+
+
+def _read_npy(buffer: io.BytesIO) -> np.ndarray:
+    try:
+        return np.lib.format.read_array(buffer, allow_pickle=False)
+    except ValueError:  # an object array: skip the header, unpickle safely
+        buffer.seek(0)
+        major, _ = np.lib.format.read_magic(buffer)
+        header_reader = (np.lib.format.read_array_header_1_0 if major == 1
+                         else np.lib.format.read_array_header_2_0)
+        header_reader(buffer)
+        return _ArrayOnlyUnpickler(buffer).load()
+
+
+def _read_npz(path: Path) -> dict[str, np.ndarray]:
+    with zipfile.ZipFile(path) as archive:
+        return {name.removesuffix(".npy"): _read_npy(io.BytesIO(archive.read(name)))
+                for name in archive.namelist() if name.endswith(".npy")}
+
+
+def _load_npz_like_keras(path: Path, num_words: int | None):
+    """`keras.datasets.imdb.load_data` step by step: shuffle (seed 113), +3, start, OOV."""
+    try:
+        arrays = _read_npz(path)
+    except (OSError, zipfile.BadZipFile, pickle.UnpicklingError, KeyError, ValueError) as error:
+        raise DataUnavailableError("data_file_broken", path=str(path),
+                                   reason=f"{type(error).__name__}: {error}") from error
+    rng = np.random.RandomState(SHUFFLE_SEED)  # one generator: train first, then test
+    splits = []
+    for split in ("train", "test"):
+        order = np.arange(len(arrays[f"x_{split}"]))
+        rng.shuffle(order)
+        splits.append((arrays[f"x_{split}"][order], arrays[f"y_{split}"][order]))
+    (x_train, y_train), (x_test, y_test) = splits
+    limit = num_words or (max(max(x) for x in (*x_train, *x_test)) + INDEX_FROM)
+    x_train, x_test = (_to_ids(x, limit) for x in (x_train, x_test))
+    return (x_train, y_train), (x_test, y_test)
+
+
+def _to_ids(raw_ranks: np.ndarray, num_words: int) -> np.ndarray:
+    """Ranks -> ids (rank + 3), START first, ids >= num_words -> OOV; an object array."""
+    lengths = review_lengths(raw_ranks)
+    flat = np.fromiter(itertools.chain.from_iterable(raw_ranks), dtype=np.int64,
+                       count=int(lengths.sum())) + INDEX_FROM  # every id, one array
+    flat[flat >= num_words] = OOV
+    sequences = np.empty(len(raw_ranks), dtype=object)  # ragged, like Keras's
+    for row, ids in enumerate(np.split(flat, np.cumsum(lengths)[:-1])):
+        sequences[row] = [START, *ids.tolist()]
+    return sequences
+
+
+def book_split(x, y):
+    """The book's validation split: `train_test_split(x, y, test_size=0.2, random_state=42)`.
+
+    Returns:
+        `(x_train, x_val, y_train, y_val)`: 20,000 and 5,000 reviews for IMDB.
+    """
+    from sklearn.model_selection import train_test_split  # ~0.5 s, only when needed
+
+    return train_test_split(x, y, test_size=0.2, random_state=42)
+
+
+def review_lengths(sequences) -> np.ndarray:
+    """Length of every sequence (the START id included, as the book counts)."""
+    return np.fromiter((len(s) for s in sequences), dtype=np.int64, count=len(sequences))
+
+
+@dataclass(frozen=True)
+class LengthStats:
+    """What `maxlen` does to a set of reviews."""
+
+    count: int
+    mean: float
+    median: float
+    maxlen: int
+    share_truncated: float  # longer than maxlen: tokens are cut away
+    share_padded: float  # shorter than maxlen: zeros are added
+
+
+def length_stats(lengths: np.ndarray, maxlen: int) -> LengthStats:
+    """Mean, median and the shares of reviews truncated / padded at `maxlen`."""
+    lengths = np.asarray(lengths)
+    return LengthStats(count=int(lengths.size), mean=float(np.mean(lengths)),
+                       median=float(np.median(lengths)), maxlen=int(maxlen),
+                       share_truncated=float(np.mean(lengths > maxlen)),
+                       share_padded=float(np.mean(lengths < maxlen)))

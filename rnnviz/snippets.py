@@ -1,0 +1,54 @@
+"""Runnable Keras code for what a page shows, generated from its current settings.
+
+The text is tested by running it (tests/test_snippets.py), so it cannot drift
+from what the page computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_TOKENIZE = '''def tokenize(text):
+    # IMDB's tokenization: punctuation becomes a space, the apostrophe stays
+    for mark in '!"#$%&()*+,-./:;<=>?@[\\\\]^_`{|}~\\t\\n':
+        text = text.replace(mark, " ")
+    return [word for word in text.lower().split(" ") if word]
+'''
+
+_IMDB_VOCABULARY = '''# IMDB's word -> frequency rank table (1 = "the"); Keras downloads it once
+word_index = keras.datasets.imdb.get_word_index()
+num_words = {num_words}
+'''
+
+_OWN_VOCABULARY = '''# a vocabulary from these sentences: most frequent word = rank 1
+counts = Counter(word for text in texts for word in tokenize(text))
+word_index = {{word: rank for rank, (word, _) in enumerate(counts.most_common(), start=1)}}
+num_words = len(word_index) + 3  # keep every word
+'''
+
+_ENCODE_AND_PAD = '''def encode(text):
+    ids = [word_index.get(word, num_words) + 3 for word in tokenize(text)]
+    return [1] + [i if i < num_words else 2 for i in ids]  # 1 = start, 2 = OOV
+
+sequences = [encode(text) for text in texts]
+padded = keras.utils.pad_sequences(sequences, maxlen={maxlen}, padding="{padding}", truncating="{truncating}")
+print(padded.shape)
+print(padded)
+'''
+
+
+def tokens_code(texts: Sequence[str], num_words: int | None, maxlen: int,
+                padding: str, truncating: str) -> str:
+    """Keras code that turns `texts` into the padded matrix the tokens page draws.
+
+    Args:
+        texts: the sentences.
+        num_words: IMDB's vocabulary cut; None builds the vocabulary from `texts`.
+        maxlen, padding, truncating: as `keras.utils.pad_sequences`.
+    """
+    imports = "import keras\n" if num_words else "from collections import Counter\n\nimport keras\n"
+    listed = "".join(f"    {text!r},\n" for text in texts)
+    vocabulary = (_IMDB_VOCABULARY.format(num_words=num_words) if num_words
+                  else _OWN_VOCABULARY.format())
+    return (f"{imports}\ntexts = [\n{listed}]\n\n{_TOKENIZE}\n{vocabulary}\n"
+            + _ENCODE_AND_PAD.format(maxlen=maxlen, padding=padding, truncating=truncating))

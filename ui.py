@@ -1,0 +1,112 @@
+"""Streamlit glue shared by the pages: language, settings kept in the URL, headers, quizzes.
+
+Kept out of `rnnviz/` because it imports streamlit; holds no maths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from rnnviz.i18n import LANGUAGES, language_from_locale, t
+
+_KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
+_MAX_URL_VALUE = 1500  # longer values (a long paste) stay out of the URL
+
+
+def language() -> str:
+    """The current language: the URL's ?lang=, else the last choice, else the browser locale."""
+    chosen = st.query_params.get("lang")
+    if chosen not in LANGUAGES:
+        chosen = st.session_state.get("lang") or language_from_locale(st.context.locale)
+    st.session_state["lang"] = chosen
+    return chosen
+
+
+def language_switch() -> str:
+    """The sidebar switch; writes the choice to the session and the URL."""
+    current = language()
+    names = {"ko": "한국어", "en": "English"}
+    picked = st.sidebar.radio(t("language", current), LANGUAGES, index=LANGUAGES.index(current),
+                              format_func=names.get, horizontal=True, key="lang_switch")
+    st.session_state["lang"] = picked
+    st.query_params["lang"] = picked
+    return picked
+
+
+def setting(key: str, default: Any, parse: Callable[[str], Any] = str) -> str:
+    """Prepare the widget keyed `key`: its value comes from the URL, then the session, then `default`.
+
+    Call before creating the widget (with `key=key`, no `value=`); call
+    `keep_settings` after all widgets so the URL and session follow the user.
+    """
+    kept = st.session_state.setdefault(_KEEP, {})
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        value = kept.get(key, default)
+        if raw is not None:
+            try:
+                value = parse(raw)
+            except (TypeError, ValueError):
+                pass  # a hand-edited link: ignore the bad value, keep the default
+        st.session_state[key] = value
+    kept.setdefault("_defaults", {})[key] = default
+    return key
+
+
+def keep_settings(keys: Sequence[str]) -> None:
+    """Copy the widgets' values into the session (for page changes) and the URL (for sharing)."""
+    kept = st.session_state.setdefault(_KEEP, {})
+    defaults = kept.get("_defaults", {})
+    for key in keys:
+        value = st.session_state.get(key)
+        kept[key] = value
+        text = str(value)
+        if value == defaults.get(key) or len(text) > _MAX_URL_VALUE:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = text
+
+
+# The app's pages: (file, title key, icon, book section keys, "what you do" key).
+PAGES = (
+    ("pages/home.py", "nav_home", ":material/home:", (), ""),
+    ("pages/tokens.py", "nav_tokens", ":material/text_fields:", ("section_9_1", "section_9_2"), "what_tokens"),
+)
+# Pages still to come, listed on the home page's map: (title key, section key, "what" key).
+PLANNED = (
+    ("page_hidden", "section_9_1", "what_hidden"),
+    ("page_onehot", "section_9_2", "what_onehot"),
+    ("page_train", "section_9_2", "what_train"),
+    ("page_cells", "section_9_3", "what_cells"),
+)
+
+
+def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: str) -> None:
+    """The book's section(s), the page title and a few sentences, as every page opens."""
+    st.caption(" · ".join(t(k, lang) for k in section_keys))
+    st.title(t(title_key, lang))
+    st.markdown(t(intro_key, lang))
+
+
+def quiz(key: str, question: str, options: Sequence[str], answer: int, why: str, lang: str) -> None:
+    """A predict-then-reveal question: the explanation shows only after the learner commits."""
+    with st.container(border=True):
+        st.markdown(f"**{t('quiz_title', lang)}** — {question}")
+        picked = st.radio(question, range(len(options)), index=None, format_func=options.__getitem__,
+                          key=f"{key}_choice", label_visibility="collapsed")
+        if st.button(t("quiz_check", lang), key=f"{key}_check"):
+            if picked is None:
+                st.warning(t("quiz_pick_first", lang))
+                return
+            st.session_state[f"{key}_revealed"] = picked
+        revealed = st.session_state.get(f"{key}_revealed")
+        if revealed is None:
+            return
+        if revealed == answer:
+            st.success(t("quiz_right", lang))
+        else:
+            st.error(t("quiz_wrong", lang, answer=options[answer]))
+        st.markdown(why)
