@@ -1,0 +1,1 @@
+"""Korean and English strings, one module per page; merged by rnnviz.i18n."""
