@@ -17,19 +17,28 @@ _MAX_URL_VALUE = 1500  # longer values (a long paste) stay out of the URL
 
 
 def language() -> str:
-    """The current language: the URL's ?lang=, else the last choice, else the browser locale."""
-    chosen = st.query_params.get("lang")
+    """The current language: the sidebar switch, else the URL's ?lang=, else the browser locale.
+
+    Also writes it to the URL, so a copied link opens in the same language.
+    """
+    chosen = st.session_state.get("lang_switch") or st.session_state.get("lang")
     if chosen not in LANGUAGES:
-        chosen = st.session_state.get("lang") or language_from_locale(st.context.locale)
+        chosen = st.query_params.get("lang")
+    if chosen not in LANGUAGES:
+        chosen = language_from_locale(st.context.locale)
     st.session_state["lang"] = chosen
+    st.query_params["lang"] = chosen
     return chosen
 
 
 def language_switch() -> str:
-    """The sidebar switch; writes the choice to the session and the URL."""
-    current = language()
+    """The sidebar switch (app.py, every run); the choice goes to the session and the URL."""
+    if "lang_switch" not in st.session_state:  # a new session: the link or the browser decides
+        url_choice = st.query_params.get("lang")
+        st.session_state["lang_switch"] = (url_choice if url_choice in LANGUAGES
+                                           else language_from_locale(st.context.locale))
     names = {"ko": "한국어", "en": "English"}
-    picked = st.sidebar.radio(t("language", current), LANGUAGES, index=LANGUAGES.index(current),
+    picked = st.sidebar.radio(t("language", st.session_state["lang_switch"]), LANGUAGES,
                               format_func=names.get, horizontal=True, key="lang_switch")
     st.session_state["lang"] = picked
     st.query_params["lang"] = picked

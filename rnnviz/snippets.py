@@ -23,7 +23,7 @@ num_words = {num_words}
 _OWN_VOCABULARY = '''# a vocabulary from these sentences: most frequent word = rank 1
 counts = Counter(word for text in texts for word in tokenize(text))
 word_index = {{word: rank for rank, (word, _) in enumerate(counts.most_common(), start=1)}}
-num_words = len(word_index) + 3  # keep every word
+num_words = len(word_index) + 4  # every word fits: ids run from 4 to len + 3
 '''
 
 _ENCODE_AND_PAD = '''def encode(text):

@@ -1,0 +1,56 @@
+import numpy as np
+import plotly.graph_objects as go
+
+from rnnviz import charts, data
+from rnnviz import text as tx
+
+
+def grid(sentences, maxlen, padding="pre", truncating="pre", lang="en"):
+    vocabulary = tx.Vocabulary.fit(["the movie was good", "i like brachiosaurus"], num_words=8)
+    explained = [tx.explain(vocabulary, s) for s in sentences]
+    cells = tx.padding_layout(explained, maxlen, padding, truncating)
+    return cells, charts.padding_grid_figure(cells, len(sentences), maxlen, lang)
+
+
+def test_padding_grid_shows_every_cell_with_its_token_on_hover():
+    cells, fig = grid(["the movie was good", "i like"], maxlen=4)
+    heatmap = fig.data[0]
+    assert isinstance(heatmap, go.Heatmap)
+    z = np.array(heatmap.z, dtype=float)
+    xs = list(heatmap.x)
+    assert z.shape == (2, len(xs)) and xs[0] == -1 and xs[-1] == 3  # one cut column before 0
+    for cell in cells:
+        column = xs.index(cell.column)
+        assert z[cell.row, column] == charts._KIND_ORDER.index(cell.kind)
+        assert cell.token in heatmap.customdata[cell.row][column]
+        assert heatmap.text[cell.row][column] == str(cell.token_id)
+    kinds = {c.kind for c in cells}
+    assert kinds == {tx.KIND_CUT, tx.KIND_WORD, tx.KIND_PAD, tx.KIND_START, tx.KIND_OOV}
+    frame = fig.layout.shapes[0]
+    assert (frame.x0, frame.x1) == (-0.5, 3.5)
+    legend = [trace.name for trace in fig.data[1:]]
+    assert legend == ["padding 0", "start 1", "word", "OOV 2", "cut away"]
+
+
+def test_padding_grid_has_no_cell_text_when_too_wide_and_korean_labels():
+    _, fig = grid(["i like brachiosaurus"], maxlen=60, lang="ko")
+    assert fig.data[0].text is None
+    assert fig.layout.title.text == "pad_sequences의 결과"
+    assert "패딩 0" in [trace.name for trace in fig.data[1:]]
+
+
+def test_colours_come_from_the_one_palette():
+    _, fig = grid(["the movie"], maxlen=5)
+    colours = {trace.marker.color for trace in fig.data[1:]}
+    assert colours == {charts.PALETTE[k] for k in ("pad", "start", "input", "oov", "cut")}
+
+
+def test_length_histogram_marks_maxlen_mean_and_median():
+    lengths = np.array([10, 20, 30, 200])
+    stats = data.length_stats(lengths, maxlen=100)
+    fig = charts.length_histogram_figure(lengths, stats, "en")
+    np.testing.assert_array_equal(fig.data[0].x, lengths)
+    line_xs = sorted(shape.x0 for shape in fig.layout.shapes)
+    assert line_xs == sorted([100, stats.mean, stats.median])
+    texts = [a.text for a in fig.layout.annotations]
+    assert "maxlen = 100" in texts and "mean 65.0" in texts and "median 25" in texts

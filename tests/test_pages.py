@@ -1,0 +1,159 @@
+"""The app shell, the home page and the tokens page, driven through Streamlit's AppTest."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def open_app(page=None, timeout=120, **params):
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at):
+    return " ".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title])
+
+
+@pytest.mark.parametrize("lang, title, book", [("ko", "순환 신경망, 눈으로 보며 배우기", "9-1 순차 데이터와 순환 신경망"),
+                                               ("en", "Recurrent neural networks, hands-on", "9-1 Sequential data")])
+def test_home_renders_in_both_languages_with_the_book_map(lang, title, book):
+    at = open_app(lang=lang)
+    assert at.title[0].value == title
+    table = at.dataframe[0].value
+    assert book in " ".join(table.iloc[:, 0]) and len(table) >= 5
+    assert at.query_params["lang"] == lang
+
+
+def test_sidebar_switch_changes_language_and_url():
+    at = open_app(lang="en")
+    at.sidebar.radio(key="lang_switch").set_value("ko").run()
+    at.run()  # the next run renders with the new choice
+    assert at.title[0].value == "순환 신경망, 눈으로 보며 배우기"
+    assert at.query_params["lang"] == "ko"
+
+
+def test_language_survives_a_page_change():
+    at = open_app(lang="ko")
+    at.switch_page("pages/tokens.py").run()
+    assert at.title[0].value == "토큰과 패딩"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_tokens_page_renders_in_both_languages(local_data, lang):
+    at = open_app("pages/tokens.py", lang=lang)
+    assert at.title[0].value == ("토큰과 패딩" if lang == "ko" else "Tokens & padding")
+    assert len(at.tabs) == 3  # the three default sentences
+    first = at.dataframe[0].value
+    assert first.iloc[0, 2] == 1
+    assert "20,000" in [m.value for m in at.metric]
+
+
+def test_default_sentence_ids_are_imdbs(local_data):
+    at = open_app("pages/tokens.py", lang="en")
+    first = at.dataframe[0].value  # "i like brachiosaurus"
+    tokens, ids = list(first.iloc[:, 1]), list(first.iloc[:, 2])
+    assert tokens == ["<start>", "i", "like", "brachiosaurus"]
+    assert ids[:3] == [1, 13, 40] and ids[3] == 2  # the rarest word is OOV at num_words=500
+    assert "not in the vocabulary" in first.iloc[3, 4] or "num_words" in first.iloc[3, 4]
+
+
+def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
+    at = open_app("pages/tokens.py", lang="en")
+    before = [m.value for m in at.metric]
+    at.slider(key="maxlen").set_value(100).run()
+    after = [m.value for m in at.metric]
+    assert before != after
+    truncated = next(m for m in at.metric if "truncated" in m.label)
+    assert "maxlen = 100" in truncated.label and truncated.value.endswith("%")
+    assert at.query_params["maxlen"] == "100"
+
+
+def test_a_shared_link_reopens_the_same_settings(local_data):
+    at = open_app("pages/tokens.py", lang="en", maxlen="17", padding="post", text="good bad")
+    assert at.slider(key="maxlen").value == 17
+    assert at.radio(key="padding").value == "post"
+    assert at.text_area(key="text").value == "good bad"
+    assert len(at.tabs) == 1
+
+
+def test_own_vocabulary_has_no_oov(local_data):
+    at = open_app("pages/tokens.py", lang="en")
+    at.radio(key="vocab").set_value("fit").run()
+    ids = [row for df in at.dataframe for row in df.value.iloc[:, 2]]
+    assert 2 not in ids and min(ids) == 1
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("", "Type at least one sentence"),
+    ("?!...", "has no tokens"),
+    ("이 영화 정말 재미있어요", "OOV (2)"),
+    ("😀😀 🎬", "OOV (2)"),
+    ("x" * 100_000, "very long"),
+    ("\n".join(["a"] * 40), "only the first 12"),
+])
+def test_bad_input_gets_a_clear_message(local_data, typed, expected):
+    at = open_app("pages/tokens.py", lang="en")
+    at.text_area(key="text").set_value(typed).run()
+    assert not at.exception
+    messages = " ".join(x.value for x in [*at.warning, *at.info])
+    assert expected in messages
+
+
+def test_quiz_reveals_only_after_an_answer(local_data):
+    at = open_app("pages/tokens.py", lang="en")
+    assert not at.success and not at.error
+    at.button(key="quiz_trunc_check").click().run()
+    assert "Pick an answer" in " ".join(w.value for w in at.warning)
+    at.radio(key="quiz_trunc_choice").set_value(1).run()
+    at.button(key="quiz_trunc_check").click().run()
+    assert at.success and "last 8 tokens" in texts(at)
+
+
+def test_missing_data_shows_the_message_and_the_page_still_works(tmp_path, monkeypatch):
+    st.cache_data.clear()
+    monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path))  # an empty folder
+    at = open_app("pages/tokens.py", lang="en")
+    errors = " ".join(e.value for e in at.error)
+    assert "RNNVIZ_DATA_DIR" in errors and "imdb.npz" in errors
+    assert len(at.tabs) == 3  # the sentences still become tokens, with their own vocabulary
+    st.cache_data.clear()
+
+
+def test_pages_do_not_import_tensorflow_and_rnnviz_never_imports_streamlit(imdb_folder):
+    probe = textwrap.dedent(f"""
+        import os, sys
+        os.environ["RNNVIZ_DATA_DIR"] = {str(imdb_folder)!r}
+        sys.path.insert(0, {str(ROOT)!r})
+        import rnnviz.text, rnnviz.data, rnnviz.i18n, rnnviz.charts, rnnviz.snippets, rnnviz.cells
+        assert "streamlit" not in sys.modules, "rnnviz imported streamlit"
+        from streamlit.testing.v1 import AppTest
+        at = AppTest.from_file({APP!r}, default_timeout=120).run()
+        at.switch_page("pages/tokens.py").run()
+        assert not at.exception, at.exception
+        heavy = sorted(m for m in ("tensorflow", "keras", "jax") if m in sys.modules)
+        assert not heavy, heavy
+        print("CLEAN")
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT)
+    assert done.returncode == 0 and "CLEAN" in done.stdout, done.stderr[-3000:]
+
+
+def test_no_module_of_rnnviz_mentions_streamlit():
+    for path in (ROOT / "rnnviz").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "import streamlit" not in source and "from streamlit" not in source, path
