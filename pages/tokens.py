@@ -8,6 +8,8 @@ from rnnviz import charts, data, snippets
 from rnnviz import text as tx
 from rnnviz.i18n import t
 
+BOOK_MAXLEN = 100  # pad_sequences(train_input, maxlen=100) in the book
+
 lang = ui.language()
 ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_intro", lang)
 
@@ -17,11 +19,9 @@ def imdb_word_index() -> dict[str, int]:
     return data.load_word_index()
 
 
-@st.cache_data(show_spinner=False, persist="disk")
+@st.cache_data(show_spinner=False)
 def book_train_lengths():
-    (x_train, y_train), _ = data.load_imdb(num_words=500)
-    train, _, _, _ = data.book_split(data.review_lengths(x_train), y_train)
-    return train  # (20000,) lengths of the book's training split
+    return data.book_train_lengths()  # (20000,)
 
 
 # --- input and vocabulary ---------------------------------------------------------
@@ -78,7 +78,7 @@ if sentences:
                 t("col_position", lang): range(len(rows)),
                 t("col_token", lang): [r.token for r in rows],
                 t("col_id", lang): [r.token_id for r in rows],
-                t("col_rank", lang): [r.rank for r in rows],
+                t("col_rank", lang): [f"{r.rank:,}" if r.rank else "—" for r in rows],
                 t("col_note", lang): [note(r) for r in rows],
             }), hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 3, 400))
 
@@ -104,7 +104,9 @@ except data.DataUnavailableError as error:
     st.error(error.message(lang))
 else:
     stats = data.length_stats(lengths, maxlen)
-    st.markdown(t("tokens_hist_text", lang, count=stats.count, mean=stats.mean, median=stats.median))
+    book = data.length_stats(lengths, BOOK_MAXLEN)
+    st.markdown(t("tokens_hist_text", lang, count=stats.count, mean=stats.mean, median=stats.median) + " "
+                + t("tokens_hist_book", lang, truncated=book.share_truncated, padded=book.share_padded))
     m1, m2, m3 = st.columns(3)
     at_maxlen = t("metric_at_maxlen", lang, maxlen=maxlen)
     m1.metric(t("hist_y", lang), f"{stats.count:,}")

@@ -114,4 +114,4 @@ def length_histogram_figure(lengths: np.ndarray, stats: LengthStats, lang: str) 
                      if len(lengths) else None)
     fig.update_yaxes(title=t("hist_y", lang))
     fig.update_layout(showlegend=False, bargap=0.05)
-    return style(fig, t("tokens_hist_title", lang))
+    return style(fig)  # the page's subheader names it

@@ -116,3 +116,15 @@ def test_npz_loader_refuses_code_in_pickles(tmp_path):
         archive.writestr("x_train.npy", buffer.getvalue() + pickle.dumps(Evil()))
     with pytest.raises(pickle.UnpicklingError, match="Refusing"):
         data._read_npz(tmp_path / "imdb.npz")
+
+
+def test_book_train_lengths_are_cached_on_disk_and_equal_the_split(local_data, tmp_path, monkeypatch):
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path))
+    (x_train, y_train), _ = data.load_imdb(num_words=500)
+    expected = data.review_lengths(data.book_split(x_train, y_train)[0])
+    first = data.book_train_lengths()
+    cached = list(tmp_path.glob("imdb-book-train-lengths-*.npy"))
+    assert len(cached) == 1
+    np.testing.assert_array_equal(first, expected)
+    np.testing.assert_array_equal(data.book_train_lengths(), expected)  # read back from the cache
+    assert not list(tmp_path.glob("*.tmp"))

@@ -83,7 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tokens_pre": {"ko": "pre (앞)", "en": "pre (front)"},
     "tokens_post": {"ko": "post (뒤)", "en": "post (back)"},
     "tokens_matrix_caption": {
-        "ko": "패딩된 행렬의 크기: ({rows}, {maxlen}). 회색 칸은 패딩(0), 빗금 바깥의 흐린 칸은 잘려 나간 토큰입니다. "
+        "ko": "패딩된 행렬의 크기: ({rows}, {maxlen}). 회색 칸은 패딩(0), 검은 테두리 바깥의 흐린 칸은 잘려 나간 토큰입니다. "
               "칸 위에 마우스를 올리면 토큰이 보입니다.",
         "en": "Padded matrix shape: ({rows}, {maxlen}). Grey cells are padding (0); faded cells outside the "
               "frame are tokens cut away. Hover a cell to see its token.",
@@ -102,6 +102,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "대부분 짧고 일부가 매우 깁니다. 책은 maxlen=100을 씁니다.",
         "en": "Lengths of the book's training split ({count:,} reviews). Mean {mean:.2f}, median "
               "{median:.0f}: most reviews are short, a few are very long. The book uses maxlen=100.",
+    },
+    "tokens_hist_book": {
+        "ko": "책의 maxlen=100에서는 리뷰의 {truncated:.1%}가 잘리고 {padded:.1%}가 패딩됩니다.",
+        "en": "At the book's maxlen=100, {truncated:.1%} of the reviews are truncated and {padded:.1%} "
+              "padded.",
     },
     "hist_x": {"ko": "리뷰 길이 (토큰 수)", "en": "review length (tokens)"},
     "hist_y": {"ko": "리뷰 수", "en": "number of reviews"},

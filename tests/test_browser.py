@@ -1,0 +1,41 @@
+"""The real app in a real browser: what AppTest cannot see (Plotly charts, the URL, layout)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tools.appserver import CHROMIUM, app_server, browser_page, wait_for_app
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
+    pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def app_url(imdb_folder):
+    with app_server(env={"RNNVIZ_DATA_DIR": str(imdb_folder)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page():
+    with browser_page() as browser_tab:
+        yield browser_tab
+
+
+def test_home_opens_in_korean_for_a_korean_link(app_url, page):
+    page.goto(f"{app_url}/?lang=ko")
+    wait_for_app(page, "순환 신경망, 눈으로 보며 배우기")
+    assert page.get_by_text("토큰과 패딩").count() >= 1  # in the sidebar navigation
+
+
+def test_tokens_page_draws_its_charts_and_keeps_settings_in_the_url(app_url, page):
+    page.goto(f"{app_url}/tokens?lang=en&maxlen=12&padding=post")
+    wait_for_app(page, "IMDB review lengths and maxlen")
+    page.locator(".js-plotly-plot").nth(1).wait_for(timeout=60_000)
+    assert page.locator(".js-plotly-plot").count() == 2  # the padded grid and the histogram
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("(3, 12)", exact=False).count() >= 1  # matrix shape in the caption
+    assert "lang=en" in page.url and "maxlen=12" in page.url and "padding=post" in page.url
