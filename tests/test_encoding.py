@@ -1,0 +1,86 @@
+import doctest
+
+import keras
+import numpy as np
+import pytest
+
+from rnnviz import encoding
+from rnnviz.text import pad_sequences
+
+SETTINGS = [(500, 100, 16, 8), (200, 100, 16, 8), (1000, 50, 32, 4), (50, 7, 3, 2)]
+
+
+def test_doctests_pass():
+    result = doctest.testmod(encoding)
+    assert result.attempted >= 4 and result.failed == 0
+
+
+@pytest.mark.parametrize("num_words, maxlen, dim, units", SETTINGS)
+def test_shapes_and_bytes_equal_keras_arrays(num_words, maxlen, dim, units):
+    rng = np.random.default_rng(0)
+    reviews = [rng.integers(1, num_words, size=rng.integers(1, 2 * maxlen)).tolist() for _ in range(5)]
+    ids = pad_sequences(reviews, maxlen=maxlen)  # (5, maxlen) int32
+    onehots = keras.utils.to_categorical(ids, num_classes=num_words)  # what the book feeds SimpleRNN
+    embedding = keras.layers.Embedding(num_words, dim)
+    embedded = keras.ops.convert_to_numpy(embedding(ids))
+    cost = encoding.input_cost(num_words, maxlen, dim, reviews=5)
+    assert onehots.shape[1:] == cost.onehot_shape and embedded.shape[1:] == cost.embedded_shape
+    assert onehots.nbytes == cost.to_categorical_total  # float64 in Keras 3
+    assert onehots.astype("float32").nbytes == cost.onehot_total  # what SimpleRNN computes with
+    assert ids.nbytes + embedding.get_weights()[0].nbytes == cost.ids_total
+
+
+@pytest.mark.parametrize("num_words, maxlen, dim, units", SETTINGS)
+def test_parameter_counts_equal_keras_layer_by_layer(num_words, maxlen, dim, units):
+    onehot_model = keras.Sequential([keras.Input((maxlen, num_words)), keras.layers.SimpleRNN(units),
+                                     keras.layers.Dense(1, activation="sigmoid")])
+    embedding_model = keras.Sequential([keras.Input((maxlen,)), keras.layers.Embedding(num_words, dim),
+                                        keras.layers.SimpleRNN(units), keras.layers.Dense(1, activation="sigmoid")])
+    for inputs, model in (("onehot", onehot_model), ("embedding", embedding_model)):
+        ours = encoding.model_params(inputs, num_words, dim, units)
+        assert [p.total for p in ours] == [layer.count_params() for layer in model.layers]
+        assert all(p.formula.endswith(f"= {p.total}") for p in ours)
+
+
+def test_the_books_figures():
+    assert [p.total for p in encoding.model_params("onehot", 200, 16, 8)] == [1672, 9]  # 1,681 in all
+    assert sum(p.total for p in encoding.model_params("embedding", 200, 16, 8)) == 3409
+    cost = encoding.input_cost(500, 100, 16)
+    assert (cost.onehot_total, cost.ids_total) == (4_000_000_000, 8_032_000)
+    assert cost.to_categorical_total == 8_000_000_000
+    assert round(cost.ratio) == 498
+
+
+def test_onehot_equals_to_categorical():
+    ids = [0, 3, 1, 4, 4]
+    np.testing.assert_array_equal(encoding.onehot(ids, 5), keras.utils.to_categorical(ids, 5))
+    with pytest.raises(ValueError, match="0..4"):
+        encoding.onehot([5], 5)
+
+
+def test_onehot_times_a_keras_kernel_is_a_row_lookup():
+    layer = keras.layers.SimpleRNN(8)
+    layer.build((None, 10, 500))
+    kernel = layer.get_weights()[0]  # (500, 8)
+    identity = encoding.lookup_identity([1, 14, 22, 2, 0], kernel)
+    assert identity.holds and identity.product.shape == (5, 8)
+    np.testing.assert_array_equal(identity.rows[1], kernel[14])
+
+
+def test_pca_on_a_known_table():
+    # Points spread along (1, 1, 0) with a little spread along (0, 0, 1): PC1 is that line.
+    t = np.linspace(-3, 3, 7)
+    wiggle = 0.1 * np.array([1, -1, 1, -1, 1, -1, 1])  # uncorrelated with t
+    table = np.stack([t, t, wiggle], axis=1)
+    projection = encoding.pca_2d(table)
+    assert projection.coords.shape == (7, 2)
+    assert projection.explained[0] > 0.99 and sum(projection.explained) == pytest.approx(1.0)
+    np.testing.assert_allclose(np.abs(projection.coords[:, 0]), np.abs(t) * np.sqrt(2), atol=1e-6)
+
+
+def test_nearest_neighbours_by_cosine():
+    table = np.array([[1.0, 0.0], [2.0, 0.1], [0.0, 1.0], [-1.0, 0.0], [0.0, 0.0]])
+    neighbours = encoding.nearest_neighbours(table, 0, k=4)
+    assert [i for i, _ in neighbours] == [1, 2, 4, 3]
+    assert neighbours[0][1] == pytest.approx(2 / np.hypot(2, 0.1), abs=1e-4)
+    assert neighbours[-1][1] == -1.0
