@@ -216,3 +216,20 @@ def word_scores(weights: dict[str, np.ndarray], word_ids, maxlen: int) -> np.nda
         h_last, _ = _run_stack(layers, model_inputs(weights, [word_id]), states)
         scores.append(float(_sigmoid_output(weights, h_last)[0]))
     return np.array(scores)
+
+
+def format_bytes(count: float) -> str:
+    """Decimal units, as the book's arithmetic uses them: 200,000 B -> "200 KB".
+
+    >>> format_bytes(400), format_bytes(200_000), format_bytes(4_000_000_000), format_bytes(8_032_000)
+    ('400 B', '200 KB', '4 GB', '8.03 MB')
+    """
+    for unit, size in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if count >= size:
+            return f"{count / size:.3g} {unit}"
+    return f"{count:.0f} B"
+
+
+def random_embedding(num_words: int, dim: int, seed: int = 42) -> np.ndarray:
+    """An untrained table like Keras's Embedding initialiser: uniform(-0.05, 0.05), (num_words, dim)."""
+    return np.random.default_rng(seed).uniform(-0.05, 0.05, size=(num_words, dim)).astype(np.float32)

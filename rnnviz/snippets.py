@@ -52,3 +52,31 @@ def tokens_code(texts: Sequence[str], num_words: int | None, maxlen: int,
                   else _OWN_VOCABULARY.format())
     return (f"{imports}\ntexts = [\n{listed}]\n\n{_TOKENIZE}\n{vocabulary}\n"
             + _ENCODE_AND_PAD.format(maxlen=maxlen, padding=padding, truncating=truncating))
+
+
+_TWO_MODELS = '''import keras
+
+num_words, maxlen = {num_words}, {maxlen}
+
+# 9-2, first model: one-hot vectors in. The book makes them with
+# train_oh = keras.utils.to_categorical(train_seq)   # (reviews, {maxlen}, {num_words})
+model = keras.Sequential()
+model.add(keras.Input(shape=(maxlen, num_words)))
+model.add(keras.layers.SimpleRNN({units}))
+model.add(keras.layers.Dense(1, activation="sigmoid"))
+model.summary()
+
+# 9-2, second model: integer ids in, an Embedding layer learns {dim} numbers per word
+model2 = keras.Sequential()
+model2.add(keras.Input(shape=(maxlen,)))
+model2.add(keras.layers.Embedding(num_words, {dim}))
+model2.add(keras.layers.SimpleRNN({units}))
+model2.add(keras.layers.Dense(1, activation="sigmoid"))
+model2.summary()
+print(model.count_params(), model2.count_params())
+'''
+
+
+def two_models_code(num_words: int, maxlen: int, embedding_dim: int, units: int) -> str:
+    """The book's two 9-2 models (one-hot and embedding inputs), with model.summary()."""
+    return _TWO_MODELS.format(num_words=num_words, maxlen=maxlen, dim=embedding_dim, units=units)

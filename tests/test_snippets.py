@@ -52,3 +52,17 @@ def test_own_vocabulary_snippet_prints_the_pages_matrix(keras_home):
     code = snippets.tokens_code(TEXTS, None, 10, "pre", "pre")
     assert "get_word_index" not in code
     np.testing.assert_array_equal(run_snippet(code, keras_home), page_matrix(vocabulary, 10, "pre", "pre"))
+
+
+@pytest.mark.parametrize("num_words, maxlen, dim, units", [(500, 100, 16, 8), (200, 50, 8, 4)])
+def test_two_models_code_runs_and_counts_what_the_page_shows(num_words, maxlen, dim, units, tmp_path):
+    from rnnviz import encoding
+
+    code = snippets.two_models_code(num_words, maxlen, dim, units)
+    env = {**os.environ, "KERAS_BACKEND": "jax"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    counts = [int(x) for x in done.stdout.strip().splitlines()[-1].split()]
+    expected = [sum(p.total for p in encoding.model_params(kind, num_words, dim, units))
+                for kind in ("onehot", "embedding")]
+    assert counts == expected

@@ -1,0 +1,216 @@
+"""One-hot vs. embedding (book 9-2): the same review both ways, the costs, and what was learned."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import ui
+from rnnviz import charts_encoding, charts_train, data, encoding, runs, snippets
+from rnnviz import text as tx
+from rnnviz.cells import SimpleRNNCell
+from rnnviz.i18n import t
+
+lang = ui.language()
+ui.header(("section_9_2",), "oh_title", "oh_intro", lang)
+P = "oh_"  # widget keys of this page ("oh_maxlen"; the tokens page has its own "maxlen")
+WORDS = (100, 200, 500, 1000, 2000)
+PRESET_OF = {"onehot": "onehot-simplernn", "embedding": "embedding-simplernn"}
+
+
+@st.cache_data(show_spinner=False)
+def word_index() -> dict[str, int]:
+    return data.load_word_index()
+
+
+@st.cache_data(show_spinner=False)
+def test_review(index: int, num_words: int) -> tuple[list[int], int]:
+    _, (x_test, y_test) = data.load_imdb(num_words=num_words)
+    return list(x_test[index]), int(y_test[index])
+
+
+def parse_words(text: str) -> int:
+    if int(text) not in WORDS:
+        raise ValueError(text)
+    return int(text)
+
+
+settings = [ui.setting(P + "source", "typed"), ui.setting(P + "sentence", t("oh_default_sentence", lang)),
+            ui.setting(P + "review", 0, int), ui.setting(P + "num_words", 500, parse_words),
+            ui.setting(P + "maxlen", 100, int), ui.setting(P + "embedding_dim", 16, int),
+            ui.setting(P + "units", 8, int)]
+
+# --- the review -----------------------------------------------------------------------------
+left, right = st.columns([3, 2])
+source = left.radio(t("oh_source", lang), ("typed", "review"), key=P + "source", horizontal=True,
+                    format_func=lambda v: t(f"oh_source_{v}", lang))
+num_words = right.select_slider(t("oh_num_words", lang), WORDS, key=P + "num_words")
+maxlen = right.slider(t("oh_maxlen", lang), 10, 200, step=10, key=P + "maxlen")
+r1, r2 = right.columns(2)
+embedding_dim = r1.select_slider(t("oh_embedding_dim", lang), (2, 4, 8, 16, 32, 64), key=P + "embedding_dim")
+units = r2.select_slider(t("oh_units", lang), (1, 2, 4, 8, 16, 32), key=P + "units")
+
+try:
+    vocabulary = tx.Vocabulary.from_word_index(word_index(), num_words)
+except data.DataUnavailableError as error:
+    st.error(error.message(lang))
+    st.stop()
+
+if source == "typed":
+    left.text_input(t("oh_sentence", lang), key=P + "sentence", max_chars=2_000)
+    ids = vocabulary.encode(st.session_state[P + "sentence"])
+else:
+    index = left.number_input(t("oh_review_index", lang), 0, 24_999, key=P + "review")
+    try:
+        with st.spinner(t("tokens_loading", lang)):
+            ids, label = test_review(int(index), num_words)
+    except data.DataUnavailableError as error:
+        st.error(error.message(lang))
+        st.stop()
+    left.caption(t("oh_review_label", lang, label=t("oh_positive" if label else "oh_negative", lang)))
+if len(ids) < 2:
+    st.info(t("oh_empty", lang))
+padded = tx.pad_sequences([ids], maxlen=maxlen)[0]  # (maxlen,)
+tokens = vocabulary.decode(padded)
+with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "review"):
+    st.write(" ".join(vocabulary.decode(ids)))
+
+# --- finished runs (the training lab writes them) ---------------------------------------------
+store = runs.RunStore()
+finished = [run for run in store.list()
+            if run.config and run.config.cell == "SimpleRNN" and run.config.layers == 1
+            and run.state in ("done", "stopped") and (run.path / runs.WEIGHTS_FILE).is_file()]
+by_kind = {kind: [run for run in finished if run.config.inputs == kind] for kind in PRESET_OF}
+
+
+def matching(kind: str):
+    """The newest run of this kind with the page's vocabulary size, else None."""
+    fits = [run for run in by_kind[kind] if run.config.num_words == num_words]
+    return fits[0] if fits else None
+
+
+# --- the same review, two inputs ---------------------------------------------------------------
+st.subheader(t("oh_inputs_title", lang))
+embedding_run = matching("embedding")
+if embedding_run and embedding_run.config.embedding_dim == embedding_dim:
+    table = store.load_weights(embedding_run.id)["embedding"]
+    table_note = t("oh_table_trained", lang, run=embedding_run.id)
+else:
+    table = encoding.random_embedding(num_words, embedding_dim)
+    table_note = t("oh_table_random", lang)
+c1, c2 = st.columns(2)
+c1.plotly_chart(charts_encoding.onehot_figure(padded, tokens, num_words, lang), width="stretch")
+c2.plotly_chart(charts_encoding.embedded_figure(table[padded], tokens, lang), width="stretch")
+cost = encoding.input_cost(num_words, maxlen, embedding_dim)
+st.markdown(t("oh_shapes", lang, onehot=cost.onehot_shape, embedded=cost.embedded_shape,
+              num_words=num_words, dim=embedding_dim))
+st.caption(table_note)
+
+# --- memory ------------------------------------------------------------------------------------------
+st.subheader(t("oh_cost_title", lang))
+fmt = encoding.format_bytes
+st.dataframe(pd.DataFrame({
+    t("oh_cost_item", lang): [t("oh_cost_onehot32", lang), t("oh_cost_onehot64", lang), t("oh_cost_ids", lang)],
+    t("oh_cost_per_review", lang): [fmt(cost.onehot_bytes), fmt(2 * cost.onehot_bytes), fmt(cost.ids_bytes)],
+    t("oh_cost_all", lang, n=cost.reviews): [fmt(cost.onehot_total), fmt(cost.to_categorical_total),
+                                             fmt(cost.ids_total)],
+}), hide_index=True, width="stretch")
+st.markdown(t("oh_cost_text", lang, maxlen=maxlen, num_words=num_words, dim=embedding_dim,
+              one=fmt(cost.onehot_bytes), all=fmt(cost.onehot_total), ids=fmt(cost.ids_bytes),
+              table=fmt(cost.table_bytes), ratio=cost.ratio))
+
+# --- parameters ------------------------------------------------------------------------------------
+st.subheader(t("oh_params_title", lang))
+for column, kind in zip(st.columns(2), ("onehot", "embedding")):
+    layers = encoding.model_params(kind, num_words, embedding_dim, units)
+    column.markdown(f"**{t(f'oh_params_{kind}', lang)}**")
+    column.dataframe(pd.DataFrame({t("oh_col_layer", lang): [p.name for p in layers],
+                                   t("oh_col_formula", lang): [p.formula for p in layers],
+                                   t("oh_col_params", lang): [p.total for p in layers]}),
+                     hide_index=True, width="stretch")
+    column.caption(t("oh_params_total", lang, total=sum(p.total for p in layers)))
+
+# --- one-hot · W = a row --------------------------------------------------------------------------
+st.subheader(t("oh_identity_title", lang))
+onehot_run = matching("onehot")
+if onehot_run and onehot_run.config.units == units:
+    kernel = store.load_weights(onehot_run.id)["rnn0_kernel"]
+    kernel_source = t("oh_identity_trained", lang, run=onehot_run.id)
+else:
+    kernel = SimpleRNNCell.random(num_words, units, seed=42).kernel
+    kernel_source = t("oh_identity_random", lang)
+st.markdown(t("oh_identity_text", lang, num_words=num_words, units=units, dim=embedding_dim, source=kernel_source))
+shown = [int(i) for i in padded if i != tx.PAD][:4]  # the first real tokens
+identity = encoding.lookup_identity(shown, kernel)
+as_text = lambda row: "[" + ", ".join(f"{v:+.3f}" for v in row) + "]"  # noqa: E731
+st.dataframe(pd.DataFrame({
+    t("col_token", lang): vocabulary.decode(shown), t("col_id", lang): shown,
+    t("oh_col_product", lang): [as_text(r) for r in identity.product],
+    t("oh_col_row", lang): [as_text(r) for r in identity.rows],
+    t("oh_col_equal", lang): [bool(np.array_equal(a, b)) for a, b in zip(identity.product, identity.rows)],
+}), hide_index=True, width="stretch")
+
+# --- results ---------------------------------------------------------------------------------------
+st.subheader(t("oh_results_title", lang))
+for kind, preset in PRESET_OF.items():
+    if not by_kind[kind]:
+        st.info(t("oh_results_none", lang, kind=t(f"oh_kind_{kind}", lang), preset=preset))
+        st.page_link("pages/train.py", label=t("oh_go_train", lang, preset=preset),
+                     query_params={"lang": lang, "train_preset": preset}, icon=":material/arrow_forward:")
+candidates = by_kind["onehot"][:3] + by_kind["embedding"][:3]
+if candidates:
+    names = {run.id: f"{t('oh_kind_' + run.config.inputs, lang)} · {run.id}" for run in candidates}
+    picked = st.multiselect(t("oh_runs_pick", lang), list(names), format_func=names.get,
+                            default=[runs_[0].id for runs_ in by_kind.values() if runs_], key=P + "runs")
+    chosen = [run for run in candidates if run.id in picked]
+    if chosen:
+        st.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen]),
+                        width="stretch")
+        st.dataframe(pd.DataFrame({
+            t("oh_col_run", lang): [names[r.id] for r in chosen],
+            t("oh_col_words", lang): [r.config.num_words for r in chosen],
+            t("oh_col_epochs", lang): [r.epochs_run for r in chosen],
+            t("oh_col_best_epoch", lang): [r.best_epoch for r in chosen],
+            t("oh_col_val_acc", lang): [r.best_val_accuracy for r in chosen],
+            t("oh_col_test_acc", lang): [r.test_accuracy for r in chosen],
+            t("oh_col_sec", lang): [r.seconds_per_epoch for r in chosen],
+            t("oh_col_memory", lang): [r.status.get("peak_memory_mb") for r in chosen],
+        }), hide_index=True, width="stretch")
+
+# --- the learned embedding --------------------------------------------------------------------------
+st.subheader(t("oh_map_title", lang))
+if not by_kind["embedding"]:
+    st.info(t("oh_map_none", lang))
+else:
+    map_names = {run.id: f"{run.id} (num_words={run.config.num_words})" for run in by_kind["embedding"]}
+    map_run_id = st.selectbox(t("oh_map_run", lang), list(map_names), format_func=map_names.get, key=P + "map_run")
+    map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
+    weights = store.load_weights(map_run.id)
+    word_ids = np.arange(tx.INDEX_FROM + 1, map_run.config.num_words)  # real words only: ids 4 ..
+    map_vocabulary = tx.Vocabulary.from_word_index(word_index(), map_run.config.num_words)
+    words = map_vocabulary.decode(word_ids)
+    projection = encoding.pca_2d(weights["embedding"][word_ids])
+    scores = encoding.word_scores(weights, word_ids, map_run.config.maxlen)
+    chosen_word = st.selectbox(t("oh_word", lang), words, index=words.index("great") if "great" in words else 0,
+                               key=P + "word")
+    position = words.index(chosen_word)
+    neighbours = encoding.nearest_neighbours(weights["embedding"][word_ids], position, k=8)
+    st.markdown(t("oh_map_text", lang, run=map_run.id, rows=len(word_ids), dim=weights["embedding"].shape[1],
+                  share=sum(projection.explained)))
+    m1, m2 = st.columns([3, 1])
+    m1.plotly_chart(charts_encoding.embedding_map_figure(projection, words, scores, lang,
+                                                         highlight=[position, *(i for i, _ in neighbours)]),
+                    width="stretch")
+    m2.dataframe(pd.DataFrame({t("oh_col_neighbour", lang): [words[i] for i, _ in neighbours],
+                               t("oh_col_cosine", lang): [s for _, s in neighbours]}),
+                 hide_index=True, width="stretch")
+
+# --- code and question ---------------------------------------------------------------------------
+with st.expander(t("oh_code_title", lang)):
+    st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
+book = encoding.input_cost(500, 100, 16)
+options = ["2×", f"{500 // 16}×", f"{book.ratio:,.0f}×", f"{100 * 500:,}×"]
+ui.quiz("oh_quiz", t("oh_quiz_q", lang, num_words=500, maxlen=100, n=book.reviews), options, answer=2,
+        why=t("oh_quiz_why", lang, onehot=encoding.format_bytes(book.onehot_total),
+              ids=encoding.format_bytes(book.ids_bytes * book.reviews),
+              table=encoding.format_bytes(book.table_bytes), ratio=book.ratio, num_words=500), lang=lang)
+ui.keep_settings(settings)
