@@ -31,3 +31,15 @@ def test_locale_picks_korean_only_for_korean_browsers():
 def test_t_formats_and_falls_back():
     assert t("tokens_sentence", "ko", n=2) == "문장 2"
     assert t("tokens_sentence", "fr", n=2) == "Sentence 2"
+
+
+def test_no_page_module_redefines_another_ones_key():
+    import importlib
+    import pkgutil
+
+    import rnnviz.locale
+    from rnnviz import i18n
+
+    modules = [importlib.import_module(f"rnnviz.locale.{m.name}") for m in pkgutil.iter_modules(rnnviz.locale.__path__)]
+    keys = [key for module in modules for key in module.STRINGS] + list(i18n._CORE)
+    assert len(keys) == len(set(keys)) == len(STRINGS)
