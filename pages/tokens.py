@@ -74,13 +74,16 @@ if sentences:
             st.markdown(f"> {sentences[number - 1][:300]}")
             for key, params in tx.sentence_notes(number, rows, vocabulary.source):
                 st.warning(t(key, lang, **params))
-            st.dataframe(pd.DataFrame({
+            table = pd.DataFrame({
                 t("col_position", lang): range(len(rows)),
                 t("col_token", lang): [r.token for r in rows],
                 t("col_id", lang): [r.token_id for r in rows],
                 t("col_rank", lang): [f"{r.rank:,}" if r.rank else "—" for r in rows],
                 t("col_note", lang): [note(r) for r in rows],
-            }), hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 3, 400))
+            })
+            kinds = [r.kind for r in rows]  # OOV rows in the app's OOV colour, START in its own
+            st.dataframe(table.style.apply(lambda row: [charts.row_style(kinds[row.name])] * len(row), axis=1),
+                         hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 3, 400))
 
 # --- padding -------------------------------------------------------------------------
 st.subheader(t("tokens_padding_title", lang))

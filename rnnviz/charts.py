@@ -48,6 +48,11 @@ def style(fig: go.Figure, title: str = "", height: int = 420) -> go.Figure:
     return fig
 
 
+def row_style(kind: str) -> str:
+    """CSS for a table row of a START or OOV token, in the grid's colours (words stay plain)."""
+    return f"background-color: {_KIND_COLOUR[kind]}" if kind in (KIND_OOV, KIND_START) else ""
+
+
 def kind_label(kind: str, lang: str) -> str:
     return t(f"kind_{kind}", lang)
 
