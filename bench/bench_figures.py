@@ -1,0 +1,126 @@
+"""Benchmark: the timestep pages' figures (size in the browser) and page logic (time per rerun).
+
+Measures, for SimpleRNN (the "Hidden state" page) and LSTM / GRU (the "LSTM and GRU
+cells" page):
+
+* the JSON size of the animation figure (``len(fig.to_json())``, what Streamlit sends
+  to the browser) at the page's cap of 30 timesteps and at 100 timesteps, with the
+  largest sizes the sliders allow (8 features, 8 units); goal <= 1 MB at 100 steps;
+* the time of each piece of page logic and of everything one rerun computes.
+
+Run from the project root:
+
+    python bench/bench_figures.py
+
+Prints a markdown table for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import timeit
+from pathlib import Path
+
+import numpy as np
+import plotly
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from rnnviz import charts_cells, stepper  # noqa: E402
+from rnnviz.cells import param_count, run  # noqa: E402
+
+FEATURES, UNITS = 8, 8  # the sliders' maximum
+REPEAT, NUMBER = 7, 5
+GOAL_BYTES = 1_000_000
+
+
+def cpu_name():
+    """CPU model from /proc/cpuinfo on Linux, else ``platform.processor()``."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def best_ms(fn, number=NUMBER):
+    """Best-of-REPEAT mean time of one call, in milliseconds."""
+    return min(timeit.repeat(fn, repeat=REPEAT, number=number)) / number * 1e3
+
+
+def animation(kind, trace, tokens):
+    if kind == "SimpleRNN":
+        return charts_cells.hidden_animation_figure(trace, tokens, "en")
+    return charts_cells.cell_animation_figure(kind, trace, tokens, "en")
+
+
+def page_rerun(kind, sentence, fade_steps):
+    """Everything a rerun of the page computes, without Streamlit."""
+    inputs = stepper.build_inputs(sentence, "embedding", FEATURES, seed=0)
+    cell = stepper.make_cell(kind, inputs.input_dim, UNITS, seed=0)
+    trace = run(cell, inputs.xs)
+    fig = animation(kind, trace, inputs.tokens)
+    fig.to_json()
+    stepper.equation_latex(kind, trace.steps[-1], inputs.timesteps)
+    if kind == "SimpleRNN":
+        terms = stepper.ledger_terms(param_count(kind, inputs.input_dim, UNITS))
+        charts_cells.weights_figure(cell, "en", terms).to_json()
+    curves = stepper.fading(fade_steps, inputs.input_dim, UNITS, seed=0)
+    charts_cells.fading_figure(curves, "en").to_json()
+    if kind != "SimpleRNN":
+        stepper.gate_memory(kind, stepper.long_trace(kind, fade_steps, inputs.input_dim, UNITS))
+    stepper.keras_code(kind, inputs, cell)
+
+
+def main():
+    sentence = " ".join(f"w{i % 17}" for i in range(stepper.MAX_STEPS))  # 30 timesteps
+    size_rows, time_rows = [], []
+    for kind in ("SimpleRNN", "LSTM", "GRU"):
+        sizes = []
+        for T in (stepper.MAX_STEPS, 100):
+            xs = stepper.fading_inputs(T, FEATURES, seed=0)
+            trace = run(stepper.make_cell(kind, FEATURES, UNITS), xs)
+            tokens = [f"w{i}" for i in range(T)]
+            fig = animation(kind, trace, tokens)
+            assert len(fig.frames) == T
+            sizes.append(len(fig.to_json()))
+            if T == 100:
+                build = best_ms(lambda: animation(kind, trace, tokens))
+                to_json = best_ms(lambda: fig.to_json())
+        size_rows.append((kind, *sizes, build, to_json))
+
+        inputs = stepper.build_inputs(sentence, "embedding", FEATURES)
+        cell = stepper.make_cell(kind, FEATURES, UNITS)
+        trace = run(cell, inputs.xs)
+        time_rows.append((kind,
+                          best_ms(lambda: stepper.build_inputs(sentence, "embedding", FEATURES), 50),
+                          best_ms(lambda: stepper.equation_latex(kind, trace.steps[-1], 30), 50),
+                          best_ms(lambda: stepper.fading(100, FEATURES, UNITS), 10),
+                          best_ms(lambda: stepper.keras_code(kind, inputs, cell), 50),
+                          best_ms(lambda: page_rerun(kind, sentence, 100), 2)))
+
+    print(f"## Timestep pages: figure sizes and page logic ({FEATURES} features, {UNITS} units)\n")
+    print(f"- machine: {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs ({cpu_name()})")
+    print(f"- python {platform.python_version()}, numpy {np.__version__}, plotly {plotly.__version__}")
+    print(f"- times: best of {REPEAT} repeats (timeit); sizes: `len(fig.to_json())`\n")
+    print("| cell | animation JSON, 30 steps | animation JSON, 100 steps | build 100-step figure (ms) "
+          "| `to_json` 100 steps (ms) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for kind, s30, s100, build, to_json in size_rows:
+        print(f"| {kind} | {s30 / 1e3:.0f} kB | {s100 / 1e3:.0f} kB | {build:.1f} | {to_json:.1f} |")
+    print("\n| cell | `build_inputs` 30 tokens (ms) | `equation_latex` (ms) | `fading` 100 steps, 3 cells (ms) "
+          "| `keras_code` (ms) | whole page rerun logic, 30 tokens + 100-step fading (ms) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for kind, *times in time_rows:
+        print(f"| {kind} | " + " | ".join(f"{x:.2f}" for x in times) + " |")
+    largest = max(row[2] for row in size_rows)
+    verdict = "meets" if largest <= GOAL_BYTES else "MISSES"
+    print(f"\nLargest 100-step animation: {largest / 1e3:.0f} kB, {verdict} the goal of <= 1 MB.")
+
+
+if __name__ == "__main__":
+    main()

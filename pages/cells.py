@@ -1,0 +1,130 @@
+"""LSTM and GRU cells (book 9-3): gates, cell state and parameter counts, step by step."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from rnnviz import charts_cells, stepper
+from rnnviz.cells import CELLS, param_count, run
+from rnnviz.i18n import t
+
+KINDS = ("LSTM", "GRU")
+lang = ui.language()
+ui.header(("section_9_3",), "page_cells", "cells_intro", lang)
+
+# --- the cell, the sentence and the layer ------------------------------------------------
+size = stepper.bounded_int(1, stepper.MAX_SIZE)
+fade_min, fade_max, fade_default = stepper.FADE_RANGE
+settings = [ui.setting("cell_kind", "LSTM", stepper.one_of(KINDS)),
+            ui.setting("step_text", stepper.DEFAULT_SENTENCE),
+            ui.setting("step_enc", "embedding", stepper.one_of(stepper.ENCODINGS)),
+            ui.setting("step_features", 4, size), ui.setting("step_units", 3, size),
+            ui.setting("step_seed", 0, stepper.bounded_int(0, 9999)),
+            ui.setting("step_t", 1, stepper.bounded_int(1, stepper.MAX_STEPS)),
+            ui.setting("fade_T", fade_default, stepper.bounded_int(fade_min, fade_max))]
+kind = st.radio(t("cells_kind", lang), KINDS, key="cell_kind", horizontal=True,
+                format_func=lambda k: t(f"cells_kind_{k}", lang))
+left, right = st.columns([3, 2])
+left.text_input(t("step_sentence", lang), key="step_text",
+                help=t("step_sentence_help", lang, limit=stepper.MAX_STEPS))
+encoding = right.radio(t("step_encoding", lang), stepper.ENCODINGS, key="step_enc", horizontal=True,
+                       format_func=lambda e: t(f"step_enc_{e}", lang))
+c1, c2, c3 = st.columns(3)
+features = c1.slider(t("step_features", lang), 1, stepper.MAX_SIZE, key="step_features",
+                     disabled=encoding == "onehot")
+units = c2.slider(t("step_units", lang), 1, stepper.MAX_SIZE, key="step_units")
+seed = int(c3.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
+                           help=t("step_seed_help", lang)))
+
+inputs = stepper.build_inputs(st.session_state["step_text"], encoding, features, seed)
+for key, params in inputs.notes:
+    (st.info if key in ("step_empty", "step_no_tokens") else st.warning)(t(key, lang, **params))
+if not inputs.timesteps:
+    ui.keep_settings(settings)
+    st.stop()
+
+T, d = inputs.timesteps, inputs.input_dim
+cell = stepper.make_cell(kind, d, units, seed)
+trace = run(cell, inputs.xs)  # every step's gates and states
+with st.expander(t("step_inputs_title", lang)):
+    st.markdown(t(f"step_inputs_{encoding}", lang, vocab=inputs.vocabulary.size, features=d,
+                  words=len(inputs.vocabulary.ranks)))
+    table = pd.DataFrame(inputs.xs, columns=stepper.feature_labels(inputs))
+    table.insert(0, t("step_col_id", lang), inputs.ids)
+    table.insert(0, t("step_col_token", lang), inputs.tokens)
+    table.insert(0, t("step_col_t", lang), range(1, T + 1))
+    number = st.column_config.NumberColumn(format="%.2f" if encoding == "embedding" else "%d")
+    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (T + 1) + 3, 330),
+                 column_config={label: number for label in table.columns[3:]})
+
+# --- step by step -------------------------------------------------------------------------------
+st.subheader(t("step_watch_title", lang))
+st.markdown(t(f"cells_gates_{kind}", lang))
+st.session_state["step_t"] = min(max(int(st.session_state.get("step_t", 1)), 1), T)
+
+
+def move(delta: int) -> None:
+    st.session_state["step_t"] = min(max(st.session_state["step_t"] + delta, 1), T)
+
+
+if T > 1:
+    back, slider, forward = st.columns([1, 6, 1], vertical_alignment="bottom")
+    back.button(t("step_back", lang), on_click=move, args=(-1,), width="stretch",
+                disabled=st.session_state["step_t"] <= 1)
+    slider.slider(t("step_t", lang), 1, T, key="step_t")
+    forward.button(t("step_forward", lang), on_click=move, args=(1,), width="stretch",
+                   disabled=st.session_state["step_t"] >= T)
+else:
+    st.caption(t("step_single", lang))
+step_t = st.session_state["step_t"]
+st.plotly_chart(charts_cells.cell_animation_figure(kind, trace, inputs.tokens, lang, active=step_t),
+                width="stretch")
+st.caption(t("step_anim_caption", lang))
+
+st.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
+if step_t == 1:
+    st.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))
+st.latex(stepper.equation_latex(kind, trace.steps[step_t - 1], step_t))
+st.caption(t("step_rounding", lang))
+if kind == "LSTM":
+    st.caption(t("cells_c_range", lang, cmax=float(abs(trace.c).max())))
+
+# --- parameter counts --------------------------------------------------------------------------------
+st.subheader(t("cells_ledger_title", lang))
+counts = {k: param_count(k, d, units) for k in CELLS}
+st.dataframe(pd.DataFrame(
+    [(k, t(f"cells_blocks_{k}", lang), pc.formula.rsplit(" = ", 1)[0], f"{pc.total:,}")
+     for k, pc in counts.items()],
+    columns=[t("cells_col_cell", lang), t("cells_col_blocks", lang), t("cells_col_formula", lang),
+             t("cells_col_total", lang)]), hide_index=True, width="stretch")
+st.caption(t("cells_ledger_now", lang, d=d, u=units))
+book = {k: param_count(k, 16, 8) for k in KINDS}
+st.markdown(t("cells_ledger_book", lang, lstm_formula=book["LSTM"].formula, gru_formula=book["GRU"].formula,
+              lstm=f"{book['LSTM'].total:,}", gru=f"{book['GRU'].total:,}"))
+gru = counts["GRU"]
+st.markdown(f"**{t('cells_gru_bias_title', lang, u=units, n_b=gru.bias)}** "
+            + t("cells_gru_bias", lang, u=units, n_b=gru.bias, total=f"{gru.total:,}",
+                base=f"({d}×{units} + {units}×{units} + {units})",
+                three=f"{3 * counts['SimpleRNN'].total:,}"))
+
+# --- memory over a long sequence -----------------------------------------------------------------------
+st.subheader(t("cells_memory_title", lang))
+fade_T = st.slider(t("fade_steps", lang), fade_min, fade_max, key="fade_T")
+curves = stepper.fading(fade_T, d, units, seed)
+st.plotly_chart(charts_cells.fading_figure(curves, lang), width="stretch")
+st.markdown(t("fade_text", lang, T=fade_T, **{f"first_{k}": v[0] for k, v in curves.items()},
+              **{f"last_{k}": v[-1] for k, v in curves.items()}))
+memory = stepper.gate_memory(kind, stepper.long_trace(kind, fade_T, d, units, seed))
+st.markdown(t(f"cells_memory_{kind}", lang, T=fade_T, g=memory, g10=memory ** 10))
+
+# --- code and question ------------------------------------------------------------------------------------
+with st.expander(t("step_code_title", lang)):
+    st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
+    st.code(stepper.keras_code(kind, inputs, cell), language="python")
+
+q = stepper.gru_quiz(16, 8)
+ui.quiz("quiz_cells_gru", t("cells_quiz_q", lang, d=16, u=8, lstm=f"{q['lstm']:,}"),
+        [f"{o:,}" for o in q["options"]], q["answer"],
+        why=t("cells_quiz_why", lang, d=16, u=8, weights=f"{q['weights']:,}", n_b=q["n_b"],
+              gru=f"{q['gru']:,}", three=f"{q['three']:,}", lstm=f"{q['lstm']:,}"), lang=lang)
+ui.keep_settings(settings)

@@ -1,0 +1,142 @@
+"""Hidden state, step by step (book 9-1): a SimpleRNN cell reads a sentence one timestep at a time."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from rnnviz import charts_cells, stepper
+from rnnviz.cells import param_count, run
+from rnnviz.i18n import t
+
+KIND = "SimpleRNN"
+lang = ui.language()
+ui.header(("section_9_1",), "page_hidden", "hidden_intro", lang)
+
+# --- the sentence and the layer ---------------------------------------------------------
+size = stepper.bounded_int(1, stepper.MAX_SIZE)
+fade_min, fade_max, fade_default = stepper.FADE_RANGE
+settings = [ui.setting("step_text", stepper.DEFAULT_SENTENCE),
+            ui.setting("step_enc", "embedding", stepper.one_of(stepper.ENCODINGS)),
+            ui.setting("step_features", 4, size), ui.setting("step_units", 3, size),
+            ui.setting("step_seed", 0, stepper.bounded_int(0, 9999)),
+            ui.setting("step_t", 1, stepper.bounded_int(1, stepper.MAX_STEPS)),
+            ui.setting("fade_T", fade_default, stepper.bounded_int(fade_min, fade_max))]
+left, right = st.columns([3, 2])
+left.text_input(t("step_sentence", lang), key="step_text",
+                help=t("step_sentence_help", lang, limit=stepper.MAX_STEPS))
+encoding = right.radio(t("step_encoding", lang), stepper.ENCODINGS, key="step_enc", horizontal=True,
+                       format_func=lambda e: t(f"step_enc_{e}", lang))
+c1, c2, c3 = st.columns(3)
+features = c1.slider(t("step_features", lang), 1, stepper.MAX_SIZE, key="step_features",
+                     disabled=encoding == "onehot")
+units = c2.slider(t("step_units", lang), 1, stepper.MAX_SIZE, key="step_units")
+seed = int(c3.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
+                           help=t("step_seed_help", lang)))
+
+inputs = stepper.build_inputs(st.session_state["step_text"], encoding, features, seed)
+for key, params in inputs.notes:
+    (st.info if key in ("step_empty", "step_no_tokens") else st.warning)(t(key, lang, **params))
+if not inputs.timesteps:
+    ui.keep_settings(settings)
+    st.stop()
+
+T, d = inputs.timesteps, inputs.input_dim
+cell = stepper.make_cell(KIND, d, units, seed)
+trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, z_pre, h_t
+
+st.subheader(t("step_inputs_title", lang))
+words = len(inputs.vocabulary.ranks)
+st.markdown(t(f"step_inputs_{encoding}", lang, vocab=inputs.vocabulary.size, features=d, words=words))
+labels = stepper.feature_labels(inputs)
+table = pd.DataFrame(inputs.xs, columns=labels)
+table.insert(0, t("step_col_id", lang), inputs.ids)
+table.insert(0, t("step_col_token", lang), inputs.tokens)
+table.insert(0, t("step_col_t", lang), range(1, T + 1))
+number = st.column_config.NumberColumn(format="%.2f" if encoding == "embedding" else "%d")
+st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (T + 1) + 3, 330),
+             column_config={label: number for label in table.columns[3:]})
+
+# --- step by step ---------------------------------------------------------------------------
+st.subheader(t("step_watch_title", lang))
+st.session_state["step_t"] = min(max(int(st.session_state.get("step_t", 1)), 1), T)
+
+
+def move(delta: int) -> None:
+    st.session_state["step_t"] = min(max(st.session_state["step_t"] + delta, 1), T)
+
+
+if T > 1:
+    back, slider, forward = st.columns([1, 6, 1], vertical_alignment="bottom")
+    back.button(t("step_back", lang), on_click=move, args=(-1,), width="stretch",
+                disabled=st.session_state["step_t"] <= 1)
+    slider.slider(t("step_t", lang), 1, T, key="step_t")
+    forward.button(t("step_forward", lang), on_click=move, args=(1,), width="stretch",
+                   disabled=st.session_state["step_t"] >= T)
+else:
+    st.caption(t("step_single", lang))
+step_t = st.session_state["step_t"]
+st.plotly_chart(charts_cells.hidden_animation_figure(trace, inputs.tokens, lang, active=step_t,
+                                                    onehot=encoding == "onehot"),
+                width="stretch")
+st.caption(t("step_anim_caption", lang))
+repeat = stepper.repeated_token(inputs.tokens)
+if repeat:
+    st.markdown(t("hidden_repeat", lang, token=repeat[0], steps=", ".join(map(str, repeat[1]))))
+
+st.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
+if step_t == 1:
+    st.info(t("hidden_h0", lang))
+else:
+    st.caption(t("hidden_carry", lang, prev=step_t - 1))
+st.latex(stepper.equation_latex(KIND, trace.steps[step_t - 1], step_t))
+st.caption(t("step_rounding", lang))
+
+# --- shared weights and the parameter ledger ---------------------------------------------------
+st.subheader(t("hidden_weights_title", lang))
+st.markdown(t("hidden_weights_text", lang, T=T))
+pc = param_count(KIND, d, units)
+terms = stepper.ledger_terms(pc)
+row = inputs.ids[step_t - 1] if encoding == "onehot" else None
+if row is not None:
+    st.markdown(t("hidden_onehot_row", lang, token=inputs.tokens[step_t - 1], id=row))
+st.plotly_chart(charts_cells.weights_figure(cell, lang, terms, highlight_row=row, row_labels=labels),
+                width="stretch")
+metric, ledger = st.columns([1, 3])
+metric.metric(t("hidden_params_metric", lang, units=units), f"{pc.total:,}")
+ledger.markdown(t("hidden_ledger", lang, formula=pc.formula, t_in=terms[0], t_rec=terms[1], t_b=terms[2],
+                  d=d, u=units, total=pc.total, T=T))
+
+# --- return_sequences and stacking --------------------------------------------------------------
+with st.expander(t("hidden_shapes_title", lang)):
+    shapes = stepper.output_shapes(T, units)
+    rows = [(f"{KIND}({units})", shapes.last, t("hidden_shapes_last", lang, T=T)),
+            (f"{KIND}({units}, return_sequences=True)", shapes.sequences, t("hidden_shapes_seq", lang, T=T)),
+            (t("hidden_shapes_stack1", lang), shapes.stacked[0], t("hidden_shapes_seq", lang, T=T)),
+            (t("hidden_shapes_stack2", lang), shapes.stacked[1], t("hidden_shapes_last", lang, T=T))]
+    st.dataframe(pd.DataFrame([(m, stepper.shape_text(s), w) for m, s, w in rows],
+                              columns=[t("hidden_shapes_col_model", lang), t("hidden_shapes_col_shape", lang),
+                                       t("hidden_shapes_col_what", lang)]), hide_index=True, width="stretch")
+    st.markdown(t("hidden_shapes_why", lang, units=units))
+    st.caption(t("hidden_shapes_code", lang))
+    st.code(stepper.shapes_code(KIND, T, d, units), language="python")
+
+# --- memory fading --------------------------------------------------------------------------------
+st.subheader(t("hidden_fade_title", lang))
+fade_T = st.slider(t("fade_steps", lang), fade_min, fade_max, key="fade_T")
+curves = stepper.fading(fade_T, d, units, seed)
+st.plotly_chart(charts_cells.fading_figure(curves, lang), width="stretch")
+st.markdown(t("fade_text", lang, T=fade_T, **{f"first_{k}": v[0] for k, v in curves.items()},
+              **{f"last_{k}": v[-1] for k, v in curves.items()}))
+st.caption(t("fade_why", lang))
+
+# --- code and question -------------------------------------------------------------------------------
+with st.expander(t("step_code_title", lang)):
+    st.caption(t("step_code_caption", lang, total=pc.total, T=T))
+    st.code(stepper.keras_code(KIND, inputs, cell), language="python")
+
+options, answer = stepper.quiz_param_options(d, units)
+ui.quiz("quiz_hidden_params", t("hidden_quiz_q", lang, d=d, u=units), [f"{o:,}" for o in options], answer,
+        why=t("hidden_quiz_why", lang, t_in=terms[0], t_rec=terms[1], t_b=terms[2], n_in=pc.input,
+              n_rec=pc.recurrent, n_b=pc.bias, formula=pc.formula, opt0=options[0], opt1=options[1],
+              opt3=options[3]), lang=lang)
+ui.keep_settings(settings)

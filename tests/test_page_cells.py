@@ -1,0 +1,124 @@
+"""The "LSTM and GRU cells" page, driven through Streamlit's AppTest.
+
+AppTest cannot look inside Plotly charts (tests/test_charts_cells.py checks those);
+these tests read the page's text, LaTeX and table elements.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rnnviz.i18n import t
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = "pages/cells.py"
+
+
+def open_page(lang="en", **params):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = str(value)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(elements):
+    return " ".join(str(e.value) for e in elements)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("kind", ["LSTM", "GRU"])
+def test_page_renders_both_cells_in_both_languages(lang, kind):
+    at = open_page(lang, cell_kind=kind)
+    assert at.title[0].value == t("page_cells", lang)
+    assert t("section_9_3", lang) in texts(at.caption)
+    assert at.radio(key="cell_kind").value == kind
+    latex = at.latex[0].value
+    if kind == "LSTM":
+        assert r"\mathbf{f}" in latex and r"\mathbf{c}_{1}" in latex and r"\mathbf{c}_{0}" in latex
+    else:
+        assert r"\mathbf{z}" in latex and r"\mathbf{r}" in latex and r"\mathbf{c}" not in latex
+    assert t(f"cells_gates_{kind}", lang) in texts(at.markdown)
+    assert not at.error
+
+
+def test_switching_the_cell_changes_the_equations():
+    at = open_page()
+    lstm = at.latex[0].value
+    at.radio(key="cell_kind").set_value("GRU").run()
+    assert at.latex[0].value != lstm
+    assert r"\tilde{\mathbf{h}}" in at.latex[0].value
+
+
+@pytest.mark.parametrize("kind", ["LSTM", "GRU"])
+def test_moving_the_timestep_slider_changes_the_numbers(kind):
+    at = open_page(cell_kind=kind)
+    first = at.latex[0].value
+    at.slider(key="step_t").set_value(3).run()
+    third = at.latex[0].value
+    assert third != first
+    assert r"\mathbf{h}_{3}" in third and r"\mathbf{h}_{2}" in third
+
+
+@pytest.mark.parametrize("text, key", [("", "step_empty"), ("!!!", "step_no_tokens")])
+def test_bad_input_shows_a_message_not_an_exception(text, key):
+    at = open_page("ko", cell_kind="GRU")
+    at.text_input(key="step_text").input(text).run()
+    assert not at.exception
+    assert t(key, "ko") in texts(at.info)
+    assert not at.latex
+
+
+def test_parameter_counts_and_the_books_sizes():
+    at = open_page()
+    table = at.dataframe[-1].value.astype(str).values.tolist()
+    assert [row[0] for row in table] == ["SimpleRNN", "LSTM", "GRU"]
+    assert [row[-1] for row in table] == ["24", "96", "81"]
+    markdown = texts(at.markdown)
+    assert "LSTM 16×32 + 8×32 + 32 = 800" in markdown and "GRU 16×24 + 8×24 + 2×24 = 624" in markdown
+    assert "2×3×3 = 18 biases" in markdown
+
+
+def test_memory_text_follows_the_cell():
+    at = open_page()
+    assert "forget gate f averages" in texts(at.markdown)
+    at.radio(key="cell_kind").set_value("GRU").run()
+    assert "update gate z averages" in texts(at.markdown)
+
+
+def test_keras_code_is_shown_for_the_chosen_cell():
+    at = open_page(cell_kind="GRU")
+    code = texts(at.code)
+    assert "keras.layers.GRU(3)" in code and "# 4×9 + 3×9 + 2×9 = 81" in code
+
+
+def test_quiz_on_the_gru_count():
+    at = open_page()
+    choice = at.radio(key="quiz_cells_gru_choice")
+    assert list(choice.options) == ["600", "624", "800"]
+    choice.set_value(0)
+    at.button(key="quiz_cells_gru_check").click().run()
+    assert at.error and "624" in texts(at.error)  # wrong answer: the right one is revealed
+
+
+def test_page_does_not_import_tensorflow_keras_or_jax():
+    code = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=60)
+at.query_params["cell_kind"] = "GRU"
+at.run()
+at.switch_page({PAGE!r}).run()
+assert not at.exception, [e.value for e in at.exception]
+assert at.latex, "the page did not render"
+bad = [m for m in ("tensorflow", "keras", "jax") if m in sys.modules]
+assert not bad, bad
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=180)

@@ -1,0 +1,177 @@
+"""The "Hidden state, step by step" page, driven through Streamlit's AppTest.
+
+AppTest cannot look inside Plotly charts (tests/test_charts_cells.py checks those);
+these tests read the page's text, LaTeX and metric elements.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rnnviz.cells import param_count
+from rnnviz.i18n import t
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = "pages/hidden.py"
+
+
+def open_page(lang="en", **params):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = str(value)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(elements):
+    return " ".join(str(e.value) for e in elements)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_page_renders_in_both_languages(lang):
+    at = open_page(lang)
+    assert at.title[0].value == t("page_hidden", lang)
+    assert t("section_9_1", lang) in texts(at.caption)
+    assert len(at.latex) == 1
+    assert at.metric[0].value == "24"
+    assert "4×3 + 3×3 + 3 = 24" in texts(at.markdown)
+    assert t("hidden_h0", lang) in texts(at.info)  # h0 = 0 explained at t = 1
+    assert not at.error
+
+
+def test_moving_the_timestep_slider_changes_the_numbers():
+    at = open_page()
+    first = at.latex[0].value
+    assert r"\mathbf{h}_{0}" in first
+    at.slider(key="step_t").set_value(2).run()
+    second = at.latex[0].value
+    assert second != first
+    assert r"\mathbf{h}_{2}" in second and r"\mathbf{h}_{1}" in second
+    assert "**Timestep 2**" in texts(at.markdown)
+    assert not at.info  # the h0 note only at t = 1
+
+
+def test_step_buttons_move_one_timestep():
+    at = open_page()
+    forward = next(b for b in at.button if b.label == t("step_forward", "en"))
+    forward.click().run()
+    assert at.slider(key="step_t").value == 2
+    back = next(b for b in at.button if b.label == t("step_back", "en"))
+    back.click().run()
+    assert at.slider(key="step_t").value == 1
+
+
+@pytest.mark.parametrize("text, key", [("", "step_empty"), ("?!... ---", "step_no_tokens")])
+def test_bad_input_shows_a_message_not_an_exception(text, key):
+    at = open_page()
+    at.text_input(key="step_text").input(text).run()
+    assert not at.exception
+    assert t(key, "en") in texts(at.info)
+    assert not at.latex
+
+
+def test_a_long_paste_is_cut_with_a_note():
+    at = open_page()
+    at.text_input(key="step_text").input("word " * 1000).run()
+    assert not at.exception
+    assert "only the first 30 timesteps" in texts(at.warning)
+    assert at.slider(key="step_t").max == 30
+
+
+def test_a_single_word_has_no_slider_but_still_the_equation():
+    at = open_page("ko")
+    at.text_input(key="step_text").input("brachiosaurus").run()
+    assert not at.exception
+    assert t("step_single", "ko") in texts(at.caption)
+    assert len(at.latex) == 1
+
+
+def test_the_timestep_is_clamped_when_the_sentence_gets_shorter():
+    at = open_page()
+    at.slider(key="step_t").set_value(3).run()
+    at.text_input(key="step_text").input("hello world").run()
+    assert not at.exception
+    assert at.slider(key="step_t").value == 2
+
+
+def test_one_hot_says_input_dim_is_the_vocabulary_size():
+    at = open_page()
+    at.radio(key="step_enc").set_value("onehot").run()
+    assert "input features = vocabulary size = 7" in texts(at.markdown)
+    assert at.metric[0].value == str(param_count("SimpleRNN", 7, 3).total)  # 33
+    assert "7×3 + 3×3 + 3 = 33" in texts(at.markdown)
+    assert at.slider(key="step_features").disabled
+
+
+def test_settings_come_from_the_url():
+    at = open_page(step_units=5, step_features=2, step_t=2, step_text="a b c d")
+    assert at.metric[0].value == str(param_count("SimpleRNN", 2, 5).total)
+    assert r"\mathbf{h}_{2}" in at.latex[0].value
+    at.slider(key="step_units").set_value(4).run()
+    assert at.query_params["step_units"] in ("4", ["4"])  # the link now reopens this view
+
+
+def test_hand_edited_urls_are_clamped():
+    at = open_page(step_units=99, step_enc="nonsense")
+    assert at.slider(key="step_units").value == 8
+    assert at.radio(key="step_enc").value == "embedding"
+
+
+def test_output_shapes_and_fading_text():
+    at = open_page()
+    shapes = [row for frame in at.dataframe for row in frame.value.astype(str).values.tolist()]
+    assert [row[1] for row in shapes if row[1].startswith("(batch")] == [
+        "(batch, 3)", "(batch, 3, 3)", "(batch, 3, 3)", "(batch, 3)"]
+    assert "Flatten" in texts(at.markdown)
+    assert "Influence of the first input: SimpleRNN" in texts(at.markdown)
+    at.slider(key="fade_T").set_value(80).run()
+    assert "A random sequence of 80 steps" in texts(at.markdown)
+
+
+def test_keras_code_is_shown():
+    at = open_page()
+    code = texts(at.code)
+    assert "keras.layers.SimpleRNN(3)" in code and "# 4×3 + 3×3 + 3 = 24" in code
+
+
+def test_quiz_reveals_the_answer_after_a_choice():
+    at = open_page()
+    choice = at.radio(key="quiz_hidden_params_choice")
+    assert list(choice.options) == ["12", "21", "24", "27"]
+    choice.set_value(2)
+    at.button(key="quiz_hidden_params_check").click().run()
+    assert at.success and "4×3 + 3×3 + 3 = 24" in texts(at.markdown)
+
+
+@pytest.mark.parametrize("module", ["hidden", "cells"])
+def test_every_string_has_both_languages_with_the_same_placeholders(module):
+    import string
+    from importlib import import_module
+
+    strings = import_module(f"rnnviz.locale.{module}").STRINGS
+    for key, entry in strings.items():
+        assert set(entry) == {"ko", "en"}, key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in ("ko", "en")]
+        assert fields[0] == fields[1], key
+
+
+def test_page_does_not_import_tensorflow_keras_or_jax():
+    code = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=60)
+at.run()
+at.switch_page({PAGE!r}).run()
+assert not at.exception, [e.value for e in at.exception]
+assert at.latex, "the page did not render"
+bad = [m for m in ("tensorflow", "keras", "jax") if m in sys.modules]
+assert not bad, bad
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=180)
