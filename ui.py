@@ -83,14 +83,13 @@ def keep_settings(keys: Sequence[str]) -> None:
 PAGES = (
     ("pages/home.py", "nav_home", ":material/home:", (), ""),
     ("pages/tokens.py", "nav_tokens", ":material/text_fields:", ("section_9_1", "section_9_2"), "what_tokens"),
+    ("pages/hidden.py", "page_hidden", ":material/timeline:", ("section_9_1",), "what_hidden"),
+    ("pages/onehot.py", "page_onehot", ":material/compare:", ("section_9_2",), "what_onehot"),
+    ("pages/cells.py", "page_cells", ":material/memory:", ("section_9_3",), "what_cells"),
+    ("pages/train.py", "page_train", ":material/model_training:", ("section_9_2", "section_9_3"), "what_train"),
 )
 # Pages still to come, listed on the home page's map: (title key, section key, "what" key).
-PLANNED = (
-    ("page_hidden", "section_9_1", "what_hidden"),
-    ("page_onehot", "section_9_2", "what_onehot"),
-    ("page_train", "section_9_2", "what_train"),
-    ("page_cells", "section_9_3", "what_cells"),
-)
+PLANNED: tuple[tuple[str, str, str], ...] = ()
 
 
 def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: str) -> None:

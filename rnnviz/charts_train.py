@@ -1,0 +1,184 @@
+"""Figures and tables of the Training lab page: loss / accuracy curves and the runs table.
+
+Colours (DESIGN.md, "Look and voice"): the x/h/c hues of `charts.PALETTE` keep
+their meaning elsewhere, so runs are told apart by the Okabe-Ito hues that
+PALETTE does not use first (orange, reddish purple), then the rest of the set.
+Within a run, the **training** curve is solid and the **validation** curve
+dashed, in the run's colour. The best epoch (lowest val_loss, the weights
+EarlyStopping restores) is a black star, `PALETTE["marker"]`, as every chosen
+value in the app; where early stopping ended a run, a grey cross, `PALETTE["note"]`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from rnnviz import config as cfg
+from rnnviz.charts import FONT_SIZE, PALETTE, style
+from rnnviz.i18n import t
+from rnnviz.models import SummaryRow
+from rnnviz.runs import Run
+
+RUN_COLOURS = ("#E69F00", "#CC79A7", PALETTE["input"], PALETTE["hidden"], PALETTE["cell"],
+               PALETTE["start"], PALETTE["weight"])
+TRAIN_DASH = "solid"  # the training set
+VALID_DASH = "dash"  # the validation set
+BEST_COLOUR = PALETTE["marker"]
+STOP_COLOUR = PALETTE["note"]
+
+
+def run_colour(index: int) -> str:
+    return RUN_COLOURS[index % len(RUN_COLOURS)]
+
+
+def duration_text(seconds: float | None, lang: str) -> str:
+    """1 h 02 min, 3 min 05 s, 42 s, 0.8 s (units in the page's language)."""
+    if seconds is None or not math.isfinite(seconds):
+        return "–"
+    h, m, s = ("시간", "분", "초") if lang == "ko" else ("h", "min", "s")
+    if seconds < 10:
+        return f"{seconds:.1f} {s}"
+    whole = int(round(seconds))
+    if whole < 60:
+        return f"{whole} {s}"
+    if whole < 3600:
+        return f"{whole // 60} {m} {whole % 60:02d} {s}"
+    return f"{whole // 3600} {h} {whole % 3600 // 60:02d} {m}"
+
+
+def preset_label(run_or_config, lang: str) -> str:
+    config = run_or_config.config if isinstance(run_or_config, Run) else run_or_config
+    name = cfg.preset_of(config) if config is not None else None
+    return t(f"preset_{name}" if name else "preset_custom", lang)
+
+
+def run_label(run: Run, lang: str) -> str:
+    """A short name for menus: start time, model, status."""
+    started = time.strftime("%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else run.id
+    return f"{started} · {preset_label(run, lang)} · {t(f'train_state_{run.state}', lang)}"
+
+
+def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
+    """The key settings in one line, e.g. `Embedding(500, 16) · LSTM(8, dropout=0.3) ×2 · 5,000 reviews`."""
+    if config is None:
+        return "–"
+    inputs = (f"one-hot({config.num_words})" if config.inputs == "onehot"
+              else f"Embedding({config.num_words}, {config.embedding_dim})")
+    cell = f"{config.cell}({config.units}" + (f", dropout={config.dropout:g})" if config.dropout else ")")
+    layers = f" ×{config.layers}" if config.layers > 1 else ""
+    extra = [t("train_settings_text", lang, n=config.train_samples)]
+    if config.seed != cfg.RunConfig.__dataclass_fields__["seed"].default:
+        extra.append(f"seed {config.seed}")
+    return f"{inputs} · {cell}{layers} · " + " · ".join(extra)
+
+
+def _number(value, digits: int = 3):
+    return None if value is None or not math.isfinite(value) else round(float(value), digits)
+
+
+def runs_table(runs: Sequence[Run], lang: str) -> pd.DataFrame:
+    """One row per run, newest first, with localized column names."""
+    rows = []
+    for run in runs:
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else run.id
+        rows.append({
+            "train_col_started": started,
+            "train_col_model": preset_label(run, lang),
+            "train_col_settings": settings_text(run.config, lang),
+            "train_col_backend": run.backend or "–",
+            "train_col_state": t(f"train_state_{run.state}", lang),
+            "train_col_epochs": f"{run.epochs_run} / {run.max_epochs}" if run.max_epochs else str(run.epochs_run),
+            "train_col_best_epoch": run.best_epoch,
+            "train_col_val_loss": _number(run.best_val_loss),
+            "train_col_val_acc": _number(run.best_val_accuracy),
+            "train_col_test_acc": _number(run.test_accuracy),
+            "train_col_speed": _number(run.seconds_per_epoch, 2),
+            "train_col_run": run.id,
+        })
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
+    return frame.rename(columns={key: t(key, lang) for key in frame.columns})
+
+
+def summary_table(rows: Sequence[SummaryRow], lang: str) -> pd.DataFrame:
+    """`model.summary()` as a table: layer (type), output shape, parameter count."""
+    def shape(dims):
+        return "(" + ", ".join("None" if d is None else str(d) for d in dims) + ")"
+
+    return pd.DataFrame({t("train_col_layer", lang): [f"{r.name} ({r.layer})" for r in rows],
+                         t("train_col_shape", lang): [shape(r.output_shape) for r in rows],
+                         t("train_col_params", lang): [f"{r.params:,}" for r in rows]})
+
+
+def book_table(lang: str) -> pd.DataFrame:
+    """The book's published results (config.BOOK_RESULTS)."""
+    results = cfg.BOOK_RESULTS
+    return pd.DataFrame({
+        t("train_col_model", lang): [t(f"preset_{name}", lang) for name in results],
+        "num_words": [r.num_words for r in results.values()],
+        t("train_col_params", lang): [f"{r.params:,}" for r in results.values()],
+        t("train_col_stopped_epoch", lang): [r.stopped_epoch for r in results.values()],
+        t("train_col_val_loss", lang): [r.val_loss for r in results.values()],
+        t("train_col_val_acc", lang): [r.val_accuracy for r in results.values()],
+        t("train_col_test_acc", lang): [r.test_accuracy for r in results.values()],
+    })
+
+
+def history_figure(runs: Sequence[Run], lang: str, labels: Sequence[str] | None = None,
+                   colours: Sequence[str] | None = None, height: int = 430) -> go.Figure:
+    """Loss (left) and accuracy (right) per epoch: training solid, validation dashed, one colour per run.
+
+    Args:
+        runs: the runs to draw (their `history`, `best_epoch`, `early_stopped`).
+        lang: "ko" or "en".
+        labels: legend names (default: the preset's name).
+        colours: one per run (default: RUN_COLOURS in order).
+    """
+    labels = list(labels) if labels is not None else [preset_label(run, lang) for run in runs]
+    colours = list(colours) if colours is not None else [run_colour(i) for i in range(len(runs))]
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(t("train_loss", lang), t("train_accuracy", lang)),
+                        horizontal_spacing=0.1)
+    sets = (("", TRAIN_DASH, "train_train"), ("val_", VALID_DASH, "train_val"))
+    for run, label, colour in zip(runs, labels, colours):
+        history, epochs = run.history, run.history.get("epoch", [])
+        for col, metric in ((1, "loss"), (2, "accuracy")):
+            for prefix, dash, set_key in sets:
+                values = history.get(prefix + metric, [])
+                fig.add_trace(go.Scatter(
+                    x=epochs, y=values, mode="lines+markers" if len(epochs) < 3 else "lines",
+                    line=dict(color=colour, dash=dash, width=3), marker=dict(size=7),
+                    name=f"{label} · {t(set_key, lang)}", legendgroup=f"{run.id}{prefix}",
+                    showlegend=col == 1,
+                    hovertemplate=f"{label} · {t(set_key, lang)}<br>{t('train_epoch_axis', lang)} %{{x}}"
+                                  f"<br>{prefix}{metric} = %{{y:.4f}}<extra></extra>"), row=1, col=col)
+            _add_markers(fig, run, metric, col, label, lang)
+    fig.update_xaxes(title=t("train_epoch_axis", lang), rangemode="tozero")
+    fig.update_yaxes(title=t("train_loss", lang), row=1, col=1)
+    fig.update_yaxes(title=t("train_accuracy", lang), row=1, col=2)
+    fig.update_annotations(font_size=FONT_SIZE + 2)
+    fig.update_layout(legend=dict(orientation="h", y=-0.22), hovermode="closest")
+    return style(fig, height=height)
+
+
+def _add_markers(fig: go.Figure, run: Run, metric: str, col: int, label: str, lang: str) -> None:
+    """The best epoch (black star) and the early-stopping epoch (grey cross) on the validation curve."""
+    history, epochs = run.history, run.history.get("epoch", [])
+    values = history.get("val_" + metric, [])
+    marks = []
+    if run.best_epoch is not None:
+        marks.append((run.best_epoch, "star", BEST_COLOUR, 17, "train_best"))
+    if run.early_stopped and epochs:
+        marks.append((epochs[-1], "x", STOP_COLOUR, 13, "train_early_stop"))
+    for epoch, symbol, colour, size, key in marks:
+        y = values[epochs.index(epoch)] if epoch in epochs else None
+        fig.add_trace(go.Scatter(
+            x=[epoch], y=[y], mode="markers", marker=dict(symbol=symbol, size=size, color=colour,
+                                                          line=dict(color="white", width=1)),
+            name=t(key, lang), legendgroup=key, showlegend=False,
+            hovertemplate=f"{label} · {t(key, lang)}<br>{t('train_epoch_axis', lang)} %{{x}}"
+                          f"<br>val_{metric} = %{{y:.4f}}<extra></extra>"), row=1, col=col)

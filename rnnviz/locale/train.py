@@ -1,0 +1,214 @@
+"""Strings of the "Training lab" page (see rnnviz.i18n)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "train_title": {"ko": "훈련 실험실", "en": "Training lab"},
+    "train_intro": {
+        "ko": "책의 모델을 실제 IMDB 리뷰로 **훈련**해 봅니다. 모델을 고르고 설정을 바꾼 뒤 훈련을 시작하면, "
+              "에포크마다 **훈련 세트**와 **검증 세트**의 손실과 정확도가 그래프에 그려집니다. 검증 손실이 "
+              "3 에포크 동안 줄지 않으면 **조기 종료**가 훈련을 멈추고 가장 좋았던 에포크의 가중치로 되돌립니다. "
+              "여러 번 훈련한 결과를 겹쳐 그려 SimpleRNN, LSTM, GRU를 비교해 보세요.",
+        "en": "Train the book's models on the real IMDB reviews. Pick a model, change its settings and start "
+              "training: after every epoch the **training** and **validation** loss and accuracy are drawn. "
+              "When the validation loss has not improved for `patience` epochs, **early stopping** ends "
+              "training and restores the weights of the best epoch. Overlay several runs to compare "
+              "SimpleRNN, LSTM and GRU.",
+    },
+    # --- model choice -----------------------------------------------------------
+    "train_model_title": {"ko": "모델과 설정", "en": "Model and settings"},
+    "train_preset": {"ko": "책의 모델", "en": "The book's model"},
+    "preset_onehot-simplernn": {"ko": "9-2 원-핫 인코딩 + SimpleRNN", "en": "9-2 one-hot + SimpleRNN"},
+    "preset_embedding-simplernn": {"ko": "9-2 단어 임베딩 + SimpleRNN", "en": "9-2 embedding + SimpleRNN"},
+    "preset_lstm": {"ko": "9-3 LSTM", "en": "9-3 LSTM"},
+    "preset_lstm-dropout": {"ko": "9-3 LSTM + 드롭아웃", "en": "9-3 LSTM + dropout"},
+    "preset_lstm-2layer": {"ko": "9-3 LSTM 2개 층", "en": "9-3 two LSTM layers"},
+    "preset_gru": {"ko": "9-3 GRU", "en": "9-3 GRU"},
+    "preset_custom": {"ko": "직접 설정", "en": "custom"},
+    "train_notebook_words": {
+        "ko": "현재 9-2 노트북은 이 모델에 어휘 사전 크기 200을 씁니다 (1판과 이 앱의 기본값은 500).",
+        "en": "The current 9-2 notebook uses a vocabulary of 200 for this model (the 1st edition and this "
+              "app's default: 500).",
+    },
+    "train_use_200": {"ko": "num_words = 200으로", "en": "Use num_words = 200"},
+    "train_use_500": {"ko": "num_words = 500으로", "en": "Use num_words = 500"},
+    "train_mode": {"ko": "훈련 범위", "en": "How much to train"},
+    "train_mode_quick": {"ko": "빠르게 ({n:,}개 리뷰, 최대 {epochs} 에포크)",
+                         "en": "Quick ({n:,} reviews, at most {epochs} epochs)"},
+    "train_mode_full": {"ko": "책과 같이 ({n:,}개 리뷰, 최대 {epochs} 에포크)",
+                        "en": "As the book ({n:,} reviews, up to {epochs} epochs)"},
+    "train_mode_help": {
+        "ko": "빠르게: 훈련 세트의 처음 {n:,}개와 검증 세트의 처음 {val:,}개로, JAX에서 1분 안에 끝납니다. 책과 같이: "
+              "훈련 20,000개, 검증 5,000개 (JAX로 에포크당 몇 초). 테스트는 둘 다 25,000개 전체로 합니다.",
+        "en": "Quick: the first {n:,} training and {val:,} validation reviews, done in well under a minute on "
+              "JAX. As the book: 20,000 training and 5,000 validation reviews (a few seconds per epoch on JAX). "
+              "Both are tested on all 25,000 test reviews.",
+    },
+    "train_cell": {"ko": "순환층 (셀)", "en": "Recurrent layer (cell)"},
+    "train_inputs": {"ko": "입력", "en": "Input"},
+    "train_inputs_onehot": {"ko": "원-핫 인코딩", "en": "one-hot"},
+    "train_inputs_embedding": {"ko": "단어 임베딩", "en": "embedding"},
+    "train_num_words": {"ko": "num_words (어휘 사전 크기)", "en": "num_words (vocabulary size)"},
+    "train_layers": {"ko": "순환층 개수", "en": "Recurrent layers"},
+    "train_units": {"ko": "뉴런 개수 (units)", "en": "Units"},
+    "train_dropout": {"ko": "드롭아웃", "en": "Dropout"},
+    "train_more": {"ko": "더 많은 설정", "en": "More settings"},
+    "train_maxlen": {"ko": "maxlen (시퀀스 길이)", "en": "maxlen (sequence length)"},
+    "train_embedding_dim": {"ko": "임베딩 벡터 크기", "en": "Embedding size"},
+    "train_learning_rate": {"ko": "학습률 (RMSprop)", "en": "Learning rate (RMSprop)"},
+    "train_batch_size": {"ko": "배치 크기", "en": "Batch size"},
+    "train_epochs": {"ko": "최대 에포크", "en": "Max epochs"},
+    "train_patience": {"ko": "조기 종료 patience", "en": "Early stopping patience"},
+    "train_seed": {"ko": "랜덤 시드", "en": "Random seed"},
+    "train_seed_help": {
+        "ko": "같은 시드면 같은 결과가 나옵니다. SimpleRNN은 시드에 따라 결과가 크게 달라지니 여러 시드로 비교해 보세요.",
+        "en": "The same seed gives the same result. SimpleRNN results vary a lot with the seed: compare "
+              "several seeds.",
+    },
+    "train_backend": {"ko": "Keras 백엔드", "en": "Keras backend"},
+    "train_backend_help": {
+        "ko": "jax: CPU에서 3~6배 빠릅니다. tensorflow: 책과 같은 엔진입니다. 모델과 결과는 같습니다.",
+        "en": "jax: 3–6× faster on a CPU. tensorflow: the book's engine. Same model, same kind of results.",
+    },
+    "train_onehot_too_wide": {
+        "ko": "원-핫 인코딩은 num_words가 {limit:,} 이하일 때만 씁니다 (토큰 하나가 num_words개의 숫자가 됩니다). "
+              "단어 임베딩을 쓰거나 num_words를 줄이세요.",
+        "en": "One-hot input is limited to num_words ≤ {limit:,} (each token becomes num_words numbers). Use an "
+              "embedding or a smaller vocabulary.",
+    },
+    "train_bad_settings": {"ko": "설정을 쓸 수 없습니다: {error}", "en": "These settings cannot be used: {error}"},
+    # --- summary ----------------------------------------------------------------
+    "train_summary_title": {"ko": "모델 구조 (model.summary())", "en": "Model structure (model.summary())"},
+    "train_col_layer": {"ko": "층 (종류)", "en": "Layer (type)"},
+    "train_col_shape": {"ko": "출력 크기", "en": "Output shape"},
+    "train_col_params": {"ko": "파라미터 개수", "en": "Param #"},
+    "train_book_params": {"ko": "책의 같은 모델: {n:,}개", "en": "The book's same model: {n:,}"},
+    "train_is_preset": {"ko": "책의 모델: {name}", "en": "The book's model: {name}"},
+    "train_not_preset": {"ko": "책의 여섯 모델과 다른 설정입니다.", "en": "Not one of the book's six models."},
+    "train_code_title": {"ko": "같은 일을 하는 Keras 코드", "en": "The same in Keras code"},
+    "train_code_caption": {
+        "ko": "책의 코드와 같습니다. 단, 원-핫 인코딩은 `to_categorical`로 (20000, 100, 500) 배열을 한꺼번에 "
+              "만들지 않고 `CategoryEncoding` 층이 배치마다 만듭니다.",
+        "en": "The book's code. One difference: one-hot vectors are made batch by batch by a "
+              "`CategoryEncoding` layer instead of one (20000, 100, 500) array from `to_categorical`.",
+    },
+    # --- launching and watching --------------------------------------------------
+    "train_launch": {"ko": "훈련 시작", "en": "Start training"},
+    "train_launched": {"ko": "훈련을 시작했습니다 ({run}).", "en": "Training started ({run})."},
+    "train_err_busy": {
+        "ko": "이미 훈련 중인 실행이 있습니다 ({n}개, 최대 {limit}개). 끝나거나 멈춘 뒤에 다시 시작하세요.",
+        "en": "A run is already training ({n} running, limit {limit}). Start again when it has finished or "
+              "been stopped.",
+    },
+    "train_err_no_run": {"ko": "실행 {run}을 찾을 수 없습니다.", "en": "Run {run} was not found."},
+    "train_err_delete_active": {"ko": "실행 {run}은 아직 훈련 중입니다. 먼저 멈추세요.",
+                                "en": "Run {run} is still training; stop it first."},
+    "train_busy_info": {"ko": "지금 훈련 중: {run}", "en": "Training now: {run}"},
+    "train_live_title": {"ko": "훈련 중", "en": "Training"},
+    "train_phase_loading_data": {"ko": "IMDB 데이터를 읽는 중…", "en": "Reading the IMDB data…"},
+    "train_phase_building": {"ko": "Keras를 불러오고 모델을 만드는 중…", "en": "Loading Keras, building the model…"},
+    "train_phase_training": {"ko": "훈련 중", "en": "Training"},
+    "train_phase_testing": {"ko": "테스트 세트로 평가하는 중…", "en": "Evaluating on the test set…"},
+    "train_phase_queued": {"ko": "시작하는 중…", "en": "Starting…"},
+    "train_progress": {
+        "ko": "에포크 {epoch} / {epochs} · 경과 {elapsed} · 남은 시간 최대 {remaining}",
+        "en": "Epoch {epoch} / {epochs} · elapsed {elapsed} · at most {remaining} left",
+    },
+    "train_progress_start": {"ko": "에포크 0 / {epochs} · 경과 {elapsed}",
+                             "en": "Epoch 0 / {epochs} · elapsed {elapsed}"},
+    "train_stop": {"ko": "훈련 멈추기", "en": "Stop training"},
+    "train_stop_requested": {
+        "ko": "멈추라고 요청했습니다. 지금 배치가 끝나면 멈추고, 기록과 최상의 가중치는 남습니다.",
+        "en": "Stop requested: training ends after the current batch, keeping its history and best weights.",
+    },
+    "train_remaining_note": {
+        "ko": "조기 종료 때문에 보통 더 일찍 끝납니다.",
+        "en": "Early stopping usually ends it sooner.",
+    },
+    "train_metric_val_loss": {"ko": "최저 검증 손실", "en": "Best val_loss"},
+    "train_metric_val_acc": {"ko": "그때 검증 정확도", "en": "val_accuracy there"},
+    "train_metric_best_epoch": {"ko": "최상의 에포크", "en": "Best epoch"},
+    "train_metric_speed": {"ko": "에포크당 시간", "en": "Time per epoch"},
+    # --- charts -----------------------------------------------------------------
+    "train_loss": {"ko": "손실", "en": "Loss"},
+    "train_accuracy": {"ko": "정확도", "en": "Accuracy"},
+    "train_epoch_axis": {"ko": "에포크", "en": "Epoch"},
+    "train_train": {"ko": "훈련", "en": "train"},
+    "train_val": {"ko": "검증", "en": "validation"},
+    "train_best": {"ko": "최상의 에포크", "en": "best epoch"},
+    "train_early_stop": {"ko": "조기 종료", "en": "early stop"},
+    "train_chart_legend": {
+        "ko": "실선 = 훈련 세트, 점선 = 검증 세트 (같은 색 = 같은 실행). ★ = 검증 손실이 가장 낮은 에포크 "
+              "(조기 종료가 되돌리는 가중치), ✕ = 조기 종료로 멈춘 에포크.",
+        "en": "Solid = training set, dashed = validation set (one colour per run). ★ = the epoch with the lowest "
+              "validation loss (the weights early stopping restores), ✕ = where early stopping ended the run.",
+    },
+    # --- runs table -----------------------------------------------------------------
+    "train_runs_title": {"ko": "실행 기록", "en": "Runs"},
+    "train_no_runs": {"ko": "아직 실행이 없습니다. 위에서 훈련을 시작하세요.",
+                      "en": "No runs yet. Start one above."},
+    "train_col_run": {"ko": "실행", "en": "run"},
+    "train_col_model": {"ko": "모델", "en": "model"},
+    "train_col_settings": {"ko": "설정", "en": "settings"},
+    "train_col_backend": {"ko": "백엔드", "en": "backend"},
+    "train_col_state": {"ko": "상태", "en": "status"},
+    "train_col_epochs": {"ko": "에포크", "en": "epochs"},
+    "train_col_best_epoch": {"ko": "최상의 에포크", "en": "best epoch"},
+    "train_col_val_loss": {"ko": "검증 손실", "en": "val_loss"},
+    "train_col_val_acc": {"ko": "검증 정확도", "en": "val_accuracy"},
+    "train_col_test_acc": {"ko": "테스트 정확도", "en": "test accuracy"},
+    "train_col_speed": {"ko": "초/에포크", "en": "s/epoch"},
+    "train_col_started": {"ko": "시작", "en": "started"},
+    "train_settings_text": {"ko": "리뷰 {n:,}개", "en": "{n:,} reviews"},
+    "train_state_queued": {"ko": "대기", "en": "queued"},
+    "train_state_running": {"ko": "훈련 중", "en": "running"},
+    "train_state_done": {"ko": "완료", "en": "done"},
+    "train_state_failed": {"ko": "실패", "en": "failed"},
+    "train_state_stopped": {"ko": "멈춤", "en": "stopped"},
+    "train_state_interrupted": {"ko": "중단됨", "en": "interrupted"},
+    "train_state_broken": {"ko": "손상됨", "en": "damaged"},
+    "train_compare": {"ko": "겹쳐 그릴 실행", "en": "Runs to overlay"},
+    "train_compare_title": {"ko": "실행 비교", "en": "Compare runs"},
+    "train_pick_compare": {"ko": "비교할 실행을 하나 이상 고르세요.", "en": "Pick one or more runs to compare."},
+    "train_selected_run": {"ko": "실행 하나 고르기", "en": "One run"},
+    "train_download_history": {"ko": "기록 CSV 내려받기", "en": "Download history CSV"},
+    "train_download_model": {"ko": "모델 (.keras) 내려받기", "en": "Download model (.keras)"},
+    "train_no_model": {"ko": "저장된 모델이 아직 없습니다.", "en": "No model saved yet."},
+    "train_delete": {"ko": "실행 삭제", "en": "Delete run"},
+    "train_delete_confirm": {"ko": "실행 {run}의 모든 파일을 지울까요? 되돌릴 수 없습니다.",
+                             "en": "Delete every file of run {run}? This cannot be undone."},
+    "train_delete_yes": {"ko": "예, 삭제", "en": "Yes, delete"},
+    "train_delete_no": {"ko": "취소", "en": "Cancel"},
+    "train_failed_msg": {"ko": "이 실행은 실패했습니다: {error}", "en": "This run failed: {error}"},
+    "train_log": {"ko": "작업 프로세스 출력 (마지막 줄)", "en": "Worker output (last lines)"},
+    "train_interrupted_msg": {
+        "ko": "이 실행의 프로세스가 끝까지 가지 못하고 사라졌습니다. 그때까지의 기록은 남아 있습니다.",
+        "en": "This run's process disappeared before it finished. The history up to then is kept.",
+    },
+    "train_book_title": {"ko": "책에 실린 결과", "en": "The book's published results"},
+    "train_book_caption": {
+        "ko": "현재 노트북 (Colab, Keras 3). SimpleRNN 두 모델은 num_words=200입니다. SimpleRNN은 시드에 민감하므로 "
+              "한 번의 실행이 아니라 여러 시드를 비교하세요.",
+        "en": "The current notebooks (Colab, Keras 3); the two SimpleRNN models use num_words=200. SimpleRNN is "
+              "seed-sensitive: compare several seeds, not one run.",
+    },
+    "train_col_stopped_epoch": {"ko": "멈춘 에포크", "en": "stopped at epoch"},
+    # --- quiz --------------------------------------------------------------------------
+    "quiz_train_q": {
+        "ko": "같은 조건에서 LSTM과 SimpleRNN(단어 임베딩)을 훈련하면, 어느 쪽의 최고 검증 정확도가 더 높을까요?",
+        "en": "Trained under the same conditions, which reaches the higher best validation accuracy: LSTM or "
+              "SimpleRNN (with an embedding)?",
+    },
+    "quiz_train_a0": {"ko": "LSTM", "en": "LSTM"},
+    "quiz_train_a1": {"ko": "SimpleRNN", "en": "SimpleRNN"},
+    "quiz_train_a2": {"ko": "거의 같다", "en": "About the same"},
+    "quiz_train_why": {
+        "ko": "LSTM은 셀 상태와 게이트 덕분에 긴 시퀀스의 앞부분 정보를 더 잘 전달합니다. 책에 실린 결과: "
+              "LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
+        "en": "An LSTM's cell state and gates carry information from early in a long sequence much further. "
+              "The book printed: LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
+    },
+    "quiz_train_yours": {
+        "ko": "여기서 훈련한 결과 (전체 데이터, 실행 중 가장 좋은 값): LSTM {lstm}, SimpleRNN {rnn}.",
+        "en": "Your runs here (full data, the best of each): LSTM {lstm}, SimpleRNN {rnn}.",
+    },
+    "quiz_train_none": {"ko": "아직 없음", "en": "none yet"},
+}

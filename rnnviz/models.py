@@ -1,0 +1,175 @@
+"""The book's Keras models, built from a `RunConfig`.
+
+Keras is imported inside `build_model` only, so a page can import this module
+for `model_summary_rows` and `keras_code` (pure Python) without loading a
+backend. One-hot input is encoded inside the model, batch by batch, by Keras's
+built-in `CategoryEncoding(output_mode="one_hot")` layer: the book's
+`to_categorical(train_seq)` would hold a (20000, 100, 500) float array (4 GB at
+num_words=500, 22 GB peak measured). Both input kinds take the same integer
+batches `(batch, maxlen)`, and a saved model loads with `safe_mode=True`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rnnviz.cells import param_count
+from rnnviz.config import RunConfig
+
+# Keras layer names, fixed so summaries, saved files and weights.npz agree.
+_RNN_NAMES = {"SimpleRNN": "simple_rnn", "LSTM": "lstm", "GRU": "gru"}
+
+
+def rnn_layer_names(config: RunConfig) -> list[str]:
+    """Names of the recurrent layers: e.g. ["lstm", "lstm_1"] for two LSTM layers."""
+    base = _RNN_NAMES[config.cell]
+    return [base if i == 0 else f"{base}_{i}" for i in range(config.layers)]
+
+
+def build_model(config: RunConfig):
+    """A compiled Keras model for `config`, as the book builds it.
+
+    Input (batch, maxlen) integer ids -> one-hot (CategoryEncoding) or Embedding
+    -> 1 or 2 recurrent layers -> Dense(1, sigmoid). Compiled with
+    RMSprop(learning_rate), binary cross-entropy and accuracy.
+
+    Args:
+        config: the run's settings (validated by RunConfig).
+
+    Returns:
+        A compiled `keras.Sequential`.
+    """
+    import keras  # lazy: importing a backend takes seconds
+
+    model = keras.Sequential(name=config.cell.lower())
+    model.add(keras.Input(shape=(config.maxlen,), dtype="int32"))
+    if config.inputs == "onehot":
+        # (batch, maxlen) -> (batch, maxlen, num_words), one batch at a time
+        model.add(keras.layers.CategoryEncoding(num_tokens=config.num_words, output_mode="one_hot",
+                                                name="onehot"))
+    else:
+        model.add(keras.layers.Embedding(config.num_words, config.embedding_dim, name="embedding"))
+    layer_class = getattr(keras.layers, config.cell)
+    names = rnn_layer_names(config)
+    for i, name in enumerate(names):
+        model.add(layer_class(config.units, dropout=config.dropout,
+                              return_sequences=i < len(names) - 1, name=name))
+    model.add(keras.layers.Dense(1, activation="sigmoid", name="dense"))
+    model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=config.learning_rate),
+                  loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One line of `model.summary()`."""
+
+    name: str  # the Keras layer name
+    layer: str  # the Keras class, e.g. "LSTM"
+    output_shape: tuple[int | None, ...]  # None = the batch dimension
+    params: int
+
+
+def model_summary_rows(config: RunConfig) -> list[SummaryRow]:
+    """What `build_model(config).summary()` prints, by arithmetic alone (no Keras).
+
+    >>> from rnnviz.config import PRESETS
+    >>> sum(row.params for row in model_summary_rows(PRESETS["lstm"]))
+    8809
+    """
+    rows = []
+    if config.inputs == "onehot":
+        features = config.num_words
+        rows.append(SummaryRow("onehot", "CategoryEncoding", (None, config.maxlen, features), 0))
+    else:
+        features = config.embedding_dim
+        rows.append(SummaryRow("embedding", "Embedding", (None, config.maxlen, features),
+                               config.num_words * config.embedding_dim))
+    names = rnn_layer_names(config)
+    for i, name in enumerate(names):
+        sequences = i < len(names) - 1
+        shape = (None, config.maxlen, config.units) if sequences else (None, config.units)
+        rows.append(SummaryRow(name, config.cell, shape, param_count(config.cell, features, config.units).total))
+        features = config.units
+    rows.append(SummaryRow("dense", "Dense", (None, 1), config.units + 1))
+    return rows
+
+
+def total_params(config: RunConfig) -> int:
+    """The model's parameter count, as `model.count_params()`."""
+    return sum(row.params for row in model_summary_rows(config))
+
+
+# --- the equivalent book-style code ----------------------------------------------------
+
+_DATA = '''import keras
+from sklearn.model_selection import train_test_split
+
+keras.utils.set_random_seed({seed})
+(train_input, train_target), (test_input, test_target) = keras.datasets.imdb.load_data(num_words={num_words})
+train_input, val_input, train_target, val_target = train_test_split(
+    train_input, train_target, test_size=0.2, random_state=42)
+{subset}train_seq = keras.utils.pad_sequences(train_input, maxlen={maxlen})
+val_seq = keras.utils.pad_sequences(val_input, maxlen={maxlen})
+test_seq = keras.utils.pad_sequences(test_input, maxlen={maxlen})
+'''
+
+_SUBSET = '''# a smaller run: the first {n_train} training and {n_val} validation reviews
+train_input, train_target = train_input[:{n_train}], train_target[:{n_train}]
+val_input, val_target = val_input[:{n_val}], val_target[:{n_val}]
+'''
+_TEST_SUBSET = '''test_input, test_target = test_input[:{n_test}], test_target[:{n_test}]
+'''
+
+_FIT = '''model.summary()
+
+rmsprop = keras.optimizers.RMSprop(learning_rate={learning_rate})
+model.compile(optimizer=rmsprop, loss='binary_crossentropy', metrics=['accuracy'])
+checkpoint_cb = keras.callbacks.ModelCheckpoint('best-{file}-model.keras', save_best_only=True)
+early_stopping_cb = keras.callbacks.EarlyStopping(patience={patience}, restore_best_weights=True)
+history = model.fit(train_seq, train_target, epochs={epochs}, batch_size={batch_size},
+                    validation_data=(val_seq, val_target),
+                    callbacks=[checkpoint_cb, early_stopping_cb])
+model.evaluate(test_seq, test_target)
+'''
+
+
+def _number(value: float) -> str:
+    """1e-4 as the book writes it, other values as Python prints them."""
+    short = f"{value:.0e}".replace("e-0", "e-").replace("e+0", "e")
+    return short if float(short) == value and value < 1e-2 else repr(value)
+
+
+def keras_code(config: RunConfig) -> str:
+    """Book-style Keras code (chapter 9-2 / 9-3) that trains the same model as the worker.
+
+    The one difference from the book's one-hot model: the book writes
+    `train_oh = keras.utils.to_categorical(train_seq)`; here a
+    `CategoryEncoding` layer encodes each batch, so the code runs in little memory.
+    """
+    subset = ""
+    if config.max_train_samples is not None:
+        subset = _SUBSET.format(n_train=config.train_samples, n_val=config.val_samples)
+    if config.max_test_samples is not None:
+        subset += _TEST_SUBSET.format(n_test=config.test_samples)
+    lines = [_DATA.format(seed=config.seed, num_words=config.num_words, maxlen=config.maxlen, subset=subset),
+             "model = keras.Sequential()",
+             f"model.add(keras.layers.Input(shape=({config.maxlen},)))"]
+    if config.inputs == "onehot":
+        lines.append(f"# one-hot, batch by batch (the book: to_categorical(train_seq), "
+                     f"{config.train_samples:,}×{config.maxlen}×{config.num_words} numbers at once)")
+        lines.append(f"model.add(keras.layers.CategoryEncoding({config.num_words}, output_mode='one_hot'))")
+    else:
+        lines.append(f"model.add(keras.layers.Embedding({config.num_words}, {config.embedding_dim}))")
+    for i in range(config.layers):
+        args = [str(config.units)]
+        if config.dropout:
+            args.append(f"dropout={config.dropout!r}")
+        if i < config.layers - 1:
+            args.append("return_sequences=True")
+        lines.append(f"model.add(keras.layers.{config.cell}({', '.join(args)}))")
+    lines.append("model.add(keras.layers.Dense(1, activation='sigmoid'))")
+    file = config.cell.lower() if config.inputs == "embedding" else "onehot"
+    fit = _FIT.format(learning_rate=_number(config.learning_rate), patience=config.patience, epochs=config.epochs,
+                      batch_size=config.batch_size, file=file)
+    return "\n".join(lines) + "\n" + fit

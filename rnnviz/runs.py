@@ -1,0 +1,511 @@
+"""Training runs on disk: one folder per run, written by the worker, read by the page.
+
+```
+runs/                       # RNNVIZ_RUNS_DIR overrides; default: runs/ beside the app
+  20250101-120000-a1b2c3/   # the run id: timestamp + random suffix (nothing a user types)
+    config.json             # RunConfig
+    status.json             # state, pid, times, epoch i / max, best epoch, error
+    history.csv             # keras.callbacks.CSVLogger: one row per epoch (epoch 0-based)
+    best.keras              # ModelCheckpoint(save_best_only=True), moved into place atomically
+    weights.npz             # the best weights by layer, for the numpy cells (no TensorFlow)
+    test.json               # test-set loss and accuracy, at the end
+    worker.log              # the worker's console output
+    stop                    # present = the page asked the worker to stop
+```
+
+Every JSON / npz file is written to a temporary name then `os.replace`d, so a
+reader never sees half a file; `history.csv` is appended by Keras, so its
+reader ignores an unfinished last line. This module never imports Keras: the
+page lists, reads and launches runs with it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rnnviz import config as cfg
+from rnnviz.config import RunConfig
+
+RUNS_DIR_ENV = "RNNVIZ_RUNS_DIR"
+MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
+APP_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_RUNS_DIR = APP_ROOT / "runs"
+
+CONFIG_FILE = "config.json"
+STATUS_FILE = "status.json"
+HISTORY_FILE = "history.csv"
+MODEL_FILE = "best.keras"
+WEIGHTS_FILE = "weights.npz"
+TEST_FILE = "test.json"
+LOG_FILE = "worker.log"
+STOP_FILE = "stop"
+
+QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED, BROKEN = (
+    "queued", "running", "done", "failed", "stopped", "interrupted", "broken")
+ACTIVE = (QUEUED, RUNNING)
+STATES = (QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED)
+LAUNCH_GRACE_SECONDS = 60  # a queued run without a process yet is not called interrupted before this
+
+_RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
+HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy")
+
+
+class RunError(RuntimeError):
+    """A run cannot be found, deleted or launched; `key` and `params` give the page's message."""
+
+    def __init__(self, key: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params = params
+
+
+# --- small file helpers ----------------------------------------------------------------
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write `content` to `path` through a temporary file and `os.replace`."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    mode = "wb" if isinstance(content, bytes) else "w"
+    with open(tmp, mode, **({} if isinstance(content, bytes) else {"encoding": "utf-8"})) as handle:
+        handle.write(content)
+    os.replace(tmp, path)
+
+
+def write_json(path: Path, values: dict) -> None:
+    write_atomic(path, json.dumps(values, indent=2, allow_nan=True))
+
+
+def save_npz_atomic(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    write_atomic(path, buffer.getvalue())
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        values = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return values if isinstance(values, dict) else None
+
+
+def read_history(path: Path) -> dict[str, list[float]]:
+    """The per-epoch metrics of a CSVLogger file, epochs counted from 1.
+
+    Only complete lines are read: a row Keras is still writing is skipped.
+
+    Returns:
+        {"epoch": [1, 2, ...], "loss": [...], "accuracy": [...], "val_loss": [...], ...};
+        empty lists when the file is missing or empty.
+    """
+    history: dict[str, list[float]] = {"epoch": [], **{name: [] for name in HISTORY_COLUMNS}}
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return history
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines = lines[:-1]  # still being written
+    rows = list(csv.reader(lines))
+    if not rows:
+        return history
+    header = rows[0]
+    for row in rows[1:]:
+        if len(row) != len(header):
+            break
+        try:
+            values = {name: float(value) if value not in ("", "NA") else math.nan
+                      for name, value in zip(header, row)}
+        except ValueError:
+            break
+        history["epoch"].append(int(values.get("epoch", len(history["epoch"]))) + 1)
+        for name in header:
+            if name != "epoch":
+                history.setdefault(name, [math.nan] * (len(history["epoch"]) - 1)).append(values[name])
+        for name in history:  # a column missing from this file stays aligned
+            if name != "epoch" and len(history[name]) < len(history["epoch"]):
+                history[name].append(math.nan)
+    return history
+
+
+def _number_or_zero(value) -> float:
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+# --- process liveness ----------------------------------------------------------------------
+
+
+def process_start_ticks(pid: int) -> int | None:
+    """When process `pid` started (clock ticks since boot, Linux /proc), or None if unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat.rsplit(")", 1)[1].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def process_alive(pid: int | None, start_ticks: int | None = None) -> bool:
+    """True when `pid` runs (not a zombie) and, if `start_ticks` is known, is the same process."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
+        return _windows_alive(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, owned by someone else
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc (macOS): trust kill()
+    fields = stat.rsplit(")", 1)[1].split()
+    if fields[0] in ("Z", "X"):  # finished, not yet reaped
+        return False
+    return start_ticks is None or int(fields[19]) == start_ticks
+
+
+def _windows_alive(pid: int) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    code = ctypes.c_ulong()
+    ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+    ctypes.windll.kernel32.CloseHandle(handle)
+    return code.value == 259  # STILL_ACTIVE
+
+
+# --- what a run folder holds -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run as read from its folder (a snapshot)."""
+
+    id: str
+    path: Path
+    config: RunConfig | None  # None when config.json is missing or invalid (state BROKEN)
+    status: dict = field(default_factory=dict)  # status.json, with "state" checked against the process
+    history: dict[str, list[float]] = field(default_factory=dict)
+    test: dict | None = None  # {"loss", "accuracy", "samples"} once evaluated
+
+    @property
+    def state(self) -> str:
+        return self.status.get("state", BROKEN)
+
+    @property
+    def active(self) -> bool:
+        return self.state in ACTIVE
+
+    @property
+    def error(self) -> str | None:
+        return self.status.get("error")
+
+    @property
+    def epochs_run(self) -> int:
+        return len(self.history.get("epoch", []))
+
+    @property
+    def max_epochs(self) -> int | None:
+        return self.config.epochs if self.config else self.status.get("epochs")
+
+    @property
+    def best_epoch(self) -> int | None:
+        """1-based epoch of the lowest validation loss (the weights EarlyStopping restores)."""
+        losses = self.history.get("val_loss", [])
+        finite = [(loss, i) for i, loss in enumerate(losses) if math.isfinite(loss)]
+        if not finite:
+            return None
+        return self.history["epoch"][min(finite)[1]]
+
+    def _at_best(self, column: str) -> float | None:
+        best = self.best_epoch
+        if best is None:
+            return None
+        return self.history[column][self.history["epoch"].index(best)]
+
+    @property
+    def best_val_loss(self) -> float | None:
+        return self._at_best("val_loss")
+
+    @property
+    def best_val_accuracy(self) -> float | None:
+        return self._at_best("val_accuracy")
+
+    @property
+    def early_stopped(self) -> bool:
+        """Training ended before `epochs` because validation loss stopped improving."""
+        return bool(self.status.get("early_stopped"))
+
+    @property
+    def test_accuracy(self) -> float | None:
+        return self.test.get("accuracy") if self.test else None
+
+    @property
+    def seconds_per_epoch(self) -> float | None:
+        return self.status.get("seconds_per_epoch")
+
+    @property
+    def elapsed(self) -> float | None:
+        """Seconds since the worker started: counted live while the run is active."""
+        started = self.status.get("started")
+        if self.active and isinstance(started, (int, float)):
+            return max(time.time() - started, 0.0)
+        return self.status.get("elapsed")
+
+    @property
+    def started(self) -> float | None:
+        return self.status.get("started") or self.status.get("created")
+
+    @property
+    def backend(self) -> str | None:
+        return self.status.get("backend") or (self.config.backend if self.config else None)
+
+    @property
+    def preset(self) -> str | None:
+        return cfg.preset_of(self.config) if self.config else None
+
+    @property
+    def has_model(self) -> bool:
+        return (self.path / MODEL_FILE).is_file()
+
+    @property
+    def history_path(self) -> Path:
+        return self.path / HISTORY_FILE
+
+    @property
+    def model_path(self) -> Path:
+        return self.path / MODEL_FILE
+
+    def remaining_seconds(self) -> float | None:
+        """At most this much longer (early stopping may end the run sooner)."""
+        per_epoch, max_epochs = self.seconds_per_epoch, self.max_epochs
+        if not self.active or per_epoch is None or max_epochs is None:
+            return None
+        return max(max_epochs - self.epochs_run, 0) * per_epoch
+
+
+# --- the store -------------------------------------------------------------------------------
+
+
+def default_runs_dir() -> Path:
+    setting = os.environ.get(RUNS_DIR_ENV, "").strip()
+    return Path(setting).expanduser() if setting else DEFAULT_RUNS_DIR
+
+
+def max_runs_setting() -> int:
+    """How many training processes may run at once: RNNVIZ_MAX_RUNS, default 1."""
+    try:
+        return max(1, int(os.environ.get(MAX_RUNS_ENV, "1")))
+    except ValueError:
+        return 1
+
+
+def new_run_id() -> str:
+    return f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
+
+
+def check_run_id(run_id: str) -> str:
+    """`run_id` if it has the generated format; ValueError otherwise (so it can never be a path)."""
+    if not isinstance(run_id, str) or not _RUN_ID.match(run_id):
+        raise ValueError(f"not a run id: {run_id!r}")
+    return run_id
+
+
+class RunStore:
+    """The runs folder: create, list, read, stop and delete runs."""
+
+    def __init__(self, root: str | Path | None = None) -> None:
+        self.root = Path(root) if root is not None else default_runs_dir()
+
+    # -- paths
+    def path(self, run_id: str) -> Path:
+        return self.root / check_run_id(run_id)
+
+    def stop_requested(self, run_id: str) -> bool:
+        return (self.path(run_id) / STOP_FILE).exists()
+
+    # -- writing
+    def create(self, config: RunConfig) -> str:
+        """A new run folder holding config.json and a queued status; returns its id.
+
+        The folder is filled under a temporary name, then renamed: `list()`
+        never sees it half made.
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        while True:
+            run_id = new_run_id()
+            if not (self.root / run_id).exists():
+                break
+        staging = self.root / f".new-{run_id}"
+        staging.mkdir()
+        write_atomic(staging / CONFIG_FILE, cfg.to_json(config))
+        write_json(staging / STATUS_FILE, {"state": QUEUED, "created": time.time(), "pid": None,
+                                           "epochs": config.epochs, "backend": config.backend})
+        os.rename(staging, self.root / run_id)
+        return run_id
+
+    def read_status(self, run_id: str) -> dict:
+        return _read_json(self.path(run_id) / STATUS_FILE) or {}
+
+    def update_status(self, run_id: str, **changes: Any) -> dict:
+        """Merge `changes` into status.json (atomically) and return the new status."""
+        status = self.read_status(run_id)
+        status.update(changes)
+        write_json(self.path(run_id) / STATUS_FILE, status)
+        return status
+
+    def request_stop(self, run_id: str) -> None:
+        """Ask the worker to stop after its current batch (it keeps history and best weights)."""
+        folder = self.path(run_id)
+        if not folder.is_dir():
+            raise RunError("train_err_no_run", f"no run {run_id}", run=run_id)
+        (folder / STOP_FILE).touch()
+
+    def delete(self, run_id: str) -> None:
+        """Remove a finished run's folder. A run still training must be stopped first."""
+        run = self.get(run_id)
+        if run.active:
+            raise RunError("train_err_delete_active", f"run {run_id} is still {run.state}; stop it first",
+                           run=run_id)
+        shutil.rmtree(run.path)
+
+    # -- reading
+    def get(self, run_id: str) -> Run:
+        """The run as it is now. Raises RunError when there is no such run."""
+        folder = self.path(run_id)
+        if not folder.is_dir():
+            raise RunError("train_err_no_run", f"no run {run_id}", run=run_id)
+        status = _read_json(folder / STATUS_FILE) or {}
+        try:
+            config = cfg.from_json((folder / CONFIG_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError, TypeError) as error:
+            config = None
+            status = {**status, "state": BROKEN, "error": f"config.json: {error}"}
+        if status.get("state") not in (*STATES, BROKEN):
+            status = {**status, "state": BROKEN, "error": status.get("error") or "status.json missing or invalid"}
+        if status["state"] in ACTIVE and not self._process_running(status):
+            status = {**status, "state": INTERRUPTED}
+        return Run(id=run_id, path=folder, config=config, status=status,
+                   history=read_history(folder / HISTORY_FILE), test=_read_json(folder / TEST_FILE))
+
+    @staticmethod
+    def _process_running(status: dict) -> bool:
+        pid = status.get("pid")
+        if pid is None:  # queued, the worker not started yet
+            return time.time() - float(status.get("created") or 0) < LAUNCH_GRACE_SECONDS
+        return process_alive(pid, status.get("pid_start"))
+
+    def ids(self) -> list[str]:
+        """Run ids, newest first."""
+        if not self.root.is_dir():
+            return []
+        return sorted((p.name for p in self.root.iterdir() if _RUN_ID.match(p.name) and p.is_dir()),
+                      reverse=True)
+
+    def list(self) -> list[Run]:
+        """Every run, newest first. A damaged folder shows as a BROKEN run; it never raises."""
+        runs = []
+        for run_id in self.ids():
+            try:
+                runs.append(self.get(run_id))
+            except Exception as error:  # noqa: BLE001 - one bad folder must not hide the others
+                runs.append(Run(id=run_id, path=self.root / run_id, config=None,
+                                status={"state": BROKEN, "error": f"{type(error).__name__}: {error}"}))
+        # ids sort by the second they were made; the creation time orders runs made in the same second
+        return sorted(runs, key=lambda run: (run.id[:15], _number_or_zero(run.status.get("created"))),
+                      reverse=True)
+
+    def active(self) -> list[Run]:
+        """Runs queued or training, with a live process."""
+        return [run for run in self.list() if run.active]
+
+    def load_weights(self, run_id: str) -> dict[str, np.ndarray]:
+        """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow."""
+        with np.load(self.path(run_id) / WEIGHTS_FILE, allow_pickle=False) as arrays:
+            return {name: arrays[name] for name in arrays.files}
+
+    @contextmanager
+    def _launch_lock(self) -> Iterator[None]:
+        """One launcher at a time (two browser tabs clicking together)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".launch.lock", "a+") as handle:
+            try:
+                import fcntl
+            except ImportError:  # pragma: no cover - Windows: best effort
+                yield
+                return
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# --- starting the worker ------------------------------------------------------------------------
+
+
+def worker_command(store: RunStore, run_id: str) -> list[str]:
+    return [sys.executable, "-m", "rnnviz.train", "--runs-dir", str(store.root), "--run-id", run_id]
+
+
+def launch(store: RunStore, config: RunConfig, max_runs: int | None = None) -> str:
+    """Create a run and start `python -m rnnviz.train` for it in a separate process.
+
+    The process gets KERAS_BACKEND from `config.backend` and writes only into
+    the run folder; this process (the Streamlit server) never imports Keras.
+
+    Raises:
+        RunError("train_err_busy"): `max_runs` (default RNNVIZ_MAX_RUNS, 1) runs are active.
+    """
+    max_runs = max_runs or max_runs_setting()
+    with store._launch_lock():
+        active = store.active()
+        if len(active) >= max_runs:
+            raise RunError("train_err_busy", f"{len(active)} run(s) already training (limit {max_runs})",
+                           n=len(active), limit=max_runs, run=active[0].id)
+        run_id = store.create(config)
+        env = {**os.environ, "KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
+               "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
+        with open(store.path(run_id) / LOG_FILE, "ab") as log:
+            process = subprocess.Popen(worker_command(store, run_id), cwd=APP_ROOT, env=env,
+                                       stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                       start_new_session=True)
+        status = store.read_status(run_id)
+        if status.get("state") == QUEUED and status.get("pid") is None:
+            store.update_status(run_id, pid=process.pid, pid_start=process_start_ticks(process.pid))
+    # Reap the child when it ends, so it does not linger as a zombie that looks alive.
+    threading.Thread(target=process.wait, daemon=True, name=f"reap-{run_id}").start()
+    return run_id
+
+
+def log_tail(run: Run, lines: int = 30) -> str:
+    """The last lines of the worker's console output (for a failed run)."""
+    try:
+        text = (run.path / LOG_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return "\n".join(text.splitlines()[-lines:])

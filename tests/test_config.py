@@ -1,0 +1,108 @@
+"""RunConfig: defaults, validation, JSON and URL round trips, the book's presets."""
+
+import doctest
+import json
+
+import pytest
+
+from rnnviz import config as cfg
+from rnnviz.config import PRESETS, RunConfig
+
+
+def test_doctests():
+    assert doctest.testmod(cfg).failed == 0
+
+
+def test_defaults_are_the_books():
+    c = RunConfig(backend="jax")
+    assert (c.num_words, c.maxlen, c.embedding_dim, c.units, c.layers) == (500, 100, 16, 8, 1)
+    assert (c.dropout, c.learning_rate, c.batch_size, c.epochs, c.patience, c.seed) == (0.0, 1e-4, 64, 100, 3, 42)
+    assert c.max_train_samples is None and c.train_samples == 20_000 and c.val_samples == 5_000
+    assert c.test_samples == 25_000
+
+
+def test_default_backend_prefers_jax_when_installed():
+    assert RunConfig().backend == cfg.default_backend() == "jax"  # jax is installed here
+
+
+def test_presets_are_the_books_six_models():
+    assert list(PRESETS) == ["onehot-simplernn", "embedding-simplernn", "lstm", "lstm-dropout", "lstm-2layer", "gru"]
+    assert all(p.num_words == 500 and p.units == 8 and p.learning_rate == 1e-4 for p in PRESETS.values())
+    assert PRESETS["onehot-simplernn"].inputs == "onehot"
+    assert {n for n, p in PRESETS.items() if p.inputs == "embedding"} == set(PRESETS) - {"onehot-simplernn"}
+    assert PRESETS["lstm-dropout"].dropout == 0.3 and PRESETS["lstm-dropout"].layers == 1
+    assert PRESETS["lstm-2layer"].dropout == 0.3 and PRESETS["lstm-2layer"].layers == 2
+    assert PRESETS["gru"].cell == "GRU" and PRESETS["lstm"].dropout == 0.0
+    for name, preset in PRESETS.items():
+        assert cfg.preset_of(preset) == name
+        assert cfg.preset_of(preset.replace(num_words=200, epochs=3, seed=1)) == name
+    assert cfg.preset_of(PRESETS["lstm"].replace(units=16)) is None
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"cell": "Transformer"}, "cell"), ({"inputs": "bag"}, "inputs"), ({"backend": "torch"}, "backend"),
+    ({"num_words": 3}, "num_words"), ({"num_words": 500.0}, "num_words"), ({"maxlen": 1}, "maxlen"),
+    ({"units": 0}, "units"), ({"layers": 3}, "layers"), ({"dropout": -0.1}, "dropout"),
+    ({"dropout": float("nan")}, "dropout"), ({"learning_rate": 0}, "learning_rate"),
+    ({"batch_size": True}, "batch_size"), ({"epochs": 0}, "epochs"), ({"patience": -1}, "patience"),
+    ({"seed": "42"}, "seed"), ({"max_train_samples": 5}, "max_train_samples"),
+    ({"max_train_samples": 20_001}, "max_train_samples"), ({"max_test_samples": 0}, "max_test_samples"),
+    ({"inputs": "onehot", "num_words": 10_000}, "one-hot"),
+])
+def test_invalid_settings_raise_a_clear_value_error(changes, field):
+    with pytest.raises(ValueError, match=field):
+        RunConfig(**changes)
+
+
+def test_subsets_keep_the_books_four_to_one_split():
+    c = RunConfig(max_train_samples=2_000)
+    assert (c.train_samples, c.val_samples) == (2_000, 500)
+    assert RunConfig(max_train_samples=9).val_samples == 2
+    q = cfg.quick(PRESETS["lstm"])
+    assert (q.max_train_samples, q.val_samples, q.epochs, q.max_test_samples) == (5_000, 1_250, 20, None)
+    assert cfg.quick(PRESETS["lstm"].replace(epochs=4)).epochs == 4
+
+
+CUSTOM = RunConfig(cell="GRU", inputs="onehot", num_words=200, layers=2, dropout=0.25, learning_rate=3e-4,
+                   max_train_samples=300, max_test_samples=100, backend="tensorflow")
+
+
+@pytest.mark.parametrize("config", [*PRESETS.values(), CUSTOM])
+def test_json_round_trip(config):
+    text = cfg.to_json(config)
+    assert json.loads(text)["cell"] == config.cell
+    assert cfg.from_json(text) == config
+
+
+@pytest.mark.parametrize("config", [*PRESETS.values(), CUSTOM])
+def test_query_round_trip(config):
+    query = cfg.to_query(config)
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in query.items())
+    assert cfg.from_query(query) == config
+    assert cfg.from_query(cfg.to_query(config, prefix="train_"), prefix="train_") == config
+
+
+def test_from_query_reads_only_its_fields():
+    c = cfg.from_query({"lang": "ko", "cell": "LSTM", "dropout": "0.3", "max_train_samples": "none"},
+                       base=PRESETS["gru"])
+    assert c == PRESETS["lstm-dropout"].replace(backend=PRESETS["gru"].backend)
+    assert cfg.from_query({"max_train_samples": "2000"}).max_train_samples == 2000
+
+
+@pytest.mark.parametrize("params", [{"units": "eight"}, {"units": "0"}, {"cell": "lstm"}, {"dropout": "1.5"},
+                                    {"inputs": "onehot", "num_words": "9000"}])
+def test_from_query_rejects_bad_text(params):
+    with pytest.raises(ValueError):
+        cfg.from_query(params)
+
+
+def test_from_json_rejects_unknown_fields_and_non_objects():
+    with pytest.raises(ValueError, match="unknown"):
+        cfg.from_json('{"cell": "LSTM", "colour": "red"}')
+    with pytest.raises(ValueError):
+        cfg.from_json("[1, 2]")
+
+
+def test_book_results_match_the_presets():
+    assert set(cfg.BOOK_RESULTS) == set(PRESETS)
+    assert cfg.BOOK_RESULTS["lstm-2layer"].test_accuracy == 0.785

@@ -1,0 +1,139 @@
+"""The training worker: complete run folders on both backends, stop, failure, a missing dataset."""
+
+import json
+import os
+import subprocess
+import sys
+
+import keras
+import numpy as np
+import pytest
+
+from rnnviz import cells, data, runs, train
+from rnnviz import config as cfg
+from rnnviz.runs import RunStore
+from rnnviz.text import pad_sequences
+
+ROOT = runs.APP_ROOT
+TINY = dict(max_train_samples=300, max_test_samples=200)
+
+
+def run_worker(args, backend, env_extra):
+    env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "3", **env_extra}
+    return subprocess.run([sys.executable, "-m", "rnnviz.train", *args, "--backend", backend], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def numpy_predict(weights, config, ids):
+    """The model's prediction from weights.npz alone, with the numpy cells (no Keras)."""
+    xs = weights["embedding"][ids] if config.inputs == "embedding" else np.eye(config.num_words)[ids]  # (T, in)
+    for i in range(config.layers):
+        cell = cells.CELLS[config.cell].from_keras_weights(
+            [weights[f"rnn{i}_kernel"], weights[f"rnn{i}_recurrent_kernel"], weights[f"rnn{i}_bias"]])
+        xs = cells.run(cell, xs).h  # (T, units)
+    logit = xs[-1] @ weights["dense_kernel"] + weights["dense_bias"]
+    return 1 / (1 + np.exp(-logit))
+
+
+@pytest.mark.parametrize("backend, preset", [("jax", "onehot-simplernn"), ("tensorflow", "gru")])
+def test_one_epoch_makes_a_complete_run_folder(backend, preset, local_data, tmp_path):
+    result = run_worker(["--preset", preset, "--epochs", "1", "--max-samples", "300", "--max-test-samples", "200",
+                         "--runs-dir", str(tmp_path)], backend, {"RNNVIZ_DATA_DIR": str(local_data)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    store = RunStore(tmp_path)
+    [run] = store.list()
+    assert run.config == cfg.PRESETS[preset].replace(epochs=1, backend=backend, **TINY)
+    assert run.state == runs.DONE and run.status["backend"] == backend and run.error is None
+    assert (run.status["train_samples"], run.status["val_samples"], run.status["test_samples"]) == (300, 75, 200)
+    assert run.epochs_run == 1 and run.best_epoch == 1 and run.status["epoch"] == 1
+    assert set(run.history) >= {"loss", "accuracy", "val_loss", "val_accuracy"}
+    assert run.seconds_per_epoch > 0 and run.status["ended"] >= run.status["started"]
+    assert run.test["samples"] == 200 and 0 <= run.test_accuracy <= 1
+    model = keras.models.load_model(run.model_path, safe_mode=True)
+    weights = store.load_weights(run.id)
+    assert str(weights["cell"]) == run.config.cell and str(weights["inputs"]) == run.config.inputs
+    # weights.npz holds the checkpoint's weights, in the numpy cells' layout
+    (x_train, _), _ = data.load_imdb(run.config.num_words)
+    ids = pad_sequences(list(x_train[:2]), maxlen=run.config.maxlen)  # (2, maxlen)
+    expected = model.predict(ids, verbose=0)[:, 0]
+    got = [numpy_predict(weights, run.config, row)[0] for row in ids]
+    np.testing.assert_allclose(got, expected, atol=1e-4)
+    leftovers = [p.name for p in run.path.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def tiny_run(store, **changes):
+    config = cfg.PRESETS["lstm"].replace(**{"epochs": 3, **TINY, **changes})
+    return store.create(config)
+
+
+def test_stop_request_ends_with_status_stopped_and_keeps_history(local_data, tmp_path):
+    store = RunStore(tmp_path)
+    run_id = tiny_run(store)
+    store.request_stop(run_id)  # asked before the first batch: one batch, then stop
+    assert train.train(store, run_id) == runs.STOPPED
+    run = store.get(run_id)
+    assert run.state == runs.STOPPED and run.epochs_run == 1 and run.history["val_loss"]
+    assert run.has_model and (run.path / runs.WEIGHTS_FILE).is_file()
+    assert run.test is None  # a stopped run is not evaluated
+
+
+def test_an_exception_ends_with_status_failed_and_its_message(local_data, tmp_path, monkeypatch):
+    def broken(config):
+        raise RuntimeError("the model could not be built")
+
+    monkeypatch.setattr("rnnviz.models.build_model", broken)
+    store = RunStore(tmp_path)
+    run_id = tiny_run(store)
+    assert train.train(store, run_id) == runs.FAILED
+    run = store.get(run_id)
+    assert run.state == runs.FAILED and run.error == "RuntimeError: the model could not be built"
+    assert run.status["ended"] >= run.status["started"]
+
+
+def test_a_missing_dataset_fails_fast_with_the_data_message(tmp_path, monkeypatch):
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(empty))
+    store = RunStore(tmp_path / "runs")
+    run_id = tiny_run(store)
+    assert train.train(store, run_id) == runs.FAILED
+    run = store.get(run_id)
+    with pytest.raises(data.DataUnavailableError) as expected:
+        data.local_data_dir()
+    assert run.error == expected.value.message("en")
+    assert run.status["error_key"] == "data_dir_incomplete" and run.status["error_params"]["env"] == "RNNVIZ_DATA_DIR"
+    assert run.epochs_run == 0 and not run.has_model
+
+
+def test_cli_for_an_existing_run_and_bad_arguments(tmp_path):
+    with pytest.raises(SystemExit):
+        train.parse_args([])
+    with pytest.raises(SystemExit):
+        train.parse_args(["--preset", "lstm", "--backend", "torch"])
+    assert train.main(["--runs-dir", str(tmp_path), "--run-id", "../../etc"]) == 2
+    args = train.parse_args(["--preset", "gru", "--epochs", "2", "--max-samples", "400", "--num-words", "200"])
+    config = train.config_from_args(args, None)
+    assert config == cfg.PRESETS["gru"].replace(epochs=2, max_train_samples=400, num_words=200)
+
+
+def test_config_file_option(tmp_path):
+    path = tmp_path / "c.json"
+    path.write_text(cfg.to_json(cfg.PRESETS["lstm-2layer"]))
+    args = train.parse_args(["--config", str(path), "--max-test-samples", "10"])
+    assert train.config_from_args(args, None) == cfg.PRESETS["lstm-2layer"].replace(max_test_samples=10)
+
+
+def test_seconds_per_epoch_leaves_out_the_compiling_epoch():
+    assert train.seconds_per_epoch([9.0, 1.0, 2.0, 1.5]) == 1.5
+    assert train.seconds_per_epoch([4.0]) == 4.0
+    assert train.seconds_per_epoch([]) is None
+
+
+def test_status_json_is_valid_json_after_a_run(local_data, tmp_path):
+    store = RunStore(tmp_path)
+    run_id = tiny_run(store, epochs=1)
+    assert train.train(store, run_id) == runs.DONE
+    status = json.loads((store.path(run_id) / runs.STATUS_FILE).read_text())
+    assert status["state"] == "done" and status["epoch"] == 1 and status["pid"] == os.getpid()
+    assert status["best_epoch"] == 1 and status["phase"] is None and len(status["epoch_seconds"]) == 1
