@@ -1,4 +1,4 @@
-"""rnnviz: the router. Every page lives in pages/, every computation in rnnviz/."""
+"""rnnviz: the router. Every page lives in views/, every computation in rnnviz/."""
 
 import streamlit as st
 

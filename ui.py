@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from rnnviz import stepper
 from rnnviz.i18n import LANGUAGES, language_from_locale, t
 
 _KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
@@ -81,12 +82,12 @@ def keep_settings(keys: Sequence[str]) -> None:
 
 # The app's pages: (file, title key, icon, book section keys, "what you do" key).
 PAGES = (
-    ("pages/home.py", "nav_home", ":material/home:", (), ""),
-    ("pages/tokens.py", "nav_tokens", ":material/text_fields:", ("section_9_1", "section_9_2"), "what_tokens"),
-    ("pages/hidden.py", "page_hidden", ":material/timeline:", ("section_9_1",), "what_hidden"),
-    ("pages/onehot.py", "page_onehot", ":material/compare:", ("section_9_2",), "what_onehot"),
-    ("pages/cells.py", "page_cells", ":material/memory:", ("section_9_3",), "what_cells"),
-    ("pages/train.py", "page_train", ":material/model_training:", ("section_9_2", "section_9_3"), "what_train"),
+    ("views/home.py", "nav_home", ":material/home:", (), ""),
+    ("views/tokens.py", "nav_tokens", ":material/text_fields:", ("section_9_1", "section_9_2"), "what_tokens"),
+    ("views/hidden.py", "page_hidden", ":material/timeline:", ("section_9_1",), "what_hidden"),
+    ("views/onehot.py", "page_onehot", ":material/compare:", ("section_9_2",), "what_onehot"),
+    ("views/cells.py", "page_cells", ":material/memory:", ("section_9_3",), "what_cells"),
+    ("views/train.py", "page_train", ":material/model_training:", ("section_9_2", "section_9_3"), "what_train"),
 )
 # Pages still to come, listed on the home page's map: (title key, section key, "what" key).
 PLANNED: tuple[tuple[str, str, str], ...] = ()
@@ -118,3 +119,41 @@ def quiz(key: str, question: str, options: Sequence[str], answer: int, why: str,
         else:
             st.error(t("quiz_wrong", lang, answer=options[answer]))
         st.markdown(why)
+
+
+def step_controls(lang: str, settings: list[str]) -> tuple[stepper.InputSequence, int, int, str]:
+    """The sentence, encoding, size and seed widgets of the two stepper pages (9-1, 9-3).
+
+    Adds their keys (and the timestep and fading-length keys the pages use
+    later) to `settings`. Stops the page, with a message, when the sentence
+    has no timesteps.
+
+    Returns:
+        `(inputs, units, seed, encoding)`.
+    """
+    size = stepper.bounded_int(1, stepper.MAX_SIZE)
+    fade_min, fade_max, fade_default = stepper.FADE_RANGE
+    settings += [setting("step_text", stepper.DEFAULT_SENTENCE),
+                 setting("step_enc", "embedding", stepper.one_of(stepper.ENCODINGS)),
+                 setting("step_features", 4, size), setting("step_units", 3, size),
+                 setting("step_seed", 0, stepper.bounded_int(0, 9999)),
+                 setting("step_t", 1, stepper.bounded_int(1, stepper.MAX_STEPS)),
+                 setting("fade_T", fade_default, stepper.bounded_int(fade_min, fade_max))]
+    left, right = st.columns([3, 2])
+    left.text_input(t("step_sentence", lang), key="step_text",
+                    help=t("step_sentence_help", lang, limit=stepper.MAX_STEPS))
+    encoding = right.radio(t("step_encoding", lang), stepper.ENCODINGS, key="step_enc", horizontal=True,
+                           format_func=lambda e: t(f"step_enc_{e}", lang))
+    c1, c2, c3 = st.columns(3)
+    features = c1.slider(t("step_features", lang), 1, stepper.MAX_SIZE, key="step_features",
+                         disabled=encoding == "onehot")
+    units = c2.slider(t("step_units", lang), 1, stepper.MAX_SIZE, key="step_units")
+    seed = int(c3.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
+                               help=t("step_seed_help", lang)))
+    inputs = stepper.build_inputs(st.session_state["step_text"], encoding, features, seed)
+    for key, params in inputs.notes:
+        (st.info if key in ("step_empty", "step_no_tokens") else st.warning)(t(key, lang, **params))
+    if not inputs.timesteps:
+        keep_settings(settings)
+        st.stop()
+    return inputs, units, seed, encoding

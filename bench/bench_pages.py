@@ -42,8 +42,8 @@ PROBE = textwrap.dedent("""
 CASES = [
     ("empty Streamlit page (baseline)", "empty", "import streamlit as st\nst.title('empty')", False),
     ("home", "home", str(ROOT / "app.py"), False),
-    ("tokens, empty disk cache", "pages/tokens.py", str(ROOT / "app.py"), True),
-    ("tokens, lengths cached on disk", "pages/tokens.py", str(ROOT / "app.py"), False),
+    ("tokens, empty disk cache", "views/tokens.py", str(ROOT / "app.py"), True),
+    ("tokens, lengths cached on disk", "views/tokens.py", str(ROOT / "app.py"), False),
 ]
 
 

@@ -48,6 +48,9 @@ RUNS_DIR_ENV = "RNNVIZ_RUNS_DIR"
 MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
 APP_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RUNS_DIR = APP_ROOT / "runs"
+# Full book runs trained by this worker and committed, so a fresh install has results to show.
+REFERENCE_RUNS_DIR = APP_ROOT / "reference_runs"
+REFERENCE_RUNS_ENV = "RNNVIZ_REFERENCE_RUNS_DIR"  # another folder (tests: an empty one)
 
 CONFIG_FILE = "config.json"
 STATUS_FILE = "status.json"
@@ -292,6 +295,16 @@ class Run:
         return (self.path / MODEL_FILE).is_file()
 
     @property
+    def is_reference(self) -> bool:
+        """One of the committed reference runs (read-only in the app)."""
+        return self.path.parent.resolve() == reference_runs_dir().resolve()
+
+    def load_weights(self) -> dict[str, np.ndarray]:
+        """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow."""
+        with np.load(self.path / WEIGHTS_FILE, allow_pickle=False) as arrays:
+            return {name: arrays[name] for name in arrays.files}
+
+    @property
     def history_path(self) -> Path:
         return self.path / HISTORY_FILE
 
@@ -308,6 +321,11 @@ class Run:
 
 
 # --- the store -------------------------------------------------------------------------------
+
+
+def reference_runs_dir() -> Path:
+    setting = os.environ.get(REFERENCE_RUNS_ENV, "").strip()
+    return Path(setting).expanduser() if setting else REFERENCE_RUNS_DIR
 
 
 def default_runs_dir() -> Path:
@@ -444,8 +462,7 @@ class RunStore:
 
     def load_weights(self, run_id: str) -> dict[str, np.ndarray]:
         """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow."""
-        with np.load(self.path(run_id) / WEIGHTS_FILE, allow_pickle=False) as arrays:
-            return {name: arrays[name] for name in arrays.files}
+        return self.get(run_id).load_weights()
 
     @contextmanager
     def _launch_lock(self) -> Iterator[None]:

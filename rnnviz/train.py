@@ -86,6 +86,16 @@ def load_data_isolated(config: RunConfig):
     return result[1]
 
 
+def peak_memory_mb() -> float | None:
+    """This process's peak resident memory so far (MB), or None where the OS does not say (Windows)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux, bytes on macOS
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
 # --- weights for the numpy cells ---------------------------------------------------------------
 
 
@@ -156,7 +166,7 @@ def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float):
             if val_loss < self.best[0]:
                 self.best = (val_loss, epoch + 1, float(logs.get("val_accuracy", np.nan)))
             store.update_status(
-                run_id, epoch=epoch + 1, elapsed=time.time() - started,
+                run_id, epoch=epoch + 1, elapsed=time.time() - started, peak_memory_mb=peak_memory_mb(),
                 epoch_seconds=[round(s, 3) for s in self.epoch_seconds],
                 seconds_per_epoch=seconds_per_epoch(self.epoch_seconds),
                 best_epoch=self.best[1], best_val_loss=_finite(self.best[0]),
@@ -270,7 +280,8 @@ def train(store: RunStore, run_id: str) -> str:
 
 def _finish(store: RunStore, run_id: str, state: str, started: float, **changes) -> str:
     ended = time.time()
-    store.update_status(run_id, state=state, phase=None, ended=ended, elapsed=ended - started, **changes)
+    store.update_status(run_id, state=state, phase=None, ended=ended, elapsed=ended - started,
+                        peak_memory_mb=peak_memory_mb(), **changes)
     return state
 
 

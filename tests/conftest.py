@@ -36,3 +36,39 @@ def local_data(imdb_folder, monkeypatch) -> Path:
     """Point rnnviz.data at the offline copy for one test."""
     monkeypatch.setenv("RNNVIZ_DATA_DIR", str(imdb_folder))
     return imdb_folder
+
+
+def open_page(page: str | None = None, lang: str = "en", timeout: float = 180, **params):
+    """Run the app with AppTest (query parameters as a shared link would give), then switch to `page`."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = str(value)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+_NO_FRAMEWORK_PROBE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from conftest import open_page
+open_page(sys.argv[2], **json.loads(sys.argv[3]))
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras", "jax"))
+assert not loaded, loaded[:5]
+print("CLEAN")
+"""
+
+
+def assert_page_imports_no_framework(page: str, env: dict[str, str] | None = None, **params) -> None:
+    """Render `page` in a fresh Python and check TensorFlow, Keras and JAX were never imported."""
+    import json
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", _NO_FRAMEWORK_PROBE, str(ROOT / "tests"), page, json.dumps(params)],
+                          cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "CLEAN" in done.stdout, done.stderr[-3000:]

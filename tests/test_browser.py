@@ -13,6 +13,16 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
 
+def test_a_deep_link_to_a_fresh_server_still_gets_the_apps_navigation(imdb_folder, page):
+    """The first visit of a new server (a shared link after Cloud wakes up) goes through app.py."""
+    with app_server(env={"RNNVIZ_DATA_DIR": str(imdb_folder)}) as url:
+        page.goto(f"{url}/tokens?lang=ko")
+        wait_for_app(page, "토큰과 패딩")
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert "언어 / Language" in sidebar  # the switch app.py adds
+        assert "훈련 실험실" in sidebar and "tokens" not in sidebar  # titles, not file names
+
+
 @pytest.fixture(scope="module")
 def app_url(imdb_folder):
     with app_server(env={"RNNVIZ_DATA_DIR": str(imdb_folder)}) as url:

@@ -4,29 +4,18 @@ AppTest cannot look inside Plotly charts (tests/test_charts_cells.py checks thos
 these tests read the page's text, LaTeX and metric elements.
 """
 
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+import conftest
 from rnnviz.cells import param_count
 from rnnviz.i18n import t
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGE = "pages/hidden.py"
+PAGE = "views/hidden.py"
 
 
 def open_page(lang="en", **params):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = str(value)
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return conftest.open_page(PAGE, lang, timeout=60, **params)
 
 
 def texts(elements):
@@ -162,16 +151,4 @@ def test_every_string_has_both_languages_with_the_same_placeholders(module):
 
 
 def test_page_does_not_import_tensorflow_keras_or_jax():
-    code = f"""
-import sys
-sys.path.insert(0, {str(ROOT)!r})
-from streamlit.testing.v1 import AppTest
-at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=60)
-at.run()
-at.switch_page({PAGE!r}).run()
-assert not at.exception, [e.value for e in at.exception]
-assert at.latex, "the page did not render"
-bad = [m for m in ("tensorflow", "keras", "jax") if m in sys.modules]
-assert not bad, bad
-"""
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=180)
+    conftest.assert_page_imports_no_framework(PAGE)

@@ -3,25 +3,17 @@
 import os
 import subprocess
 import sys
-import textwrap
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+import conftest
 from conftest import ROOT
 
-PAGE = "pages/onehot.py"
+PAGE = "views/onehot.py"
 
 
 def open_page(lang="en", **params):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return conftest.open_page(PAGE, lang, timeout=180, **params)
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +31,7 @@ def trained_runs(tmp_path_factory, imdb_folder):
 @pytest.fixture
 def empty_store(tmp_path, monkeypatch, local_data):
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    monkeypatch.setenv("RNNVIZ_REFERENCE_RUNS_DIR", str(tmp_path / "no-reference-runs"))
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -83,12 +76,14 @@ def test_empty_sentence_gets_a_message(empty_store):
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_with_runs_it_compares_them_and_maps_the_embedding(trained_runs, monkeypatch, local_data, lang):
+def test_with_runs_it_compares_them_and_maps_the_embedding(trained_runs, monkeypatch, local_data, tmp_path, lang):
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(trained_runs))
+    monkeypatch.setenv("RNNVIZ_REFERENCE_RUNS_DIR", str(tmp_path / "no-reference-runs"))
     at = open_page(lang)
     assert not [i for i in at.info if "preset" in i.value]
     results = next(df.value for df in at.dataframe if df.value.shape[1] == 8)
     assert len(results) == 2 and results.iloc[:, 5].notna().all()  # test accuracy of both
+    assert (results.iloc[:, 7] > 100).all()  # the worker's peak memory, MB
     neighbours = at.dataframe[-1].value
     assert len(neighbours) == 8 and neighbours.iloc[:, 1].between(-1, 1).all()
     trained = " ".join(c.value for c in at.caption)
@@ -97,18 +92,19 @@ def test_with_runs_it_compares_them_and_maps_the_embedding(trained_runs, monkeyp
     assert not at.exception and "bad" not in list(at.dataframe[-1].value.iloc[:, 0])
 
 
+def test_the_committed_reference_runs_are_shown_and_read(monkeypatch, tmp_path, local_data):
+    from rnnviz import runs
+
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    reference = runs.RunStore(runs.REFERENCE_RUNS_DIR).list()
+    kinds = {run.config.inputs for run in reference if run.state == "done"}
+    assert kinds == {"onehot", "embedding"}
+    at = open_page("en")
+    results = next(df.value for df in at.dataframe if df.value.shape[1] == 8)
+    assert len(results) == 2 and results.iloc[:, 0].str.contains("reference").all()
+    assert all(run.epochs_run > 3 and run.config.max_train_samples is None for run in reference)
+
+
 def test_page_does_not_import_tensorflow(imdb_folder, tmp_path):
-    probe = textwrap.dedent(f"""
-        import os, sys
-        os.environ["RNNVIZ_DATA_DIR"] = {str(imdb_folder)!r}
-        os.environ["RNNVIZ_RUNS_DIR"] = {str(tmp_path)!r}
-        from streamlit.testing.v1 import AppTest
-        at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=120).run()
-        at.switch_page({PAGE!r}).run()
-        assert not at.exception, at.exception
-        heavy = sorted(m for m in ("tensorflow", "keras", "jax") if m in sys.modules)
-        assert not heavy, heavy
-        print("CLEAN")
-    """)
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300, cwd=ROOT)
-    assert done.returncode == 0 and "CLEAN" in done.stdout, done.stderr[-3000:]
+    conftest.assert_page_imports_no_framework(PAGE, env={"RNNVIZ_DATA_DIR": str(imdb_folder),
+                                                          "RNNVIZ_RUNS_DIR": str(tmp_path)})

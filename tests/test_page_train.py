@@ -1,14 +1,11 @@
 """The Training lab page (AppTest) and its figure builders (AppTest cannot look inside Plotly charts)."""
 
 import os
-import subprocess
-import sys
-import textwrap
 import time
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+
+import conftest
 
 from rnnviz import charts_train, runs
 from rnnviz import config as cfg
@@ -16,8 +13,7 @@ from rnnviz.charts import PALETTE
 from rnnviz.i18n import t
 from rnnviz.runs import RunStore
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGE = "pages/train.py"
+PAGE = "views/train.py"
 HEADER = "epoch,accuracy,loss,val_accuracy,val_loss\r\n"
 HISTORY = [(0.55, 0.69, 0.60, 0.68), (0.65, 0.62, 0.70, 0.58), (0.72, 0.55, 0.69, 0.60)]
 
@@ -41,14 +37,7 @@ def fake_run(folder, state=runs.DONE, preset="lstm", history=HISTORY, **status):
 
 
 def open_page(lang="en", **params):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return conftest.open_page(PAGE, lang, timeout=60, **params)
 
 
 def texts(elements):
@@ -154,18 +143,7 @@ def test_launching_a_quick_run_ends_done_in_the_table(runs_dir, local_data):
 
 def test_the_page_never_imports_keras(runs_dir):
     fake_run(runs_dir)
-    code = textwrap.dedent(f"""
-        import sys
-        from streamlit.testing.v1 import AppTest
-        at = AppTest.from_file({str(ROOT / "app.py")!r}, default_timeout=60)
-        at.run()
-        at.switch_page({PAGE!r}).run()
-        assert not at.exception, [e.value for e in at.exception]
-        assert at.title[0].value
-        loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("keras", "tensorflow", "jax"))
-        assert not loaded, loaded[:5]
-    """)
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ}, timeout=300)
+    conftest.assert_page_imports_no_framework(PAGE)
 
 
 # --- figure and table builders ---------------------------------------------------------------------

@@ -2,26 +2,14 @@
 
 import subprocess
 import sys
-import textwrap
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, assert_page_imports_no_framework, open_page
 
-APP = str(ROOT / "app.py")
-
-
-def open_app(page=None, timeout=120, **params):
-    at = AppTest.from_file(APP, default_timeout=timeout)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def open_app(page=None, **params):
+    return open_page(page, **params)
 
 
 def texts(at):
@@ -48,13 +36,13 @@ def test_sidebar_switch_changes_language_and_url():
 
 def test_language_survives_a_page_change():
     at = open_app(lang="ko")
-    at.switch_page("pages/tokens.py").run()
+    at.switch_page("views/tokens.py").run()
     assert at.title[0].value == "토큰과 패딩"
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_tokens_page_renders_in_both_languages(local_data, lang):
-    at = open_app("pages/tokens.py", lang=lang)
+    at = open_app("views/tokens.py", lang=lang)
     assert at.title[0].value == ("토큰과 패딩" if lang == "ko" else "Tokens & padding")
     assert len(at.tabs) == 3  # the three default sentences
     first = at.dataframe[0].value
@@ -63,7 +51,7 @@ def test_tokens_page_renders_in_both_languages(local_data, lang):
 
 
 def test_default_sentence_ids_are_imdbs(local_data):
-    at = open_app("pages/tokens.py", lang="en")
+    at = open_app("views/tokens.py", lang="en")
     first = at.dataframe[0].value  # "i like brachiosaurus"
     tokens, ids = list(first.iloc[:, 1]), list(first.iloc[:, 2])
     assert tokens == ["<start>", "i", "like", "brachiosaurus"]
@@ -72,7 +60,7 @@ def test_default_sentence_ids_are_imdbs(local_data):
 
 
 def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
-    at = open_app("pages/tokens.py", lang="en")
+    at = open_app("views/tokens.py", lang="en")
     before = [m.value for m in at.metric]
     at.slider(key="maxlen").set_value(100).run()
     after = [m.value for m in at.metric]
@@ -83,7 +71,7 @@ def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
 
 
 def test_a_shared_link_reopens_the_same_settings(local_data):
-    at = open_app("pages/tokens.py", lang="en", maxlen="17", padding="post", text="good bad")
+    at = open_app("views/tokens.py", lang="en", maxlen="17", padding="post", text="good bad")
     assert at.slider(key="maxlen").value == 17
     assert at.radio(key="padding").value == "post"
     assert at.text_area(key="text").value == "good bad"
@@ -91,7 +79,7 @@ def test_a_shared_link_reopens_the_same_settings(local_data):
 
 
 def test_own_vocabulary_has_no_oov(local_data):
-    at = open_app("pages/tokens.py", lang="en")
+    at = open_app("views/tokens.py", lang="en")
     at.radio(key="vocab").set_value("fit").run()
     ids = [row for df in at.dataframe for row in df.value.iloc[:, 2]]
     assert 2 not in ids and min(ids) == 1
@@ -106,7 +94,7 @@ def test_own_vocabulary_has_no_oov(local_data):
     ("\n".join(["a"] * 40), "only the first 12"),
 ])
 def test_bad_input_gets_a_clear_message(local_data, typed, expected):
-    at = open_app("pages/tokens.py", lang="en")
+    at = open_app("views/tokens.py", lang="en")
     at.text_area(key="text").set_value(typed).run()
     assert not at.exception
     messages = " ".join(x.value for x in [*at.warning, *at.info])
@@ -114,7 +102,7 @@ def test_bad_input_gets_a_clear_message(local_data, typed, expected):
 
 
 def test_quiz_reveals_only_after_an_answer(local_data):
-    at = open_app("pages/tokens.py", lang="en")
+    at = open_app("views/tokens.py", lang="en")
     assert not at.success and not at.error
     at.button(key="quiz_trunc_check").click().run()
     assert "Pick an answer" in " ".join(w.value for w in at.warning)
@@ -126,31 +114,22 @@ def test_quiz_reveals_only_after_an_answer(local_data):
 def test_missing_data_shows_the_message_and_the_page_still_works(tmp_path, monkeypatch):
     st.cache_data.clear()
     monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path))  # an empty folder
-    at = open_app("pages/tokens.py", lang="en")
+    at = open_app("views/tokens.py", lang="en")
     errors = " ".join(e.value for e in at.error)
     assert "RNNVIZ_DATA_DIR" in errors and "imdb.npz" in errors
     assert len(at.tabs) == 3  # the sentences still become tokens, with their own vocabulary
     st.cache_data.clear()
 
 
-def test_pages_do_not_import_tensorflow_and_rnnviz_never_imports_streamlit(imdb_folder):
-    probe = textwrap.dedent(f"""
-        import os, sys
-        os.environ["RNNVIZ_DATA_DIR"] = {str(imdb_folder)!r}
-        sys.path.insert(0, {str(ROOT)!r})
-        import rnnviz.text, rnnviz.data, rnnviz.i18n, rnnviz.charts, rnnviz.snippets, rnnviz.cells
-        assert "streamlit" not in sys.modules, "rnnviz imported streamlit"
-        from streamlit.testing.v1 import AppTest
-        at = AppTest.from_file({APP!r}, default_timeout=120).run()
-        at.switch_page("pages/tokens.py").run()
-        assert not at.exception, at.exception
-        heavy = sorted(m for m in ("tensorflow", "keras", "jax") if m in sys.modules)
-        assert not heavy, heavy
-        print("CLEAN")
-    """)
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
-                          cwd=ROOT)
-    assert done.returncode == 0 and "CLEAN" in done.stdout, done.stderr[-3000:]
+def test_pages_do_not_import_tensorflow(imdb_folder):
+    assert_page_imports_no_framework("views/tokens.py", env={"RNNVIZ_DATA_DIR": str(imdb_folder)})
+
+
+def test_rnnviz_never_imports_streamlit():
+    probe = ("import sys, pkgutil, importlib, rnnviz\n"
+             "for m in pkgutil.walk_packages(rnnviz.__path__, 'rnnviz.'): importlib.import_module(m.name)\n"
+             "assert 'streamlit' not in sys.modules, 'rnnviz imported streamlit'\n")
+    subprocess.run([sys.executable, "-c", probe], cwd=ROOT, check=True, timeout=300)
 
 
 def test_no_module_of_rnnviz_mentions_streamlit():

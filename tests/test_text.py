@@ -1,6 +1,5 @@
 import doctest
 import gzip
-import json
 import random
 
 import keras

@@ -110,6 +110,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "oh_col_test_acc": {"ko": "테스트 정확도", "en": "test accuracy"},
     "oh_col_sec": {"ko": "에포크당 초", "en": "s / epoch"},
     "oh_col_memory": {"ko": "최대 메모리 (MB)", "en": "peak memory (MB)"},
+    "oh_reference": {"ko": "참고용 전체 실행", "en": "reference full run"},
     "oh_runs_pick": {"ko": "비교할 실행", "en": "Runs to compare"},
     "oh_map_title": {"ko": "학습된 단어 임베딩 지도 (PCA)", "en": "The learned word embedding (PCA map)"},
     "oh_map_text": {

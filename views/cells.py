@@ -13,35 +13,10 @@ lang = ui.language()
 ui.header(("section_9_3",), "page_cells", "cells_intro", lang)
 
 # --- the cell, the sentence and the layer ------------------------------------------------
-size = stepper.bounded_int(1, stepper.MAX_SIZE)
-fade_min, fade_max, fade_default = stepper.FADE_RANGE
-settings = [ui.setting("cell_kind", "LSTM", stepper.one_of(KINDS)),
-            ui.setting("step_text", stepper.DEFAULT_SENTENCE),
-            ui.setting("step_enc", "embedding", stepper.one_of(stepper.ENCODINGS)),
-            ui.setting("step_features", 4, size), ui.setting("step_units", 3, size),
-            ui.setting("step_seed", 0, stepper.bounded_int(0, 9999)),
-            ui.setting("step_t", 1, stepper.bounded_int(1, stepper.MAX_STEPS)),
-            ui.setting("fade_T", fade_default, stepper.bounded_int(fade_min, fade_max))]
+settings = [ui.setting("cell_kind", "LSTM", stepper.one_of(KINDS))]
 kind = st.radio(t("cells_kind", lang), KINDS, key="cell_kind", horizontal=True,
                 format_func=lambda k: t(f"cells_kind_{k}", lang))
-left, right = st.columns([3, 2])
-left.text_input(t("step_sentence", lang), key="step_text",
-                help=t("step_sentence_help", lang, limit=stepper.MAX_STEPS))
-encoding = right.radio(t("step_encoding", lang), stepper.ENCODINGS, key="step_enc", horizontal=True,
-                       format_func=lambda e: t(f"step_enc_{e}", lang))
-c1, c2, c3 = st.columns(3)
-features = c1.slider(t("step_features", lang), 1, stepper.MAX_SIZE, key="step_features",
-                     disabled=encoding == "onehot")
-units = c2.slider(t("step_units", lang), 1, stepper.MAX_SIZE, key="step_units")
-seed = int(c3.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
-                           help=t("step_seed_help", lang)))
-
-inputs = stepper.build_inputs(st.session_state["step_text"], encoding, features, seed)
-for key, params in inputs.notes:
-    (st.info if key in ("step_empty", "step_no_tokens") else st.warning)(t(key, lang, **params))
-if not inputs.timesteps:
-    ui.keep_settings(settings)
-    st.stop()
+inputs, units, seed, encoding = ui.step_controls(lang, settings)
 
 T, d = inputs.timesteps, inputs.input_dim
 cell = stepper.make_cell(kind, d, units, seed)
@@ -109,7 +84,7 @@ st.markdown(f"**{t('cells_gru_bias_title', lang, u=units, n_b=gru.bias)}** "
 
 # --- memory over a long sequence -----------------------------------------------------------------------
 st.subheader(t("cells_memory_title", lang))
-fade_T = st.slider(t("fade_steps", lang), fade_min, fade_max, key="fade_T")
+fade_T = st.slider(t("fade_steps", lang), *stepper.FADE_RANGE[:2], key="fade_T")
 curves = stepper.fading(fade_T, d, units, seed)
 st.plotly_chart(charts_cells.fading_figure(curves, lang), width="stretch")
 st.markdown(t("fade_text", lang, T=fade_T, **{f"first_{k}": v[0] for k, v in curves.items()},

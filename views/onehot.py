@@ -75,11 +75,16 @@ with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "revie
     st.write(" ".join(vocabulary.decode(ids)))
 
 # --- finished runs (the training lab writes them) ---------------------------------------------
-store = runs.RunStore()
-finished = [run for run in store.list()
+stores = [runs.RunStore(), runs.RunStore(runs.reference_runs_dir())]  # the user's runs, then the reference
+finished = [run for store in stores for run in store.list()
             if run.config and run.config.cell == "SimpleRNN" and run.config.layers == 1
             and run.state in ("done", "stopped") and (run.path / runs.WEIGHTS_FILE).is_file()]
 by_kind = {kind: [run for run in finished if run.config.inputs == kind] for kind in PRESET_OF}
+
+
+def run_name(run) -> str:
+    reference = f" · {t('oh_reference', lang)}" if run.is_reference else ""
+    return f"{t('oh_kind_' + run.config.inputs, lang)} · num_words={run.config.num_words} · {run.id}{reference}"
 
 
 def matching(kind: str):
@@ -92,7 +97,7 @@ def matching(kind: str):
 st.subheader(t("oh_inputs_title", lang))
 embedding_run = matching("embedding")
 if embedding_run and embedding_run.config.embedding_dim == embedding_dim:
-    table = store.load_weights(embedding_run.id)["embedding"]
+    table = embedding_run.load_weights()["embedding"]
     table_note = t("oh_table_trained", lang, run=embedding_run.id)
 else:
     table = encoding.random_embedding(num_words, embedding_dim)
@@ -133,7 +138,7 @@ for column, kind in zip(st.columns(2), ("onehot", "embedding")):
 st.subheader(t("oh_identity_title", lang))
 onehot_run = matching("onehot")
 if onehot_run and onehot_run.config.units == units:
-    kernel = store.load_weights(onehot_run.id)["rnn0_kernel"]
+    kernel = onehot_run.load_weights()["rnn0_kernel"]
     kernel_source = t("oh_identity_trained", lang, run=onehot_run.id)
 else:
     kernel = SimpleRNNCell.random(num_words, units, seed=42).kernel
@@ -154,11 +159,11 @@ st.subheader(t("oh_results_title", lang))
 for kind, preset in PRESET_OF.items():
     if not by_kind[kind]:
         st.info(t("oh_results_none", lang, kind=t(f"oh_kind_{kind}", lang), preset=preset))
-        st.page_link("pages/train.py", label=t("oh_go_train", lang, preset=preset),
+        st.page_link("views/train.py", label=t("oh_go_train", lang, preset=preset),
                      query_params={"lang": lang, "train_preset": preset}, icon=":material/arrow_forward:")
 candidates = by_kind["onehot"][:3] + by_kind["embedding"][:3]
 if candidates:
-    names = {run.id: f"{t('oh_kind_' + run.config.inputs, lang)} · {run.id}" for run in candidates}
+    names = {run.id: run_name(run) for run in candidates}
     picked = st.multiselect(t("oh_runs_pick", lang), list(names), format_func=names.get,
                             default=[runs_[0].id for runs_ in by_kind.values() if runs_], key=P + "runs")
     chosen = [run for run in candidates if run.id in picked]
@@ -181,10 +186,10 @@ st.subheader(t("oh_map_title", lang))
 if not by_kind["embedding"]:
     st.info(t("oh_map_none", lang))
 else:
-    map_names = {run.id: f"{run.id} (num_words={run.config.num_words})" for run in by_kind["embedding"]}
+    map_names = {run.id: run_name(run) for run in by_kind["embedding"]}
     map_run_id = st.selectbox(t("oh_map_run", lang), list(map_names), format_func=map_names.get, key=P + "map_run")
     map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
-    weights = store.load_weights(map_run.id)
+    weights = map_run.load_weights()
     word_ids = np.arange(tx.INDEX_FROM + 1, map_run.config.num_words)  # real words only: ids 4 ..
     map_vocabulary = tx.Vocabulary.from_word_index(word_index(), map_run.config.num_words)
     words = map_vocabulary.decode(word_ids)

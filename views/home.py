@@ -21,5 +21,5 @@ table = pd.DataFrame(sorted(rows, key=lambda row: row[0][:3]),
 st.dataframe(table, hide_index=True, width="stretch")
 
 st.info(t("home_start", lang))
-st.page_link("pages/tokens.py", label=t("home_go_tokens", lang), icon=":material/arrow_forward:")
+st.page_link("views/tokens.py", label=t("home_go_tokens", lang), icon=":material/arrow_forward:")
 st.caption(t("home_sharing", lang))
