@@ -50,13 +50,20 @@ def embedded_figure(vectors: np.ndarray, tokens: Sequence[str], lang: str) -> go
 
 def embedding_map_figure(projection: Projection, words: Sequence[str], scores: np.ndarray,
                          lang: str, highlight: Sequence[int] = ()) -> go.Figure:
-    """Words on the first two principal components of the embedding, coloured by the model's score."""
+    """Words on the first two principal components of the embedding, coloured by the model's score.
+
+    White is 0.5 (undecided); the scale reaches as far from 0.5 as the furthest
+    score, so the words' differences stay visible when most scores sit near 0.5.
+    """
+    reach = max(float(np.max(np.abs(np.asarray(scores) - 0.5))), 0.05)
+    low, high = 0.5 - reach, 0.5 + reach
     fig = go.Figure(go.Scatter(
         x=projection.coords[:, 0], y=projection.coords[:, 1], mode="markers",
-        marker=dict(size=10, color=scores, colorscale=SCORE_SCALE, cmin=0, cmax=1, cmid=0.5,
+        marker=dict(size=10, color=scores, colorscale=SCORE_SCALE, cmin=low, cmax=high, cmid=0.5,
                     line=dict(color="#555555", width=0.5),
-                    colorbar=dict(title=dict(text=t("oh_score", lang)), tickvals=[0, 0.5, 1],
-                                  ticktext=[t("oh_negative", lang), "0.5", t("oh_positive", lang)])),
+                    colorbar=dict(title=dict(text=t("oh_score", lang)), tickvals=[low, 0.5, high],
+                                  ticktext=[f"{low:.2f} {t('oh_negative', lang)}", "0.5",
+                                            f"{high:.2f} {t('oh_positive', lang)}"])),
         customdata=np.stack([np.array(words, dtype=object), np.round(scores, 3)], axis=1),
         hovertemplate="<b>%{customdata[0]}</b><br>" + t("oh_score", lang) + " %{customdata[1]}<extra></extra>",
         showlegend=False))

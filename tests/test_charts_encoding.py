@@ -33,6 +33,7 @@ def test_embedding_map_places_words_at_their_pca_coordinates_coloured_by_score()
     dots, marks = fig.data
     np.testing.assert_allclose(dots.x, projection.coords[:, 0])
     np.testing.assert_allclose(dots.marker.color, scores)
-    assert (dots.marker.cmin, dots.marker.cmax, dots.marker.cmid) == (0, 1, 0.5)
+    reach = np.max(np.abs(scores - 0.5))  # symmetric around 0.5, as far as the furthest score
+    assert (dots.marker.cmin, dots.marker.cmax, dots.marker.cmid) == (0.5 - reach, 0.5 + reach, 0.5)
     assert list(marks.text) == ["w3", "w5"]
     assert "principal component 1" in fig.layout.xaxis.title.text
