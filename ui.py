@@ -157,3 +157,25 @@ def step_controls(lang: str, settings: list[str]) -> tuple[stepper.InputSequence
         keep_settings(settings)
         st.stop()
     return inputs, units, seed, encoding
+
+
+def timestep_controls(lang: str, timesteps: int) -> int:
+    """Back / slider / forward for the stepper pages; returns the chosen timestep t (1-based).
+
+    Reads and writes `st.session_state["step_t"]` (a setting from `step_controls`).
+    """
+    st.session_state["step_t"] = min(max(int(st.session_state.get("step_t", 1)), 1), timesteps)
+
+    def move(delta: int) -> None:
+        st.session_state["step_t"] = min(max(st.session_state["step_t"] + delta, 1), timesteps)
+
+    if timesteps > 1:
+        back, slider, forward = st.columns([1, 6, 1], vertical_alignment="bottom")
+        back.button(t("step_back", lang), on_click=move, args=(-1,), width="stretch",
+                    disabled=st.session_state["step_t"] <= 1)
+        slider.slider(t("step_t", lang), 1, timesteps, key="step_t")
+        forward.button(t("step_forward", lang), on_click=move, args=(1,), width="stretch",
+                       disabled=st.session_state["step_t"] >= timesteps)
+    else:
+        st.caption(t("step_single", lang))
+    return st.session_state["step_t"]

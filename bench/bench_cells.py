@@ -25,6 +25,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tools.machine import cpu_name  # noqa: E402
+
 from rnnviz.cells import CELLS, influence, run, sigmoid  # noqa: E402
 
 T, INPUT_DIM, UNITS = 100, 16, 8
@@ -69,17 +71,6 @@ def bare_gru(cell, xs):
 
 
 BARE = {"SimpleRNN": bare_simple_rnn, "LSTM": bare_lstm, "GRU": bare_gru}
-
-
-def cpu_name():
-    """CPU model from /proc/cpuinfo on Linux, else ``platform.processor()``."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def best_ms(fn):

@@ -28,23 +28,14 @@ import plotly
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tools.machine import cpu_name  # noqa: E402
+
 from rnnviz import charts_cells, stepper  # noqa: E402
 from rnnviz.cells import param_count, run  # noqa: E402
 
 FEATURES, UNITS = 8, 8  # the sliders' maximum
 REPEAT, NUMBER = 7, 5
 GOAL_BYTES = 1_000_000
-
-
-def cpu_name():
-    """CPU model from /proc/cpuinfo on Linux, else ``platform.processor()``."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def best_ms(fn, number=NUMBER):

@@ -12,7 +12,6 @@ Goal (issue 2): <= 2 s per page, no TensorFlow in the process.
 
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tools.machine import describe  # noqa: E402
 
 PROBE = textwrap.dedent("""
     import json, sys, time
@@ -72,7 +74,7 @@ def main(repeats: int = 3) -> None:
             baseline = baseline or wall
             heavy = ", ".join(results[-1]["heavy"]) or "none"
             rows.append(f"| {label} | {wall:.2f} | {render:.2f} | {wall / baseline:.2f}x | {heavy} |")
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"machine: {describe()}")
     print(f"median of {repeats} cold processes each\n")
     print("| page | process wall (s) | render only (s) | vs. empty page | heavy imports |")
     print("| --- | ---: | ---: | ---: | --- |")

@@ -35,23 +35,7 @@ with st.expander(t("step_inputs_title", lang)):
 # --- step by step -------------------------------------------------------------------------------
 st.subheader(t("step_watch_title", lang))
 st.markdown(t(f"cells_gates_{kind}", lang))
-st.session_state["step_t"] = min(max(int(st.session_state.get("step_t", 1)), 1), T)
-
-
-def move(delta: int) -> None:
-    st.session_state["step_t"] = min(max(st.session_state["step_t"] + delta, 1), T)
-
-
-if T > 1:
-    back, slider, forward = st.columns([1, 6, 1], vertical_alignment="bottom")
-    back.button(t("step_back", lang), on_click=move, args=(-1,), width="stretch",
-                disabled=st.session_state["step_t"] <= 1)
-    slider.slider(t("step_t", lang), 1, T, key="step_t")
-    forward.button(t("step_forward", lang), on_click=move, args=(1,), width="stretch",
-                   disabled=st.session_state["step_t"] >= T)
-else:
-    st.caption(t("step_single", lang))
-step_t = st.session_state["step_t"]
+step_t = ui.timestep_controls(lang, T)
 st.plotly_chart(charts_cells.cell_animation_figure(kind, trace, inputs.tokens, lang, active=step_t),
                 width="stretch")
 st.caption(t("step_anim_caption", lang))

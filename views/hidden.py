@@ -34,23 +34,7 @@ st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (T + 1) + 
 
 # --- step by step ---------------------------------------------------------------------------
 st.subheader(t("step_watch_title", lang))
-st.session_state["step_t"] = min(max(int(st.session_state.get("step_t", 1)), 1), T)
-
-
-def move(delta: int) -> None:
-    st.session_state["step_t"] = min(max(st.session_state["step_t"] + delta, 1), T)
-
-
-if T > 1:
-    back, slider, forward = st.columns([1, 6, 1], vertical_alignment="bottom")
-    back.button(t("step_back", lang), on_click=move, args=(-1,), width="stretch",
-                disabled=st.session_state["step_t"] <= 1)
-    slider.slider(t("step_t", lang), 1, T, key="step_t")
-    forward.button(t("step_forward", lang), on_click=move, args=(1,), width="stretch",
-                   disabled=st.session_state["step_t"] >= T)
-else:
-    st.caption(t("step_single", lang))
-step_t = st.session_state["step_t"]
+step_t = ui.timestep_controls(lang, T)
 st.plotly_chart(charts_cells.hidden_animation_figure(trace, inputs.tokens, lang, active=step_t,
                                                     onehot=encoding == "onehot"),
                 width="stretch")
