@@ -28,6 +28,11 @@ PALETTE = {
     "marker": "#000000",  # a chosen value (maxlen, a best epoch): black
     "note": "#7F7F7F",  # secondary reference lines (mean, median)
 }
+# The three cell kinds (memory-fading curves and the like): hues that mean nothing else here,
+# so a green line is never mistaken for the cell state c_t.
+KIND_COLOURS = {"SimpleRNN": "#E69F00", "LSTM": "#CC79A7", "GRU": "#332288"}  # orange, purple, indigo
+# Training runs side by side: the same free hues first, then more colour-blind-safe ones (Paul Tol).
+RUN_COLOURS = ("#E69F00", "#CC79A7", "#332288", "#999933", "#882255", "#44AA99", "#595959")
 GATE_SCALE = "Cividis"  # gates live on 0..1
 SIGNED_SCALE = "RdBu"  # tanh outputs live on -1..1
 FONT_SIZE = 16

@@ -18,10 +18,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from rnnviz.charts import FONT_SIZE, GATE_SCALE, PALETTE, SIGNED_SCALE, style
+from rnnviz.charts import FONT_SIZE, GATE_SCALE, KIND_COLOURS, PALETTE, SIGNED_SCALE, style
 from rnnviz.i18n import t
 
-KIND_COLOURS = {"SimpleRNN": PALETTE["hidden"], "LSTM": PALETTE["cell"], "GRU": "#CC79A7"}
 KIND_DASHES = {"SimpleRNN": "solid", "LSTM": "dash", "GRU": "dot"}  # apart without colour too
 # Weights are neutral: white at 0, the weight grey at either end; the number in the
 # cell gives the sign.

@@ -20,13 +20,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from rnnviz import config as cfg
-from rnnviz.charts import FONT_SIZE, PALETTE, style
+from rnnviz.charts import FONT_SIZE, PALETTE, RUN_COLOURS, style
 from rnnviz.i18n import t
 from rnnviz.models import SummaryRow
 from rnnviz.runs import Run
 
-RUN_COLOURS = ("#E69F00", "#CC79A7", PALETTE["input"], PALETTE["hidden"], PALETTE["cell"],
-               PALETTE["start"], PALETTE["weight"])
 TRAIN_DASH = "solid"  # the training set
 VALID_DASH = "dash"  # the validation set
 BEST_COLOUR = PALETTE["marker"]

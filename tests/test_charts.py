@@ -54,3 +54,10 @@ def test_length_histogram_marks_maxlen_mean_and_median():
     assert line_xs == sorted([100, stats.mean, stats.median])
     texts = [a.text for a in fig.layout.annotations]
     assert "maxlen = 100" in texts and "mean 65.0" in texts and "median 25" in texts
+
+
+def test_cell_kinds_and_runs_never_borrow_the_colours_of_x_h_and_c():
+    meanings = {charts.PALETTE[k] for k in ("input", "hidden", "cell", "pad", "oov", "start")}
+    assert not meanings & set(charts.KIND_COLOURS.values())
+    assert not meanings & set(charts.RUN_COLOURS)
+    assert len(set(charts.RUN_COLOURS)) == len(charts.RUN_COLOURS)

@@ -156,7 +156,7 @@ def test_history_figure_train_solid_validation_dashed_best_marked(tmp_path):
     assert len(lines) == 8  # 2 runs × (loss, accuracy) × (train, validation)
     assert {tr.line.dash for tr in lines} == {charts_train.TRAIN_DASH, charts_train.VALID_DASH}
     assert [tr.line.color for tr in lines] == [charts_train.RUN_COLOURS[0]] * 4 + [charts_train.RUN_COLOURS[1]] * 4
-    assert not {PALETTE["input"], PALETTE["hidden"], PALETTE["cell"]} & set(charts_train.RUN_COLOURS[:2])
+    assert not {PALETTE["input"], PALETTE["hidden"], PALETTE["cell"]} & set(charts_train.RUN_COLOURS)
     stars = [tr for tr in fig.data if tr.mode == "markers" and tr.marker.symbol == "star"]
     assert [(tr.x[0], tr.y[0]) for tr in stars[:2]] == [(2, 0.58), (2, 0.70)]  # lowest val_loss, its accuracy
     crosses = [tr for tr in fig.data if tr.mode == "markers" and tr.marker.symbol == "x"]
