@@ -56,10 +56,11 @@ def preset_label(run_or_config, lang: str) -> str:
     return t(f"preset_{name}" if name else "preset_custom", lang)
 
 
-def run_label(run: Run, lang: str) -> str:
-    """A short name for menus: start time, model, status."""
+def run_label(run: Run, lang: str, state: bool = True) -> str:
+    """A short name for menus: start time, model and (unless `state=False`) status."""
     started = time.strftime("%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else run.id
-    return f"{started} · {preset_label(run, lang)} · {t(f'train_state_{run.state}', lang)}"
+    name = f"{started} · {preset_label(run, lang)}"
+    return f"{name} · {t(f'train_state_{run.state}', lang)}" if state else name
 
 
 def settings_text(config: cfg.RunConfig | None, lang: str) -> str:

@@ -203,13 +203,19 @@ if active:
     live(run.id)
 
 # --- all runs -----------------------------------------------------------------------------------
+def show_runs_table() -> None:
+    st.dataframe(charts_train.runs_table(store.list(), lang), hide_index=True, width="stretch")
+
+
 st.subheader(t("train_runs_title", lang))
 if not all_runs:
     st.info(t("train_no_runs", lang))
 else:
-    st.dataframe(charts_train.runs_table(all_runs, lang), hide_index=True, width="stretch")
+    # While a run trains the table redraws itself, so the run's row follows its epochs.
+    st.fragment(run_every=2.0 if active else None)(show_runs_table)()
     by_id = {run.id: run for run in all_runs}
-    label = {run.id: charts_train.run_label(run, lang) for run in all_runs}
+    # No status in these labels: the table shows it live, a menu would keep a stale one.
+    label = {run.id: charts_train.run_label(run, lang, state=False) for run in all_runs}
     key = P + "compare"
     if key in st.session_state:
         st.session_state[key] = [i for i in st.session_state[key] if i in by_id]
