@@ -99,10 +99,14 @@ def test_the_committed_reference_runs_are_shown_and_read(monkeypatch, tmp_path, 
     reference = runs.RunStore(runs.REFERENCE_RUNS_DIR).list()
     kinds = {run.config.inputs for run in reference if run.state == "done"}
     assert kinds == {"onehot", "embedding"}
-    at = open_page("en")
-    results = next(df.value for df in at.dataframe if df.value.shape[1] == 8)
-    assert len(results) == 2 and results.iloc[:, 0].str.contains("reference").all()
+    assert {run.config.num_words for run in reference} == {200, 500}
     assert all(run.epochs_run > 3 and run.config.max_train_samples is None for run in reference)
+    for num_words in (500, 200):  # the page shows the runs of its own vocabulary size
+        at = open_page("en", oh_num_words=num_words)
+        results = next(df.value for df in at.dataframe if df.value.shape[1] == 8)
+        assert len(results) == 2 and results.iloc[:, 0].str.contains("reference").all()
+        assert (results.iloc[:, 1] == num_words).all()
+        assert "trained" in " ".join(c.value for c in at.caption)  # the embedding shown is a trained one
 
 
 def test_page_does_not_import_tensorflow(imdb_folder, tmp_path):

@@ -165,7 +165,8 @@ candidates = by_kind["onehot"][:3] + by_kind["embedding"][:3]
 if candidates:
     names = {run.id: run_name(run) for run in candidates}
     picked = st.multiselect(t("oh_runs_pick", lang), list(names), format_func=names.get,
-                            default=[runs_[0].id for runs_ in by_kind.values() if runs_], key=P + "runs")
+                            default=[(matching(kind) or by_kind[kind][0]).id for kind in PRESET_OF if by_kind[kind]],
+                            key=P + "runs")
     chosen = [run for run in candidates if run.id in picked]
     if chosen:
         st.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen]),
