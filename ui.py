@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from rnnviz import stepper
@@ -179,3 +180,16 @@ def timestep_controls(lang: str, timesteps: int) -> int:
     else:
         st.caption(t("step_single", lang))
     return st.session_state["step_t"]
+
+
+def show_inputs(lang: str, inputs: stepper.InputSequence, encoding: str) -> None:
+    """The input sequence of the stepper pages: one row per timestep, the vector x_t in the columns."""
+    st.markdown(t(f"step_inputs_{encoding}", lang, vocab=inputs.vocabulary.size, features=inputs.input_dim,
+                  words=len(inputs.vocabulary.ranks)))
+    table = pd.DataFrame(inputs.xs, columns=stepper.feature_labels(inputs))  # (T, input_dim)
+    table.insert(0, t("step_col_id", lang), inputs.ids)
+    table.insert(0, t("step_col_token", lang), inputs.tokens)
+    table.insert(0, t("step_col_t", lang), range(1, inputs.timesteps + 1))
+    number = st.column_config.NumberColumn(format="%.2f" if encoding == "embedding" else "%d")
+    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (inputs.timesteps + 1) + 3, 330),
+                 column_config={label: number for label in table.columns[3:]})

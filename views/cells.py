@@ -22,15 +22,7 @@ T, d = inputs.timesteps, inputs.input_dim
 cell = stepper.make_cell(kind, d, units, seed)
 trace = run(cell, inputs.xs)  # every step's gates and states
 with st.expander(t("step_inputs_title", lang)):
-    st.markdown(t(f"step_inputs_{encoding}", lang, vocab=inputs.vocabulary.size, features=d,
-                  words=len(inputs.vocabulary.ranks)))
-    table = pd.DataFrame(inputs.xs, columns=stepper.feature_labels(inputs))
-    table.insert(0, t("step_col_id", lang), inputs.ids)
-    table.insert(0, t("step_col_token", lang), inputs.tokens)
-    table.insert(0, t("step_col_t", lang), range(1, T + 1))
-    number = st.column_config.NumberColumn(format="%.2f" if encoding == "embedding" else "%d")
-    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (T + 1) + 3, 330),
-                 column_config={label: number for label in table.columns[3:]})
+    ui.show_inputs(lang, inputs, encoding)
 
 # --- step by step -------------------------------------------------------------------------------
 st.subheader(t("step_watch_title", lang))

@@ -21,16 +21,7 @@ cell = stepper.make_cell(KIND, d, units, seed)
 trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, z_pre, h_t
 
 st.subheader(t("step_inputs_title", lang))
-words = len(inputs.vocabulary.ranks)
-st.markdown(t(f"step_inputs_{encoding}", lang, vocab=inputs.vocabulary.size, features=d, words=words))
-labels = stepper.feature_labels(inputs)
-table = pd.DataFrame(inputs.xs, columns=labels)
-table.insert(0, t("step_col_id", lang), inputs.ids)
-table.insert(0, t("step_col_token", lang), inputs.tokens)
-table.insert(0, t("step_col_t", lang), range(1, T + 1))
-number = st.column_config.NumberColumn(format="%.2f" if encoding == "embedding" else "%d")
-st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (T + 1) + 3, 330),
-             column_config={label: number for label in table.columns[3:]})
+ui.show_inputs(lang, inputs, encoding)
 
 # --- step by step ---------------------------------------------------------------------------
 st.subheader(t("step_watch_title", lang))
@@ -59,7 +50,8 @@ terms = stepper.ledger_terms(pc)
 row = inputs.ids[step_t - 1] if encoding == "onehot" else None
 if row is not None:
     st.markdown(t("hidden_onehot_row", lang, token=inputs.tokens[step_t - 1], id=row))
-st.plotly_chart(charts_cells.weights_figure(cell, lang, terms, highlight_row=row, row_labels=labels),
+st.plotly_chart(charts_cells.weights_figure(cell, lang, terms, highlight_row=row,
+                                            row_labels=stepper.feature_labels(inputs)),
                 width="stretch")
 metric, ledger = st.columns([1, 3])
 metric.metric(t("hidden_params_metric", lang, units=units), f"{pc.total:,}")
