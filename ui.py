@@ -11,11 +11,24 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from rnnviz import stepper
+from rnnviz import data, stepper
 from rnnviz.i18n import LANGUAGES, language_from_locale, t
 
 _KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
 _MAX_URL_VALUE = 1500  # longer values (a long paste) stay out of the URL
+
+
+@st.cache_resource(show_spinner=False)
+def imdb_word_index() -> dict[str, int]:
+    """IMDB's word -> rank dict, read once per server (88,584 words; callers only read it)."""
+    return data.load_word_index()
+
+
+@st.cache_resource(show_spinner=False)
+def imdb_test_set(num_words: int) -> tuple:
+    """`(x_test, y_test)` at `num_words`, loaded once per server and vocabulary size (~3 s each)."""
+    _, test = data.load_imdb(num_words=num_words)
+    return test
 
 
 def language() -> str:

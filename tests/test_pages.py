@@ -115,12 +115,14 @@ def test_quiz_reveals_only_after_an_answer(local_data):
 
 def test_missing_data_shows_the_message_and_the_page_still_works(tmp_path, monkeypatch):
     st.cache_data.clear()
+    st.cache_resource.clear()  # the word index is held per server
     monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path))  # an empty folder
     at = open_app("views/tokens.py", lang="en")
     errors = " ".join(e.value for e in at.error)
     assert "RNNVIZ_DATA_DIR" in errors and "imdb.npz" in errors
     assert len(at.tabs) == 3  # the sentences still become tokens, with their own vocabulary
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def test_pages_do_not_import_tensorflow(imdb_folder):

@@ -17,17 +17,6 @@ WORDS = (100, 200, 500, 1000, 2000)
 PRESET_OF = {"onehot": "onehot-simplernn", "embedding": "embedding-simplernn"}
 
 
-@st.cache_data(show_spinner=False)
-def word_index() -> dict[str, int]:
-    return data.load_word_index()
-
-
-@st.cache_data(show_spinner=False)
-def test_review(index: int, num_words: int) -> tuple[list[int], int]:
-    _, (x_test, y_test) = data.load_imdb(num_words=num_words)
-    return list(x_test[index]), int(y_test[index])
-
-
 def parse_words(text: str) -> int:
     if int(text) not in WORDS:
         raise ValueError(text)
@@ -50,7 +39,7 @@ embedding_dim = r1.select_slider(t("oh_embedding_dim", lang), (2, 4, 8, 16, 32, 
 units = r2.select_slider(t("oh_units", lang), (1, 2, 4, 8, 16, 32), key=P + "units")
 
 try:
-    vocabulary = tx.Vocabulary.from_word_index(word_index(), num_words)
+    vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), num_words)
 except data.DataUnavailableError as error:
     st.error(error.message(lang))
     st.stop()
@@ -62,7 +51,8 @@ else:
     index = left.number_input(t("oh_review_index", lang), 0, 24_999, key=P + "review")
     try:
         with st.spinner(t("tokens_loading", lang)):
-            ids, label = test_review(int(index), num_words)
+            x_test, y_test = ui.imdb_test_set(num_words)
+        ids, label = list(x_test[int(index)]), int(y_test[int(index)])
     except data.DataUnavailableError as error:
         st.error(error.message(lang))
         st.stop()
@@ -192,7 +182,7 @@ else:
     map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
     weights = map_run.load_weights()
     word_ids = np.arange(tx.INDEX_FROM + 1, map_run.config.num_words)  # real words only: ids 4 ..
-    map_vocabulary = tx.Vocabulary.from_word_index(word_index(), map_run.config.num_words)
+    map_vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), map_run.config.num_words)
     words = map_vocabulary.decode(word_ids)
     projection = encoding.pca_2d(weights["embedding"][word_ids])
     scores = encoding.word_scores(weights, word_ids, map_run.config.maxlen)

@@ -15,11 +15,6 @@ ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_intro", lang)
 
 
 @st.cache_data(show_spinner=False)
-def imdb_word_index() -> dict[str, int]:
-    return data.load_word_index()
-
-
-@st.cache_data(show_spinner=False)
 def book_train_lengths():
     return data.book_train_lengths()  # (20000,)
 
@@ -44,7 +39,7 @@ if not sentences:
 vocabulary = None
 if vocab_choice == "imdb":
     try:
-        vocabulary = tx.Vocabulary.from_word_index(imdb_word_index(), num_words)
+        vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), num_words)
     except data.DataUnavailableError as error:
         st.error(error.message(lang))
         st.caption(t("tokens_fallback_vocab", lang))
