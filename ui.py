@@ -102,6 +102,7 @@ PAGES = (
     ("views/onehot.py", "page_onehot", ":material/compare:", ("section_9_2",), "what_onehot"),
     ("views/cells.py", "page_cells", ":material/memory:", ("section_9_3",), "what_cells"),
     ("views/train.py", "page_train", ":material/model_training:", ("section_9_2", "section_9_3"), "what_train"),
+    ("views/review.py", "page_review", ":material/rate_review:", ("section_9_2", "section_9_3"), "what_review"),
 )
 # Pages still to come, listed on the home page's map: (title key, section key, "what" key).
 PLANNED: tuple[tuple[str, str, str], ...] = ()

@@ -218,6 +218,47 @@ def word_scores(weights: dict[str, np.ndarray], word_ids, maxlen: int) -> np.nda
     return np.array(scores)
 
 
+def _states_after_padding(layers: list, weights: dict[str, np.ndarray], maxlen: int) -> list[list]:
+    """Every layer's state after n padding steps, n = 0 .. maxlen - 1: `states[n][layer]`."""
+    xs = model_inputs(weights, [PAD] * max(maxlen - 1, 0))  # (maxlen - 1, input_dim)
+    per_layer = []
+    for cell in layers:
+        trace = run(cell, xs)
+        lstm = trace.c is not None
+        per_layer.append([None] + [(trace.h[n], trace.c[n]) if lstm else trace.h[n] for n in range(len(xs))])
+        xs = trace.h  # (maxlen - 1, units): the next layer reads the whole sequence
+    return [list(states) for states in zip(*per_layer)]
+
+
+def prefix_predictions(weights: dict[str, np.ndarray], ids, maxlen: int) -> np.ndarray:
+    """What the model would say if the review ended after each token it reads.
+
+    Value j is `predict(pad_sequences([ids[:end_j]], maxlen))` for the last
+    min(len(ids), maxlen) token positions (the ones `pad_sequences` keeps, with
+    truncating="pre"). A shorter prefix has more padding in front; the states
+    after n padding steps are computed once, so a review of L <= maxlen tokens
+    costs about maxlen + L(L+1)/2 steps, not L * maxlen.
+
+    Returns:
+        (min(len(ids), maxlen),) probabilities; > 0.5 leans positive.
+    """
+    ids = list(ids)
+    layers = recurrent_layers(weights)
+    after_padding = _states_after_padding(layers, weights, maxlen)
+    shown = min(len(ids), maxlen)
+    scores = []
+    for end in range(len(ids) - shown + 1, len(ids) + 1):
+        window = ids[max(end - maxlen, 0):end]  # what pad_sequences keeps of ids[:end]
+        h_last, _ = _run_stack(layers, model_inputs(weights, window), after_padding[maxlen - len(window)])
+        scores.append(float(_sigmoid_output(weights, h_last)[0]))
+    return np.array(scores)
+
+
+def first_layer_trace(weights: dict[str, np.ndarray], padded_ids):
+    """The first recurrent layer's step-by-step trace over a padded review (for the animation)."""
+    return run(recurrent_layers(weights)[0], model_inputs(weights, padded_ids))
+
+
 def format_bytes(count: float) -> str:
     """Decimal units, as the book's arithmetic uses them: 200,000 B -> "200 KB".
 

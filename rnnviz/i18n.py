@@ -9,6 +9,7 @@ from __future__ import annotations
 from rnnviz.locale import onehot as onehot_strings
 from rnnviz.locale import tokens
 from rnnviz.locale import cells as cells_strings, hidden as hidden_strings
+from rnnviz.locale import review as review_strings
 from rnnviz.locale import train as train_strings
 
 LANGUAGES = ("ko", "en")
@@ -107,7 +108,8 @@ _CORE: dict[str, dict[str, str]] = {
 
 # Each page's strings live in rnnviz/locale/<page>.py, so pages can grow independently.
 STRINGS: dict[str, dict[str, str]] = {**_CORE, **tokens.STRINGS, **onehot_strings.STRINGS, **hidden_strings.STRINGS,
-                                      **cells_strings.STRINGS, **train_strings.STRINGS}
+                                      **cells_strings.STRINGS, **train_strings.STRINGS,
+                                      **review_strings.STRINGS}
 
 
 def t(key: str, lang: str, **params) -> str:

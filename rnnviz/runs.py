@@ -9,6 +9,7 @@ runs/                       # RNNVIZ_RUNS_DIR overrides; default: runs/ beside t
     best.keras              # ModelCheckpoint(save_best_only=True), moved into place atomically
     weights.npz             # the best weights by layer, for the numpy cells (no TensorFlow)
     test.json               # test-set loss and accuracy, at the end
+    vocab.json              # the model's vocabulary: the words of ids 3 + 1 .. num_words - 1
     worker.log              # the worker's console output
     stop                    # present = the page asked the worker to stop
 ```
@@ -43,6 +44,7 @@ import numpy as np
 
 from rnnviz import config as cfg
 from rnnviz.config import RunConfig
+from rnnviz.text import INDEX_FROM, Vocabulary
 
 RUNS_DIR_ENV = "RNNVIZ_RUNS_DIR"
 MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
@@ -58,6 +60,7 @@ HISTORY_FILE = "history.csv"
 MODEL_FILE = "best.keras"
 WEIGHTS_FILE = "weights.npz"
 TEST_FILE = "test.json"
+VOCAB_FILE = "vocab.json"
 LOG_FILE = "worker.log"
 STOP_FILE = "stop"
 
@@ -101,6 +104,21 @@ def save_npz_atomic(path: Path, arrays: dict[str, np.ndarray]) -> None:
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
     write_atomic(path, buffer.getvalue())
+
+
+def vocabulary_words(word_index: dict[str, int], num_words: int) -> list[str]:
+    """The words a model with `num_words` knows, most frequent first (rank r has id r + 3).
+
+    >>> vocabulary_words({"the": 1, "and": 2, "a": 3}, 6)
+    ['the', 'and']
+    """
+    ranked = sorted((rank, word) for word, rank in word_index.items() if rank + INDEX_FROM < num_words)
+    return [word for _, word in ranked]
+
+
+def write_vocab(folder: Path, word_index: dict[str, int], num_words: int) -> None:
+    write_json(folder / VOCAB_FILE, {"num_words": num_words, "index_from": INDEX_FROM,
+                                     "words": vocabulary_words(word_index, num_words)})
 
 
 def _read_json(path: Path) -> dict | None:
@@ -303,6 +321,15 @@ class Run:
         """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow."""
         with np.load(self.path / WEIGHTS_FILE, allow_pickle=False) as arrays:
             return {name: arrays[name] for name in arrays.files}
+
+    def vocabulary(self) -> Vocabulary | None:
+        """The words the model was trained with (ids as `load_data(num_words)`), None if not stored."""
+        stored = _read_json(self.path / VOCAB_FILE)
+        words = stored.get("words") if stored else None
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            return None
+        return Vocabulary(ranks={word: rank for rank, word in enumerate(words, start=1)},
+                          num_words=stored.get("num_words"), source="imdb")
 
     @property
     def history_path(self) -> Path:

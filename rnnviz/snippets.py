@@ -80,3 +80,28 @@ print(model.count_params(), model2.count_params())
 def two_models_code(num_words: int, maxlen: int, embedding_dim: int, units: int) -> str:
     """The book's two 9-2 models (one-hot and embedding inputs), with model.summary()."""
     return _TWO_MODELS.format(num_words=num_words, maxlen=maxlen, dim=embedding_dim, units=units)
+
+
+_READ_REVIEW = '''import json
+
+import keras
+
+review = {review!r}
+
+{tokenize}
+# the model and the words it was trained with (vocab.json: rank 1 first, so id = rank + 3)
+model = keras.models.load_model("{folder}/best.keras")
+with open("{folder}/vocab.json", encoding="utf-8") as handle:
+    words = json.load(handle)["words"]
+word_ids = {{word: rank + 3 for rank, word in enumerate(words, start=1)}}
+
+sequence = [1] + [word_ids.get(word, 2) for word in tokenize(review)]  # 1 = start, 2 = OOV
+padded = keras.utils.pad_sequences([sequence], maxlen={maxlen})  # (1, {maxlen}), padding and truncating "pre"
+print(padded)
+print("positive probability:", round(float(model.predict(padded, verbose=0)[0, 0]), 4))
+'''
+
+
+def review_code(review: str, folder: str, maxlen: int) -> str:
+    """Keras code that reads `review` with the run in `folder` (relative to the app) and prints its verdict."""
+    return _READ_REVIEW.format(review=review, tokenize=_TOKENIZE, folder=folder, maxlen=maxlen)

@@ -15,7 +15,7 @@ and accuracy on the test reviews. `max_train_samples=N` trains on the first N
 of the 20,000 and validates on the first N//4 of the 5,000.
 
 The worker knows nothing about Streamlit: Keras callbacks write status.json,
-history.csv, best.keras and weights.npz (see rnnviz.runs), and a `stop` file in
+history.csv, vocab.json, best.keras and weights.npz (see rnnviz.runs), and a `stop` file in
 the run folder ends training after the current batch. KERAS_BACKEND is set
 from the config before Keras is imported.
 """
@@ -244,6 +244,7 @@ def train(store: RunStore, run_id: str) -> str:
         config = cfg.from_json((folder / runs.CONFIG_FILE).read_text(encoding="utf-8"))
         store.update_status(run_id, epochs=config.epochs)
         (train_seq, train_y), (val_seq, val_y), (test_seq, test_y) = load_data_isolated(config)
+        runs.write_vocab(folder, data.load_word_index(), config.num_words)  # to read new reviews later
         store.update_status(run_id, phase="building", train_samples=len(train_y), val_samples=len(val_y),
                             test_samples=len(test_y))
         import keras  # after the data: a missing dataset fails before seconds of imports

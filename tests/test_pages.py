@@ -23,7 +23,7 @@ def test_home_renders_in_both_languages_with_the_book_map(lang, title, book):
     at = open_app(lang=lang)
     assert at.title[0].value == title
     links = at.get("page_link")
-    assert {link.proto.page for link in links} == {"tokens", "hidden", "onehot", "cells", "train"}
+    assert {link.proto.page for link in links} == {"tokens", "hidden", "onehot", "cells", "train", "review"}
     assert book in texts(at) and t("section_9_3", lang) in texts(at)  # every section is mapped
     assert at.query_params["lang"] == lang
 

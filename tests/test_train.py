@@ -60,6 +60,9 @@ def test_one_epoch_makes_a_complete_run_folder(backend, preset, local_data, tmp_
     np.testing.assert_allclose(got, expected, atol=1e-4)
     leftovers = [p.name for p in run.path.iterdir() if p.name.startswith(".")]
     assert leftovers == []
+    # vocab.json: the words of ids 4 .. num_words - 1, so a new review is numbered as load_data numbers it
+    assert run.vocabulary().encode("the film br zyxq") == [1, 4, 22, 10, 2]
+    assert run.vocabulary().size == run.config.num_words
 
 
 def tiny_run(store, **changes):

@@ -1,0 +1,79 @@
+"""Figures of the "Try a review" page, in the app's one palette (rnnviz.charts).
+
+A model's bar or line takes its cell kind's colour (`KIND_COLOURS`: SimpleRNN
+orange, LSTM purple, GRU indigo), as on the cell pages; the 0.5 decision line
+is the black "chosen value" marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from rnnviz.charts import FONT_SIZE, KIND_COLOURS, PALETTE, style
+from rnnviz.i18n import t
+from rnnviz.review import VariantScore
+
+_MAX_LABELLED_TOKENS = 60  # beyond this, every other tick label is left out so they stay readable
+
+
+def _decision_line(fig: go.Figure, lang: str, horizontal: bool) -> None:
+    line = dict(color=PALETTE["marker"], dash="dash", width=2)
+    if horizontal:
+        fig.add_hline(y=0.5, line=line)
+        fig.add_annotation(x=1, xref="paper", y=0.5, text=t("review_threshold", lang), showarrow=False,
+                           xanchor="right", yshift=12, font=dict(size=FONT_SIZE - 2))
+    else:
+        fig.add_vline(x=0.5, line=line)
+
+
+def verdicts_figure(variants: Sequence[VariantScore], labels: Sequence[str], kinds: Sequence[str],
+                    lang: str) -> go.Figure:
+    """Each book model's probability that the review is positive: a bar for the seeds' mean, a dot per seed."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        y=list(labels), x=[v.mean for v in variants], orientation="h", name=t("review_mean", lang),
+        marker_color=[KIND_COLOURS.get(kind, PALETTE["weight"]) for kind in kinds], opacity=0.75,
+        text=[f"{v.mean:.2f}" for v in variants], textposition="outside",
+        error_x=dict(type="data", array=[v.spread for v in variants], color=PALETTE["weight"]),
+        hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
+    seeds_y = [label for label, v in zip(labels, variants) for _ in v.scores]
+    fig.add_trace(go.Scatter(y=seeds_y, x=[s for v in variants for s in v.scores], mode="markers",
+                             name=t("review_one_seed", lang),
+                             marker=dict(color=PALETTE["marker"], size=9, symbol="diamond"),
+                             hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
+    _decision_line(fig, lang, horizontal=False)
+    fig.update_xaxes(title=t("review_axis_probability", lang), range=[0, 1.08], tickformat=".1f")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(legend=dict(orientation="h", y=-0.2), bargap=0.3)
+    return style(fig, height=max(300, 48 * len(variants) + 160))
+
+
+def prefix_figure(tokens: Sequence[str], curves: Sequence[tuple[str, np.ndarray, str, float]],
+                  lang: str) -> go.Figure:
+    """The prediction after each word: one line per model over the words it reads.
+
+    Args:
+        tokens: the tokens the model reads (after truncation), in order.
+        curves: `(label, probabilities (len(tokens),), colour, line width)`; the first is the chosen model.
+        lang: "ko" or "en".
+    """
+    positions = np.arange(1, len(tokens) + 1)
+    fig = go.Figure()
+    for label, scores, colour, width in curves:
+        change = np.diff(scores, prepend=np.nan)
+        hover = [f"<b>{token}</b><br>{label}: {score:.3f}" + ("" if np.isnan(delta) else f" ({delta:+.3f})")
+                 for token, score, delta in zip(tokens, scores, change)]
+        fig.add_trace(go.Scatter(x=positions, y=scores, mode="lines+markers" if width > 2 else "lines",
+                                 name=label, line=dict(color=colour, width=width),
+                                 opacity=1.0 if width > 2 else 0.45, customdata=hover,
+                                 hovertemplate="%{customdata}<extra></extra>"))
+    _decision_line(fig, lang, horizontal=True)
+    step = 1 if len(tokens) <= _MAX_LABELLED_TOKENS else 2
+    fig.update_xaxes(tickmode="array", tickvals=positions[::step].tolist(), ticktext=list(tokens)[::step],
+                     tickangle=-60, title=t("review_axis_words", lang), showgrid=False)
+    fig.update_yaxes(title=t("review_axis_probability", lang), range=[0, 1], tickformat=".1f")
+    fig.update_layout(legend=dict(orientation="h", y=1.12), hovermode="closest")
+    return style(fig, height=480)

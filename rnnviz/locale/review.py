@@ -1,0 +1,145 @@
+"""Strings of the "Try a review" page (see rnnviz.i18n)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "page_review": {"ko": "리뷰 직접 넣어 보기", "en": "Try a review"},
+    "what_review": {
+        "ko": "훈련된 책의 모델들이 내가 쓴 리뷰를 단어마다 어떻게 읽고 판단하는지 봅니다.",
+        "en": "Type a review and watch the book's trained models read it word by word.",
+    },
+    "review_intro": {
+        "ko": "9-2절과 9-3절의 모델은 IMDB 리뷰 20,000개로 훈련되어 리뷰가 **긍정일 확률**을 출력합니다. "
+              "여기서는 이 앱의 작업자가 책과 똑같은 설정으로 훈련해 둔 **참고 모델**(모델마다 씨앗 3개)이 "
+              "리뷰를 읽습니다. 모델이 보는 id, 모델마다의 판단, 단어 하나를 읽을 때마다 바뀌는 예측, 그리고 "
+              "은닉 상태를 차례로 봅니다. 계산은 저장된 가중치로 numpy가 합니다.",
+        "en": "The models of sections 9-2 and 9-3 were trained on 20,000 IMDB reviews and output the "
+              "**probability that a review is positive**. Here the **reference models** — trained by this "
+              "app's worker with the book's settings, three seeds each — read your review. See the ids a model "
+              "reads, every model's verdict, how the prediction moves with each word, and the hidden state. "
+              "numpy computes everything from the stored weights.",
+    },
+    "review_source": {"ko": "리뷰", "en": "Review"},
+    "review_source_typed": {"ko": "직접 쓰기", "en": "Type my own"},
+    "review_source_test": {"ko": "IMDB 테스트 세트에서 고르기", "en": "Pick one from the IMDB test set"},
+    "review_text": {"ko": "리뷰 (영어)", "en": "Review (English)"},
+    "review_default": {
+        "ko": "The first half was slow and the acting felt flat, but the ending was great and I loved it.",
+        "en": "The first half was slow and the acting felt flat, but the ending was great and I loved it.",
+    },
+    "review_index": {"ko": "리뷰 번호 (0 – 24,999)", "en": "Review number (0 – 24,999)"},
+    "review_random": {"ko": "아무거나", "en": "Random"},
+    "review_loading": {"ko": "IMDB 테스트 세트를 읽는 중… (처음 한 번, 몇 초)",
+                       "en": "Reading the IMDB test set… (once, a few seconds)"},
+    "review_test_missing": {"ko": "직접 쓴 리뷰는 데이터 없이도 읽을 수 있습니다.",
+                            "en": "A typed review works without the data."},
+    "review_label": {"ko": "실제 레이블: **{label}**", "en": "True label: **{label}**"},
+    "review_positive": {"ko": "긍정 (1)", "en": "positive (1)"},
+    "review_negative": {"ko": "부정 (0)", "en": "negative (0)"},
+    "review_decoded": {"ko": "id를 다시 단어로 바꾼 리뷰 ({n}개 토큰)", "en": "The review decoded from its ids ({n} tokens)"},
+    "review_model": {"ko": "자세히 볼 모델", "en": "Model to look into"},
+    "review_reference": {"ko": "참고 모델", "en": "reference"},
+    "review_yours": {"ko": "내 훈련", "en": "your run"},
+    "review_model_note": {
+        "ko": "어휘 사전 {num_words}개 단어, maxlen {maxlen}. 검증 정확도 {val:.3f}, 테스트 정확도 {test:.3f}.",
+        "en": "Vocabulary of {num_words} words, maxlen {maxlen}. Validation accuracy {val:.3f}, "
+              "test accuracy {test:.3f}.",
+    },
+    "review_no_models": {
+        "ko": "훈련을 마친 모델이 없습니다. 참고 모델 폴더(`reference_runs/`)가 비어 있습니다. 훈련 실험실에서 "
+              "모델을 하나 훈련하면 여기서 쓸 수 있습니다.",
+        "en": "No trained model is available: the reference folder (`reference_runs/`) is empty. Train a "
+              "model in the training lab and it appears here.",
+    },
+    "review_empty": {
+        "ko": "리뷰에 단어가 없습니다. 영어 단어가 들어간 리뷰를 쓰세요. (모델은 영어 IMDB 리뷰로만 훈련되었습니다.)",
+        "en": "The review has no words. Type a review with English words (the models only know English "
+              "IMDB reviews).",
+    },
+    "review_all_oov": {
+        "ko": "단어 {n}개가 모두 이 모델의 어휘 사전 밖에 있어 모두 OOV(2)가 됩니다. 모델은 `[1, 2, 2, …]`만 "
+              "보므로, 예측은 리뷰의 내용이 아니라 길이에만 달려 있습니다. 흔한 영어 단어를 써 보세요.",
+        "en": "All {n} words are outside this model's vocabulary, so each becomes OOV (2). The model sees "
+              "only `[1, 2, 2, …]`: its prediction depends on the length of the review, not on what it "
+              "says. Try common English words.",
+    },
+    "review_some_oov": {
+        "ko": "단어 {n}개({share:.0%})는 어휘 사전 밖이라 OOV(2)가 됩니다. 모델은 이 단어들을 구별하지 못합니다.",
+        "en": "{n} words ({share:.0%}) are outside the vocabulary and become OOV (2): the model cannot "
+              "tell them apart.",
+    },
+    "review_cut": {
+        "ko": "토큰이 {n}개로 maxlen {maxlen}보다 깁니다. `pad_sequences`가 앞쪽 {cut}개를 잘라 내므로 "
+              "모델은 **마지막 {maxlen}개**만 읽습니다(truncating='pre').",
+        "en": "{n} tokens is more than maxlen {maxlen}. `pad_sequences` cuts the first {cut}, so the model "
+              "reads **only the last {maxlen}** (truncating='pre').",
+    },
+    "review_ids_title": {"ko": "1. 모델이 읽는 id", "en": "1. The ids the model reads"},
+    "review_ids_text": {
+        "ko": "단어 {words}개 + 시작 토큰(1). 어휘 사전({num_words}개) 밖의 단어 {oov}개는 OOV(2), 앞에 패딩 "
+              "{pads}개(0), 잘린 토큰 {cut}개. 결과는 길이 {maxlen}인 행 하나입니다. 토큰과 패딩 페이지와 같은 "
+              "색입니다.",
+        "en": "{words} words + the start token (1). {oov} words outside the {num_words}-word vocabulary "
+              "become OOV (2); {pads} padding zeros in front; {cut} tokens cut. The result is one row of "
+              "length {maxlen}, in the same colours as the Tokens & padding page.",
+    },
+    "review_verdicts_title": {"ko": "2. 모델마다의 판단", "en": "2. Every model's verdict"},
+    "review_verdicts_text": {
+        "ko": "모델 {total}개 중 {positive}개가 긍정(> 0.5)이라고 판단합니다. 막대는 씨앗 {seeds}개의 평균, "
+              "다이아몬드는 씨앗 하나, 가는 선은 표준편차입니다. 자세히 보는 모델의 확률은 **{chosen:.3f}**입니다. "
+              "같은 모델이라도 씨앗(초기 가중치)에 따라 판단이 달라질 수 있습니다.",
+        "en": "{positive} of {total} models say positive (> 0.5). A bar is the mean of {seeds} seeds, a "
+              "diamond one seed, the thin line the standard deviation. The model you look into says "
+              "**{chosen:.3f}**. The same model can judge differently with another seed (other initial "
+              "weights).",
+    },
+    "review_mean": {"ko": "씨앗 평균", "en": "mean over seeds"},
+    "review_one_seed": {"ko": "씨앗 하나", "en": "one seed"},
+    "review_threshold": {"ko": "0.5: 긍정 ↑ / 부정 ↓", "en": "0.5: positive ↑ / negative ↓"},
+    "review_axis_probability": {"ko": "긍정일 확률", "en": "probability positive"},
+    "review_axis_words": {"ko": "여기까지 읽었을 때 (괄호 = OOV)", "en": "having read up to here (brackets = OOV)"},
+    "review_prefix_title": {"ko": "3. 단어마다 바뀌는 예측", "en": "3. The prediction after each word"},
+    "review_prefix_text": {
+        "ko": "각 점은 리뷰가 그 단어에서 끝났다면 모델이 낼 확률입니다. 시작 토큰만 읽었을 때 {first:.3f}, "
+              "끝까지 읽으면 {last:.3f}. 예측을 가장 많이 올린 단어: {up}. 가장 많이 내린 단어: {down}. "
+              "가는 선은 같은 모델의 다른 씨앗입니다.",
+        "en": "Each point is what the model would say if the review ended at that word: {first:.3f} after "
+              "the first token, {last:.3f} at the end. The words that raised it most: {up}. Lowered it "
+              "most: {down}. Thin lines are the same model with other seeds.",
+    },
+    "review_prefix_caption": {
+        "ko": "점마다 `pad_sequences([ids[:k]], maxlen={maxlen})`를 모델에 넣은 결과입니다. 짧을수록 앞에 패딩이 "
+              "더 붙습니다.",
+        "en": "Each point feeds `pad_sequences([ids[:k]], maxlen={maxlen})` to the model; a shorter prefix "
+              "gets more padding in front.",
+    },
+    "review_hidden_title": {"ko": "4. 훈련된 셀의 은닉 상태", "en": "4. The trained cell's hidden state"},
+    "review_hidden_text": {
+        "ko": "훈련된 {cell}({units})가 {maxlen}개 타임스텝을 읽습니다(층 {layers}개 중 첫 번째 층). 패딩도 "
+              "타임스텝이므로 모델은 패딩을 읽는 동안에도 상태를 바꿉니다. 리뷰의 첫 토큰은 {first}번째 "
+              "타임스텝입니다. 마지막 은닉 상태가 Dense 층으로 가서 확률이 됩니다.",
+        "en": "The trained {cell}({units}) reads {maxlen} timesteps (the first of {layers} layer(s)). Padding "
+              "steps are timesteps too, so the state changes while the model reads them. The review's first "
+              "token is timestep {first}. The last hidden state goes to the Dense layer and becomes the "
+              "probability.",
+    },
+    "review_code_title": {"ko": "Keras로 같은 예측 하기", "en": "The same prediction in Keras"},
+    "review_code_caption": {
+        "ko": "앱 폴더에서 실행하면 저장된 모델로 같은 확률({score:.4f})을 출력합니다.",
+        "en": "Run from the app's folder, it loads the stored model and prints the same probability "
+              "({score:.4f}).",
+    },
+    "review_quiz_q": {
+        "ko": "어휘 사전({num_words}개)에 없는 두 단어 \"zyxq qwvz\"로 된 리뷰를 넣으면 모델은 무엇을 읽을까요?",
+        "en": "A review of two words outside the {num_words}-word vocabulary, \"zyxq qwvz\": what does the "
+              "model read?",
+    },
+    "review_quiz_a0": {"ko": "시작 토큰과 OOV 두 개: 모르는 두 단어라면 무엇이든 똑같습니다",
+                       "en": "The start token and two OOVs: the same for any two unknown words"},
+    "review_quiz_a1": {"ko": "단어의 글자들", "en": "The letters of the words"},
+    "review_quiz_a2": {"ko": "아무것도 읽지 않고 오류를 냅니다", "en": "Nothing: it raises an error"},
+    "review_quiz_why": {
+        "ko": "패딩을 뺀 id는 {ids}입니다. 모르는 단어는 모두 2가 되므로 모델은 단어를 구별하지 못하고, 모르는 두 "
+              "단어로 된 리뷰에는 언제나 같은 확률 {score:.3f}을 냅니다.",
+        "en": "Without the padding the ids are {ids}. Every unknown word becomes 2, so the model cannot tell "
+              "them apart: any review of two unknown words gets the same probability, {score:.3f}.",
+    },
+}

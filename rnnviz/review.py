@@ -1,0 +1,165 @@
+"""A trained model reads one review ("Try a review"): which models, which ids, which notes.
+
+The page lists finished runs that kept their vocabulary (vocab.json) and
+weights, reads the review with each model's own vocabulary and `maxlen`, and
+runs the numpy cells (`rnnviz.encoding`) on the stored weights: no TensorFlow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import mean, pstdev
+
+from rnnviz import runs
+from rnnviz import text as tx
+from rnnviz.reference import VARIANTS, variant_of
+from rnnviz.runs import Run, RunStore
+
+USABLE_STATES = (runs.DONE, runs.STOPPED)
+SHOWN_CUT_TOKENS = 8  # the grid shows this many of the tokens truncation cut, then stops
+
+
+def usable(run: Run) -> bool:
+    """A finished run whose weights and vocabulary are on disk."""
+    return (run.config is not None and run.state in USABLE_STATES and (run.path / runs.WEIGHTS_FILE).is_file()
+            and (run.path / runs.VOCAB_FILE).is_file())
+
+
+def available_models(stores: Sequence[RunStore]) -> list[Run]:
+    """Usable runs of all stores, the reference runs ordered by variant then seed."""
+    found = [run for store in stores for run in store.list() if usable(run)]
+    return sorted(found, key=_order)
+
+
+def _order(run: Run) -> tuple:
+    variant = variant_of(run.config)
+    rank = VARIANTS.index(variant) if variant in VARIANTS else len(VARIANTS)
+    return (not run.is_reference, rank, run.config.seed, run.id)
+
+
+def variant_name(run: Run) -> str:
+    """"lstm@500" for a book preset, else the run id (a model of the user's own design)."""
+    variant = variant_of(run.config)
+    return variant.name if variant else run.id
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A review as one model reads it."""
+
+    rows: list[tx.TokenRow]  # START and every token, with its id in this model's vocabulary
+    padded: list[int]  # (maxlen,) what the model reads: pad_sequences(pre, pre)
+    maxlen: int
+
+    @property
+    def ids(self) -> list[int]:
+        return [row.token_id for row in self.rows]
+
+    @property
+    def words(self) -> int:
+        """Tokens of the review (START not counted)."""
+        return len(self.rows) - 1
+
+    @property
+    def cut(self) -> int:
+        """Leading tokens `pad_sequences` drops (truncating="pre")."""
+        return max(len(self.rows) - self.maxlen, 0)
+
+    @property
+    def oov(self) -> int:
+        return sum(row.kind == tx.KIND_OOV for row in self.rows)
+
+    @property
+    def seen_rows(self) -> list[tx.TokenRow]:
+        """The rows the model reads, in order (the last `maxlen`)."""
+        return self.rows[self.cut:]
+
+    def notes(self) -> list[tuple[str, dict]]:
+        """What the learner should know about this input: (message key, parameters)."""
+        if self.words == 0:
+            return [("review_empty", {})]
+        found = []
+        if self.oov == self.words:
+            found.append(("review_all_oov", {"n": self.words}))
+        elif self.oov:
+            found.append(("review_some_oov", {"n": self.oov, "share": self.oov / self.words}))
+        if self.cut:
+            found.append(("review_cut", {"n": len(self.rows), "maxlen": self.maxlen, "cut": self.cut}))
+        return found
+
+    def grid_rows(self) -> list[tx.TokenRow]:
+        """The rows the padded-matrix chart draws: all it keeps and a few of the cut ones before them."""
+        return self.rows[max(self.cut - SHOWN_CUT_TOKENS, 0):]
+
+
+def read_text(text: str, vocabulary: tx.Vocabulary, maxlen: int) -> Reading:
+    """A typed review, tokenized as IMDB was and numbered with the model's vocabulary."""
+    return _reading(tx.explain(vocabulary, text), maxlen)
+
+
+def read_ids(full_ids: Sequence[int], vocabulary: tx.Vocabulary, full_vocabulary: tx.Vocabulary,
+             maxlen: int) -> Reading:
+    """A test review given by its full-vocabulary ids (`load_data(num_words=None)`).
+
+    The ids are already IMDB's tokenization, so they are mapped, not re-tokenized:
+    id i stays i below the model's num_words and becomes OOV above it, as
+    `load_data(num_words)` does.
+    """
+    tokens = full_vocabulary.decode(full_ids[1:])
+    rows = [tx.TokenRow(tx.MARKERS[tx.START], tx.START, tx.KIND_START, None)]
+    for token in tokens:
+        token_id = vocabulary.token_id(token)
+        rows.append(tx.TokenRow(token, token_id, tx.KIND_OOV if token_id == tx.OOV else tx.KIND_WORD,
+                                vocabulary.rank(token)))
+    return _reading(rows, maxlen)
+
+
+def _reading(rows: list[tx.TokenRow], maxlen: int) -> Reading:
+    padded = tx.pad_sequences([[row.token_id for row in rows]], maxlen=maxlen)[0]  # (maxlen,)
+    return Reading(rows=rows, padded=[int(i) for i in padded], maxlen=maxlen)
+
+
+@dataclass(frozen=True)
+class VariantScore:
+    """One book model's verdict on a review, over its seeds."""
+
+    variant: str
+    scores: list[float]  # one probability per seed
+
+    @property
+    def mean(self) -> float:
+        return mean(self.scores)
+
+    @property
+    def spread(self) -> float:
+        """Population standard deviation over the seeds (0 for one seed)."""
+        return pstdev(self.scores)
+
+
+def by_variant(models: Sequence[Run], scores: Sequence[float]) -> list[VariantScore]:
+    """Group per-run probabilities by book variant, keeping the models' order."""
+    grouped: dict[str, list[float]] = {}
+    for run, score in zip(models, scores):
+        grouped.setdefault(variant_name(run), []).append(float(score))
+    return [VariantScore(name, values) for name, values in grouped.items()]
+
+
+@dataclass(frozen=True)
+class Movers:
+    """The words after which the prediction rose or fell most: (token, change) pairs."""
+
+    up: list[tuple[str, float]]
+    down: list[tuple[str, float]]
+
+
+def movers(tokens: Sequence[str], scores: Sequence[float], count: int = 3) -> Movers:
+    """The `count` largest rises and falls of the after-each-word prediction (the first word has none).
+
+    >>> movers(["<start>", "good", "bad"], [0.5, 0.8, 0.3], count=1)
+    Movers(up=[('good', 0.3)], down=[('bad', -0.5)])
+    """
+    changes = [(tokens[i], round(float(scores[i] - scores[i - 1]), 6)) for i in range(1, len(scores))]
+    rises = sorted((c for c in changes if c[1] > 0), key=lambda c: -c[1])[:count]
+    falls = sorted((c for c in changes if c[1] < 0), key=lambda c: c[1])[:count]
+    return Movers(up=rises, down=falls)

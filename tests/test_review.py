@@ -1,0 +1,99 @@
+"""Reading a review with a trained model: the ids, the notes, the after-each-word predictions."""
+
+import numpy as np
+import pytest
+
+from rnnviz import data, encoding, review, runs
+from rnnviz import text as tx
+from rnnviz.cells import LSTMCell
+from rnnviz.text import pad_sequences
+
+WORDS = ["the", "and", "a", "of", "to", "is", "br", "in", "it", "i", "this", "that", "was", "as", "for",
+         "with", "movie", "but", "film", "on"]  # IMDB ranks 1..20
+VOCABULARY = tx.Vocabulary(ranks={w: r for r, w in enumerate(WORDS, start=1)}, num_words=24)
+
+
+def random_weights(kind="LSTM", inputs="embedding", layers=1, num_words=20, seed=0):
+    """A weights.npz-like dict of a small random model (layout of rnnviz.train.weight_arrays)."""
+    from rnnviz.cells import CELLS
+
+    rng = np.random.default_rng(seed)
+    weights = {"cell": np.array(kind), "inputs": np.array(inputs)}
+    width = 4 if inputs == "embedding" else num_words
+    if inputs == "embedding":
+        weights["embedding"] = rng.normal(0, 0.5, (num_words, 4))
+    for i in range(layers):
+        cell = CELLS[kind].random(width if i == 0 else 3, 3, seed=seed + i)
+        kernel, recurrent, bias = cell.get_weights()
+        weights.update({f"rnn{i}_kernel": kernel, f"rnn{i}_recurrent_kernel": recurrent, f"rnn{i}_bias": bias})
+    weights.update(dense_kernel=rng.normal(0, 1, (3, 1)), dense_bias=np.array([0.1]))
+    return weights
+
+
+@pytest.mark.parametrize("kind, inputs, layers", [("SimpleRNN", "onehot", 1), ("SimpleRNN", "embedding", 1),
+                                                  ("LSTM", "embedding", 2), ("GRU", "embedding", 1)])
+@pytest.mark.parametrize("length", [1, 2, 7, 12, 30])
+def test_prefix_predictions_are_the_model_on_each_padded_prefix(kind, inputs, layers, length):
+    weights = random_weights(kind, inputs, layers)
+    ids = [1, *np.random.default_rng(length).integers(0, 20, length - 1)]
+    maxlen = 12
+    got = encoding.prefix_predictions(weights, ids, maxlen)
+    ends = range(len(ids) - min(len(ids), maxlen) + 1, len(ids) + 1)
+    expected = [encoding.predict(weights, pad_sequences([ids[:end]], maxlen=maxlen)[0]) for end in ends]
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-12)
+    assert len(got) == min(length, maxlen)
+    assert got[-1] == pytest.approx(encoding.predict(weights, pad_sequences([ids], maxlen=maxlen)[0]))
+
+
+def test_first_layer_trace_is_the_cell_on_the_embedded_review():
+    weights = random_weights("LSTM", "embedding", 2)
+    padded = [0, 0, 1, 5, 7]
+    trace = encoding.first_layer_trace(weights, padded)
+    assert trace.h.shape == (5, 3) and trace.c.shape == (5, 3)
+    cell = LSTMCell.from_keras_weights([weights["rnn0_kernel"], weights["rnn0_recurrent_kernel"], weights["rnn0_bias"]])
+    state = cell.initial_state()
+    for step, token in enumerate(padded):
+        state, _ = cell.step(weights["embedding"][token], state)
+        np.testing.assert_allclose(trace.h[step], state[0])
+
+
+def test_a_typed_review_gets_start_oov_and_padding():
+    reading = review.read_text("This movie was GREAT, brachiosaurus!", VOCABULARY, maxlen=8)
+    assert reading.ids == [1, 14, 20, 16, 2, 2]  # "great" and "brachiosaurus" are not among the 20 words
+    assert reading.padded == [0, 0, 1, 14, 20, 16, 2, 2]
+    assert (reading.words, reading.oov, reading.cut) == (5, 2, 0)
+    assert reading.notes() == [("review_some_oov", {"n": 2, "share": 0.4})]
+
+
+def test_notes_for_empty_unknown_and_long_reviews():
+    assert review.read_text("  ?!  ", VOCABULARY, 8).notes() == [("review_empty", {})]
+    assert review.read_text("", VOCABULARY, 8).notes() == [("review_empty", {})]
+    unknown = review.read_text("zyxq qwvz 사랑 😀", VOCABULARY, 8)
+    assert unknown.notes() == [("review_all_oov", {"n": 4})]  # the emoji is a token too, as in Keras
+    long = review.read_text("the movie " * 50_000, VOCABULARY, 100)  # a 500,000-character paste
+    assert long.words == 100_000 and long.cut == 100_001 - 100 and len(long.seen_rows) == 100
+    assert ("review_cut", {"n": 100_001, "maxlen": 100, "cut": 99_901}) in long.notes()
+    assert len(long.grid_rows()) == 100 + review.SHOWN_CUT_TOKENS
+
+
+def test_movers_and_variant_groups():
+    moved = review.movers(["<start>", "good", "bad", "fine"], [0.5, 0.8, 0.3, 0.35], count=2)
+    assert moved.up == [("good", 0.3), ("fine", 0.05)] and moved.down == [("bad", -0.5)]
+    store = runs.RunStore(runs.REFERENCE_RUNS_DIR)
+    models = review.available_models([store])
+    groups = review.by_variant(models, [0.2] * len(models))
+    assert sum(len(g.scores) for g in groups) == len(models)
+    assert all(g.spread == 0 for g in groups)
+
+
+def test_test_reviews_match_load_data_at_any_vocabulary(local_data):
+    reviews = data.load_test_reviews()
+    (_, _), (x_500, y_500) = data.load_imdb(num_words=500)
+    assert len(reviews) == 25_000 and (reviews.labels == y_500).all()
+    for index in (0, 1, 777, 24_999):
+        assert reviews.review(index, 500) == list(x_500[index])
+    full = tx.Vocabulary.from_word_index(data.load_word_index(), None)
+    model_vocabulary = tx.Vocabulary.from_word_index(data.load_word_index(), 500)
+    reading = review.read_ids(reviews.review(0), model_vocabulary, full, maxlen=100)
+    assert reading.ids == list(x_500[0])
+    assert reading.padded == list(pad_sequences([x_500[0]], maxlen=100)[0])

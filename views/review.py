@@ -1,0 +1,186 @@
+"""Try a review (book 9-2, 9-3): trained models read a review word by word, in numpy."""
+
+import random
+from pathlib import Path
+
+import streamlit as st
+
+import ui
+from rnnviz import charts, charts_cells, charts_review, data, encoding, review, runs, snippets
+from rnnviz import text as tx
+from rnnviz.charts import KIND_COLOURS
+from rnnviz.i18n import t
+
+lang = ui.language()
+ui.header(("section_9_2", "section_9_3"), "page_review", "review_intro", lang)
+P = "rv_"  # this page's widget keys
+
+
+@st.cache_resource(show_spinner=False)
+def test_reviews() -> data.TestReviews:
+    return data.load_test_reviews()  # ~23 MB, once per server
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def model_files(folder: str, changed: float) -> tuple:
+    """A run's weights and vocabulary, read once per folder version (`changed`: its mtime)."""
+    run = runs.RunStore(Path(folder).parent).get(Path(folder).name)
+    return run.load_weights(), run.vocabulary()
+
+
+def files_of(run: runs.Run) -> tuple:
+    return model_files(str(run.path), (run.path / runs.WEIGHTS_FILE).stat().st_mtime)
+
+
+models = review.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
+if not models:
+    st.warning(t("review_no_models", lang))
+    st.page_link("views/train.py", label=t("oh_go_train", lang, preset="lstm"),
+                 query_params={"lang": lang, "train_preset": "lstm"}, icon=":material/arrow_forward:")
+    st.stop()
+by_id = {run.id: run for run in models}
+
+
+def model_label(run: runs.Run) -> str:
+    from rnnviz.charts_train import preset_label
+
+    whose = t("review_reference", lang) if run.is_reference else t("review_yours", lang)
+    return f"{preset_label(run, lang)} · num_words={run.config.num_words} · seed {run.config.seed} · {whose}"
+
+
+def parse_model(value: str) -> str:
+    if value not in by_id:
+        raise ValueError(value)
+    return value
+
+
+DEFAULT_VARIANT = "lstm@500"  # the book's best-known model (9-3) is the first one a visitor sees
+default_model = next((m for m in models if review.variant_name(m) == DEFAULT_VARIANT), models[0])
+settings = [ui.setting(P + "source", "typed", lambda v: v if v in ("typed", "test") else int("x")),
+            ui.setting(P + "text", t("review_default", lang)),
+            ui.setting(P + "index", 0, lambda v: min(max(int(v), 0), 24_999)),
+            ui.setting(P + "model", default_model.id, parse_model)]
+if st.session_state[P + "model"] not in by_id:  # a run deleted since
+    st.session_state[P + "model"] = default_model.id
+
+# --- the review and the model ------------------------------------------------------------------
+left, right = st.columns([3, 2])
+source = left.radio(t("review_source", lang), ("typed", "test"), key=P + "source", horizontal=True,
+                    format_func=lambda v: t(f"review_source_{v}", lang))
+run = by_id[right.selectbox(t("review_model", lang), list(by_id), format_func=lambda i: model_label(by_id[i]),
+                            key=P + "model")]
+weights, vocabulary = files_of(run)
+maxlen = run.config.maxlen
+right.caption(t("review_model_note", lang, num_words=run.config.num_words, maxlen=maxlen,
+                val=run.best_val_accuracy or float("nan"), test=run.test_accuracy or float("nan")))
+
+full_ids = None
+if source == "typed":
+    left.text_area(t("review_text", lang), key=P + "text", height=140)
+else:
+    def pick_random() -> None:
+        st.session_state[P + "index"] = random.randrange(25_000)
+
+    c1, c2 = left.columns([3, 1], vertical_alignment="bottom")
+    c1.number_input(t("review_index", lang), 0, 24_999, key=P + "index")
+    c2.button(t("review_random", lang), on_click=pick_random, width="stretch")
+    try:
+        with st.spinner(t("review_loading", lang)):
+            reviews = test_reviews()
+    except data.DataUnavailableError as error:
+        left.error(error.message(lang))
+        left.caption(t("review_test_missing", lang))
+        ui.keep_settings(settings)
+        st.stop()
+    index = int(st.session_state[P + "index"])
+    full_ids = reviews.review(index)
+    label = int(reviews.labels[index])
+    full_vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), None)
+    left.markdown(t("review_label", lang, label=t("review_positive" if label else "review_negative", lang)))
+    with left.expander(t("review_decoded", lang, n=len(full_ids) - 1), expanded=True):
+        st.write(" ".join(full_vocabulary.decode(full_ids[1:])))
+
+
+def read(model: runs.Run) -> review.Reading:
+    """The review as `model` reads it (its own vocabulary and maxlen)."""
+    model_vocabulary = files_of(model)[1]
+    if full_ids is not None:
+        return review.read_ids(full_ids, model_vocabulary, full_vocabulary, model.config.maxlen)
+    return review.read_text(st.session_state[P + "text"], model_vocabulary, model.config.maxlen)
+
+
+reading = read(run)
+for key, params in reading.notes():
+    (st.info if key == "review_empty" else st.warning)(t(key, lang, **params))
+if reading.words == 0:
+    ui.keep_settings(settings)
+    st.stop()
+
+# --- 1. the ids the model reads -----------------------------------------------------------------
+st.subheader(t("review_ids_title", lang))
+st.markdown(t("review_ids_text", lang, words=reading.words, maxlen=maxlen, num_words=run.config.num_words,
+              oov=reading.oov, cut=reading.cut, pads=max(maxlen - len(reading.rows), 0)))
+cells = tx.padding_layout([reading.grid_rows()], maxlen)
+st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stretch")
+
+# --- 2. every reference model's verdict --------------------------------------------------------------
+st.subheader(t("review_verdicts_title", lang))
+scores = [encoding.predict(files_of(model)[0], read(model).padded) for model in models]
+groups = review.by_variant(models, scores)
+first_of = {review.variant_name(model): model for model in reversed(models)}
+st.plotly_chart(charts_review.verdicts_figure(
+    groups, [f"{model_label(first_of[g.variant]).rsplit(' · seed', 1)[0]}" for g in groups],
+    [first_of[g.variant].config.cell for g in groups], lang), width="stretch")
+positive = sum(score > 0.5 for score in scores)
+st.markdown(t("review_verdicts_text", lang, positive=positive, total=len(scores),
+              chosen=scores[models.index(run)], seeds=len(groups[0].scores)))
+
+# --- 3. the prediction after each word ----------------------------------------------------------------
+st.subheader(t("review_prefix_title", lang))
+seen = reading.seen_rows
+labels = [row.token if row.kind != tx.KIND_OOV else f"({row.token})" for row in seen]
+siblings = [m for m in models if review.variant_name(m) == review.variant_name(run) and m.id != run.id]
+colour = KIND_COLOURS.get(run.config.cell, charts.PALETTE["weight"])
+curves = [(f"seed {run.config.seed}", encoding.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
+curves += [(f"seed {m.config.seed}", encoding.prefix_predictions(files_of(m)[0], read(m).ids, maxlen), colour, 1.5)
+           for m in siblings]
+st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
+movers = review.movers(labels, curves[0][1])
+st.markdown(t("review_prefix_text", lang, first=curves[0][1][0], last=curves[0][1][-1],
+              up=", ".join(f"**{w}** ({d:+.2f})" for w, d in movers.up) or "–",
+              down=", ".join(f"**{w}** ({d:+.2f})" for w, d in movers.down) or "–"))
+st.caption(t("review_prefix_caption", lang, maxlen=maxlen))
+
+# --- 4. the hidden state of the trained model ---------------------------------------------------------
+st.subheader(t("review_hidden_title", lang))
+trace = encoding.first_layer_trace(weights, reading.padded)
+tokens = [tx.MARKERS[tx.PAD]] * (maxlen - len(seen)) + labels  # (maxlen,)
+first_word = maxlen - len(seen) + 1  # the 1-based step of START (or of the first kept token)
+if st.session_state.get(P + "step_for") != (run.id, tuple(reading.padded)):  # a new review: start at its first token
+    st.session_state["step_t"] = first_word
+    st.session_state[P + "step_for"] = (run.id, tuple(reading.padded))
+st.markdown(t("review_hidden_text", lang, cell=run.config.cell, units=run.config.units, maxlen=maxlen,
+              first=first_word, layers=run.config.layers))
+step_t = ui.timestep_controls(lang, maxlen)
+if run.config.cell == "SimpleRNN":
+    figure = charts_cells.hidden_animation_figure(trace, tokens, lang, active=step_t,
+                                                  onehot=run.config.inputs == "onehot")
+else:
+    figure = charts_cells.cell_animation_figure(run.config.cell, trace, tokens, lang, active=step_t)
+st.plotly_chart(figure, width="stretch")
+st.caption(t("step_anim_caption", lang))
+
+# --- code and question -----------------------------------------------------------------------------------
+with st.expander(t("review_code_title", lang)):
+    folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
+    text_for_code = (st.session_state[P + "text"] if full_ids is None
+                     else " ".join(full_vocabulary.decode(full_ids[1:])))
+    st.caption(t("review_code_caption", lang, score=scores[models.index(run)]))
+    st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
+
+unknown = review.read_text("zyxq qwvz", vocabulary, maxlen)
+ui.quiz("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),
+        [t(f"review_quiz_a{i}", lang) for i in range(3)], answer=0,
+        why=t("review_quiz_why", lang, ids=str([i for i in unknown.padded if i][:8]),
+              score=encoding.predict(weights, unknown.padded)), lang=lang)
+ui.keep_settings(settings)
