@@ -128,6 +128,27 @@ def book_table(lang: str) -> pd.DataFrame:
     })
 
 
+def reproduction_table(rows: Sequence, lang: str) -> pd.DataFrame:
+    """The book's results beside the reference runs' (`reference.summarize` rows): mean ± sd over seeds."""
+    def book_value(row, name, digits=3):
+        value = getattr(row.book, name) if row.book else None
+        return "–" if value is None else (f"{value:.{digits}f}" if isinstance(value, float) else str(value))
+
+    return pd.DataFrame({
+        t("train_col_model", lang): [t(f"preset_{row.variant.preset}", lang) for row in rows],
+        "num_words": [row.variant.num_words for row in rows],
+        t("train_col_params", lang): [f"{row.params:,}" for row in rows],
+        t("train_col_seeds", lang): [", ".join(map(str, row.seeds)) for row in rows],
+        t("train_col_book_epoch", lang): [book_value(row, "stopped_epoch") for row in rows],
+        t("train_col_our_epochs", lang): [row.epochs.text(1) for row in rows],
+        t("train_col_book_val_acc", lang): [book_value(row, "val_accuracy") for row in rows],
+        t("train_col_our_val_acc", lang): [row.val_accuracy.text() for row in rows],
+        t("train_col_gap", lang): ["–" if row.gap_points is None else f"{row.gap_points:+.1f}" for row in rows],
+        t("train_col_our_test_acc", lang): [row.test_accuracy.text() for row in rows],
+        t("train_col_speed", lang): [f"{row.seconds_per_epoch.mean:.2f}" for row in rows],
+    })
+
+
 def history_figure(runs: Sequence[Run], lang: str, labels: Sequence[str] | None = None,
                    colours: Sequence[str] | None = None, height: int = 430) -> go.Figure:
     """Loss (left) and accuracy (right) per epoch: training solid, validation dashed, one colour per run.

@@ -17,8 +17,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +58,77 @@ def variant_of(config: RunConfig) -> Variant | None:
     """The reference variant a run's config belongs to (any seed), or None."""
     preset = cfg.preset_of(config.replace(num_words=500))
     return Variant(preset, config.num_words) if preset else None
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Mean, standard deviation (over seeds, population) and range of one figure."""
+
+    values: tuple[float, ...]
+
+    @property
+    def mean(self) -> float:
+        return statistics.fmean(self.values)
+
+    @property
+    def sd(self) -> float:
+        return statistics.pstdev(self.values)
+
+    def text(self, digits: int = 3) -> str:
+        """"0.781 ± 0.004 (0.776–0.785)"; a single value alone."""
+        if len(self.values) == 1:
+            return f"{self.values[0]:.{digits}f}"
+        low, high = min(self.values), max(self.values)
+        return f"{self.mean:.{digits}f} ± {self.sd:.{digits}f} ({low:.{digits}f}–{high:.{digits}f})"
+
+
+@dataclass(frozen=True)
+class VariantSummary:
+    """One row of the book-vs-rnnviz table: a variant's runs over its seeds."""
+
+    variant: Variant
+    seeds: tuple[int, ...]
+    params: int
+    epochs: Spread  # epochs trained (the book reports where training stopped)
+    val_loss: Spread  # at the best epoch (the weights EarlyStopping restores)
+    val_accuracy: Spread
+    test_accuracy: Spread
+    seconds_per_epoch: Spread
+    book: cfg.BookResult | None  # the book's row, when the book trained this variant
+
+    @property
+    def gap_points(self) -> float | None:
+        """Our mean best validation accuracy minus the book's, in percentage points."""
+        return None if self.book is None else 100 * (self.val_accuracy.mean - self.book.val_accuracy)
+
+
+def parameter_count(weights) -> int:
+    """Trainable parameters of a run's weights.npz (its arrays, names aside)."""
+    return int(sum(array.size for name, array in weights.items() if name not in ("cell", "inputs")))
+
+
+def summarize(finished: Sequence[runs.Run]) -> list[VariantSummary]:
+    """Group finished full runs by variant (in `VARIANTS` order) with each figure's spread over seeds."""
+    rows = []
+    for variant in VARIANTS:
+        group = [run for run in finished if run.config and variant_of(run.config) == variant
+                 and run.state == runs.DONE and run.config.max_train_samples is None]
+        if not group:
+            continue
+        book = cfg.BOOK_RESULTS.get(variant.preset)
+
+        def spread(values):
+            return Spread(tuple(float(v) for v in values))
+
+        rows.append(VariantSummary(
+            variant=variant, seeds=tuple(run.config.seed for run in group),
+            params=parameter_count(group[0].load_weights()),
+            epochs=spread(run.epochs_run for run in group), val_loss=spread(run.best_val_loss for run in group),
+            val_accuracy=spread(run.best_val_accuracy for run in group),
+            test_accuracy=spread(run.test_accuracy for run in group),
+            seconds_per_epoch=spread(run.seconds_per_epoch for run in group),
+            book=book if book and book.num_words == variant.num_words else None))
+    return rows
 
 
 def _finished(store: RunStore, config: RunConfig) -> bool:

@@ -123,3 +123,29 @@ def test_unknown_variant_is_refused():
     done = subprocess.run([sys.executable, "-m", "rnnviz.reference", "--variants", "transformer"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "unknown variant 'transformer'" in done.stderr
+
+
+def test_summary_reproduces_the_books_table():
+    """±2 points of the book's best validation accuracy for 9-3; for 9-2 the book's figure lies in our seeds' range ± 2."""
+    rows = {row.variant.name: row for row in reference.summarize(REFERENCE)}
+    assert list(rows) == [v.name for v in reference.VARIANTS]
+    for name, row in rows.items():
+        assert row.params == BOOK_PARAMS[name] and len(row.seeds) == len(reference.SEEDS)
+        if row.book is None:
+            continue
+        if row.variant.preset in cfg.SIMPLERNN_PRESETS:
+            low, high = min(row.val_accuracy.values), max(row.val_accuracy.values)
+            assert low - 0.02 <= row.book.val_accuracy <= high + 0.02, (name, row.val_accuracy.values)
+        else:
+            assert abs(row.gap_points) <= 2, (name, row.gap_points)
+
+
+def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, monkeypatch):
+    import conftest
+
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    at = conftest.open_page("views/train.py", "en")
+    [table] = [df.value for df in at.dataframe if "ours: val_accuracy" in df.value.columns]
+    rows = reference.summarize(REFERENCE)
+    assert list(table["ours: val_accuracy"]) == [row.val_accuracy.text() for row in rows]
+    assert list(table["book: val_accuracy"])[-2:] == ["0.733", "0.732"]  # the 9-2 models at num_words=200

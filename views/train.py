@@ -7,7 +7,7 @@ Training runs in a separate process (`python -m rnnviz.train`, started by
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, runs
+from rnnviz import charts_train, data, reference, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.models import keras_code, model_summary_rows, total_params
@@ -271,9 +271,17 @@ else:
             st.session_state.pop(P + "confirm_delete", None)
             st.rerun()
 
-with st.expander(t("train_book_title", lang)):
-    st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
-    st.caption(t("train_book_caption", lang))
+reproduced = reference.summarize(runs.RunStore(runs.reference_runs_dir()).list())
+with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
+    if reproduced:
+        st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")
+        simple_rnn = [v for row in reproduced if row.variant.preset in cfg.SIMPLERNN_PRESETS
+                      for v in row.val_accuracy.values] or [float("nan")]
+        st.caption(t("train_reproduce_caption", lang, seeds=max(len(row.seeds) for row in reproduced),
+                     low=min(simple_rnn), high=max(simple_rnn)))
+    else:
+        st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
+        st.caption(t("train_book_caption", lang))
 
 
 # --- predict, then reveal ---------------------------------------------------------------------------

@@ -191,6 +191,25 @@ STRINGS: dict[str, dict[str, str]] = {
               "seed-sensitive: compare several seeds, not one run.",
     },
     "train_col_stopped_epoch": {"ko": "멈춘 에포크", "en": "stopped at epoch"},
+    "train_reproduce_title": {"ko": "책의 결과와 참고 모델 비교", "en": "The book's results vs. the reference runs"},
+    "train_reproduce_caption": {
+        "ko": "왼쪽은 책(현재 노트북, Colab, Keras 3), 오른쪽은 이 앱의 작업자가 같은 설정으로 씨앗 {seeds}개씩 "
+              "훈련한 참고 모델입니다: 평균 ± 표준편차 (최솟값–최댓값). 차이는 검증 정확도 평균과 책의 차이(%p)입니다. "
+              "책은 9-2의 두 모델을 num_words=200으로 훈련했고, 500은 초판의 설정입니다. SimpleRNN은 씨앗에 따라 "
+              "검증 정확도가 {low:.3f}에서 {high:.3f}까지 달라질 만큼 민감합니다.",
+        "en": "Left: the book (current notebooks, Colab, Keras 3). Right: reference runs trained by this app's worker "
+              "with the same settings, {seeds} seeds each: mean ± sd (min–max). The gap is our mean validation "
+              "accuracy minus the book's, in points. The book trains the two 9-2 models at num_words=200; 500 is "
+              "the 1st edition's setting. SimpleRNN is seed-sensitive: its validation accuracy ranges from "
+              "{low:.3f} to {high:.3f} across seeds here.",
+    },
+    "train_col_seeds": {"ko": "씨앗", "en": "seeds"},
+    "train_col_book_epoch": {"ko": "책: 멈춘 에포크", "en": "book: stopped at"},
+    "train_col_our_epochs": {"ko": "참고: 에포크", "en": "ours: epochs"},
+    "train_col_book_val_acc": {"ko": "책: 검증 정확도", "en": "book: val_accuracy"},
+    "train_col_our_val_acc": {"ko": "참고: 검증 정확도", "en": "ours: val_accuracy"},
+    "train_col_gap": {"ko": "차이 (%p)", "en": "gap (points)"},
+    "train_col_our_test_acc": {"ko": "참고: 테스트 정확도", "en": "ours: test accuracy"},
     # --- quiz --------------------------------------------------------------------------
     "quiz_train_q": {
         "ko": "같은 조건에서 LSTM과 SimpleRNN(단어 임베딩)을 훈련하면, 어느 쪽의 최고 검증 정확도가 더 높을까요?",
