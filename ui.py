@@ -5,6 +5,8 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -29,6 +31,19 @@ def imdb_test_set(num_words: int) -> tuple:
     """`(x_test, y_test)` at `num_words`, loaded once per server and vocabulary size (~3 s each)."""
     _, test = data.load_imdb(num_words=num_words)
     return test
+
+
+def visitor_id() -> str:
+    """Who is visiting, stable across reloads of the same browser: a hash of Streamlit's XSRF cookie.
+
+    A shared deployment records it as a run's owner, so one visitor cannot stop
+    or delete another's run. Without the cookie (AppTest, XSRF protection off)
+    the session gets a random id of its own.
+    """
+    cookie = (st.context.cookies or {}).get("_streamlit_xsrf")
+    if cookie:
+        return hashlib.sha256(cookie.split("|")[-1].encode()).hexdigest()[:16]
+    return st.session_state.setdefault("_visitor", secrets.token_hex(8))
 
 
 def language() -> str:

@@ -309,6 +309,15 @@ class Run:
         return cfg.preset_of(self.config) if self.config else None
 
     @property
+    def owner(self) -> str | None:
+        """The visitor who launched the run from the page (None: made from the command line)."""
+        return self.status.get("owner")
+
+    def changeable_by(self, visitor: str) -> bool:
+        """Only the visitor who launched a run may stop or delete it; anyone may for a CLI run."""
+        return self.owner is None or self.owner == visitor
+
+    @property
     def has_model(self) -> bool:
         return (self.path / MODEL_FILE).is_file()
 
@@ -360,12 +369,49 @@ def default_runs_dir() -> Path:
     return Path(setting).expanduser() if setting else DEFAULT_RUNS_DIR
 
 
+def _int_setting(name: str, default: int, low: int = 1) -> int:
+    """An integer from the environment; a missing or malformed value gives the default."""
+    try:
+        return max(low, int(os.environ.get(name, str(default))))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one shared deployment (a class on one link) allows; each is an environment setting.
+
+    The defaults let one visitor train the book's full runs while a class of
+    visitors cannot exhaust a small server: one run at a time, the book's 100
+    epochs and 20,000 reviews at most, at most 30 runs kept on disk.
+    """
+
+    max_runs: int = 1  # RNNVIZ_MAX_RUNS: training processes at once
+    max_epochs: int = 100  # RNNVIZ_MAX_EPOCHS: epochs per run
+    max_reviews: int = cfg.BOOK_TRAIN_SIZE  # RNNVIZ_MAX_REVIEWS: training reviews per run
+    keep_runs: int = 30  # RNNVIZ_KEEP_RUNS: runs stored; at the limit a run must be deleted before a new one
+
+    @classmethod
+    def from_environment(cls) -> Limits:
+        defaults = cls()
+        return cls(max_runs=_int_setting(MAX_RUNS_ENV, defaults.max_runs),
+                   max_epochs=_int_setting("RNNVIZ_MAX_EPOCHS", defaults.max_epochs),
+                   max_reviews=_int_setting("RNNVIZ_MAX_REVIEWS", defaults.max_reviews, low=8),
+                   keep_runs=_int_setting("RNNVIZ_KEEP_RUNS", defaults.keep_runs))
+
+    def check(self, config: RunConfig) -> None:
+        """RunError when `config` asks for more than a run may use."""
+        if config.epochs > self.max_epochs:
+            raise RunError("train_err_limit_epochs", f"{config.epochs} epochs > limit {self.max_epochs}",
+                           n=config.epochs, limit=self.max_epochs)
+        if config.train_samples > self.max_reviews:
+            raise RunError("train_err_limit_reviews", f"{config.train_samples} reviews > limit {self.max_reviews}",
+                           n=config.train_samples, limit=self.max_reviews)
+
+
 def max_runs_setting() -> int:
     """How many training processes may run at once: RNNVIZ_MAX_RUNS, default 1."""
-    try:
-        return max(1, int(os.environ.get(MAX_RUNS_ENV, "1")))
-    except ValueError:
-        return 1
+    return Limits.from_environment().max_runs
 
 
 def new_run_id() -> str:
@@ -393,7 +439,7 @@ class RunStore:
         return (self.path(run_id) / STOP_FILE).exists()
 
     # -- writing
-    def create(self, config: RunConfig) -> str:
+    def create(self, config: RunConfig, owner: str | None = None) -> str:
         """A new run folder holding config.json and a queued status; returns its id.
 
         The folder is filled under a temporary name, then renamed: `list()`
@@ -408,7 +454,7 @@ class RunStore:
         staging.mkdir()
         write_atomic(staging / CONFIG_FILE, cfg.to_json(config))
         write_json(staging / STATUS_FILE, {"state": QUEUED, "created": time.time(), "pid": None,
-                                           "epochs": config.epochs, "backend": config.backend})
+                                           "epochs": config.epochs, "backend": config.backend, "owner": owner})
         os.rename(staging, self.root / run_id)
         return run_id
 
@@ -422,20 +468,27 @@ class RunStore:
         write_json(self.path(run_id) / STATUS_FILE, status)
         return status
 
-    def request_stop(self, run_id: str) -> None:
-        """Ask the worker to stop after its current batch (it keeps history and best weights)."""
-        folder = self.path(run_id)
-        if not folder.is_dir():
-            raise RunError("train_err_no_run", f"no run {run_id}", run=run_id)
-        (folder / STOP_FILE).touch()
+    def request_stop(self, run_id: str, visitor: str | None = None) -> None:
+        """Ask the worker to stop after its current batch (it keeps history and best weights).
 
-    def delete(self, run_id: str) -> None:
+        `visitor`: who asks (the page passes its visitor id); None is the machine's user (the CLI).
+        """
+        self._check_owner(self.get(run_id), visitor)
+        (self.path(run_id) / STOP_FILE).touch()
+
+    def delete(self, run_id: str, visitor: str | None = None) -> None:
         """Remove a finished run's folder. A run still training must be stopped first."""
         run = self.get(run_id)
+        self._check_owner(run, visitor)
         if run.active:
             raise RunError("train_err_delete_active", f"run {run_id} is still {run.state}; stop it first",
                            run=run_id)
         shutil.rmtree(run.path)
+
+    @staticmethod
+    def _check_owner(run: Run, visitor: str | None) -> None:
+        if visitor is not None and not run.changeable_by(visitor):
+            raise RunError("train_err_not_yours", f"run {run.id} belongs to another visitor", run=run.id)
 
     # -- reading
     def get(self, run_id: str) -> Run:
@@ -515,22 +568,37 @@ def worker_command(store: RunStore, run_id: str) -> list[str]:
     return [sys.executable, "-m", "rnnviz.train", "--runs-dir", str(store.root), "--run-id", run_id]
 
 
-def launch(store: RunStore, config: RunConfig, max_runs: int | None = None) -> str:
+def launch(store: RunStore, config: RunConfig, max_runs: int | None = None, owner: str | None = None,
+           limits: Limits | None = None) -> str:
     """Create a run and start `python -m rnnviz.train` for it in a separate process.
 
     The process gets KERAS_BACKEND from `config.backend` and writes only into
     the run folder; this process (the Streamlit server) never imports Keras.
+    Launches are serialised by a file lock, so a burst of clicks from many
+    sessions starts at most `max_runs` processes, each in its own new folder.
+
+    Args:
+        owner: the visitor launching (stored in status.json; only they may stop or delete the run).
+        limits: default `Limits.from_environment()`; `max_runs` overrides its `max_runs`.
 
     Raises:
-        RunError("train_err_busy"): `max_runs` (default RNNVIZ_MAX_RUNS, 1) runs are active.
+        RunError("train_err_busy"): `max_runs` runs are active.
+        RunError("train_err_limit_epochs" / "train_err_limit_reviews"): the config asks for too much.
+        RunError("train_err_store_full"): `keep_runs` runs are stored already.
     """
-    max_runs = max_runs or max_runs_setting()
+    limits = limits or Limits.from_environment()
+    max_runs = max_runs or limits.max_runs
+    limits.check(config)
     with store._launch_lock():
         active = store.active()
         if len(active) >= max_runs:
             raise RunError("train_err_busy", f"{len(active)} run(s) already training (limit {max_runs})",
                            n=len(active), limit=max_runs, run=active[0].id)
-        run_id = store.create(config)
+        stored = len(store.ids())
+        if stored >= limits.keep_runs:
+            raise RunError("train_err_store_full", f"{stored} runs stored (limit {limits.keep_runs})",
+                           n=stored, limit=limits.keep_runs)
+        run_id = store.create(config, owner=owner)
         env = {**os.environ, "KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
                "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
                "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}

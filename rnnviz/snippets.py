@@ -90,7 +90,7 @@ review = {review!r}
 
 {tokenize}
 # the model and the words it was trained with (vocab.json: rank 1 first, so id = rank + 3)
-model = keras.models.load_model("{folder}/best.keras")
+model = keras.models.load_model("{folder}/best.keras", safe_mode=True)  # never runs code from the file
 with open("{folder}/vocab.json", encoding="utf-8") as handle:
     words = json.load(handle)["words"]
 word_ids = {{word: rank + 3 for rank, word in enumerate(words, start=1)}}

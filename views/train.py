@@ -138,7 +138,7 @@ if config is not None:
 
     if st.button(t("train_launch", lang), type="primary", key=P + "launch", disabled=data_error is not None):
         try:
-            run_id = runs.launch(store, config)
+            run_id = runs.launch(store, config, owner=ui.visitor_id())
         except runs.RunError as error:
             st.error(t(error.key, lang, **error.params))
         else:
@@ -188,8 +188,10 @@ def live(run_id: str) -> None:
             st.plotly_chart(charts_train.history_figure([run], lang), width="stretch", key=f"live_{run_id}")
         if store.stop_requested(run_id):
             st.info(t("train_stop_requested", lang))
+        elif not run.changeable_by(ui.visitor_id()):
+            st.caption(t("train_not_yours_note", lang))
         elif st.button(t("train_stop", lang), key=f"stop_{run_id}"):
-            store.request_stop(run_id)
+            store.request_stop(run_id, visitor=ui.visitor_id())
             st.info(t("train_stop_requested", lang))
 
 
@@ -254,14 +256,17 @@ else:
                            key=P + "dl_model")
     else:
         d2.caption(t("train_no_model", lang))
-    if d3.button(t("train_delete", lang), key=P + "delete", disabled=run.active):
+    mine = run.changeable_by(ui.visitor_id())
+    if not mine:
+        d3.caption(t("train_not_yours_note", lang))
+    elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.active):
         st.session_state[P + "confirm_delete"] = run.id
-    if st.session_state.get(P + "confirm_delete") == run.id and not run.active:
+    if st.session_state.get(P + "confirm_delete") == run.id and not run.active and mine:
         st.warning(t("train_delete_confirm", lang, run=label[run.id]))
         y, n = st.columns(2)
         if y.button(t("train_delete_yes", lang), type="primary", key=P + "delete_yes"):
             try:
-                store.delete(run.id)
+                store.delete(run.id, visitor=ui.visitor_id())
             except runs.RunError as error:
                 st.error(t(error.key, lang, **error.params))
             else:

@@ -99,6 +99,31 @@ STRINGS: dict[str, dict[str, str]] = {
               "been stopped.",
     },
     "train_err_no_run": {"ko": "실행 {run}을 찾을 수 없습니다.", "en": "Run {run} was not found."},
+    "train_err_limit_epochs": {
+        "ko": "에포크 {n}번은 이 서버의 한도({limit}번)를 넘습니다. 에포크 수를 줄이세요 (관리자 설정 RNNVIZ_MAX_EPOCHS).",
+        "en": "{n} epochs is more than this server allows ({limit}). Lower the epochs (the admin's setting "
+              "RNNVIZ_MAX_EPOCHS).",
+    },
+    "train_err_limit_reviews": {
+        "ko": "훈련 리뷰 {n:,}개는 이 서버의 한도({limit:,}개)를 넘습니다. 빠른 훈련을 고르세요 (관리자 설정 "
+              "RNNVIZ_MAX_REVIEWS).",
+        "en": "{n:,} training reviews is more than this server allows ({limit:,}). Choose the quick run (the "
+              "admin's setting RNNVIZ_MAX_REVIEWS).",
+    },
+    "train_err_store_full": {
+        "ko": "저장된 실행이 {n}개로 한도({limit}개)에 이르렀습니다. 아래에서 필요 없는 실행을 지운 뒤 다시 시작하세요. "
+              "저장된 실행은 자동으로 지우지 않습니다.",
+        "en": "{n} runs are stored, the limit is {limit}. Delete a run you no longer need (below), then start "
+              "again. Stored runs are never deleted automatically.",
+    },
+    "train_err_not_yours": {
+        "ko": "실행 {run}은 다른 방문자가 시작했습니다. 그 사람만 멈추거나 지울 수 있습니다.",
+        "en": "Run {run} was started by another visitor: only they can stop or delete it.",
+    },
+    "train_not_yours_note": {
+        "ko": "다른 방문자가 시작한 실행입니다. 볼 수는 있지만 멈추거나 지울 수는 없습니다.",
+        "en": "Another visitor started this run: you can watch it, not stop or delete it.",
+    },
     "train_err_delete_active": {"ko": "실행 {run}은 아직 훈련 중입니다. 먼저 멈추세요.",
                                 "en": "Run {run} is still training; stop it first."},
     "train_busy_info": {"ko": "지금 훈련 중: {run}", "en": "Training now: {run}"},
