@@ -44,6 +44,33 @@ def variant_name(run: Run) -> str:
     return variant.name if variant else run.id
 
 
+class ModelFilesError(RuntimeError):
+    """A run's weights.npz or vocab.json cannot be used (damaged, truncated, not ours)."""
+
+
+_REQUIRED_WEIGHTS = ("cell", "inputs", "rnn0_kernel", "rnn0_recurrent_kernel", "rnn0_bias", "dense_kernel",
+                     "dense_bias")
+
+
+def load_model_files(run: Run) -> tuple[dict, tx.Vocabulary]:
+    """The run's weights (numpy arrays by name) and vocabulary, checked enough to run the cells.
+
+    Raises:
+        ModelFilesError: with the reason, for any damaged or foreign file.
+    """
+    try:
+        weights = run.load_weights()  # np.load(allow_pickle=False): a file can hold arrays only
+    except Exception as error:  # noqa: BLE001 - zip, npy-header, OS errors: all mean "unusable"
+        raise ModelFilesError(f"{runs.WEIGHTS_FILE}: {type(error).__name__}: {error}") from error
+    missing = [name for name in _REQUIRED_WEIGHTS if name not in weights]
+    if missing:
+        raise ModelFilesError(f"{runs.WEIGHTS_FILE}: no {', '.join(missing)}")
+    vocabulary = run.vocabulary()
+    if vocabulary is None:
+        raise ModelFilesError(f"{runs.VOCAB_FILE}: missing or not a word list")
+    return weights, vocabulary
+
+
 @dataclass(frozen=True)
 class Reading:
     """A review as one model reads it."""

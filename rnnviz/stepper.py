@@ -183,19 +183,25 @@ def feature_labels(inputs):
     return [f"id {i}" if i == INDEX_FROM else f"id {i} {w}" for i, w in enumerate(words)]
 
 
-def bounded_int(low, high):
-    """A URL parser for `ui.setting`: an int clamped to ``low .. high``."""
+def bounded_int(low, high, step=1):
+    """A URL parser for `ui.setting`: an int clamped to ``low .. high``, on the slider's ``step`` grid.
+
+    >>> bounded_int(10, 200, step=10)("5000"), bounded_int(10, 200, step=10)("-3"), bounded_int(10, 200, 10)("44")
+    (200, 10, 40)
+    """
     def parse(raw):
-        return min(max(int(raw), low), high)
+        value = min(max(int(raw), low), high)
+        return low + (value - low) // step * step
     return parse
 
 
-def one_of(options):
-    """A URL parser for `ui.setting`: the value if it is one of ``options``, else ValueError."""
+def one_of(options, convert=str):
+    """A URL parser for `ui.setting`: the value (converted) if it is one of ``options``, else ValueError."""
     def parse(raw):
-        if raw not in options:
+        value = convert(raw)
+        if value not in options:
             raise ValueError(f"{raw!r} is not one of {options}")
-        return raw
+        return value
     return parse
 
 

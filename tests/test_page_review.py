@@ -123,3 +123,30 @@ def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_p
     assert done.returncode == 0, done.stderr[-2000:]
     printed = float(done.stdout.strip().splitlines()[-1].split(":")[1])
     assert printed == pytest.approx(expected, abs=1e-4)
+
+
+@pytest.mark.parametrize("damage", ["not a zip", "truncated", "foreign arrays", "bad vocab"])
+def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_path, monkeypatch, damage):
+    import shutil
+
+    import numpy as np
+
+    runs_dir = tmp_path / "runs"
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(runs_dir))
+    source = MODELS[0]
+    shutil.copytree(source.path, runs_dir / "20250101-000000-abcdef")
+    target = runs_dir / "20250101-000000-abcdef"
+    if damage == "not a zip":
+        (target / runs.WEIGHTS_FILE).write_text("this is not a model")
+    elif damage == "truncated":
+        content = (target / runs.WEIGHTS_FILE).read_bytes()
+        (target / runs.WEIGHTS_FILE).write_bytes(content[: len(content) // 2])
+    elif damage == "foreign arrays":
+        np.savez(target / runs.WEIGHTS_FILE, something=np.zeros(3))
+    else:
+        (target / runs.VOCAB_FILE).write_text('{"words": [1, 2, 3]')
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    at = open_page("en")
+    assert any("Skipped models whose files are damaged: 20250101-000000-abcdef" in w.value for w in at.warning)
+    assert len(at.get("plotly_chart")) == 4  # the reference models still work
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # nothing changed on disk

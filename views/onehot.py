@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, runs, snippets
+from rnnviz import charts_encoding, charts_train, data, encoding, runs, snippets, stepper
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
@@ -23,10 +23,12 @@ def parse_words(text: str) -> int:
     return int(text)
 
 
-settings = [ui.setting(P + "source", "typed"), ui.setting(P + "sentence", t("oh_default_sentence", lang)),
-            ui.setting(P + "review", 0, int), ui.setting(P + "num_words", 500, parse_words),
-            ui.setting(P + "maxlen", 100, int), ui.setting(P + "embedding_dim", 16, int),
-            ui.setting(P + "units", 8, int)]
+settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review"))),
+            ui.setting(P + "sentence", t("oh_default_sentence", lang)),
+            ui.setting(P + "review", 0, stepper.bounded_int(0, 24_999)), ui.setting(P + "num_words", 500, parse_words),
+            ui.setting(P + "maxlen", 100, stepper.bounded_int(10, 200, step=10)),
+            ui.setting(P + "embedding_dim", 16, stepper.one_of((2, 4, 8, 16, 32, 64), int)),
+            ui.setting(P + "units", 8, stepper.one_of((1, 2, 4, 8, 16, 32), int))]
 
 # --- the review -----------------------------------------------------------------------------
 left, right = st.columns([3, 2])

@@ -22,17 +22,30 @@ def test_reviews() -> data.TestReviews:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def model_files(folder: str, changed: float) -> tuple:
-    """A run's weights and vocabulary, read once per folder version (`changed`: its mtime)."""
-    run = runs.RunStore(Path(folder).parent).get(Path(folder).name)
-    return run.load_weights(), run.vocabulary()
+def model_files(folder: str, changed: tuple) -> tuple:
+    """A run's weights and vocabulary, read once per version of its files (`changed`: their mtimes)."""
+    return review.load_model_files(runs.RunStore(Path(folder).parent).get(Path(folder).name))
 
 
 def files_of(run: runs.Run) -> tuple:
-    return model_files(str(run.path), (run.path / runs.WEIGHTS_FILE).stat().st_mtime)
+    changed = tuple((run.path / name).stat().st_mtime for name in (runs.WEIGHTS_FILE, runs.VOCAB_FILE))
+    return model_files(str(run.path), changed)
 
 
-models = review.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
+def loadable(run: runs.Run) -> bool:
+    try:
+        files_of(run)
+    except (review.ModelFilesError, OSError, runs.RunError) as error:
+        broken.append(f"{run.id} ({error})")
+        return False
+    return True
+
+
+broken: list[str] = []
+models = [run for run in review.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
+          if loadable(run)]
+if broken:
+    st.warning(t("review_broken_models", lang, runs="; ".join(broken)))
 if not models:
     st.warning(t("review_no_models", lang))
     st.page_link("views/train.py", label=t("oh_go_train", lang, preset="lstm"),

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts, data, snippets
+from rnnviz import charts, data, snippets, stepper
 from rnnviz import text as tx
 from rnnviz.i18n import t
 
@@ -21,8 +21,11 @@ def book_train_lengths():
 
 # --- input and vocabulary ---------------------------------------------------------
 settings = [ui.setting("text", t("tokens_default_text", lang)),
-            ui.setting("vocab", "imdb"), ui.setting("num_words", 500, int),
-            ui.setting("maxlen", 8, int), ui.setting("padding", "pre"), ui.setting("truncating", "pre")]
+            ui.setting("vocab", "imdb", stepper.one_of(("imdb", "fit"))),
+            ui.setting("num_words", 500, stepper.bounded_int(10, 10_000, step=10)),
+            ui.setting("maxlen", 8, stepper.bounded_int(1, 300)),
+            ui.setting("padding", "pre", stepper.one_of(("pre", "post"))),
+            ui.setting("truncating", "pre", stepper.one_of(("pre", "post")))]
 left, right = st.columns([3, 2])
 left.text_area(t("tokens_input", lang), key="text", height=130)
 vocab_choice = right.radio(t("tokens_vocab", lang), ("imdb", "fit"), key="vocab", horizontal=True,

@@ -49,6 +49,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No trained model is available: the reference folder (`reference_runs/`) is empty. Train a "
               "model in the training lab and it appears here.",
     },
+    "review_broken_models": {
+        "ko": "파일이 손상되어 쓸 수 없는 모델을 건너뛰었습니다: {runs}. 다른 모델은 그대로 씁니다. 훈련 실험실에서 "
+              "그 실행을 지우고 다시 훈련할 수 있습니다.",
+        "en": "Skipped models whose files are damaged: {runs}. The other models work as before. You can delete "
+              "and retrain that run in the training lab.",
+    },
     "review_empty": {
         "ko": "리뷰에 단어가 없습니다. 영어 단어가 들어간 리뷰를 쓰세요. (모델은 영어 IMDB 리뷰로만 훈련되었습니다.)",
         "en": "The review has no words. Type a review with English words (the models only know English "
