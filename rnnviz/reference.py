@@ -145,9 +145,7 @@ def _clear_unfinished(store: RunStore) -> None:
 def train_one(store: RunStore, config: RunConfig) -> runs.Run:
     """Train one run with the worker in a child process (as the page launches it)."""
     run_id = store.create(config)
-    env = {**os.environ, "KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(runs.APP_ROOT), os.environ.get("PYTHONPATH")]))}
-    subprocess.run(runs.worker_command(store, run_id), cwd=runs.APP_ROOT, env=env, check=False)
+    subprocess.run(runs.worker_command(store, run_id), cwd=runs.APP_ROOT, env=runs.worker_env(config), check=False)
     (store.path(run_id) / runs.LOG_FILE).unlink(missing_ok=True)
     return store.get(run_id)
 

@@ -568,6 +568,13 @@ def worker_command(store: RunStore, run_id: str) -> list[str]:
     return [sys.executable, "-m", "rnnviz.train", "--runs-dir", str(store.root), "--run-id", run_id]
 
 
+def worker_env(config: RunConfig) -> dict[str, str]:
+    """The worker's environment: the config's Keras backend, unbuffered output, the app importable."""
+    return {**os.environ, "KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
+            "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
+
+
 def launch(store: RunStore, config: RunConfig, max_runs: int | None = None, owner: str | None = None,
            limits: Limits | None = None) -> str:
     """Create a run and start `python -m rnnviz.train` for it in a separate process.
@@ -599,11 +606,8 @@ def launch(store: RunStore, config: RunConfig, max_runs: int | None = None, owne
             raise RunError("train_err_store_full", f"{stored} runs stored (limit {limits.keep_runs})",
                            n=stored, limit=limits.keep_runs)
         run_id = store.create(config, owner=owner)
-        env = {**os.environ, "KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
-               "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
         with open(store.path(run_id) / LOG_FILE, "ab") as log:
-            process = subprocess.Popen(worker_command(store, run_id), cwd=APP_ROOT, env=env,
+            process = subprocess.Popen(worker_command(store, run_id), cwd=APP_ROOT, env=worker_env(config),
                                        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                        start_new_session=True)
         status = store.read_status(run_id)
