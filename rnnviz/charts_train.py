@@ -58,6 +58,9 @@ def preset_label(run_or_config, lang: str) -> str:
 
 def run_label(run: Run, lang: str, state: bool = True) -> str:
     """A short name for menus: start time, model and (unless `state=False`) status."""
+    if run.is_reference and run.config:  # its date says nothing to a learner; its vocabulary and seed do
+        return (f"{t('train_reference_label', lang)} · {preset_label(run, lang)} · "
+                f"num_words={run.config.num_words} · seed {run.config.seed}")
     started = time.strftime("%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else run.id
     name = f"{started} · {preset_label(run, lang)}"
     return f"{name} · {t(f'train_state_{run.state}', lang)}" if state else name

@@ -149,3 +149,11 @@ def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, mon
     rows = reference.summarize(REFERENCE)
     assert list(table["ours: val_accuracy"]) == [row.val_accuracy.text() for row in rows]
     assert list(table["book: val_accuracy"])[-2:] == ["0.733", "0.732"]  # the 9-2 models at num_words=200
+    # the reference runs are listed beside the user's (none here), read-only, and compared by default
+    listed = " ".join(" ".join(map(str, df.value.values.ravel())) for df in at.dataframe)
+    assert all(run.id in listed for run in REFERENCE)
+    compared = at.multiselect(key="train_compare").value
+    assert [(by_name(r), r.config.seed) for r in REFERENCE if r.id in compared] == [
+        ("embedding-simplernn@500", 42), ("lstm@500", 42)]
+    assert at.get("plotly_chart") and "Reference runs cannot be deleted." in [c.value for c in at.caption]
+    assert not [b for b in at.button if b.key == "train_delete"]

@@ -205,24 +205,41 @@ if active:
     live(run.id)
 
 # --- all runs -----------------------------------------------------------------------------------
+def default_comparison(own: list, reference_runs: list) -> list[str]:
+    """Your two latest runs with curves; with none yet, the reference LSTM beside the 9-2 SimpleRNN."""
+    mine = [run.id for run in own if run.epochs_run][:2]
+    if mine:
+        return mine
+    wanted = [("lstm", 500), ("embedding-simplernn", 500)]
+    return [run.id for name in wanted for run in reference_runs
+            if run.preset == name[0] and run.config.num_words == name[1] and run.config.seed == 42][:2]
+
+
 def show_runs_table() -> None:
     st.dataframe(charts_train.runs_table(store.list(), lang), hide_index=True, width="stretch")
 
 
+reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 st.subheader(t("train_runs_title", lang))
 if not all_runs:
     st.info(t("train_no_runs", lang))
 else:
     # While a run trains the table redraws itself, so the run's row follows its epochs.
     st.fragment(run_every=2.0 if active else None)(show_runs_table)()
-    by_id = {run.id: run for run in all_runs}
+if reference_runs:
+    with st.expander(t("train_reference_title", lang, n=len(reference_runs))):
+        st.caption(t("train_reference_caption", lang))
+        st.dataframe(charts_train.runs_table(reference_runs, lang), hide_index=True, width="stretch")
+listed = all_runs + reference_runs
+if listed:
+    by_id = {run.id: run for run in listed}
     # No status in these labels: the table shows it live, a menu would keep a stale one.
-    label = {run.id: charts_train.run_label(run, lang, state=False) for run in all_runs}
+    label = {run.id: charts_train.run_label(run, lang, state=False) for run in listed}
     key = P + "compare"
     if key in st.session_state:
         st.session_state[key] = [i for i in st.session_state[key] if i in by_id]
     else:
-        st.session_state[key] = [run.id for run in all_runs if run.epochs_run][:2]
+        st.session_state[key] = default_comparison(all_runs, reference_runs)
     st.markdown(f"**{t('train_compare_title', lang)}**")
     chosen = st.multiselect(t("train_compare", lang), list(by_id), key=key, format_func=label.get)
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
@@ -236,7 +253,7 @@ else:
     # one run: its files, its error, deleting it
     key = P + "selected"
     if st.session_state.get(key) not in by_id:
-        st.session_state[key] = all_runs[0].id
+        st.session_state[key] = listed[0].id
     run = by_id[st.selectbox(t("train_selected_run", lang), list(by_id), key=key, format_func=label.get)]
     if run.state == runs.FAILED:
         params = run.status.get("error_params")
@@ -256,8 +273,10 @@ else:
                            key=P + "dl_model")
     else:
         d2.caption(t("train_no_model", lang))
-    mine = run.changeable_by(ui.visitor_id())
-    if not mine:
+    mine = run.changeable_by(ui.visitor_id()) and not run.is_reference
+    if run.is_reference:
+        d3.caption(t("train_reference_note", lang))
+    elif not mine:
         d3.caption(t("train_not_yours_note", lang))
     elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.active):
         st.session_state[P + "confirm_delete"] = run.id
@@ -276,7 +295,7 @@ else:
             st.session_state.pop(P + "confirm_delete", None)
             st.rerun()
 
-reproduced = reference.summarize(runs.RunStore(runs.reference_runs_dir()).list())
+reproduced = reference.summarize(reference_runs)
 with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
     if reproduced:
         st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")

@@ -168,6 +168,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # --- runs table -----------------------------------------------------------------
     "train_runs_title": {"ko": "실행 기록", "en": "Runs"},
+    "train_reference_title": {"ko": "참고 실행 {n}개 (읽기 전용)", "en": "{n} reference runs (read-only)"},
+    "train_reference_caption": {
+        "ko": "이 앱의 작업자가 책의 설정 그대로 IMDB 전체 데이터로 훈련해 앱과 함께 배포한 실행입니다(모델마다 씨앗 3개). "
+              "`python -m rnnviz.reference`로 다시 만들 수 있습니다. 아래에서 내 실행과 나란히 비교할 수 있습니다.",
+        "en": "Runs trained by this app's worker on the full IMDB data with the book's settings and shipped with "
+              "the app (three seeds per model); `python -m rnnviz.reference` makes them again. Compare them with "
+              "your runs below.",
+    },
+    "train_reference_label": {"ko": "참고", "en": "reference"},
+    "train_reference_note": {"ko": "참고 실행은 지울 수 없습니다.", "en": "Reference runs cannot be deleted."},
     "train_no_runs": {"ko": "아직 실행이 없습니다. 위에서 훈련을 시작하세요.",
                       "en": "No runs yet. Start one above."},
     "train_col_run": {"ko": "실행", "en": "run"},
