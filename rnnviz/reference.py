@@ -95,6 +95,7 @@ class VariantSummary:
     test_accuracy: Spread
     seconds_per_epoch: Spread
     book: cfg.BookResult | None  # the book's row, when the book trained this variant
+    at_book_epoch: Spread | None  # val_accuracy at the epoch where the book's run stopped (or our last)
 
     @property
     def gap_points(self) -> float | None:
@@ -127,8 +128,16 @@ def summarize(finished: Sequence[runs.Run]) -> list[VariantSummary]:
             val_accuracy=spread(run.best_val_accuracy for run in group),
             test_accuracy=spread(run.test_accuracy for run in group),
             seconds_per_epoch=spread(run.seconds_per_epoch for run in group),
-            book=book if book and book.num_words == variant.num_words else None))
+            book=book if book and book.num_words == variant.num_words else None,
+            at_book_epoch=spread(_val_accuracy_at(run, book.stopped_epoch) for run in group)
+            if book and book.num_words == variant.num_words else None))
     return rows
+
+
+def _val_accuracy_at(run: runs.Run, epoch: int) -> float:
+    """Validation accuracy after `epoch` epochs (1-based), or after the last if the run stopped sooner."""
+    accuracies = run.history["val_accuracy"]
+    return accuracies[min(epoch, len(accuracies)) - 1]
 
 
 def _finished(store: RunStore, config: RunConfig) -> bool:
