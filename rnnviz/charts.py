@@ -103,8 +103,9 @@ def padding_grid_figure(cells: Sequence[PaddedCell], n_rows: int, maxlen: int, l
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=list(range(n_rows)),
                      ticktext=[f"{t('grid_row', lang)} {r + 1}" for r in range(n_rows)], showgrid=False)
     fig.update_xaxes(title=t("grid_column", lang), showgrid=False, zeroline=False)
-    fig.update_layout(legend=dict(orientation="h", y=-0.25 if n_rows < 4 else -0.12))
-    return style(fig, t("grid_title", lang), height=max(260, 70 * n_rows + 190))
+    height = max(300, 70 * n_rows + 210)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-75 / (height - 110)))  # below the axis title
+    return style(fig, t("grid_title", lang), height=height)
 
 
 def length_histogram_figure(lengths: np.ndarray, stats: LengthStats, lang: str) -> go.Figure:

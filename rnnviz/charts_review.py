@@ -24,7 +24,8 @@ def _decision_line(fig: go.Figure, lang: str, horizontal: bool) -> None:
     if horizontal:
         fig.add_hline(y=0.5, line=line)
         fig.add_annotation(x=1, xref="paper", y=0.5, text=t("review_threshold", lang), showarrow=False,
-                           xanchor="right", yshift=12, font=dict(size=FONT_SIZE - 2))
+                           xanchor="right", yshift=14, font=dict(size=FONT_SIZE - 2),
+                           bgcolor="rgba(255,255,255,0.85)")
     else:
         fig.add_vline(x=0.5, line=line)
 
@@ -36,7 +37,7 @@ def verdicts_figure(variants: Sequence[VariantScore], labels: Sequence[str], kin
     fig.add_trace(go.Bar(
         y=list(labels), x=[v.mean for v in variants], orientation="h", name=t("review_mean", lang),
         marker_color=[KIND_COLOURS.get(kind, PALETTE["weight"]) for kind in kinds], opacity=0.75,
-        text=[f"{v.mean:.2f}" for v in variants], textposition="outside",
+        text=[f"{v.mean:.2f}" for v in variants], textposition="inside", insidetextanchor="start",
         error_x=dict(type="data", array=[v.spread for v in variants], color=PALETTE["weight"]),
         hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
     seeds_y = [label for label, v in zip(labels, variants) for _ in v.scores]
@@ -45,7 +46,7 @@ def verdicts_figure(variants: Sequence[VariantScore], labels: Sequence[str], kin
                              marker=dict(color=PALETTE["marker"], size=9, symbol="diamond"),
                              hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
     _decision_line(fig, lang, horizontal=False)
-    fig.update_xaxes(title=t("review_axis_probability", lang), range=[0, 1.08], tickformat=".1f")
+    fig.update_xaxes(title=t("review_axis_probability", lang), range=[0, 1], tickformat=".1f")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(legend=dict(orientation="h", y=-0.2), bargap=0.3)
     return style(fig, height=max(300, 48 * len(variants) + 160))

@@ -68,7 +68,7 @@ def parse_model(value: str) -> str:
 
 
 DEFAULT_VARIANT = "lstm@500"  # the book's best-known model (9-3) is the first one a visitor sees
-default_model = next((m for m in models if review.variant_name(m) == DEFAULT_VARIANT), models[0])
+default_model = min(models, key=lambda m: (review.variant_name(m) != DEFAULT_VARIANT, m.config.seed != 42))
 settings = [ui.setting(P + "source", "typed", lambda v: v if v in ("typed", "test") else int("x")),
             ui.setting(P + "text", t("review_default", lang)),
             ui.setting(P + "index", 0, lambda v: min(max(int(v), 0), 24_999)),
