@@ -164,3 +164,11 @@ def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, mon
         ("embedding-simplernn@500", 42), ("lstm@500", 42)]
     assert at.get("plotly_chart") and "Reference runs cannot be deleted." in [c.value for c in at.caption]
     assert not [b for b in at.button if b.key == "train_delete"]
+
+
+def test_the_readme_summary_quotes_the_committed_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for row in reference.summarize(REFERENCE):
+        if row.book is not None:
+            quoted = f"| {row.book.val_accuracy:.3f} | {row.val_accuracy.mean:.3f} ± {row.val_accuracy.sd:.3f}"
+            assert quoted in readme, quoted
