@@ -73,22 +73,39 @@ def bare_gru(cell, xs):
 BARE = {"SimpleRNN": bare_simple_rnn, "LSTM": bare_lstm, "GRU": bare_gru}
 
 
-def best_ms(fn):
-    """Best-of-REPEAT mean time of one call, in milliseconds."""
-    return min(timeit.repeat(fn, repeat=REPEAT, number=NUMBER)) / NUMBER * 1e3
+def best_ms(fn, repeat=REPEAT, number=NUMBER):
+    """Best-of-`repeat` mean time of one call, in milliseconds."""
+    return min(timeit.repeat(fn, repeat=repeat, number=number)) / number * 1e3
 
 
-def main():
+def measure(repeat: int = REPEAT, number: int = NUMBER) -> list[dict]:
+    """Per cell: the bare loop, `run()` with traces and `influence()`, in ms (best of `repeat`)."""
     xs = np.random.default_rng(0).normal(size=(T, INPUT_DIM))
     rows = []
     for kind, cls in CELLS.items():
         cell = cls.random(INPUT_DIM, UNITS, seed=0)
         np.testing.assert_allclose(BARE[kind](cell, xs), run(cell, xs).h[-1], atol=1e-12)
-        bare = best_ms(lambda: BARE[kind](cell, xs))
-        traced = best_ms(lambda: run(cell, xs))
-        infl = best_ms(lambda: influence(cell, xs))
-        rows.append((kind, bare, traced, infl))
+        rows.append({"cell": kind,
+                     "bare_ms": best_ms(lambda: BARE[kind](cell, xs), repeat, number),
+                     "traced_ms": best_ms(lambda: run(cell, xs), repeat, number),
+                     "influence_ms": best_ms(lambda: influence(cell, xs), repeat, number)})
+    return rows
 
+
+def table(rows: list[dict]) -> str:
+    lines = ["| cell | bare numpy loop (ms) | `run()` with traces (ms) | ratio | `influence()` (ms) |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {r['cell']} | {r['bare_ms']:.2f} | {r['traced_ms']:.2f} | {r['traced_ms'] / r['bare_ms']:.1f}x | "
+              f"{r['influence_ms']:.2f} |" for r in rows]
+    return "\n".join(lines)
+
+
+def lstm_trace_ms(rows: list[dict]) -> float:
+    return next(r["traced_ms"] for r in rows if r["cell"] == "LSTM")
+
+
+def main():
+    rows = measure()
     print(f"## rnnviz.cells: {T}-step trace, {INPUT_DIM} inputs, {UNITS} units\n")
     print(
         f"- machine: {platform.platform()}, {platform.machine()}, "
@@ -96,11 +113,8 @@ def main():
     )
     print(f"- python {platform.python_version()}, numpy {np.__version__}")
     print(f"- best of {REPEAT} repeats x {NUMBER} calls (timeit)\n")
-    print("| cell | bare numpy loop (ms) | `run()` with traces (ms) | ratio | `influence()` (ms) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for kind, bare, traced, infl in rows:
-        print(f"| {kind} | {bare:.2f} | {traced:.2f} | {traced / bare:.1f}x | {infl:.2f} |")
-    lstm_ms = dict((r[0], r[2]) for r in rows)["LSTM"]
+    print(table(rows))
+    lstm_ms = lstm_trace_ms(rows)
     verdict = "meets" if lstm_ms <= GOAL_MS else "MISSES"
     print(f"\nLSTM trace: {lstm_ms:.2f} ms, {verdict} the goal of <= {GOAL_MS:.0f} ms.")
 

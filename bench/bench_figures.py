@@ -38,9 +38,9 @@ REPEAT, NUMBER = 7, 5
 GOAL_BYTES = 1_000_000
 
 
-def best_ms(fn, number=NUMBER):
-    """Best-of-REPEAT mean time of one call, in milliseconds."""
-    return min(timeit.repeat(fn, repeat=REPEAT, number=number)) / number * 1e3
+def best_ms(fn, number=NUMBER, repeat=REPEAT):
+    """Best-of-`repeat` mean time of one call, in milliseconds."""
+    return min(timeit.repeat(fn, repeat=repeat, number=number)) / number * 1e3
 
 
 def animation(kind, trace, tokens):
@@ -67,48 +67,72 @@ def page_rerun(kind, sentence, fade_steps):
     stepper.keras_code(kind, inputs, cell)
 
 
-def main():
+def measure(repeat: int = REPEAT) -> dict:
+    """Figure sizes (bytes) and build times (ms), and the page logic's pieces (ms), per cell."""
     sentence = " ".join(f"w{i % 17}" for i in range(stepper.MAX_STEPS))  # 30 timesteps
-    size_rows, time_rows = [], []
+    sizes, times = [], []
     for kind in ("SimpleRNN", "LSTM", "GRU"):
-        sizes = []
+        row = {"cell": kind}
         for T in (stepper.MAX_STEPS, 100):
             xs = stepper.fading_inputs(T, FEATURES, seed=0)
             trace = run(stepper.make_cell(kind, FEATURES, UNITS), xs)
             tokens = [f"w{i}" for i in range(T)]
             fig = animation(kind, trace, tokens)
             assert len(fig.frames) == T
-            sizes.append(len(fig.to_json()))
-            if T == 100:
-                build = best_ms(lambda: animation(kind, trace, tokens))
-                to_json = best_ms(lambda: fig.to_json())
-        size_rows.append((kind, *sizes, build, to_json))
+            row[f"json_bytes_{T}"] = len(fig.to_json())
+        # timed at 100 steps: trace, tokens and fig are the last loop's
+        row["build_100_ms"] = best_ms(lambda: animation(kind, trace, tokens), repeat=repeat)
+        row["to_json_100_ms"] = best_ms(lambda: fig.to_json(), repeat=repeat)
+        sizes.append(row)
 
         inputs = stepper.build_inputs(sentence, "embedding", FEATURES)
         cell = stepper.make_cell(kind, FEATURES, UNITS)
         trace = run(cell, inputs.xs)
-        time_rows.append((kind,
-                          best_ms(lambda: stepper.build_inputs(sentence, "embedding", FEATURES), 50),
-                          best_ms(lambda: stepper.equation_latex(kind, trace.steps[-1], 30), 50),
-                          best_ms(lambda: stepper.fading(100, FEATURES, UNITS), 10),
-                          best_ms(lambda: stepper.keras_code(kind, inputs, cell), 50),
-                          best_ms(lambda: page_rerun(kind, sentence, 100), 2)))
+        times.append({
+            "cell": kind,
+            "build_inputs_ms": best_ms(lambda: stepper.build_inputs(sentence, "embedding", FEATURES), 50, repeat),
+            "equation_latex_ms": best_ms(lambda: stepper.equation_latex(kind, trace.steps[-1], 30), 50, repeat),
+            "fading_ms": best_ms(lambda: stepper.fading(100, FEATURES, UNITS), 10, repeat),
+            "keras_code_ms": best_ms(lambda: stepper.keras_code(kind, inputs, cell), 50, repeat),
+            "page_rerun_ms": best_ms(lambda: page_rerun(kind, sentence, 100), 2, repeat)})
+    return {"sizes": sizes, "times": times}
 
+
+TIME_COLUMNS = (("build_inputs_ms", "`build_inputs` 30 tokens (ms)"), ("equation_latex_ms", "`equation_latex` (ms)"),
+                ("fading_ms", "`fading` 100 steps, 3 cells (ms)"), ("keras_code_ms", "`keras_code` (ms)"),
+                ("page_rerun_ms", "whole page rerun logic, 30 tokens + 100-step fading (ms)"))
+
+
+def size_table(results: dict) -> str:
+    lines = ["| cell | animation JSON, 30 steps | animation JSON, 100 steps | build 100-step figure (ms) "
+             "| `to_json` 100 steps (ms) |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {r['cell']} | {r['json_bytes_30'] / 1e3:.0f} kB | {r['json_bytes_100'] / 1e3:.0f} kB | "
+              f"{r['build_100_ms']:.1f} | {r['to_json_100_ms']:.1f} |" for r in results["sizes"]]
+    return "\n".join(lines)
+
+
+def time_table(results: dict) -> str:
+    lines = ["| cell | " + " | ".join(title for _, title in TIME_COLUMNS) + " |",
+             "| --- |" + " ---: |" * len(TIME_COLUMNS)]
+    lines += [f"| {r['cell']} | " + " | ".join(f"{r[key]:.2f}" for key, _ in TIME_COLUMNS) + " |"
+              for r in results["times"]]
+    return "\n".join(lines)
+
+
+def largest_bytes(results: dict) -> int:
+    return max(row["json_bytes_100"] for row in results["sizes"])
+
+
+def main():
+    results = measure()
     print(f"## Timestep pages: figure sizes and page logic ({FEATURES} features, {UNITS} units)\n")
     print(f"- machine: {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs ({cpu_name()})")
     print(f"- python {platform.python_version()}, numpy {np.__version__}, plotly {plotly.__version__}")
     print(f"- times: best of {REPEAT} repeats (timeit); sizes: `len(fig.to_json())`\n")
-    print("| cell | animation JSON, 30 steps | animation JSON, 100 steps | build 100-step figure (ms) "
-          "| `to_json` 100 steps (ms) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for kind, s30, s100, build, to_json in size_rows:
-        print(f"| {kind} | {s30 / 1e3:.0f} kB | {s100 / 1e3:.0f} kB | {build:.1f} | {to_json:.1f} |")
-    print("\n| cell | `build_inputs` 30 tokens (ms) | `equation_latex` (ms) | `fading` 100 steps, 3 cells (ms) "
-          "| `keras_code` (ms) | whole page rerun logic, 30 tokens + 100-step fading (ms) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for kind, *times in time_rows:
-        print(f"| {kind} | " + " | ".join(f"{x:.2f}" for x in times) + " |")
-    largest = max(row[2] for row in size_rows)
+    print(size_table(results))
+    print()
+    print(time_table(results))
+    largest = largest_bytes(results)
     verdict = "meets" if largest <= GOAL_BYTES else "MISSES"
     print(f"\nLargest 100-step animation: {largest / 1e3:.0f} kB, {verdict} the goal of <= 1 MB.")
 

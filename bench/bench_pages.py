@@ -41,6 +41,8 @@ PROBE = textwrap.dedent("""
                       "heavy": sorted(m for m in ("tensorflow", "keras", "jax") if m in sys.modules)}))
 """)
 
+GOAL_S = 2.0  # issue 2: seconds per page, cold process
+
 CASES = [
     ("empty Streamlit page (baseline)", "empty", "import streamlit as st\nst.title('empty')", False),
     ("home", "home", str(ROOT / "app.py"), False),
@@ -59,26 +61,38 @@ def measure(page: str, target: str, home: str) -> dict:
     return result
 
 
-def main(repeats: int = 3) -> None:
+def measure_cases(repeats: int = 3) -> list[dict]:
+    """Each case's median over `repeats` cold processes, with its ratio to the empty page."""
     rows = []
     with tempfile.TemporaryDirectory() as home:  # a private cache folder
-        baseline = None
         for label, page, target, clear_cache in CASES:
             results = []
             for _ in range(repeats):
                 if clear_cache:
                     subprocess.run(["rm", "-rf", f"{home}/rnnviz-cache"], check=True)
                 results.append(measure(page, target, home))
-            wall = statistics.median(r["wall_s"] for r in results)
-            render = statistics.median(r["render_s"] for r in results)
-            baseline = baseline or wall
-            heavy = ", ".join(results[-1]["heavy"]) or "none"
-            rows.append(f"| {label} | {wall:.2f} | {render:.2f} | {wall / baseline:.2f}x | {heavy} |")
+            rows.append({"label": label, "page": page, "cold_cache": clear_cache,
+                         "wall_s": statistics.median(r["wall_s"] for r in results),
+                         "render_s": statistics.median(r["render_s"] for r in results),
+                         "heavy": results[-1]["heavy"]})
+    for row in rows:
+        row["vs_empty"] = row["wall_s"] / rows[0]["wall_s"]  # the first case is the empty page
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| page | process wall (s) | render only (s) | vs. empty page | heavy imports |",
+             "| --- | ---: | ---: | ---: | --- |"]
+    lines += [f"| {row['label']} | {row['wall_s']:.2f} | {row['render_s']:.2f} | {row['vs_empty']:.2f}x | "
+              f"{', '.join(row['heavy']) or 'none'} |" for row in rows]
+    return "\n".join(lines)
+
+
+def main(repeats: int = 3) -> None:
+    rows = measure_cases(repeats)
     print(f"machine: {describe()}")
     print(f"median of {repeats} cold processes each\n")
-    print("| page | process wall (s) | render only (s) | vs. empty page | heavy imports |")
-    print("| --- | ---: | ---: | ---: | --- |")
-    print("\n".join(rows))
+    print(table(rows))
 
 
 if __name__ == "__main__":

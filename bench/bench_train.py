@@ -45,6 +45,8 @@ sys.path.insert(0, str(ROOT))
 from rnnviz import config as cfg  # noqa: E402
 from rnnviz.runs import RunStore  # noqa: E402
 
+OUT = ROOT / "bench" / "out" / "bench_train.json"
+
 # The book's 9-2 / 9-3 code (Keras 3 on TensorFlow), with an epoch timer added.
 BOOK_SCRIPT = textwrap.dedent('''
     import json, sys, time
@@ -137,6 +139,88 @@ def book(preset: str, epochs: int, samples: int, tmp: Path):
     return result["epoch_seconds"], peak_mb
 
 
+GOAL_SPEEDUP = 3.0
+GOAL_PEAK_MB = 1_500
+
+
+def linear_fit(xs: list[float], ys: list[float]) -> tuple[float, float]:
+    """Least-squares (intercept, slope) of y = a + b * x."""
+    n = len(xs)
+    slope = (n * sum(x * y for x, y in zip(xs, ys)) - sum(xs) * sum(ys)) / (n * sum(x * x for x in xs) - sum(xs) ** 2)
+    return (sum(ys) - slope * sum(xs)) / n, slope
+
+
+def measure_speed(presets: list[str], epochs: int, tmp: Path, log=print) -> dict:
+    """Per preset: epoch seconds of the worker (JAX) and of the book's script (TF), and the speed-up."""
+    results = {}
+    for preset in presets:
+        ours, _ = worker(preset, epochs, None, tmp / f"speed-{preset}")
+        theirs, _ = book(preset, epochs, cfg.BOOK_TRAIN_SIZE, tmp)
+        results[preset] = {"worker_epoch_seconds": ours, "book_epoch_seconds": theirs,
+                           "speedup": steady(theirs) / steady(ours)}
+        log(f"{preset}: book {steady(theirs):.2f} s/epoch, worker {steady(ours):.2f} s/epoch")
+    return results
+
+
+def measure_memory(baseline_samples: list[int], tmp: Path, log=print) -> dict:
+    """Peak RSS of a full one-hot worker run, and of the book's to_categorical path on subsets, extrapolated."""
+    seconds, peak = worker("onehot-simplernn", 2, None, tmp / "memory", test_samples=None)
+    log(f"onehot-simplernn worker: peak {peak:,.0f} MB")
+    book_points = []
+    for n in baseline_samples:
+        book_seconds, book_peak = book("onehot-simplernn", 2, n, tmp)
+        book_points.append({"samples": n, "peak_mb": book_peak, "epoch_seconds": book_seconds})
+        log(f"book to_categorical, {n:,} reviews: peak {book_peak:,.0f} MB")
+    intercept, slope = linear_fit([p["samples"] for p in book_points], [p["peak_mb"] for p in book_points])
+    return {"worker_peak_mb": peak, "worker_epoch_seconds": seconds, "book_points": book_points,
+            "book_extrapolated_mb": intercept + slope * cfg.BOOK_TRAIN_SIZE}
+
+
+def measure(presets=("embedding-simplernn", "lstm"), epochs: int = 3, baseline_samples=(1_000, 2_000, 4_000),
+            speed: bool = True, memory: bool = True, log=print) -> dict:
+    """Both measurements (either can be left out); the layout of bench/out/bench_train.json."""
+    results: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        if speed:
+            results.update(measure_speed(list(presets), epochs, Path(tmp_name), log))
+        if memory:
+            results["memory"] = measure_memory(list(baseline_samples), Path(tmp_name), log)
+    return results
+
+
+def speed_table(results: dict) -> str:
+    lines = [f"| preset | book script (TF) s/epoch | worker (JAX) s/epoch | speed-up (goal ≥ {GOAL_SPEEDUP:.0f}×) |",
+             "| --- | ---: | ---: | ---: |"]
+    for preset, row in results.items():
+        if preset in cfg.PRESETS:
+            lines.append(f"| {preset} | {steady(row['book_epoch_seconds']):.2f} | "
+                         f"{steady(row['worker_epoch_seconds']):.2f} | {row['speedup']:.1f}× |")
+    return "\n".join(lines)
+
+
+def memory_table(memory: dict) -> str:
+    full = cfg.BOOK_TRAIN_SIZE
+    lines = ["| one-hot SimpleRNN, num_words=500 | peak memory (max RSS) | s/epoch |", "| --- | ---: | ---: |",
+             f"| worker (JAX), full {full:,} reviews, 2 epochs + 25,000 test | **{memory['worker_peak_mb']:,.0f} MB** "
+             f"(goal ≤ {GOAL_PEAK_MB / 1000:g} GB) | {steady(memory['worker_epoch_seconds']):.2f} |"]
+    for point in memory["book_points"]:
+        n, per_epoch = point["samples"], steady(point["epoch_seconds"])
+        lines.append(f"| book `to_categorical` (TF), {n:,} reviews, 2 epochs (measured) | {point['peak_mb']:,.0f} MB | "
+                     f"{per_epoch:.2f} (×{full // n} ≈ {per_epoch * full / n:.0f} for {full:,}) |")
+    lines.append(f"| book `to_categorical`, {full:,} reviews (**extrapolated**, linear fit) | "
+                 f"≈ {memory['book_extrapolated_mb']:,.0f} MB | |")
+    return "\n".join(lines)
+
+
+def markdown(results: dict) -> str:
+    parts = [f"Machine: {results['machine']}."]
+    if any(key in cfg.PRESETS for key in results):
+        parts += ["", speed_table(results)]
+    if "memory" in results:
+        parts += ["", memory_table(results["memory"])]
+    return "\n".join(parts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--presets", nargs="+", default=["embedding-simplernn", "lstm"], choices=list(cfg.PRESETS))
@@ -146,49 +230,11 @@ def main() -> None:
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
-    results: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
-    lines = [f"Machine: {results['machine']}.", ""]
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        if not args.skip_speed:
-            lines += ["| preset | book script (TF) s/epoch | worker (JAX) s/epoch | speed-up |", "| --- | ---: | ---: | ---: |"]
-            for preset in args.presets:
-                runs_dir = tmp / f"speed-{preset}"
-                ours, _ = worker(preset, args.epochs, None, runs_dir)
-                theirs, _ = book(preset, args.epochs, cfg.BOOK_TRAIN_SIZE, tmp)
-                ratio = steady(theirs) / steady(ours)
-                results[preset] = {"worker_epoch_seconds": ours, "book_epoch_seconds": theirs, "speedup": ratio}
-                lines.append(f"| {preset} | {steady(theirs):.2f} | {steady(ours):.2f} | {ratio:.1f}× |")
-                print(lines[-1], flush=True)
-        if not args.skip_memory:
-            runs_dir = tmp / "memory"
-            seconds, peak = worker("onehot-simplernn", 2, None, runs_dir, test_samples=None)
-            book_points = [(n, *book("onehot-simplernn", 2, n, tmp)) for n in args.baseline_samples]
-            # linear fit peak = a + b * n through the measured subsets, extrapolated to the book's 20,000
-            xs = [n for n, _, _ in book_points]
-            ys = [mb for _, _, mb in book_points]
-            slope = (len(xs) * sum(x * y for x, y in zip(xs, ys)) - sum(xs) * sum(ys)) / \
-                (len(xs) * sum(x * x for x in xs) - sum(xs) ** 2)
-            intercept = (sum(ys) - slope * sum(xs)) / len(xs)
-            extrapolated = intercept + slope * cfg.BOOK_TRAIN_SIZE
-            per_epoch = [(n, steady(secs) * cfg.BOOK_TRAIN_SIZE / n) for n, secs, _ in book_points]
-            results["memory"] = {"worker_peak_mb": peak, "worker_epoch_seconds": seconds,
-                                 "book_points": [{"samples": n, "peak_mb": mb, "epoch_seconds": s}
-                                                 for n, s, mb in book_points],
-                                 "book_extrapolated_mb": extrapolated}
-            lines += ["", "| one-hot SimpleRNN, num_words=500 | peak memory (max RSS) | s/epoch |",
-                      "| --- | ---: | ---: |",
-                      f"| worker (JAX), full 20,000 reviews, 2 epochs + 25,000 test | **{peak:,.0f} MB** | "
-                      f"{steady(seconds):.2f} |"]
-            for (n, secs, mb), (_, scaled) in zip(book_points, per_epoch):
-                lines.append(f"| book `to_categorical` (TF), {n:,} reviews, 2 epochs (measured) | {mb:,.0f} MB | "
-                             f"{steady(secs):.2f} (×{cfg.BOOK_TRAIN_SIZE // n} ≈ {scaled:.0f} for 20,000) |")
-            lines.append(f"| book `to_categorical`, 20,000 reviews (**extrapolated**, linear fit) | "
-                         f"≈ {extrapolated:,.0f} MB | |")
-    out = ROOT / "bench" / "out"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "bench_train.json").write_text(json.dumps(results, indent=2))
-    print("\n".join(lines))
+    results = measure(args.presets, args.epochs, args.baseline_samples, speed=not args.skip_speed,
+                      memory=not args.skip_memory, log=lambda line: print(line, flush=True))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2))
+    print(markdown(results))
 
 
 if __name__ == "__main__":

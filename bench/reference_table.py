@@ -13,8 +13,13 @@ from rnnviz import runs  # noqa: E402
 from rnnviz.reference import summarize  # noqa: E402
 
 
-def markdown() -> str:
-    rows = summarize(runs.RunStore(runs.REFERENCE_RUNS_DIR).list())
+def reference_runs() -> list[runs.Run]:
+    return runs.RunStore(runs.REFERENCE_RUNS_DIR).list()
+
+
+def markdown(rows=None) -> str:
+    """The table; `rows` are `summarize()`'s (default: the committed reference runs')."""
+    rows = summarize(reference_runs()) if rows is None else rows
     lines = ["| model | num_words | params (book = ours) | seeds | epochs: book / ours | val_loss: book / ours "
              "| val_accuracy: book / ours | gap (points) | test accuracy: book / ours | ours s/epoch |",
              "| --- | ---: | ---: | ---: | --- | --- | --- | ---: | --- | ---: |"]
