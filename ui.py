@@ -27,10 +27,9 @@ def imdb_word_index() -> dict[str, int]:
 
 
 @st.cache_resource(show_spinner=False)
-def imdb_test_set(num_words: int) -> tuple:
-    """`(x_test, y_test)` at `num_words`, loaded once per server and vocabulary size (~3 s each)."""
-    _, test = data.load_imdb(num_words=num_words)
-    return test
+def imdb_test_reviews() -> data.TestReviews:
+    """The 25,000 test reviews, every word kept, in compact arrays (~23 MB), read once per server."""
+    return data.load_test_reviews()
 
 
 def visitor_id() -> str:

@@ -179,18 +179,43 @@ def book_split(x, y):
 CACHE_DIR_ENV = "RNNVIZ_CACHE_DIR"
 
 
+def isolated(function, *args):
+    """`function(*args)` in a short-lived helper process; its result (arrays, tuples) comes back pickled.
+
+    Reading IMDB builds millions of Python ints (~450 MB at the peak) that a
+    process does not hand back to the system after freeing them. Done in a
+    helper, the Streamlit server (and the training worker) keep only the small
+    result. A DataUnavailableError in the helper is raised again here.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        outcome = pool.submit(_catching_data_errors, function, *args).result()
+    if outcome[0] == "data_error":
+        raise DataUnavailableError(outcome[1], **outcome[2])
+    return outcome[1]
+
+
+def _catching_data_errors(function, *args):
+    try:
+        return "ok", function(*args)
+    except DataUnavailableError as error:  # rebuilt by the parent: its message needs the key and params
+        return "data_error", error.key, error.params
+
+
 def book_train_lengths() -> np.ndarray:
     """Review lengths of the book's training split (20,000), cached on disk.
 
-    Loading and splitting IMDB takes ~3 s (unpickling 50,000 lists); the
-    lengths are 160 KB, so they are kept in `~/.cache/rnnviz` (or
-    RNNVIZ_CACHE_DIR), keyed by the data file's size and modification time.
+    Loading and splitting IMDB takes ~3 s (unpickling 50,000 lists) and is done
+    in a helper process (`isolated`); the lengths are 160 KB, so they are kept
+    in `~/.cache/rnnviz` (or RNNVIZ_CACHE_DIR), keyed by the data file's size
+    and modification time.
     """
     cache = _lengths_cache_path()
     if cache is not None and cache.is_file():
         return np.load(cache)
-    (x_train, y_train), _ = load_imdb(num_words=500)
-    lengths, _, _, _ = book_split(review_lengths(x_train), y_train)  # same rows as the book's split
+    lengths = isolated(_book_train_lengths)
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -200,6 +225,12 @@ def book_train_lengths() -> np.ndarray:
             os.replace(partial, cache)  # atomic: a reader never sees half a file
         except OSError:
             pass  # a read-only home: compute again next time
+    return lengths
+
+
+def _book_train_lengths() -> np.ndarray:
+    (x_train, y_train), _ = load_imdb(num_words=500)
+    lengths, _, _, _ = book_split(review_lengths(x_train), y_train)  # same rows as the book's split
     return lengths
 
 
@@ -263,6 +294,15 @@ class TestReviews:
 
 
 def load_test_reviews() -> TestReviews:
+    """The test set as `load_data(num_words=None)` orders it, in compact arrays (read in a helper process).
+
+    Raises:
+        DataUnavailableError: the IMDB data cannot be found.
+    """
+    return isolated(_load_test_reviews)
+
+
+def _load_test_reviews() -> TestReviews:
     """The test set as `load_data(num_words=None)` orders it, in compact arrays.
 
     Raises:

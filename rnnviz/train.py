@@ -61,29 +61,16 @@ def load_data(config: RunConfig):
     return pad(train_x, train_y, n_train), pad(val_x, val_y, n_val), pad(x_test, y_test, n_test)
 
 
-def _load_data_child(config_json: str):
-    """`load_data` in a helper process; errors come back as values (they pickle safely)."""
-    try:
-        return "ok", load_data(cfg.from_json(config_json))
-    except data.DataUnavailableError as error:
-        return "data_error", error.key, error.params
-
-
 def load_data_isolated(config: RunConfig):
     """`load_data` in a short-lived helper process, so the worker keeps only the padded arrays.
 
-    Reading IMDB builds ~12 million Python ints (~450 MB at the peak) which a
-    process does not hand back to the system after freeing them; done in a
-    helper, the worker's peak memory is that of training alone (see BENCHMARKS.md).
+    See `data.isolated`: the worker's peak memory is then that of training alone (BENCHMARKS.md).
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    return data.isolated(_load_data_from_json, cfg.to_json(config))
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        result = pool.submit(_load_data_child, cfg.to_json(config)).result()
-    if result[0] == "data_error":
-        raise data.DataUnavailableError(result[1], **result[2])
-    return result[1]
+
+def _load_data_from_json(config_json: str):
+    return load_data(cfg.from_json(config_json))
 
 
 def peak_memory_mb() -> float | None:

@@ -53,8 +53,8 @@ else:
     index = left.number_input(t("oh_review_index", lang), 0, 24_999, key=P + "review")
     try:
         with st.spinner(t("tokens_loading", lang)):
-            x_test, y_test = ui.imdb_test_set(num_words)
-        ids, label = list(x_test[int(index)]), int(y_test[int(index)])
+            reviews = ui.imdb_test_reviews()
+        ids, label = reviews.review(int(index), num_words), int(reviews.labels[int(index)])
     except data.DataUnavailableError as error:
         st.error(error.message(lang))
         st.stop()
@@ -153,7 +153,13 @@ for kind, preset in PRESET_OF.items():
         st.info(t("oh_results_none", lang, kind=t(f"oh_kind_{kind}", lang), preset=preset))
         st.page_link("views/train.py", label=t("oh_go_train", lang, preset=preset),
                      query_params={"lang": lang, "train_preset": preset}, icon=":material/arrow_forward:")
-candidates = by_kind["onehot"][:3] + by_kind["embedding"][:3]
+def first_of_this_vocabulary(kind: str, count: int = 4) -> list:
+    """Up to `count` runs of `kind`: those of the page's vocabulary size first (every seed), then the rest."""
+    runs_of_kind = by_kind[kind]
+    return sorted(runs_of_kind, key=lambda run: run.config.num_words != num_words)[:count]
+
+
+candidates = first_of_this_vocabulary("onehot") + first_of_this_vocabulary("embedding")
 if candidates:
     names = {run.id: run_name(run) for run in candidates}
     picked = st.multiselect(t("oh_runs_pick", lang), list(names), format_func=names.get,

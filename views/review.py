@@ -16,11 +16,6 @@ ui.header(("section_9_2", "section_9_3"), "page_review", "review_intro", lang)
 P = "rv_"  # this page's widget keys
 
 
-@st.cache_resource(show_spinner=False)
-def test_reviews() -> data.TestReviews:
-    return data.load_test_reviews()  # ~23 MB, once per server
-
-
 @st.cache_resource(show_spinner=False, max_entries=64)
 def model_files(folder: str, changed: tuple) -> tuple:
     """A run's weights and vocabulary, read once per version of its files (`changed`: their mtimes)."""
@@ -99,7 +94,7 @@ else:
     c2.button(t("review_random", lang), on_click=pick_random, width="stretch")
     try:
         with st.spinner(t("review_loading", lang)):
-            reviews = test_reviews()
+            reviews = ui.imdb_test_reviews()
     except data.DataUnavailableError as error:
         left.error(error.message(lang))
         left.caption(t("review_test_missing", lang))
