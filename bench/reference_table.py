@@ -21,8 +21,9 @@ def markdown(rows=None) -> str:
     """The table; `rows` are `summarize()`'s (default: the committed reference runs')."""
     rows = summarize(reference_runs()) if rows is None else rows
     lines = ["| model | num_words | params (book = ours) | seeds | epochs: book / ours | val_loss: book / ours "
-             "| val_accuracy: book / ours | gap (points) | test accuracy: book / ours | ours s/epoch |",
-             "| --- | ---: | ---: | ---: | --- | --- | --- | ---: | --- | ---: |"]
+             "| val_accuracy: book / ours | gap (points) | ours at the book's stopping epoch | test accuracy: book / ours "
+             "| ours s/epoch |",
+             "| --- | ---: | ---: | ---: | --- | --- | --- | ---: | --- | --- | ---: |"]
     for row in rows:
         book = row.book
         test_book = f"{book.test_accuracy:.3f}" if book and book.test_accuracy else "–"
@@ -34,6 +35,7 @@ def markdown(rows=None) -> str:
             f"{book.val_loss:.3f} / {row.val_loss.text()}" if book else f"– / {row.val_loss.text()}",
             f"{book.val_accuracy:.3f} / {row.val_accuracy.text()}" if book else f"– / {row.val_accuracy.text()}",
             f"{row.gap_points:+.1f}" if row.gap_points is not None else "–",
+            row.at_book_epoch.text() if row.at_book_epoch else "–",
             f"{test_book} / {row.test_accuracy.text()}", f"{row.seconds_per_epoch.mean:.2f} |"]))
     return "\n".join(lines)
 

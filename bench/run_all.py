@@ -389,8 +389,24 @@ def render_reference(results: dict, settings: Settings) -> str:
             (f"Gap is our mean best validation accuracy minus the book's, in percentage points: from "
              f"{min(gaps):+.1f} to {max(gaps):+.1f} over the {len(gaps)} row(s) the book printed at the same "
              "vocabulary size." if gaps else ""),
-            "SimpleRNN with RMSprop 1e-4 is seed-sensitive (DESIGN.md): compare the spread, not one seed."),
+            "SimpleRNN with RMSprop 1e-4 is seed-sensitive (DESIGN.md): compare the spread, not one seed.",
+            *(explain_gap(row) for row in rows if row.gap_points is not None and abs(row.gap_points) > 2)),
     ])
+
+
+def explain_gap(row) -> str:
+    """Why a row is more than 2 points from the book, from its own measurements."""
+    book, name = row.book, row.variant.name
+    at_epoch = 100 * (row.at_book_epoch.mean - book.val_accuracy)
+    if abs(at_epoch) <= 2:
+        return (f"{name}: {row.gap_points:+.1f} points, because our runs trained longer ({row.epochs.text(0)} "
+                f"epochs) than the book's, which early stopping ended at epoch {book.stopped_epoch}. At that "
+                f"epoch ours were at {row.at_book_epoch.mean:.3f} ({at_epoch:+.1f} points).")
+    low, high = min(row.val_accuracy.values), max(row.val_accuracy.values)
+    return (f"{name}: {row.gap_points:+.1f} points on the mean, from the seeds' spread: {low:.3f} to {high:.3f} "
+            f"(seeds {', '.join(map(str, row.seeds))})."
+            + (" The lowest stalled near chance (0.5) until early stopping;" if low < 0.6 else "")
+            + f" The best is {100 * (high - book.val_accuracy):+.1f} points from the book's {book.val_accuracy:.3f}.")
 
 
 def span_dates(dates: list[str]) -> str:
