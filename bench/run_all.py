@@ -405,7 +405,7 @@ def explain_gap(row) -> str:
     low, high = min(row.val_accuracy.values), max(row.val_accuracy.values)
     return (f"{name}: {row.gap_points:+.1f} points on the mean, from the seeds' spread: {low:.3f} to {high:.3f} "
             f"(seeds {', '.join(map(str, row.seeds))})."
-            + (" The lowest stalled near chance (0.5) until early stopping;" if low < 0.6 else "")
+            + (" The lowest stalled near chance (0.5) until early stopping." if low < 0.6 else "")
             + f" The best is {100 * (high - book.val_accuracy):+.1f} points from the book's {book.val_accuracy:.3f}.")
 
 
