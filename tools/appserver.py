@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -30,14 +31,24 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def app_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
-    """Run the app in a subprocess; yields its base URL, stops it afterwards."""
+def app_server(env: dict[str, str] | None = None, timeout: float = 60,
+               log_path: str | Path | None = None) -> Iterator[str]:
+    """Run the app in a subprocess; yields its base URL, stops it afterwards.
+
+    The server's console output goes to `log_path` (default: a temporary file), never to a
+    pipe nobody reads: a long-lived server that logs a lot would block once a pipe is full.
+    """
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+    try:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
+                                   stdout=log, stderr=subprocess.STDOUT)
+    except BaseException:
+        log.close()
+        raise
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -48,7 +59,8 @@ def app_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterat
                         break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the app did not start: {process.stderr.read().decode()[-2000:]}")
+                    log.seek(0)
+                    raise RuntimeError(f"the app did not start: {log.read().decode(errors='replace')[-2000:]}")
                 time.sleep(0.3)
         yield url
     finally:
@@ -57,19 +69,28 @@ def app_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterat
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        log.close()
 
 
 @contextlib.contextmanager
-def browser_page(width: int = 1400, height: int = 1000):
-    """A Playwright page in headless Debian Chromium."""
+def chromium():
+    """A headless Debian Chromium as a Playwright `Browser`: make contexts and pages from it."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            yield browser.new_page(viewport={"width": width, "height": height})
+            yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def browser_page(width: int = 1400, height: int = 1000):
+    """A Playwright page in headless Debian Chromium."""
+    with chromium() as browser:
+        yield browser.new_page(viewport={"width": width, "height": height})
 
 
 def wait_for_app(page, text: str, timeout_ms: int = 60_000) -> None:

@@ -1,0 +1,466 @@
+"""End to end: the real app (`streamlit run app.py`) in headless Chromium, as a learner uses it.
+
+Every page opens in Korean and English without an error and draws its Plotly charts (a
+screenshot of each goes to test-artifacts/); then the main interactions, each checked by what
+appears on screen: typed sentences become ids, the padding controls change the matrix and the
+URL, the animation plays, a tiny training run draws its curves and finishes, the reference runs'
+curves open, a typed review gets a verdict, and a copied link reopens the same settings.
+
+One app server for the module; every test gets a fresh browser context (a new Streamlit
+session). Training runs go to a temporary folder (RNNVIZ_RUNS_DIR), never into the repo.
+"""
+
+import os
+import re
+import time
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tools.appserver import CHROMIUM, ROOT, app_server, chromium
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
+    pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
+
+from rnnviz import charts_train, data, encoding, review, runs  # noqa: E402 - imported after the skip
+from rnnviz import text as tx  # noqa: E402
+from rnnviz.i18n import t  # noqa: E402
+
+ARTIFACTS = ROOT / "test-artifacts"
+# The machine may be busy (a training job, other tests): be patient, and assert no timings.
+TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", "120000"))
+LANGS = ("ko", "en")
+# URL path (the view file's stem) -> (title key, key of the page's last text, charts it draws at least)
+PAGES = {
+    "": ("home_title", "home_sharing", 0),
+    "tokens": ("tokens_title", "quiz_title", 2),  # padded grid, length histogram
+    "hidden": ("page_hidden", "quiz_title", 3),  # animation, weights, fading
+    "onehot": ("oh_title", "quiz_title", 2),  # one-hot and embedded inputs (+ results and map with runs)
+    "cells": ("page_cells", "quiz_title", 2),  # animation, memory
+    "train": ("train_title", "quiz_title", 0),  # curves only with runs (the reference runs count)
+    "review": ("page_review", "quiz_title", 4),  # ids, verdicts, after each word, hidden state
+}
+ERROR_BOXES = ('[data-testid="stException"]',  # st.exception and uncaught errors
+               '[data-testid="stAlertContentError"]')  # st.error (also inside every stException)
+
+
+# --- fixtures ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def runs_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("runs")
+    yield folder
+    store = runs.RunStore(folder)
+    for run in store.active():  # a test that failed mid-run: stop its worker (a process of its own)
+        store.request_stop(run.id)
+
+
+@pytest.fixture(scope="module")
+def app_url(imdb_folder, runs_dir, tmp_path_factory):
+    ARTIFACTS.mkdir(exist_ok=True)
+    env = {"RNNVIZ_DATA_DIR": str(imdb_folder), "RNNVIZ_RUNS_DIR": str(runs_dir), "RNNVIZ_MAX_RUNS": "1",
+           "RNNVIZ_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
+    with app_server(env=env, timeout=120, log_path=ARTIFACTS / "server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as chromium_browser:
+        yield chromium_browser
+
+
+def new_page(browser, width: int = 1400, height: int = 1000):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+@pytest.fixture
+def page(browser):
+    tab = new_page(browser)
+    yield tab
+    tab.context.close()
+
+
+# --- helpers: what is on screen ----------------------------------------------------------------------
+
+
+def wait_until(page, check: Callable[[], object], what: str, timeout_s: float = TIMEOUT_MS / 1000,
+               every_s: float = 0.5, fail: bool = True):
+    """Poll `check` until it returns something truthy; fail with `what` (and the last value) after `timeout_s`.
+
+    Sleeps with `page.wait_for_timeout`, never `time.sleep`: the sync Playwright API only takes in
+    the browser's news (such as a new `page.url`) while it is called. With `fail=False`, return
+    None instead of failing.
+    """
+    deadline = time.monotonic() + timeout_s
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = check()
+        except Exception as error:  # noqa: BLE001 - an element re-rendered under us: look again
+            last = error
+        else:
+            if last:
+                return last
+        page.wait_for_timeout(every_s * 1000)
+    if not fail:
+        return None
+    pytest.fail(f"timed out waiting for {what}; last seen: {last!r}")
+
+
+_ERROR_JS = "document.querySelector('" + ", ".join(ERROR_BOXES).replace("'", "\\'") + "')"
+
+
+def wait_for(page, condition_js: str, arg=None) -> None:
+    """Wait until `condition_js` (a JS function of `arg`) holds, or fail at once when an error box appears."""
+    page.wait_for_function(f"arg => {_ERROR_JS} || ({condition_js})(arg)", arg=arg, timeout=TIMEOUT_MS)
+    assert_no_errors(page)
+
+
+def wait_idle(page) -> None:
+    """Wait until the script run is over (Streamlit's "Running..." status widget has gone)."""
+    wait_for(page, "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def wait_for_charts(page, minimum: int) -> int:
+    """Wait until at least `minimum` Plotly charts are on the page and every one of them is drawn."""
+    wait_for(page, """min => {
+            const boxes = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+            return boxes.length >= min && boxes.every(box => {
+                const plot = box.querySelector('.js-plotly-plot');
+                return plot && plot._fullLayout && plot.querySelector('.main-svg');
+            });
+        }""", minimum)
+    return page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').count()
+
+
+def wait_for_text(page, tag: str, text: str) -> None:
+    """Wait until an element matching the CSS selector `tag` shows `text`."""
+    wait_for(page, """([tag, text]) => [...document.querySelectorAll(tag)].some(e => e.innerText.includes(text))""",
+             [tag, text])
+
+
+def wait_for_page(page, path: str, lang: str) -> None:
+    """Wait for the page's title, its last text (the script got to the end), the end of the run, its charts."""
+    title_key, last_key, charts = PAGES[path]
+    wait_for_text(page, "h1", t(title_key, lang))
+    wait_for_text(page, '[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"]', t(last_key, lang))
+    wait_idle(page)
+    wait_for_charts(page, charts)
+
+
+def open_app(page, app_url: str, path: str, lang: str, **params) -> None:
+    """Go to `path?lang=...&params` and wait until the page is complete."""
+    page.goto(f"{app_url}/{path}?{urllib.parse.urlencode({'lang': lang, **params})}")
+    wait_for_page(page, path, lang)
+
+
+def assert_no_errors(page) -> None:
+    for selector in ERROR_BOXES:
+        boxes = page.locator(selector)
+        assert boxes.count() == 0, f"{selector}: {boxes.all_inner_texts()}"
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body, body[body.index("Traceback") - 300:][:2000]
+
+
+def screenshot(page, name: str) -> Path:
+    """The whole page (Streamlit scrolls inside its main block, so grow the window to the content first)."""
+    path = ARTIFACTS / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate("""() => Math.max(...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]',
+                                               'section.main', 'body']
+        .map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]) + 40, 16_000)})
+    try:
+        page.wait_for_timeout(800)  # Plotly redraws on resize
+        page.screenshot(path=str(path))
+    finally:
+        page.set_viewport_size(size)
+    return path
+
+
+def widget(page, testid: str, label: str):
+    """A Streamlit widget by its kind (data-testid) and visible label."""
+    return page.get_by_test_id(testid).filter(has=page.get_by_text(label, exact=True)).first
+
+
+def table_rows(grid) -> list[dict[str, str]]:
+    """The rows of an st.dataframe as {column: text}, read from the grid's accessibility table."""
+    grid.scroll_into_view_if_needed()
+    headers = grid.locator('[role="columnheader"]').all_inner_texts()
+    rows = []
+    for row in grid.locator('tbody [role="row"]').all():
+        cells = row.locator('[role="gridcell"]').all_inner_texts()
+        rows.append(dict(zip(headers, cells)))
+    return rows
+
+
+def query_of(url: str) -> dict[str, str]:
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+
+
+def wait_for_query(page, key: str, value: str) -> None:
+    """Wait until the address bar holds `key=value` (what a user would copy to share)."""
+    if not wait_until(page, lambda: query_of(page.url).get(key) == value, f"{key}={value} in the URL", fail=False):
+        pytest.fail(f"{key}={value} never reached the URL: {page.url}")
+
+
+def plot_texts(plot, selector: str) -> list[str]:
+    return [text or "" for text in plot.locator(selector).all_text_contents()]
+
+
+def type_into(page, testid: str, label: str, text: str) -> None:
+    """Type into a text area / input and commit it as a user does (Ctrl+Enter or Enter)."""
+    box = widget(page, testid, label).locator("textarea, input").first
+    box.fill(text)
+    box.press("Control+Enter" if testid == "stTextArea" else "Enter")
+
+
+# --- every page, both languages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
+def test_every_page_opens_without_errors_and_draws_its_charts(app_url, page, path, lang):
+    open_app(page, app_url, path, lang)
+    assert_no_errors(page)
+    assert query_of(page.url).get("lang") == lang  # the URL keeps the language, for sharing
+    other = "en" if lang == "ko" else "ko"
+    assert page.locator("h1", has_text=t(PAGES[path][0], other)).count() == 0  # not in the other language
+    screenshot(page, f"{path or 'home'}-{lang}")
+
+
+# --- tokens and padding -----------------------------------------------------------------------------------
+
+
+def test_a_typed_sentence_shows_its_imdb_ids_in_the_table(app_url, page, local_data):
+    sentence = "the movie"
+    expected = tx.Vocabulary.from_word_index(data.load_word_index(), 500).encode(sentence)  # [1, 4, 20]
+    open_app(page, app_url, "tokens", "en")
+    type_into(page, "stTextArea", t("tokens_input", "en"), sentence)
+
+    def ids_in_table():
+        rows = table_rows(page.get_by_test_id("stDataFrame").first)
+        tokens = [row.get(t("col_token", "en")) for row in rows]
+        return rows if tokens == ["<start>", "the", "movie"] else None
+
+    rows = wait_until(page, ids_in_table, "the table of 'the movie'")
+    assert [int(row[t("col_id", "en")]) for row in rows] == expected
+    assert query_of(page.url).get("text") == sentence  # the sentence is part of the shared link
+    assert_no_errors(page)
+
+
+def test_padding_controls_change_the_matrix_and_the_url(app_url, page, local_data):
+    sentence = "the movie was great"
+    ids = tx.Vocabulary.from_word_index(data.load_word_index(), 500).encode(sentence)  # 5 ids
+    open_app(page, app_url, "tokens", "en", text=sentence, maxlen=8)
+    caption = page.get_by_text(re.compile(r"Padded matrix shape: \(1, \d+\)"))
+    assert "(1, 8)" in caption.inner_text()
+
+    # maxlen: two steps right with the keyboard on the slider, one at a time as a user would
+    slider = widget(page, "stSlider", t("tokens_maxlen", "en"))
+    for maxlen in (9, 10):
+        slider.get_by_role("slider").press("ArrowRight")
+        wait_for_query(page, "maxlen", str(maxlen))
+        wait_idle(page)
+    wait_until(page, lambda: "(1, 10)" in caption.inner_text(), "the caption to say (1, 10)")
+    assert slider.get_by_test_id("stSliderThumbValue").inner_text() == "10"
+
+    def grid_row():  # the numbers printed in the padded grid's cells, left to right
+        wait_for_charts(page, 2)
+        grid = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+        return [int(text) for text in plot_texts(grid, ".heatmap-label text")
+                if text.strip().isdigit()]
+
+    assert wait_until(page, lambda: grid_row() == [0] * 5 + ids or None, "zeros in front (pre)")
+    widget(page, "stRadio", t("tokens_padding", "en")).get_by_text(t("tokens_post", "en")).click()
+    wait_for_query(page, "padding", "post")
+    wait_until(page, lambda: grid_row() == ids + [0] * 5 or None, "zeros at the back (post)")
+    assert "(1, 10)" in caption.inner_text()
+    assert_no_errors(page)
+
+
+# --- the animations ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path, lang", [("hidden", "en"), ("cells", "ko")])
+def test_play_moves_the_animation_through_the_timesteps(app_url, page, path, lang):
+    open_app(page, app_url, path, lang)
+    animation = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    label = animation.locator(".slider-group > text.slider-label")  # "timestep t = 1 i"
+    prefix = re.escape(t("step_slider_prefix", lang).strip())
+
+    def step_shown() -> int:
+        return int(re.match(rf"{prefix}\s*(\d+)", label.text_content()).group(1))
+
+    assert step_shown() == 1
+    animation.locator(".updatemenu-button", has_text=t("step_play", lang)).click()
+    wait_until(page, lambda: step_shown() > 1, "the timestep label to move on from 1")
+    assert_no_errors(page)
+
+
+# --- the training lab -------------------------------------------------------------------------------------
+
+
+def test_a_tiny_training_run_draws_its_curves_and_finishes(app_url, page, runs_dir):
+    # quick mode (the first 5,000 reviews) and 2 epochs: well under a minute on JAX
+    open_app(page, app_url, "train", "en", train_preset="lstm", train_mode="quick", train_epochs=2)
+    mode = widget(page, "stRadio", t("train_mode", "en"))
+    assert mode.get_by_role("radio", name=t("train_mode_quick", "en", n=5_000, epochs=2)).is_checked()
+    page.get_by_role("button", name=t("train_launch", "en")).click()
+    started = page.get_by_text(re.compile(r"Training started \(\d{8}-\d{6}-[0-9a-f]{6}\)"))
+    started.wait_for(timeout=TIMEOUT_MS)
+    run_id = re.search(r"\d{8}-\d{6}-[0-9a-f]{6}", started.inner_text()).group(0)
+    assert (runs_dir / run_id).is_dir()  # the run went to the test's folder, not the repo's runs/
+
+    # the user's runs table (the reference runs have their own, inside an expander)
+    runs_table = page.locator('[data-testid="stDataFrame"]:not([data-testid="stExpander"] *)').filter(
+        has=page.locator('[role="columnheader"]', has_text=t("train_col_state", "en"))).first
+    state, done = t("train_col_state", "en"), t("train_state_done", "en")
+
+    def finished():
+        (row,) = table_rows(runs_table)  # the only run in this server's runs folder
+        return row if row[state] in (done, t("train_state_failed", "en")) else None
+
+    row = wait_until(page, finished, "the run to finish", timeout_s=300, every_s=1)
+    assert row[state] == done, runs.log_tail(runs.RunStore(runs_dir).get(run_id))
+    assert row[t("train_col_epochs", "en")] == "2 / 2"
+    wait_idle(page)
+
+    label = charts_train.run_label(runs.RunStore(runs_dir).get(run_id), "en", state=False)  # "11-28 11:31 · 9-3 LSTM"
+
+    def curves_of_the_run():
+        wait_for_charts(page, 1)
+        for plot in page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').all():
+            if f"{label} · {t('train_val', 'en')}" in plot_texts(plot, ".legendtext"):
+                return plot
+        return None
+
+    curves = wait_until(page, curves_of_the_run, f"the curves of {label}")
+    assert f"{label} · {t('train_train', 'en')}" in plot_texts(curves, ".legendtext")
+    assert curves.locator(".scatterlayer .trace").count() >= 4  # loss, val_loss, accuracy, val_accuracy
+    screenshot(page, "train-after-a-run-en")
+    assert_no_errors(page)
+
+
+# --- the reference runs -----------------------------------------------------------------------------------
+
+
+def test_a_reference_run_opens_with_its_curves(app_url, page):
+    reference = [run for run in runs.RunStore(runs.reference_runs_dir()).list() if run.config and run.epochs_run]
+    if not reference:
+        pytest.skip("no reference run in reference_runs/")
+    chosen = next((run for run in reference if run.config.cell == "GRU"), reference[-1])
+    name = charts_train.run_label(chosen, "en", state=False)  # "reference · 9-3 GRU · num_words=500 · seed 42"
+    open_app(page, app_url, "train", "en")
+    picker = widget(page, "stMultiSelect", t("train_compare", "en"))
+    picker.scroll_into_view_if_needed()
+    if picker.get_by_role("button", name="Clear all").count():  # start from an empty comparison
+        picker.get_by_role("button", name="Clear all").click()
+        page.get_by_text(t("train_pick_compare", "en")).wait_for()
+        wait_idle(page)
+    picker.get_by_role("combobox").click()
+    page.get_by_role("option", name=name, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+    def curves_of_chosen():
+        wait_for_charts(page, 1)
+        for plot in page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').all():
+            names = plot_texts(plot, ".legendtext")
+            if names and all(text.startswith(name) for text in names):
+                return plot
+        return None
+
+    plot = wait_until(page, curves_of_chosen, f"the curves of {name}")
+    legend = plot_texts(plot, ".legendtext")
+    assert f"{name} · {t('train_train', 'en')}" in legend and f"{name} · {t('train_val', 'en')}" in legend
+    assert plot.locator(".scatterlayer .trace").count() >= 4  # loss, val_loss, accuracy, val_accuracy
+    assert_no_errors(page)
+    screenshot(page, "train-reference-run-en")
+
+
+# --- try a review -----------------------------------------------------------------------------------------
+
+
+def test_a_typed_review_gets_a_verdict_with_its_probability(app_url, page):
+    models = review.available_models([runs.RunStore(runs.reference_runs_dir())])
+    if not models:
+        pytest.skip("no reference model in reference_runs/")
+    model = models[0]
+    text = "A wonderful film: brilliant acting, a great story, and I loved every minute of it."
+    reading = review.read_text(text, model.vocabulary(), model.config.maxlen)
+    expected = encoding.predict(model.load_weights(), reading.padded)
+
+    open_app(page, app_url, "review", "en", rv_model=model.id)
+    type_into(page, "stTextArea", t("review_text", "en"), text)
+    verdict = page.get_by_text(re.compile(r"models say positive \(> 0\.5\)"))
+    wait_until(page, lambda: f"says {expected:.3f}" in verdict.inner_text(), f"the verdict 'says {expected:.3f}'")
+    wait_idle(page)
+    assert re.search(r"(\d+) of (\d+) models say positive", verdict.inner_text())
+    assert query_of(page.url).get("rv_text") == text
+    wait_for_charts(page, PAGES["review"][2])
+    assert_no_errors(page)
+
+
+# --- shared links -----------------------------------------------------------------------------------------
+
+
+def test_a_copied_link_reopens_the_same_page_language_and_settings(app_url, browser, page):
+    open_app(page, app_url, "tokens", "ko", text="the movie was great", maxlen=12, padding="post")
+    truncating = widget(page, "stRadio", t("tokens_truncating", "ko"))
+    truncating.get_by_text(t("tokens_post", "ko")).click()  # one change made on the page
+    wait_for_query(page, "truncating", "post")
+    wait_idle(page)
+    shared = page.url
+
+    friend = new_page(browser)  # someone else opens the link: a new browser, a new session
+    try:
+        friend.goto(shared)
+        wait_for_page(friend, "tokens", "ko")
+        text_box = widget(friend, "stTextArea", t("tokens_input", "ko")).locator("textarea")
+        assert text_box.input_value() == "the movie was great"
+        slider = widget(friend, "stSlider", t("tokens_maxlen", "ko"))
+        assert slider.get_by_test_id("stSliderThumbValue").inner_text() == "12"
+        for key in ("tokens_padding", "tokens_truncating"):
+            radio = widget(friend, "stRadio", t(key, "ko"))
+            assert radio.get_by_role("radio", name=t("tokens_post", "ko")).is_checked(), key
+        assert friend.get_by_text("(1, 12)", exact=False).count() >= 1
+        assert query_of(friend.url) == query_of(shared)
+        assert_no_errors(friend)
+    finally:
+        friend.context.close()
+
+
+def test_a_copied_training_lab_link_keeps_the_model_settings(app_url, browser, page):
+    open_app(page, app_url, "train", "en", train_preset="gru", train_mode="full")
+    preset = widget(page, "stSelectbox", t("train_preset", "en"))
+    assert preset.get_by_role("combobox").input_value() == t("preset_gru", "en")
+    page.get_by_text(t("train_more", "en")).click()  # the expander with the remaining settings
+    epochs = widget(page, "stNumberInput", t("train_epochs", "en")).locator("input")
+    epochs.fill("7")
+    epochs.press("Enter")
+    wait_for_query(page, "train_epochs", "7")
+    wait_idle(page)
+    shared = page.url
+
+    friend = new_page(browser)
+    try:
+        friend.goto(shared)
+        wait_for_page(friend, "train", "en")
+        preset = widget(friend, "stSelectbox", t("train_preset", "en")).get_by_role("combobox")
+        assert preset.input_value() == t("preset_gru", "en")
+        mode = widget(friend, "stRadio", t("train_mode", "en"))
+        assert mode.get_by_role("radio", name=t("train_mode_full", "en", n=20_000, epochs=7)).is_checked()
+        friend.get_by_text(t("train_more", "en")).click()
+        assert widget(friend, "stNumberInput", t("train_epochs", "en")).locator("input").input_value() == "7"
+        assert_no_errors(friend)
+    finally:
+        friend.context.close()
