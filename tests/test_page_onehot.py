@@ -112,3 +112,11 @@ def test_the_committed_reference_runs_are_shown_and_read(monkeypatch, tmp_path, 
 def test_page_does_not_import_tensorflow(imdb_folder, tmp_path):
     conftest.assert_page_imports_no_framework(PAGE, env={"RNNVIZ_DATA_DIR": str(imdb_folder),
                                                           "RNNVIZ_RUNS_DIR": str(tmp_path)})
+
+
+def test_the_embedding_map_starts_on_the_pages_vocabulary(monkeypatch, tmp_path, local_data):
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    for num_words in (500, 200):
+        at = open_page("en", oh_num_words=num_words)
+        assert f"num_words={num_words}" in at.selectbox(key="oh_map_run").format_func(
+            at.selectbox(key="oh_map_run").value)

@@ -186,6 +186,8 @@ if not by_kind["embedding"]:
     st.info(t("oh_map_none", lang))
 else:
     map_names = {run.id: run_name(run) for run in by_kind["embedding"]}
+    if st.session_state.get(P + "map_run") not in map_names:  # start on the run of the page's vocabulary
+        st.session_state[P + "map_run"] = (matching("embedding") or by_kind["embedding"][0]).id
     map_run_id = st.selectbox(t("oh_map_run", lang), list(map_names), format_func=map_names.get, key=P + "map_run")
     map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
     weights = map_run.load_weights()

@@ -253,7 +253,7 @@ if listed:
     # one run: its files, its error, deleting it
     key = P + "selected"
     if st.session_state.get(key) not in by_id:
-        st.session_state[key] = listed[0].id
+        st.session_state[key] = (all_runs or [by_id[i] for i in st.session_state[P + "compare"]] or listed)[0].id
     run = by_id[st.selectbox(t("train_selected_run", lang), list(by_id), key=key, format_func=label.get)]
     if run.state == runs.FAILED:
         params = run.status.get("error_params")
