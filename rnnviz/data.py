@@ -1,8 +1,9 @@
 """The IMDB data of chapter 9: loading, the book's split, review-length statistics.
 
-Online, `keras.datasets.imdb` downloads and caches the data in
-`~/.keras/datasets`. Offline, set `RNNVIZ_DATA_DIR` to a folder holding
-`imdb.npz` and `imdb_word_index.json`; then nothing here imports TensorFlow.
+Online, `keras.datasets.imdb` downloads the data once into `~/.keras/datasets`
+(in a helper process). Offline, set `RNNVIZ_DATA_DIR` to a folder holding
+`imdb.npz` and `imdb_word_index.json`. Either way the files are read here,
+without Keras: no page that only shows data imports TensorFlow.
 """
 
 from __future__ import annotations
@@ -59,6 +60,45 @@ def local_data_dir() -> Path | None:
     return folder
 
 
+def keras_cache_dir() -> Path:
+    """Where `keras.datasets.imdb` keeps its downloads: $KERAS_HOME/datasets, else ~/.keras/datasets."""
+    return Path(os.environ.get("KERAS_HOME") or Path.home() / ".keras").expanduser() / "datasets"
+
+
+def _holds_the_data(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in (NPZ_FILE, WORD_INDEX_FILE))
+
+
+def data_dir() -> Path:
+    """The folder holding imdb.npz and imdb_word_index.json.
+
+    RNNVIZ_DATA_DIR when set; else Keras's download cache. When the cache is
+    empty, Keras downloads the two files once, in a helper process, so the
+    Streamlit server never imports Keras; the files are then read here, with
+    the same results as `keras.datasets.imdb` (tests/test_data.py).
+
+    Raises:
+        DataUnavailableError: with a message saying what to do.
+    """
+    folder = local_data_dir()
+    if folder is not None:
+        return folder
+    for cache in (keras_cache_dir(), Path("/tmp/.keras/datasets")):  # Keras's fallback when home is read-only
+        if _holds_the_data(cache):
+            return cache
+    return Path(isolated(_download_with_keras))
+
+
+def _download_with_keras() -> str:
+    """Let Keras download (and check) both files into its cache; returns that folder."""
+    _keras_call("get_word_index")
+    _keras_call("load_data", num_words=1)
+    for cache in (keras_cache_dir(), Path("/tmp/.keras/datasets")):
+        if _holds_the_data(cache):
+            return str(cache)
+    raise DataUnavailableError("data_unavailable", env=DATA_DIR_ENV, reason="Keras saved the files elsewhere")
+
+
 def load_imdb(num_words: int | None = 500):
     """The IMDB reviews as `keras.datasets.imdb.load_data(num_words=num_words)` returns them.
 
@@ -72,19 +112,18 @@ def load_imdb(num_words: int | None = 500):
     Raises:
         DataUnavailableError: with a message saying what to do.
     """
-    folder = local_data_dir()
-    if folder is not None:
-        return _load_npz_like_keras(folder / NPZ_FILE, num_words)
-    return _keras_call("load_data", num_words=num_words)
+    return _load_npz_like_keras(data_dir() / NPZ_FILE, num_words)
 
 
 def load_word_index() -> dict[str, int]:
     """IMDB's word -> frequency rank dict (1 = "the"), as `imdb.get_word_index()`."""
-    folder = local_data_dir()
-    if folder is not None:
-        with open(folder / WORD_INDEX_FILE, encoding="utf-8") as handle:
+    path = data_dir() / WORD_INDEX_FILE
+    try:
+        with open(path, encoding="utf-8") as handle:
             return json.load(handle)
-    return _keras_call("get_word_index")
+    except (OSError, ValueError) as error:
+        raise DataUnavailableError("data_file_broken", path=str(path),
+                                   reason=f"{type(error).__name__}: {error}") from error
 
 
 def _keras_call(name: str, **kwargs):
@@ -236,7 +275,7 @@ def _book_train_lengths() -> np.ndarray:
 
 def _lengths_cache_path() -> Path | None:
     folder = local_data_dir()
-    source = (folder / NPZ_FILE) if folder else Path.home() / ".keras" / "datasets" / NPZ_FILE
+    source = (folder or keras_cache_dir()) / NPZ_FILE
     if not source.is_file():
         return None
     info = source.stat()
@@ -308,12 +347,7 @@ def _load_test_reviews() -> TestReviews:
     Raises:
         DataUnavailableError: the IMDB data cannot be found.
     """
-    folder = local_data_dir()
-    if folder is None:
-        _, (x_test, y_test) = load_imdb(num_words=None)
-        ranks = [np.asarray(review[1:]) - INDEX_FROM for review in x_test]
-    else:
-        ranks, y_test = _local_test_split(folder / NPZ_FILE)
+    ranks, y_test = _local_test_split(data_dir() / NPZ_FILE)
     lengths = review_lengths(ranks) + 1  # + START
     ids = np.empty(int(lengths.sum()), dtype=np.int32)
     offsets = np.concatenate([[0], np.cumsum(lengths)])

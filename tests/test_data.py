@@ -1,10 +1,12 @@
 import json
+import os
 import shutil
 
 import numpy as np
 import pytest
 from sklearn.model_selection import train_test_split
 
+from conftest import ROOT
 from rnnviz import data
 
 
@@ -94,6 +96,8 @@ def test_no_local_copy_and_no_download_says_what_to_do(monkeypatch, tmp_path):
         raise OSError("no network")
 
     monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "empty-keras-home"))
+    monkeypatch.setattr(data, "isolated", lambda function, *args: function(*args))  # the helper, in-process
     monkeypatch.setattr(keras_imdb, "get_file", offline)
     with pytest.raises(data.DataUnavailableError) as caught:
         data.load_imdb()
@@ -128,3 +132,23 @@ def test_book_train_lengths_are_cached_on_disk_and_equal_the_split(local_data, t
     np.testing.assert_array_equal(first, expected)
     np.testing.assert_array_equal(data.book_train_lengths(), expected)  # read back from the cache
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_keras_cache_is_read_without_importing_keras(imdb_folder, tmp_path):
+    """Online: after Keras's one download, every read is ours (same arrays) and Keras stays out."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "keras-home" / "datasets"
+    cache.mkdir(parents=True)
+    for name in (data.NPZ_FILE, data.WORD_INDEX_FILE):
+        (cache / name).symlink_to(imdb_folder / name)
+    probe = ("import sys; from rnnviz import data; (x, y), _ = data.load_imdb(500); w = data.load_word_index(); "
+             "r = data.load_test_reviews(); "
+             "assert len(x) == 25000 and w['the'] == 1 and len(r) == 25000; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('keras', 'tensorflow', 'jax')))")
+    env = {k: v for k, v in os.environ.items() if k != data.DATA_DIR_ENV}
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**env, "KERAS_HOME": str(tmp_path / "keras-home")})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
