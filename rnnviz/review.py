@@ -71,6 +71,20 @@ def load_model_files(run: Run) -> tuple[dict, tx.Vocabulary]:
     return weights, vocabulary
 
 
+def vocabulary_from_runs(models: Sequence[Run], num_words: int) -> tx.Vocabulary | None:
+    """IMDB's vocabulary cut at `num_words`, rebuilt from a run's vocab.json (no IMDB data needed).
+
+    A run trained with n >= num_words words stores the words of ranks 1 .. n - 4, which hold
+    every word of the smaller vocabulary. None when no run has a large enough one.
+    """
+    for run in sorted(models, key=lambda m: m.config.num_words if m.config else 0):
+        if run.config and run.config.num_words >= num_words:
+            stored = run.vocabulary()
+            if stored is not None:
+                return tx.Vocabulary(ranks=dict(stored.ranks), num_words=num_words, source="imdb")
+    return None
+
+
 @dataclass(frozen=True)
 class Reading:
     """A review as one model reads it."""

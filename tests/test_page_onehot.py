@@ -120,3 +120,15 @@ def test_the_embedding_map_starts_on_the_pages_vocabulary(monkeypatch, tmp_path,
         at = open_page("en", oh_num_words=num_words)
         assert f"num_words={num_words}" in at.selectbox(key="oh_map_run").format_func(
             at.selectbox(key="oh_map_run").value)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_without_the_data_the_reference_runs_still_carry_the_page(monkeypatch, tmp_path, lang):
+    """A fresh machine with neither internet nor the data: the stored vocabularies and runs suffice."""
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path / "no-data"))
+    at = open_page(lang, oh_sentence="a great film")
+    assert not at.error and len(at.warning) == 1 and "RNNVIZ_DATA_DIR" in at.warning[0].value
+    identity = at.dataframe[3].value
+    assert list(identity.iloc[:, 1]) == [1, 6, 87, 22]  # the same ids as with the data
+    assert at.multiselect(key="oh_runs").value and at.get("plotly_chart")

@@ -150,3 +150,13 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
     assert any("Skipped models whose files are damaged: 20250101-000000-abcdef" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 4  # the reference models still work
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # nothing changed on disk
+
+
+def test_without_the_data_a_typed_review_still_works(tmp_path, monkeypatch):
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path / "no-data"))
+    at = open_page("en")
+    assert len(at.get("plotly_chart")) == 4 and not at.error
+    at.radio(key="rv_source").set_value("test").run()
+    assert "RNNVIZ_DATA_DIR" in at.error[0].value and "A typed review works without the data." in [
+        c.value for c in at.caption]

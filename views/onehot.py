@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, runs, snippets, stepper
+from rnnviz import charts_encoding, charts_train, data, encoding, review, runs, snippets, stepper
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
@@ -42,9 +42,12 @@ units = r2.select_slider(t("oh_units", lang), (1, 2, 4, 8, 16, 32), key=P + "uni
 
 try:
     vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), num_words)
-except data.DataUnavailableError as error:
-    st.error(error.message(lang))
-    st.stop()
+except data.DataUnavailableError as error:  # no data: the reference runs carry the words they were trained on
+    vocabulary = review.vocabulary_from_runs(runs.RunStore(runs.reference_runs_dir()).list(), num_words)
+    if vocabulary is None:
+        st.error(error.message(lang))
+        st.stop()
+    st.warning(t("oh_vocab_from_runs", lang, n=num_words))
 
 if source == "typed":
     left.text_input(t("oh_sentence", lang), key=P + "sentence", max_chars=2_000)
@@ -192,7 +195,8 @@ else:
     map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
     weights = map_run.load_weights()
     word_ids = np.arange(tx.INDEX_FROM + 1, map_run.config.num_words)  # real words only: ids 4 ..
-    map_vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), map_run.config.num_words)
+    map_vocabulary = (map_run.vocabulary()  # the words the run was trained with (vocab.json)
+                      or tx.Vocabulary.from_word_index(ui.imdb_word_index(), map_run.config.num_words))
     words = map_vocabulary.decode(word_ids)
     projection = encoding.pca_2d(weights["embedding"][word_ids])
     scores = encoding.word_scores(weights, word_ids, map_run.config.maxlen)

@@ -12,6 +12,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "vocabulary and holds a single 1; an embedding is a short, dense vector of real numbers. Below, "
               "the same review both ways, then their memory, parameters and results side by side.",
     },
+    "oh_vocab_from_runs": {
+        "ko": "IMDB 데이터를 찾지 못해, 참고 모델이 저장해 둔 어휘 사전에서 {n}개 단어를 가져왔습니다. 직접 쓴 문장은 "
+              "그대로 볼 수 있지만 테스트 세트 리뷰는 데이터가 있어야 합니다 (README의 RNNVIZ_DATA_DIR).",
+        "en": "The IMDB data was not found, so the {n}-word vocabulary comes from the reference runs' stored words. "
+              "Typed sentences work as usual; test-set reviews need the data (RNNVIZ_DATA_DIR in the README).",
+    },
     "oh_source": {"ko": "입력", "en": "Input"},
     "oh_source_typed": {"ko": "직접 입력한 문장", "en": "A sentence I type"},
     "oh_source_review": {"ko": "IMDB 테스트 세트의 리뷰", "en": "A review from the IMDB test set"},
