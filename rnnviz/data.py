@@ -13,6 +13,9 @@ import itertools
 import json
 import os
 import pickle
+import subprocess
+import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,6 +221,16 @@ def book_split(x, y):
 CACHE_DIR_ENV = "RNNVIZ_CACHE_DIR"
 
 
+_HELPER = """
+import importlib, pickle, sys
+module, name, args, out = pickle.load(sys.stdin.buffer)
+from rnnviz.data import _catching_data_errors
+outcome = _catching_data_errors(getattr(importlib.import_module(module), name), *args)
+with open(out, "wb") as handle:
+    pickle.dump(outcome, handle)
+"""
+
+
 def isolated(function, *args):
     """`function(*args)` in a short-lived helper process; its result (arrays, tuples) comes back pickled.
 
@@ -225,15 +238,33 @@ def isolated(function, *args):
     process does not hand back to the system after freeing them. Done in a
     helper, the Streamlit server (and the training worker) keep only the small
     result. A DataUnavailableError in the helper is raised again here.
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        outcome = pool.submit(_catching_data_errors, function, *args).result()
+    A plain `python -c` child, not multiprocessing: a spawned child would
+    import the parent's `__main__`, which inside Streamlit is the page script.
+    `function` must be a module-level function of rnnviz.
+    """
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    with tempfile.TemporaryDirectory(prefix="rnnviz-") as folder:
+        out = os.path.join(folder, "result.pickle")
+        request = pickle.dumps((_module_name(function), function.__qualname__, args, out))
+        done = subprocess.run([sys.executable, "-c", _HELPER], input=request, env=env, cwd=root,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        if done.returncode != 0 or not os.path.exists(out):
+            reason = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no result"]
+            raise DataUnavailableError("data_unavailable", env=DATA_DIR_ENV, reason=reason[0])
+        with open(out, "rb") as handle:
+            outcome = pickle.load(handle)  # written just now by our own helper
     if outcome[0] == "data_error":
         raise DataUnavailableError(outcome[1], **outcome[2])
     return outcome[1]
+
+
+def _module_name(function) -> str:
+    """The importable name of `function`'s module, also when it runs as `python -m rnnviz.train`."""
+    module = function.__module__
+    spec = getattr(sys.modules.get(module), "__spec__", None)
+    return spec.name if module == "__main__" and spec is not None else module
 
 
 def _catching_data_errors(function, *args):

@@ -125,6 +125,9 @@ def test_the_embedding_map_starts_on_the_pages_vocabulary(monkeypatch, tmp_path,
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_without_the_data_the_reference_runs_still_carry_the_page(monkeypatch, tmp_path, lang):
     """A fresh machine with neither internet nor the data: the stored vocabularies and runs suffice."""
+    import streamlit as st
+
+    st.cache_resource.clear()  # a server without the data has never cached the word index
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
     monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path / "no-data"))
     at = open_page(lang, oh_sentence="a great film")

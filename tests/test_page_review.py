@@ -153,6 +153,9 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
 
 
 def test_without_the_data_a_typed_review_still_works(tmp_path, monkeypatch):
+    import streamlit as st
+
+    st.cache_resource.clear()  # a server without the data has never cached the test set
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
     monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path / "no-data"))
     at = open_page("en")
