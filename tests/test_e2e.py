@@ -231,7 +231,7 @@ def type_into(page, testid: str, label: str, text: str) -> None:
 def test_every_page_opens_without_errors_and_draws_its_charts(app_url, page, path, lang):
     open_app(page, app_url, path, lang)
     assert_no_errors(page)
-    assert query_of(page.url).get("lang") == lang  # the URL keeps the language, for sharing
+    wait_for_query(page, "lang", lang)  # the URL keeps the language, for sharing
     other = "en" if lang == "ko" else "ko"
     assert page.locator("h1", has_text=t(PAGES[path][0], other)).count() == 0  # not in the other language
     screenshot(page, f"{path or 'home'}-{lang}")
@@ -253,7 +253,7 @@ def test_a_typed_sentence_shows_its_imdb_ids_in_the_table(app_url, page, local_d
 
     rows = wait_until(page, ids_in_table, "the table of 'the movie'")
     assert [int(row[t("col_id", "en")]) for row in rows] == expected
-    assert query_of(page.url).get("text") == sentence  # the sentence is part of the shared link
+    wait_for_query(page, "text", sentence)  # the sentence is part of the shared link
     assert_no_errors(page)
 
 
@@ -405,7 +405,7 @@ def test_a_typed_review_gets_a_verdict_with_its_probability(app_url, page):
     wait_until(page, lambda: f"says {expected:.3f}" in verdict.inner_text(), f"the verdict 'says {expected:.3f}'")
     wait_idle(page)
     assert re.search(r"(\d+) of (\d+) models say positive", verdict.inner_text())
-    assert query_of(page.url).get("rv_text") == text
+    wait_for_query(page, "rv_text", text)
     wait_for_charts(page, PAGES["review"][2])
     assert_no_errors(page)
 
