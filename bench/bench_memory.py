@@ -25,11 +25,9 @@ import datetime
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -38,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools.appserver import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from tools.appserver import chromium, streamlit_server  # noqa: E402
 from tools.machine import describe  # noqa: E402
 
 GOAL_GROWTH_MB = 50.0
@@ -50,6 +48,10 @@ RUN_TIMEOUT_S = 120.0  # a first visit may load IMDB (a few seconds) on a loaded
 EMPTY_PAGE = "import streamlit as st\n\nst.title('empty')\n"
 BASELINE = "empty Streamlit page (baseline)"
 OUT = ROOT / "bench" / "out" / "bench_memory.json"
+
+
+# No file watcher: other people's edits to the checkout must not touch the measured process.
+NO_WATCHER = ("--server.fileWatcherType", "none")
 
 
 def app_pages() -> list[tuple[str, str]]:
@@ -66,47 +68,6 @@ def rss_mb(pid: int, field_name: str = "VmRSS") -> float:
         if line.startswith(field_name + ":"):
             return int(line.split()[1]) / 1024  # kB
     raise RuntimeError(f"no {field_name} for process {pid}")
-
-
-@contextlib.contextmanager
-def streamlit_server(script: Path, env: dict[str, str], timeout: float = 60) -> Iterator[tuple[str, int]]:
-    """`streamlit run script` on a free port; yields (base URL, server pid), stops it afterwards.
-
-    Like tools.appserver.app_server, but for any script and exposing the pid whose memory we read.
-    """
-    port = free_port()
-    # no file watcher: other people's edits to the checkout must not touch the measured process
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    # console output to a file: a pipe nobody reads would block a server that logs a lot
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"streamlit did not start: {log.read().decode(errors='replace')[-2000:]}")
-            time.sleep(0.3)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-            return reply.status == 200
-    except OSError:
-        return False
 
 
 @dataclass
@@ -171,18 +132,6 @@ class Session:
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@contextlib.contextmanager
 def session(browser) -> Iterator[Session]:
     tab = browser.new_page(viewport={"width": 1400, "height": 1000})
     state = Session(tab)
@@ -231,13 +180,13 @@ def measure_server(browser, script: Path, env: dict[str, str], pages: list[tuple
     Fresh servers keep the pages apart: otherwise what one page's first visit
     loads, or a closed session's cleanup, would show up as another page's growth.
     """
-    with streamlit_server(script, env) as (url, pid):
+    with streamlit_server(script, env, extra_args=NO_WATCHER) as (url, pid):
         result = {"rss_start_mb": settled_rss(pid), "visits": visit_every_page(browser, url, pid, pages),
                   "peak_mb": rss_mb(pid, "VmHWM")}
     log(f"  visited {len(pages)} page(s): {result['visits'][-1]['rss_mb']:.0f} MB, peak {result['peak_mb']:.0f} MB")
     result["reruns"] = []
     for name, path in pages if reruns else []:
-        with streamlit_server(script, env) as (url, pid):
+        with streamlit_server(script, env, extra_args=NO_WATCHER) as (url, pid):
             row = rerun_page(browser, f"{url}/{path}", pid, name, reruns, warmup)
         result["reruns"].append(row)
         log(f"  {name}: {row['rss_warm_mb']:.0f} -> {row['rss_after_mb']:.0f} MB "

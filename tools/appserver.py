@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,15 +33,24 @@ def free_port() -> int:
 @contextlib.contextmanager
 def app_server(env: dict[str, str] | None = None, timeout: float = 60,
                log_path: str | Path | None = None) -> Iterator[str]:
-    """Run the app in a subprocess; yields its base URL, stops it afterwards.
+    """Run the app in a subprocess; yields its base URL, stops it afterwards."""
+    with streamlit_server(ROOT / "app.py", env, timeout, log_path) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def streamlit_server(script: Path, env: dict[str, str] | None = None, timeout: float = 60,
+                     log_path: str | Path | None = None,
+                     extra_args: Sequence[str] = ()) -> Iterator[tuple[str, int]]:
+    """`streamlit run script` on a free local port; yields (base URL, server pid), stops it afterwards.
 
     The server's console output goes to `log_path` (default: a temporary file), never to a
     pipe nobody reads: a long-lived server that logs a lot would block once a pipe is full.
     """
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false"]
+               "--browser.gatherUsageStats", "false", *extra_args]
     log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # noqa: SIM115 - closed below
     try:
         process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
@@ -62,7 +71,7 @@ def app_server(env: dict[str, str] | None = None, timeout: float = 60,
                     log.seek(0)
                     raise RuntimeError(f"the app did not start: {log.read().decode(errors='replace')[-2000:]}")
                 time.sleep(0.3)
-        yield url
+        yield url, process.pid
     finally:
         process.terminate()
         try:
