@@ -15,8 +15,6 @@ Prints a markdown table for BENCHMARKS.md. Goal: LSTM trace <= 5 ms.
 
 from __future__ import annotations
 
-import os
-import platform
 import sys
 import timeit
 from pathlib import Path
@@ -25,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.machine import cpu_name  # noqa: E402
+from tools.machine import describe  # noqa: E402
 
 from rnnviz.cells import CELLS, influence, run, sigmoid  # noqa: E402
 
@@ -107,11 +105,8 @@ def lstm_trace_ms(rows: list[dict]) -> float:
 def main():
     rows = measure()
     print(f"## rnnviz.cells: {T}-step trace, {INPUT_DIM} inputs, {UNITS} units\n")
-    print(
-        f"- machine: {platform.platform()}, {platform.machine()}, "
-        f"{os.cpu_count()} CPUs ({cpu_name()})"
-    )
-    print(f"- python {platform.python_version()}, numpy {np.__version__}")
+    print(f"- machine: {describe()}")
+    print(f"- numpy {np.__version__}")
     print(f"- best of {REPEAT} repeats x {NUMBER} calls (timeit)\n")
     print(table(rows))
     lstm_ms = lstm_trace_ms(rows)

@@ -17,8 +17,6 @@ Prints a markdown table for BENCHMARKS.md.
 
 from __future__ import annotations
 
-import os
-import platform
 import sys
 import timeit
 from pathlib import Path
@@ -28,7 +26,7 @@ import plotly
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.machine import cpu_name  # noqa: E402
+from tools.machine import describe  # noqa: E402
 
 from rnnviz import charts_cells, stepper  # noqa: E402
 from rnnviz.cells import param_count, run  # noqa: E402
@@ -126,8 +124,8 @@ def largest_bytes(results: dict) -> int:
 def main():
     results = measure()
     print(f"## Timestep pages: figure sizes and page logic ({FEATURES} features, {UNITS} units)\n")
-    print(f"- machine: {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs ({cpu_name()})")
-    print(f"- python {platform.python_version()}, numpy {np.__version__}, plotly {plotly.__version__}")
+    print(f"- machine: {describe()}")
+    print(f"- numpy {np.__version__}, plotly {plotly.__version__}")
     print(f"- times: best of {REPEAT} repeats (timeit); sizes: `len(fig.to_json())`\n")
     print(size_table(results))
     print()
