@@ -27,6 +27,7 @@ from pathlib import Path
 from rnnviz import config as cfg
 from rnnviz import runs
 from rnnviz.config import RunConfig
+from rnnviz.models import total_params
 from rnnviz.runs import RunStore
 
 SEEDS = (42, 7, 2024)  # SimpleRNN results move with the seed (DESIGN.md): report mean and spread
@@ -103,11 +104,6 @@ class VariantSummary:
         return None if self.book is None else 100 * (self.val_accuracy.mean - self.book.val_accuracy)
 
 
-def parameter_count(weights) -> int:
-    """Trainable parameters of a run's weights.npz (its arrays, names aside)."""
-    return int(sum(array.size for name, array in weights.items() if name not in ("cell", "inputs")))
-
-
 def summarize(finished: Sequence[runs.Run]) -> list[VariantSummary]:
     """Group finished full runs by variant (in `VARIANTS` order) with each figure's spread over seeds."""
     rows = []
@@ -123,7 +119,7 @@ def summarize(finished: Sequence[runs.Run]) -> list[VariantSummary]:
 
         rows.append(VariantSummary(
             variant=variant, seeds=tuple(run.config.seed for run in group),
-            params=parameter_count(group[0].load_weights()),
+            params=total_params(group[0].config),  # the model's count, without reading its weights
             epochs=spread(run.epochs_run for run in group), val_loss=spread(run.best_val_loss for run in group),
             val_accuracy=spread(run.best_val_accuracy for run in group),
             test_accuracy=spread(run.test_accuracy for run in group),

@@ -9,6 +9,7 @@ import ui
 from rnnviz import charts, charts_cells, charts_review, data, encoding, review, runs, snippets
 from rnnviz import text as tx
 from rnnviz.charts import KIND_COLOURS
+from rnnviz.charts_train import preset_label
 from rnnviz.i18n import t
 
 lang = ui.language()
@@ -50,8 +51,6 @@ by_id = {run.id: run for run in models}
 
 
 def model_label(run: runs.Run) -> str:
-    from rnnviz.charts_train import preset_label
-
     whose = t("review_reference", lang) if run.is_reference else t("review_yours", lang)
     return f"{preset_label(run, lang)} · num_words={run.config.num_words} · seed {run.config.seed} · {whose}"
 
@@ -117,7 +116,8 @@ def read(model: runs.Run) -> review.Reading:
     return review.read_text(st.session_state[P + "text"], model_vocabulary, model.config.maxlen)
 
 
-reading = read(run)
+readings = {model.id: read(model) for model in models}  # each model reads with its own vocabulary, once
+reading = readings[run.id]
 for key, params in reading.notes():
     (st.info if key == "review_empty" else st.warning)(t(key, lang, **params))
 if reading.words == 0:
@@ -133,7 +133,7 @@ st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stret
 
 # --- 2. every reference model's verdict --------------------------------------------------------------
 st.subheader(t("review_verdicts_title", lang))
-scores = [encoding.predict(files_of(model)[0], read(model).padded) for model in models]
+scores = [encoding.predict(files_of(model)[0], readings[model.id].padded) for model in models]
 groups = review.by_variant(models, scores)
 first_of = {review.variant_name(model): model for model in reversed(models)}
 st.plotly_chart(charts_review.verdicts_figure(
@@ -150,8 +150,8 @@ labels = [row.token if row.kind != tx.KIND_OOV else f"({row.token})" for row in 
 siblings = [m for m in models if review.variant_name(m) == review.variant_name(run) and m.id != run.id]
 colour = KIND_COLOURS.get(run.config.cell, charts.PALETTE["weight"])
 curves = [(f"seed {run.config.seed}", encoding.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
-curves += [(f"seed {m.config.seed}", encoding.prefix_predictions(files_of(m)[0], read(m).ids, maxlen), colour, 1.5)
-           for m in siblings]
+curves += [(f"seed {m.config.seed}", encoding.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
+            colour, 1.5) for m in siblings]
 st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
 movers = review.movers(labels, curves[0][1])
 st.markdown(t("review_prefix_text", lang, first=curves[0][1][0], last=curves[0][1][-1],
