@@ -409,11 +409,6 @@ class Limits:
                            n=config.train_samples, limit=self.max_reviews)
 
 
-def max_runs_setting() -> int:
-    """How many training processes may run at once: RNNVIZ_MAX_RUNS, default 1."""
-    return Limits.from_environment().max_runs
-
-
 def new_run_id() -> str:
     return f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
 
@@ -575,32 +570,30 @@ def worker_env(config: RunConfig) -> dict[str, str]:
             "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
 
 
-def launch(store: RunStore, config: RunConfig, max_runs: int | None = None, owner: str | None = None,
-           limits: Limits | None = None) -> str:
+def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits: Limits | None = None) -> str:
     """Create a run and start `python -m rnnviz.train` for it in a separate process.
 
     The process gets KERAS_BACKEND from `config.backend` and writes only into
     the run folder; this process (the Streamlit server) never imports Keras.
     Launches are serialised by a file lock, so a burst of clicks from many
-    sessions starts at most `max_runs` processes, each in its own new folder.
+    sessions starts at most `limits.max_runs` processes, each in its own new folder.
 
     Args:
         owner: the visitor launching (stored in status.json; only they may stop or delete the run).
-        limits: default `Limits.from_environment()`; `max_runs` overrides its `max_runs`.
+        limits: default `Limits.from_environment()`.
 
     Raises:
-        RunError("train_err_busy"): `max_runs` runs are active.
+        RunError("train_err_busy"): `limits.max_runs` runs are active.
         RunError("train_err_limit_epochs" / "train_err_limit_reviews"): the config asks for too much.
         RunError("train_err_store_full"): `keep_runs` runs are stored already.
     """
     limits = limits or Limits.from_environment()
-    max_runs = max_runs or limits.max_runs
     limits.check(config)
     with store._launch_lock():
         active = store.active()
-        if len(active) >= max_runs:
-            raise RunError("train_err_busy", f"{len(active)} run(s) already training (limit {max_runs})",
-                           n=len(active), limit=max_runs, run=active[0].id)
+        if len(active) >= limits.max_runs:
+            raise RunError("train_err_busy", f"{len(active)} run(s) already training (limit {limits.max_runs})",
+                           n=len(active), limit=limits.max_runs, run=active[0].id)
         stored = len(store.ids())
         if stored >= limits.keep_runs:
             raise RunError("train_err_store_full", f"{stored} runs stored (limit {limits.keep_runs})",

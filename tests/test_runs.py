@@ -180,18 +180,18 @@ def test_launch_is_refused_while_a_run_trains(store):
     busy = store.create(TINY)
     store.update_status(busy, state=runs.RUNNING, pid=os.getpid())
     with pytest.raises(runs.RunError) as raised:
-        runs.launch(store, TINY, max_runs=1)
+        runs.launch(store, TINY, limits=runs.Limits(max_runs=1))
     assert raised.value.key == "train_err_busy" and raised.value.params["limit"] == 1
     assert store.ids() == [busy]
 
 
 def test_max_runs_setting(monkeypatch):
     monkeypatch.setenv(runs.MAX_RUNS_ENV, "3")
-    assert runs.max_runs_setting() == 3
+    assert runs.Limits.from_environment().max_runs == 3
     monkeypatch.setenv(runs.MAX_RUNS_ENV, "lots")
-    assert runs.max_runs_setting() == 1
+    assert runs.Limits.from_environment().max_runs == 1
     monkeypatch.delenv(runs.MAX_RUNS_ENV)
-    assert runs.max_runs_setting() == 1
+    assert runs.Limits.from_environment().max_runs == 1
 
 
 def test_runs_never_imports_keras():
