@@ -83,23 +83,23 @@ def data_dir() -> Path:
     Raises:
         DataUnavailableError: with a message saying what to do.
     """
-    folder = local_data_dir()
-    if folder is not None:
-        return folder
-    for cache in (keras_cache_dir(), Path("/tmp/.keras/datasets")):  # Keras's fallback when home is read-only
-        if _holds_the_data(cache):
-            return cache
-    return Path(isolated(_download_with_keras))
+    return local_data_dir() or _keras_download_dir() or Path(isolated(_download_with_keras))
+
+
+def _keras_download_dir() -> Path | None:
+    """Keras's cache, or its fallback when home is read-only, if it holds both files."""
+    return next((cache for cache in (keras_cache_dir(), Path("/tmp/.keras/datasets")) if _holds_the_data(cache)),
+                None)
 
 
 def _download_with_keras() -> str:
     """Let Keras download (and check) both files into its cache; returns that folder."""
     _keras_call("get_word_index")
     _keras_call("load_data", num_words=1)
-    for cache in (keras_cache_dir(), Path("/tmp/.keras/datasets")):
-        if _holds_the_data(cache):
-            return str(cache)
-    raise DataUnavailableError("data_unavailable", env=DATA_DIR_ENV, reason="Keras saved the files elsewhere")
+    cache = _keras_download_dir()
+    if cache is None:
+        raise DataUnavailableError("data_unavailable", env=DATA_DIR_ENV, reason="Keras saved the files elsewhere")
+    return str(cache)
 
 
 def load_imdb(num_words: int | None = 500):
