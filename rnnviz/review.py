@@ -27,21 +27,51 @@ def usable(run: Run) -> bool:
 
 
 def available_models(stores: Sequence[RunStore]) -> list[Run]:
-    """Usable runs of all stores, the reference runs ordered by variant then seed."""
+    """Usable runs of all stores: the reference runs by variant then seed, then the visitor's, newest first."""
     found = [run for store in stores for run in store.list() if usable(run)]
     return sorted(found, key=_order)
 
 
 def _order(run: Run) -> tuple:
+    if not run.is_reference:
+        return (1, 0, 0, -(run.started or 0), run.id)
     variant = variant_of(run.config)
     rank = VARIANTS.index(variant) if variant in VARIANTS else len(VARIANTS)
-    return (not run.is_reference, rank, run.config.seed, run.id)
+    return (0, rank, run.config.seed, 0, run.id)
 
 
 def variant_name(run: Run) -> str:
     """"lstm@500" for a book preset, else the run id (a model of the user's own design)."""
     variant = variant_of(run.config)
     return variant.name if variant else run.id
+
+
+def group_name(run: Run) -> str:
+    """What a run's verdict is averaged with: a reference run its variant's other seeds
+    ("lstm@500"), a visitor's run nothing ("yours:<run id>"): it never enters a reference average."""
+    return variant_name(run) if run.is_reference else f"yours:{run.id}"
+
+
+def siblings(run: Run, models: Sequence[Run]) -> list[Run]:
+    """The other seeds of a reference run's variant (reference runs only); none for a visitor's run."""
+    return [m for m in models if m.id != run.id and m.is_reference and group_name(m) == group_name(run)]
+
+
+def median_run(candidates: Sequence[Run]) -> Run | None:
+    """The run with the median best validation accuracy (of an even count, the lower middle one).
+
+    A representative seed: SimpleRNN with RMSprop 1e-4 sometimes stalls on one seed in
+    three, so the first or the newest run may say the opposite of the book.
+    """
+    ranked = sorted((run for run in candidates if run.best_val_accuracy is not None),
+                    key=lambda run: (run.best_val_accuracy, run.config.seed if run.config else 0))
+    return ranked[(len(ranked) - 1) // 2] if ranked else None
+
+
+def accuracy_range(candidates: Sequence[Run]) -> tuple[float, float] | None:
+    """(lowest, highest) best validation accuracy of the runs; None when none has one."""
+    values = [run.best_val_accuracy for run in candidates if run.best_val_accuracy is not None]
+    return (min(values), max(values)) if values else None
 
 
 class ModelFilesError(RuntimeError):
@@ -163,10 +193,11 @@ def _reading(rows: list[tx.TokenRow], maxlen: int) -> Reading:
 
 @dataclass(frozen=True)
 class VariantScore:
-    """One book model's verdict on a review, over its seeds."""
+    """One book model's verdict on a review, over its seeds (a visitor's run: alone)."""
 
-    variant: str
+    variant: str  # group_name: "lstm@500", or "yours:<run id>"
     scores: list[float]  # one probability per seed
+    reference: bool = True  # reference runs; False: one of the visitor's runs
 
     @property
     def mean(self) -> float:
@@ -179,11 +210,14 @@ class VariantScore:
 
 
 def by_variant(models: Sequence[Run], scores: Sequence[float]) -> list[VariantScore]:
-    """Group per-run probabilities by book variant, keeping the models' order."""
+    """Group per-run probabilities: the reference runs by book variant, each visitor's run alone.
+
+    Keeps the models' order (`available_models`: the reference groups, then the visitor's runs).
+    """
     grouped: dict[str, list[float]] = {}
     for run, score in zip(models, scores):
-        grouped.setdefault(variant_name(run), []).append(float(score))
-    return [VariantScore(name, values) for name, values in grouped.items()]
+        grouped.setdefault(group_name(run), []).append(float(score))
+    return [VariantScore(name, values, reference=not name.startswith("yours:")) for name, values in grouped.items()]
 
 
 @dataclass(frozen=True)

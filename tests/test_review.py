@@ -97,3 +97,40 @@ def test_test_reviews_match_load_data_at_any_vocabulary(local_data):
     reading = review.read_ids(reviews.review(0), model_vocabulary, full, maxlen=100)
     assert reading.ids == list(x_500[0])
     assert reading.padded == list(pad_sequences([x_500[0]], maxlen=100)[0])
+
+
+def user_copy(source: runs.Run, runs_dir, run_id: str = "20991231-235959-abcdef") -> runs.Run:
+    """A visitor's run: a reference run's folder copied into the visitor's runs folder."""
+    import shutil
+
+    shutil.copytree(source.path, runs_dir / run_id)
+    return runs.RunStore(runs_dir).get(run_id)
+
+
+def test_a_visitors_run_is_never_a_seed_of_a_reference_variant(tmp_path):
+    references = review.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
+    lstm = [m for m in references if review.variant_name(m) == "lstm@500"]
+    mine = user_copy(lstm[0], tmp_path)  # the same variant and seed as a reference run
+    models = review.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR), runs.RunStore(tmp_path)])
+    assert models[-1].id == mine.id and not models[-1].is_reference  # the visitor's runs come last
+    scores = [0.9 if m.is_reference else 0.1 for m in models]
+    groups = review.by_variant(models, scores)
+    reference_lstm = next(g for g in groups if g.variant == "lstm@500")
+    assert reference_lstm.scores == [0.9] * len(lstm) and reference_lstm.reference  # still 3 seeds, mean 0.9
+    assert groups[-1] == review.VariantScore(f"yours:{mine.id}", [0.1], reference=False)
+    assert mine.id not in {s.id for s in review.siblings(lstm[0], models)}
+    assert {s.id for s in review.siblings(lstm[0], models)} == {m.id for m in lstm[1:]}
+    assert review.siblings(models[-1], models) == []
+
+
+def test_median_run_and_accuracy_range_of_the_reference_seeds():
+    references = [r for r in runs.RunStore(runs.REFERENCE_RUNS_DIR).list()
+                  if r.preset == "embedding-simplernn" and r.config.num_words == 500]
+    accuracies = sorted(r.best_val_accuracy for r in references)
+    assert len(accuracies) == 3
+    median = review.median_run(references)
+    assert median.best_val_accuracy == accuracies[1]
+    assert review.accuracy_range(references) == (accuracies[0], accuracies[-1])
+    assert accuracies[-1] - accuracies[0] > 0.1  # one seed in three stalls: the spread is real
+    assert review.median_run([]) is None and review.accuracy_range([]) is None
+    assert review.median_run(references[:1]) is references[0]
