@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from rnnviz.charts import FONT_SIZE, PALETTE, SIGNED_SCALE, style
 from rnnviz.encoding import Projection
 from rnnviz.i18n import t
+from rnnviz.runs import Run
 from rnnviz.text import PAD
 
 SCORE_SCALE = "RdBu"  # negative review (red) ... positive review (blue), centred on 0.5
+# Word labels on the embedding map: the plot area assumed for spacing them (the map's column at 1280 px
+# is wider, so the labels only get more room), at most this many labels, and the font of the sample.
+MAP_AREA_PX = (520, 470)
+MAP_MAX_LABELS = 40
+SAMPLE_FONT = FONT_SIZE - 3
+_POSITIONS = ("top center", "bottom center", "middle right", "middle left")
 
 
 def onehot_figure(ids: Sequence[int], tokens: Sequence[str], num_words: int, lang: str) -> go.Figure:
@@ -48,12 +57,78 @@ def embedded_figure(vectors: np.ndarray, tokens: Sequence[str], lang: str) -> go
     return style(fig, t("oh_embedded_title", lang, rows=vectors.shape[0], cols=vectors.shape[1]), height=520)
 
 
+@dataclass(frozen=True)
+class MapLabels:
+    """Which words of the map get a written label, and where beside their dot."""
+
+    indices: list[int]  # rows of `words`, in the order they were placed
+    positions: list[str]  # Plotly textposition of each: "top center", "middle right", ...
+    boxes: list[tuple[float, float, float, float]]  # the pixels each takes (left, bottom, right, top)
+
+
+def _label_box(x: float, y: float, text: str, position: str, font: float) -> tuple[float, float, float, float]:
+    """The pixel box (left, bottom, right, top) a label takes beside the dot at (x, y), y upwards."""
+    width, height, gap = 0.6 * font * len(text) + 4, 1.25 * font, 7
+    if position == "top center":
+        return x - width / 2, y + gap, x + width / 2, y + gap + height
+    if position == "bottom center":
+        return x - width / 2, y - gap - height, x + width / 2, y - gap
+    if position == "middle right":
+        return x + gap, y - height / 2, x + gap + width, y + height / 2
+    return x - gap - width, y - height / 2, x - gap, y + height / 2
+
+
+def _overlaps(box, boxes) -> bool:
+    return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes)
+
+
+def map_labels(coords: np.ndarray, words: Sequence[str], must: Sequence[int], scores: np.ndarray,
+               area: tuple[int, int] = MAP_AREA_PX, limit: int = MAP_MAX_LABELS,
+               font: float = FONT_SIZE) -> MapLabels:
+    """Labels that do not overlap: the chosen word always, then its neighbours, then a spaced sample.
+
+    Each label tries four places around its dot (above, below, right, left) and takes the
+    first free one; a word with no free place stays unlabelled (its name is on hover).
+    The sample prefers the words the model finds most telling (score furthest from 0.5).
+
+    Args:
+        coords: (n, 2) the words' map positions.
+        must: the chosen word first, then its neighbours.
+        scores: (n,) the model's score of each word.
+        area: the plot area in pixels the coordinates are spread over.
+    """
+    coords = np.asarray(coords, dtype=np.float64)  # (n, 2)
+    low, high = coords.min(axis=0), coords.max(axis=0)
+    pixels = (coords - low) / np.where(high > low, high - low, 1.0) * np.array(area)  # (n, 2)
+    order = list(dict.fromkeys(must))
+    order += [int(i) for i in np.argsort(-np.abs(np.asarray(scores) - 0.5), kind="stable") if i not in set(order)]
+    taken, indices, positions = [], [], []  # taken: the boxes
+    for rank, index in enumerate(order):
+        if len(indices) >= limit:
+            break
+        size = font if rank < len(must) else SAMPLE_FONT
+        for position in _POSITIONS:
+            box = _label_box(*pixels[index], words[index], position, size)
+            if rank == 0 or not _overlaps(box, taken):
+                taken.append(box)
+                indices.append(index)
+                positions.append(position)
+                break
+    return MapLabels(indices, positions, taken)
+
+
 def embedding_map_figure(projection: Projection, words: Sequence[str], scores: np.ndarray,
                          lang: str, highlight: Sequence[int] = ()) -> go.Figure:
     """Words on the first two principal components of the embedding, coloured by the model's score.
 
     White is 0.5 (undecided); the scale reaches as far from 0.5 as the furthest
     score, so the words' differences stay visible when most scores sit near 0.5.
+    Written labels never overlap (`map_labels`): the highlighted word (bold), its
+    neighbours, and a spaced sample of the other words (smaller, grey); every
+    word's name is on hover.
+
+    Args:
+        highlight: the chosen word first, then its neighbours (rows of `words`).
     """
     reach = max(float(np.max(np.abs(np.asarray(scores) - 0.5))), 0.05)
     low, high = 0.5 - reach, 0.5 + reach
@@ -67,15 +142,44 @@ def embedding_map_figure(projection: Projection, words: Sequence[str], scores: n
         customdata=np.stack([np.array(words, dtype=object), np.round(scores, 3)], axis=1),
         hovertemplate="<b>%{customdata[0]}</b><br>" + t("oh_score", lang) + " %{customdata[1]}<extra></extra>",
         showlegend=False))
-    if len(highlight):
-        chosen = list(highlight)
+    chosen = list(highlight)
+    labels = map_labels(projection.coords, words, chosen, scores)
+    placed = dict(zip(labels.indices, labels.positions))
+    sample = [i for i in labels.indices if i not in set(chosen)]
+    fig.add_trace(go.Scatter(
+        x=projection.coords[sample, 0], y=projection.coords[sample, 1], mode="text",
+        text=[words[i] for i in sample], textposition=[placed[i] for i in sample],
+        textfont=dict(size=SAMPLE_FONT, color=PALETTE["weight"]), hoverinfo="skip", showlegend=False))
+    if chosen:
         fig.add_trace(go.Scatter(
             x=projection.coords[chosen, 0], y=projection.coords[chosen, 1], mode="markers+text",
-            text=[words[i] for i in chosen], textposition="top center",
+            text=[(f"<b>{words[i]}</b>" if k == 0 else words[i]) if i in placed else "" for k, i in enumerate(chosen)],
+            textposition=[placed.get(i, "top center") for i in chosen],
             textfont=dict(size=FONT_SIZE, color=PALETTE["marker"]),
-            marker=dict(size=16, color="rgba(0,0,0,0)", line=dict(color=PALETTE["marker"], width=2)),
-            hoverinfo="skip", showlegend=False))
+            marker=dict(size=[20] + [14] * (len(chosen) - 1), color="rgba(0,0,0,0)",
+                        line=dict(color=PALETTE["marker"], width=[3] + [1.5] * (len(chosen) - 1))),
+            customdata=[words[i] for i in chosen], hovertemplate="<b>%{customdata}</b><extra></extra>",
+            showlegend=False))
     first, second = projection.explained
     fig.update_xaxes(title=t("oh_pc", lang, n=1, share=first))
     fig.update_yaxes(title=t("oh_pc", lang, n=2, share=second))
     return style(fig, t("oh_map_title", lang), height=600)
+
+
+def results_table(runs: Sequence[Run], names: Sequence[str], lang: str) -> pd.DataFrame:
+    """The one-hot page's results, one row per run, in six columns that fit a 1280 px screen.
+
+    Args:
+        names: each run's readable name (whose · model · vocabulary · seed or start time).
+    """
+    def rounded(value, digits):
+        return None if value is None else round(float(value), digits)
+
+    return pd.DataFrame({
+        t("oh_col_run", lang): list(names),
+        t("oh_col_epochs", lang): [f"{run.best_epoch or '–'} / {run.epochs_run}" for run in runs],
+        t("oh_col_val_acc", lang): [rounded(run.best_val_accuracy, 3) for run in runs],
+        t("oh_col_test_acc", lang): [rounded(run.test_accuracy, 3) for run in runs],
+        t("oh_col_sec", lang): [rounded(run.seconds_per_epoch, 2) for run in runs],
+        t("oh_col_memory", lang): [rounded(run.status.get("peak_memory_mb"), 0) for run in runs],
+    })

@@ -30,10 +30,43 @@ def test_embedding_map_places_words_at_their_pca_coordinates_coloured_by_score()
     scores = rng.uniform(size=20)
     words = [f"w{i}" for i in range(20)]
     fig = charts_encoding.embedding_map_figure(projection, words, scores, "en", highlight=[3, 5])
-    dots, marks = fig.data
+    dots, sample, marks = fig.data
     np.testing.assert_allclose(dots.x, projection.coords[:, 0])
     np.testing.assert_allclose(dots.marker.color, scores)
     reach = np.max(np.abs(scores - 0.5))  # symmetric around 0.5, as far as the furthest score
     assert (dots.marker.cmin, dots.marker.cmax, dots.marker.cmid) == (0.5 - reach, 0.5 + reach, 0.5)
-    assert list(marks.text) == ["w3", "w5"]
+    assert list(marks.text)[0] == "<b>w3</b>" and list(marks.customdata) == ["w3", "w5"]
+    assert "w3" not in sample.text and "w5" not in sample.text
     assert "principal component 1" in fig.layout.xaxis.title.text
+
+
+def test_map_labels_never_overlap_and_always_name_the_chosen_word():
+    rng = np.random.default_rng(0)
+    coords = rng.normal(size=(496, 2))  # as many words as the book's vocabulary, crowded in the middle
+    words = [f"word{i:03d}" for i in range(496)]
+    scores = rng.uniform(size=496)
+    neighbours = list(np.argsort(np.linalg.norm(coords - coords[7], axis=1))[1:9])  # crowded around word 7
+    labels = charts_encoding.map_labels(coords, words, [7, *neighbours], scores)
+    assert labels.indices[0] == 7 and len(labels.indices) <= charts_encoding.MAP_MAX_LABELS
+    assert len(labels.indices) >= 15  # a sample of the other words too, not just the chosen ones
+    boxes = labels.boxes
+    assert len(boxes) == len(labels.indices)
+    for box, index in zip(boxes, labels.indices):  # each box sits beside its word's dot, as wide as the word
+        assert box[2] - box[0] > 0.5 * (charts.FONT_SIZE - 3) * len(words[index])
+    for k, box in enumerate(boxes):  # no two labels share a pixel
+        assert not charts_encoding._overlaps(box, boxes[:k] + boxes[k + 1:]), words[labels.indices[k]]
+    # Every word keeps its name on hover, labelled or not.
+    projection = encoding.Projection(coords=coords, explained=(0.3, 0.2))
+    fig = charts_encoding.embedding_map_figure(projection, words, scores, "en", highlight=[7, *neighbours])
+    assert list(fig.data[0].customdata[:, 0]) == words
+
+
+def test_results_table_fits_six_columns_and_names_runs_readably():
+    from rnnviz import runs
+
+    reference = [r for r in runs.RunStore(runs.REFERENCE_RUNS_DIR).list() if r.config.inputs == "onehot"][:2]
+    table = charts_encoding.results_table(reference, ["a", "b"], "en")
+    assert list(table.columns) == ["run", "best / all epochs", "val accuracy", "test accuracy", "s / epoch",
+                                   "peak memory (MB)"]
+    assert list(table.iloc[:, 1]) == [f"{r.best_epoch} / {r.epochs_run}" for r in reference]
+    assert list(table.iloc[:, 2]) == [round(r.best_val_accuracy, 3) for r in reference]
