@@ -7,16 +7,44 @@ is the black "chosen value" marker.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from rnnviz.charts import FONT_SIZE, KIND_COLOURS, PALETTE, style
+from rnnviz.charts_train import preset_label
 from rnnviz.i18n import t
 from rnnviz.review import VariantScore
+from rnnviz.runs import Run
 
 _MAX_LABELLED_TOKENS = 60  # beyond this, every other tick label is left out so they stay readable
+
+
+def whose(run: Run, lang: str) -> str:
+    """"참고 실행" / "reference run" or "내 실행" / "your run": the two are always told apart."""
+    return t("review_whose_reference" if run.is_reference else "review_whose_yours", lang)
+
+
+def _started(run: Run) -> str:
+    return time.strftime("%m-%d %H:%M", time.localtime(run.started)) if run.started else "?"
+
+
+def model_label(run: Run, lang: str, seed: bool = True) -> str:
+    """A readable name, never the run id: whose · model · vocabulary · seed (a visitor's run: its start time).
+
+    E.g. "reference run · 9-3 LSTM · num_words=500 · seed 42", "your run · 9-3 LSTM · num_words=500 · 11-29 15:22".
+    """
+    name = f"{whose(run, lang)} · {preset_label(run, lang)} · num_words={run.config.num_words}"
+    if not run.is_reference:
+        return f"{name} · {_started(run)}"
+    return f"{name} · seed {run.config.seed}" if seed else name
+
+
+def short_label(run: Run, lang: str) -> str:
+    """A legend entry among runs of one model: "reference run · seed 42" or "your run · 11-29 15:22"."""
+    return f"{whose(run, lang)} · " + (f"seed {run.config.seed}" if run.is_reference else _started(run))
 
 
 def _decision_line(fig: go.Figure, lang: str, horizontal: bool) -> None:
@@ -32,24 +60,40 @@ def _decision_line(fig: go.Figure, lang: str, horizontal: bool) -> None:
 
 def verdicts_figure(variants: Sequence[VariantScore], labels: Sequence[str], kinds: Sequence[str],
                     lang: str) -> go.Figure:
-    """Each book model's probability that the review is positive: a bar for the seeds' mean, a dot per seed."""
+    """Each model's probability that the review is positive: a bar for the seeds' mean, a diamond per seed.
+
+    The reference models come first, then the visitor's runs, each alone, in a lighter,
+    hatched bar: a run of one's own is never averaged with the reference seeds. The
+    values stand in a column right of the plot, horizontal, where no bar or diamond is.
+    """
     fig = go.Figure()
+    colours = [KIND_COLOURS.get(kind, PALETTE["weight"]) for kind in kinds]
     fig.add_trace(go.Bar(
         y=list(labels), x=[v.mean for v in variants], orientation="h", name=t("review_mean", lang),
-        marker_color=[KIND_COLOURS.get(kind, PALETTE["weight"]) for kind in kinds], opacity=0.75,
-        text=[f"{v.mean:.2f}" for v in variants], textposition="inside", insidetextanchor="start",
-        error_x=dict(type="data", array=[v.spread for v in variants], color=PALETTE["weight"]),
+        marker=dict(color=colours, pattern=dict(shape=["" if v.reference else "/" for v in variants],
+                                                fillmode="overlay", fgcolor="white")),
+        opacity=0.8, error_x=dict(type="data", array=[v.spread for v in variants], color=PALETTE["weight"]),
         hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
-    seeds_y = [label for label, v in zip(labels, variants) for _ in v.scores]
-    fig.add_trace(go.Scatter(y=seeds_y, x=[s for v in variants for s in v.scores], mode="markers",
+    seeded = [(label, v) for label, v in zip(labels, variants) if len(v.scores) > 1]
+    fig.add_trace(go.Scatter(y=[label for label, v in seeded for _ in v.scores],
+                             x=[s for _, v in seeded for s in v.scores], mode="markers",
                              name=t("review_one_seed", lang),
                              marker=dict(color=PALETTE["marker"], size=9, symbol="diamond"),
                              hovertemplate="%{y}: %{x:.3f}<extra></extra>"))
+    for label, v in zip(labels, variants):  # the value beside the plot, never inside a thin bar
+        fig.add_annotation(x=1.0, xref="paper", xanchor="left", xshift=10, y=label, yref="y",
+                           text=f"<b>{v.mean:.2f}</b>", showarrow=False, textangle=0,
+                           font=dict(size=FONT_SIZE - 1))
+    mine = [i for i, v in enumerate(variants) if not v.reference]
+    if mine and mine[0] > 0:  # a rule between the reference models and the visitor's runs
+        fig.add_hline(y=mine[0] - 0.5, line=dict(color=PALETTE["note"], width=1, dash="dot"))
     _decision_line(fig, lang, horizontal=False)
     fig.update_xaxes(title=t("review_axis_probability", lang), range=[0, 1], tickformat=".1f")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(legend=dict(orientation="h", y=-0.2), bargap=0.3)
-    return style(fig, height=max(300, 48 * len(variants) + 160))
+    style(fig, height=max(300, 48 * len(variants) + 160))
+    fig.update_layout(margin=dict(r=70))
+    return fig
 
 
 def prefix_figure(tokens: Sequence[str], curves: Sequence[tuple[str, np.ndarray, str, float]],

@@ -1,0 +1,45 @@
+"""Figures and names of the "Try a review" page (rnnviz.charts_review)."""
+
+import re
+import shutil
+
+import pytest
+
+from rnnviz import charts_review, review, runs
+
+RUN_ID = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}")
+REFERENCES = review.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
+
+
+def test_verdict_values_stand_beside_the_plot_horizontal_never_inside_a_bar():
+    groups = [review.VariantScore("lstm@500", [0.90, 0.92, 0.91]),
+              review.VariantScore("gru@500", [0.03, 0.05, 0.04]),  # a thin bar: its "0.04" once stood in it, rotated
+              review.VariantScore("yours:x", [0.20], reference=False)]
+    fig = charts_review.verdicts_figure(groups, ["LSTM", "GRU", "mine"], ["LSTM", "GRU", "LSTM"], "en")
+    bars, diamonds = fig.data[:2]
+    assert bars.text is None  # no value drawn in a bar
+    values = {a.y: a for a in fig.layout.annotations if a.xref == "paper" and a.y in ("LSTM", "GRU", "mine")}
+    assert {k: v.text for k, v in values.items()} == {"LSTM": "<b>0.91</b>", "GRU": "<b>0.04</b>",
+                                                      "mine": "<b>0.20</b>"}
+    assert all(a.x == 1.0 and a.xanchor == "left" and a.textangle == 0 for a in values.values())  # right of x=1
+    assert list(diamonds.y) == ["LSTM"] * 3 + ["GRU"] * 3  # a visitor's single run has no seed diamonds
+    assert list(bars.marker.pattern.shape) == ["", "", "/"]  # the visitor's run: hatched
+    assert any(shape.y0 == 1.5 for shape in fig.layout.shapes)  # the rule between reference and yours
+
+
+def test_model_labels_are_readable_and_tell_reference_from_yours(tmp_path):
+    reference = REFERENCES[0]
+    shutil.copytree(reference.path, tmp_path / "20991231-235959-abcdef")
+    mine = runs.RunStore(tmp_path).get("20991231-235959-abcdef")
+    for lang, ours, theirs in (("en", "reference run", "your run"), ("ko", "참고 실행", "내 실행")):
+        name = charts_review.model_label(reference, lang)
+        assert name.startswith(ours) and f"seed {reference.config.seed}" in name and not RUN_ID.search(name)
+        own = charts_review.model_label(mine, lang)
+        assert own.startswith(theirs) and "seed" not in own and not RUN_ID.search(own)
+        assert charts_review.short_label(reference, lang) != charts_review.short_label(mine, lang)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_reference_model_has_its_own_label(lang):
+    labels = [charts_review.model_label(m, lang) for m in REFERENCES]
+    assert len(set(labels)) == len(labels)
