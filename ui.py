@@ -108,6 +108,24 @@ def keep_settings(keys: Sequence[str]) -> None:
             st.query_params[key] = text
 
 
+def translated_choice(key: str, lang: str, fix: Callable[[Any], Any]) -> str:
+    """The widget key of a selectbox, multiselect or radio whose option labels are translated.
+
+    Streamlit 1.67 sends a choice widget's *labels* back from the browser, not its options.
+    After a language switch the labels of the old language match no option: the widget's
+    value becomes a stray string (a multiselect's format_func then raises TypeError). So
+    each language gets its own widget, keyed `key@lang`, which starts on the choice kept
+    under the language-free `key`. `fix` turns any value (None at first) into a valid
+    one. After the widget, keep its choice: `st.session_state[key] = choice`.
+    """
+    widget_key = f"{key}@{lang}"
+    current = st.session_state.get(widget_key, st.session_state.get(key))
+    fixed = fix(current)
+    if widget_key not in st.session_state or fixed != current:
+        st.session_state[widget_key] = fixed
+    return widget_key
+
+
 # The app's pages: (file, title key, icon, book section keys, "what you do" key).
 PAGES = (
     ("views/home.py", "nav_home", ":material/home:", (), ""),

@@ -1,19 +1,33 @@
 """The "One-hot vs. embedding" page, with and without finished runs in the store."""
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 import conftest
 from conftest import ROOT
+from rnnviz import charts_review, runs
+from rnnviz.i18n import t
 
 PAGE = "views/onehot.py"
 
 
+RESULT_COLUMNS = 6  # run, epochs, val accuracy, test accuracy, s / epoch, memory: fits 1280 px
+
+
 def open_page(lang="en", **params):
     return conftest.open_page(PAGE, lang, timeout=180, **params)
+
+
+def results_of(at):
+    """The results table (the one with RESULT_COLUMNS columns, the first a run's name)."""
+    return next(df.value for df in at.dataframe if df.value.shape[1] == RESULT_COLUMNS)
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +95,10 @@ def test_with_runs_it_compares_them_and_maps_the_embedding(trained_runs, monkeyp
     monkeypatch.setenv("RNNVIZ_REFERENCE_RUNS_DIR", str(tmp_path / "no-reference-runs"))
     at = open_page(lang)
     assert not [i for i in at.info if "preset" in i.value]
-    results = next(df.value for df in at.dataframe if df.value.shape[1] == 8)
-    assert len(results) == 2 and results.iloc[:, 5].notna().all()  # test accuracy of both
-    assert (results.iloc[:, 7] > 100).all()  # the worker's peak memory, MB
+    results = results_of(at)
+    assert len(results) == 2 and results.iloc[:, 3].notna().all()  # test accuracy of both
+    assert (results.iloc[:, 5] > 100).all()  # the worker's peak memory, MB
+    assert results.iloc[:, 0].str.startswith("내 실행" if lang == "ko" else "your run").all()
     neighbours = at.dataframe[-1].value
     assert len(neighbours) == 8 and neighbours.iloc[:, 1].between(-1, 1).all()
     trained = " ".join(c.value for c in at.caption)
@@ -103,9 +118,9 @@ def test_the_committed_reference_runs_are_shown_and_read(monkeypatch, tmp_path, 
     assert all(run.epochs_run > 3 and run.config.max_train_samples is None for run in reference)
     for num_words in (500, 200):  # the page shows the runs of its own vocabulary size
         at = open_page("en", oh_num_words=num_words)
-        results = next(df.value for df in at.dataframe if df.value.shape[1] == 8)
+        results = results_of(at)
         assert len(results) == 2 and results.iloc[:, 0].str.contains("reference").all()
-        assert (results.iloc[:, 1] == num_words).all()
+        assert results.iloc[:, 0].str.contains(f"num_words={num_words} ").all()
         assert "trained" in " ".join(c.value for c in at.caption)  # the embedding shown is a trained one
 
 
@@ -118,8 +133,8 @@ def test_the_embedding_map_starts_on_the_pages_vocabulary(monkeypatch, tmp_path,
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
     for num_words in (500, 200):
         at = open_page("en", oh_num_words=num_words)
-        assert f"num_words={num_words}" in at.selectbox(key="oh_map_run").format_func(
-            at.selectbox(key="oh_map_run").value)
+        assert f"num_words={num_words}" in at.selectbox(key="oh_map_run@en").format_func(
+            at.selectbox(key="oh_map_run@en").value)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -134,4 +149,99 @@ def test_without_the_data_the_reference_runs_still_carry_the_page(monkeypatch, t
     assert not at.error and len(at.warning) == 1 and "RNNVIZ_DATA_DIR" in at.warning[0].value
     identity = at.dataframe[3].value
     assert list(identity.iloc[:, 1]) == [1, 6, 87, 22]  # the same ids as with the data
-    assert at.multiselect(key="oh_runs").value and at.get("plotly_chart")
+    assert at.multiselect(key=f"oh_runs@{lang}").value and at.get("plotly_chart")
+
+
+# --- the visitor's runs beside the reference runs (issue 11) ------------------------------------------------
+
+RUN_ID = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}")
+REFERENCE = runs.RunStore(runs.REFERENCE_RUNS_DIR).list()
+
+
+def references(preset: str, num_words: int = 500) -> list:
+    return [r for r in REFERENCE if r.preset == preset and r.config.num_words == num_words]
+
+
+def median_by_hand(candidates):
+    """The seed in the middle by best validation accuracy, computed here without the app's helper."""
+    return sorted(candidates, key=lambda r: r.best_val_accuracy)[len(candidates) // 2]
+
+
+def stopped_user_run(source, runs_dir, run_id: str):
+    """A visitor's stopped 3-epoch run: a reference folder copied, cut to 3 epochs, its weights changed."""
+    target = runs_dir / run_id
+    shutil.copytree(source.path, target)
+    lines = (target / runs.HISTORY_FILE).read_text().splitlines(keepends=True)
+    (target / runs.HISTORY_FILE).write_text("".join(lines[:4]))
+    status = json.loads((target / runs.STATUS_FILE).read_text())
+    (target / runs.STATUS_FILE).write_text(json.dumps({**status, "state": "stopped", "owner": "someone",
+                                                       "started": 4_102_444_000.0}))
+    weights = dict(np.load(target / runs.WEIGHTS_FILE))
+    np.savez(target / runs.WEIGHTS_FILE, **{k: (v * 3 if k in ("embedding", "rnn0_kernel") else v)
+                                           for k, v in weights.items()})
+    return runs.RunStore(runs_dir).get(run_id)
+
+
+@pytest.fixture
+def with_user_runs(tmp_path, monkeypatch, local_data):
+    runs_dir = tmp_path / "runs"
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(runs_dir))
+    return [stopped_user_run(references("onehot-simplernn")[0], runs_dir, "20991231-235958-aaaaaa"),
+            stopped_user_run(references("embedding-simplernn")[0], runs_dir, "20991231-235959-bbbbbb")]
+
+
+def texts(at) -> str:
+    return " ".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning])
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_trained_tables_come_from_the_median_reference_seed_not_a_users_stopped_run(with_user_runs, lang):
+    at = open_page(lang, oh_sentence="a great film")
+    onehot, embedding = (median_by_hand(references(p)) for p in ("onehot-simplernn", "embedding-simplernn"))
+    assert charts_review.model_label(onehot, lang) in texts(at)  # which run W_x comes from, by name
+    assert charts_review.model_label(embedding, lang) in " ".join(c.value for c in at.caption)
+    identity = at.dataframe[3].value
+    kernel = onehot.load_weights()["rnn0_kernel"]
+    first_row = "[" + ", ".join(f"{v:+.3f}" for v in kernel[identity.iloc[0, 1]]) + "]"
+    assert identity.iloc[0, 3] == first_row  # the reference's W_x, not the visitor's (3x) weights
+
+
+def test_the_default_comparison_is_the_median_seed_and_the_page_gives_the_spread(with_user_runs):
+    at = open_page("en")
+    embedding = references("embedding-simplernn")
+    median = median_by_hand(embedding)
+    assert median.config.seed != 2024  # the stalled seed is not what a visitor sees first
+    assert at.selectbox(key="oh_map_run@en").value == median.id
+    low, high = min(r.best_val_accuracy for r in embedding), max(r.best_val_accuracy for r in embedding)
+    assert f"{low:.3f}–{high:.3f}" in texts(at) and f"seed {median.config.seed} ({median.best_val_accuracy:.3f})" \
+        in texts(at)
+    results = results_of(at)
+    names = list(results.iloc[:, 0])
+    assert sorted(names[:2]) == sorted(charts_review.model_label(median_by_hand(references(p)), "en")
+                                       for p in ("embedding-simplernn", "onehot-simplernn"))
+    assert [n.split(" · ")[0] for n in names] == ["reference run"] * 2 + ["your run"] * 2  # apart, labelled
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_run_id_is_shown_as_a_name(with_user_runs, lang):
+    at = open_page(lang)
+    shown = [texts(at), *(str(cell) for df in at.dataframe for cell in df.value.to_numpy().ravel())]
+    for box in [*at.selectbox, *at.multiselect]:
+        shown += list(box.options)  # the labels the browser shows
+    assert not [s for s in shown if RUN_ID.search(s)]
+    assert at.multiselect(key=f"oh_runs@{lang}").proto.placeholder == t("oh_runs_placeholder", lang)
+
+
+def test_switching_the_language_keeps_the_choices(with_user_runs):
+    at = open_page("ko")
+    pick = at.multiselect(key="oh_runs@ko")
+    extra = next(r.id for r in references("embedding-simplernn") if r.id not in pick.value)
+    pick.select(extra).run()
+    at.radio(key="oh_source@ko").set_value("review").run()
+    chosen = list(at.multiselect(key="oh_runs@ko").value)
+    at.radio(key="lang_switch").set_value("en").run()
+    assert not at.exception and at.title[0].value == "One-hot vs. embedding"
+    assert list(at.multiselect(key="oh_runs@en").value) == chosen and extra in chosen
+    assert at.radio(key="oh_source@en").value == "review"
+    at.slider(key="oh_maxlen").set_value(50).run()
+    assert not at.exception and list(at.multiselect(key="oh_runs@en").value) == chosen

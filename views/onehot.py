@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, review, runs, snippets, stepper
+from rnnviz import charts_encoding, charts_review, charts_train, data, encoding, review, runs, snippets, stepper
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
@@ -23,7 +23,7 @@ def parse_words(text: str) -> int:
     return int(text)
 
 
-settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review"))),
+settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review"))),  # SOURCES below
             ui.setting(P + "sentence", t("oh_default_sentence", lang)),
             ui.setting(P + "review", 0, stepper.bounded_int(0, 24_999)), ui.setting(P + "num_words", 500, parse_words),
             ui.setting(P + "maxlen", 100, stepper.bounded_int(10, 200, step=10)),
@@ -32,8 +32,13 @@ settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review")
 
 # --- the review -----------------------------------------------------------------------------
 left, right = st.columns([3, 2])
-source = left.radio(t("oh_source", lang), ("typed", "review"), key=P + "source", horizontal=True,
+SOURCES = ("typed", "review")
+# Choice widgets with translated labels get one widget per language (ui.translated_choice): Streamlit
+# sends the labels back, and the other language's labels would match no option.
+source = left.radio(t("oh_source", lang), SOURCES, horizontal=True,
+                    key=ui.translated_choice(P + "source", lang, lambda v: v if v in SOURCES else "typed"),
                     format_func=lambda v: t(f"oh_source_{v}", lang))
+st.session_state[P + "source"] = source
 num_words = right.select_slider(t("oh_num_words", lang), WORDS, key=P + "num_words")
 maxlen = right.slider(t("oh_maxlen", lang), 10, 200, step=10, key=P + "maxlen")
 r1, r2 = right.columns(2)
@@ -69,31 +74,43 @@ tokens = vocabulary.decode(padded)
 with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "review"):
     st.write(" ".join(vocabulary.decode(ids)))
 
-# --- finished runs (the training lab writes them) ---------------------------------------------
-stores = [runs.RunStore(), runs.RunStore(runs.reference_runs_dir())]  # the user's runs, then the reference
+# --- finished runs: the committed reference runs (3 seeds each), then the visitor's own ----------------
+stores = [runs.RunStore(runs.reference_runs_dir()), runs.RunStore()]
 finished = [run for store in stores for run in store.list()
             if run.config and run.config.cell == "SimpleRNN" and run.config.layers == 1
             and run.state in ("done", "stopped") and (run.path / runs.WEIGHTS_FILE).is_file()]
 by_kind = {kind: [run for run in finished if run.config.inputs == kind] for kind in PRESET_OF}
 
 
+def seeds_of(kind: str) -> list:
+    """Every seed of the reference runs of `kind` at the page's vocabulary size, else at the nearest one."""
+    references = [run for run in by_kind[kind] if run.is_reference]
+    sizes = {run.config.num_words for run in references}
+    closest = min(sizes, key=lambda n: (abs(n - num_words), n), default=None)
+    return [run for run in references if run.config.num_words == closest]
+
+
+reference_seeds = {kind: seeds_of(kind) for kind in PRESET_OF}
+# The representative seed: the median best validation accuracy (a stalled seed is real, but not typical).
+representative = {kind: review.median_run(reference_seeds[kind]) for kind in PRESET_OF}
+
+
 def run_name(run) -> str:
-    reference = f" · {t('oh_reference', lang)}" if run.is_reference else ""
-    return f"{t('oh_kind_' + run.config.inputs, lang)} · num_words={run.config.num_words} · {run.id}{reference}"
+    return charts_review.model_label(run, lang)  # readable: whose · model · vocabulary · seed or start time
 
 
-def matching(kind: str):
-    """The newest run of this kind with the page's vocabulary size, else None."""
-    fits = [run for run in by_kind[kind] if run.config.num_words == num_words]
-    return fits[0] if fits else None
+def trained(kind: str, fits) -> runs.Run | None:
+    """The run whose weights a table shows: the representative reference run, else the visitor's newest."""
+    choices = [representative[kind]] + [run for run in by_kind[kind] if not run.is_reference]
+    return next((run for run in choices if run and run.config.num_words == num_words and fits(run.config)), None)
 
 
 # --- the same review, two inputs ---------------------------------------------------------------
 st.subheader(t("oh_inputs_title", lang))
-embedding_run = matching("embedding")
-if embedding_run and embedding_run.config.embedding_dim == embedding_dim:
+embedding_run = trained("embedding", lambda config: config.embedding_dim == embedding_dim)
+if embedding_run:
     table = embedding_run.load_weights()["embedding"]
-    table_note = t("oh_table_trained", lang, run=embedding_run.id)
+    table_note = t("oh_table_trained", lang, run=run_name(embedding_run))
 else:
     table = encoding.random_embedding(num_words, embedding_dim)
     table_note = t("oh_table_random", lang)
@@ -131,10 +148,10 @@ for column, kind in zip(st.columns(2), ("onehot", "embedding")):
 
 # --- one-hot · W = a row --------------------------------------------------------------------------
 st.subheader(t("oh_identity_title", lang))
-onehot_run = matching("onehot")
-if onehot_run and onehot_run.config.units == units:
+onehot_run = trained("onehot", lambda config: config.units == units)
+if onehot_run:
     kernel = onehot_run.load_weights()["rnn0_kernel"]
-    kernel_source = t("oh_identity_trained", lang, run=onehot_run.id)
+    kernel_source = t("oh_identity_trained", lang, run=run_name(onehot_run))
 else:
     kernel = SimpleRNNCell.random(num_words, units, seed=42).kernel
     kernel_source = t("oh_identity_random", lang)
@@ -156,42 +173,45 @@ for kind, preset in PRESET_OF.items():
         st.info(t("oh_results_none", lang, kind=t(f"oh_kind_{kind}", lang), preset=preset))
         st.page_link("views/train.py", label=t("oh_go_train", lang, preset=preset),
                      query_params={"lang": lang, "train_preset": preset}, icon=":material/arrow_forward:")
-def first_of_this_vocabulary(kind: str, count: int = 4) -> list:
-    """Up to `count` runs of `kind`: those of the page's vocabulary size first (every seed), then the rest."""
-    runs_of_kind = by_kind[kind]
-    return sorted(runs_of_kind, key=lambda run: run.config.num_words != num_words)[:count]
-
-
-candidates = first_of_this_vocabulary("onehot") + first_of_this_vocabulary("embedding")
+spread = {kind: review.accuracy_range(reference_seeds[kind]) for kind in PRESET_OF}
+if all(spread.values()) and all(representative.values()):
+    st.markdown(t("oh_seed_spread", lang, n=len(reference_seeds["embedding"]),
+                  num_words=representative["embedding"].config.num_words,
+                  e_low=spread["embedding"][0], e_high=spread["embedding"][1],
+                  o_low=spread["onehot"][0], o_high=spread["onehot"][1],
+                  e_seed=representative["embedding"].config.seed, o_seed=representative["onehot"].config.seed,
+                  e_acc=representative["embedding"].best_val_accuracy,
+                  o_acc=representative["onehot"].best_val_accuracy))
+# Reference runs of the page's vocabulary first, then the other vocabulary, then the visitor's runs.
+candidates = sorted(finished, key=lambda run: (not run.is_reference, run.config.num_words != num_words))
 if candidates:
     names = {run.id: run_name(run) for run in candidates}
+    newest_of_mine = [next((r for r in by_kind[kind] if not r.is_reference), None) for kind in PRESET_OF]
+    default = [run.id for run in [*representative.values(), *newest_of_mine] if run]
+    or_default = lambda v: [i for i in v if i in names] if isinstance(v, list) else default  # noqa: E731
     picked = st.multiselect(t("oh_runs_pick", lang), list(names), format_func=names.get,
-                            default=[(matching(kind) or by_kind[kind][0]).id for kind in PRESET_OF if by_kind[kind]],
-                            key=P + "runs")
+                            key=ui.translated_choice(P + "runs", lang, or_default),
+                            placeholder=t("oh_runs_placeholder", lang))
+    st.session_state[P + "runs"] = picked
     chosen = [run for run in candidates if run.id in picked]
     if chosen:
         st.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen]),
                         width="stretch")
-        st.dataframe(pd.DataFrame({
-            t("oh_col_run", lang): [names[r.id] for r in chosen],
-            t("oh_col_words", lang): [r.config.num_words for r in chosen],
-            t("oh_col_epochs", lang): [r.epochs_run for r in chosen],
-            t("oh_col_best_epoch", lang): [r.best_epoch for r in chosen],
-            t("oh_col_val_acc", lang): [r.best_val_accuracy for r in chosen],
-            t("oh_col_test_acc", lang): [r.test_accuracy for r in chosen],
-            t("oh_col_sec", lang): [r.seconds_per_epoch for r in chosen],
-            t("oh_col_memory", lang): [r.status.get("peak_memory_mb") for r in chosen],
-        }), hide_index=True, width="stretch")
+        st.dataframe(charts_encoding.results_table(chosen, [names[r.id] for r in chosen], lang),
+                     hide_index=True, width="stretch")
 
 # --- the learned embedding --------------------------------------------------------------------------
 st.subheader(t("oh_map_title", lang))
 if not by_kind["embedding"]:
     st.info(t("oh_map_none", lang))
 else:
-    map_names = {run.id: run_name(run) for run in by_kind["embedding"]}
-    if st.session_state.get(P + "map_run") not in map_names:  # start on the run of the page's vocabulary
-        st.session_state[P + "map_run"] = (matching("embedding") or by_kind["embedding"][0]).id
-    map_run_id = st.selectbox(t("oh_map_run", lang), list(map_names), format_func=map_names.get, key=P + "map_run")
+    map_runs = sorted(by_kind["embedding"], key=lambda run: (not run.is_reference, run.config.num_words != num_words))
+    map_names = {run.id: run_name(run) for run in map_runs}
+    map_default = (representative["embedding"] or map_runs[0]).id  # the representative seed of this vocabulary
+    map_run_id = st.selectbox(t("oh_map_run", lang), list(map_names), format_func=map_names.get,
+                              key=ui.translated_choice(P + "map_run", lang,
+                                                       lambda v: v if v in map_names else map_default))
+    st.session_state[P + "map_run"] = map_run_id
     map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
     weights = map_run.load_weights()
     word_ids = np.arange(tx.INDEX_FROM + 1, map_run.config.num_words)  # real words only: ids 4 ..
@@ -204,7 +224,7 @@ else:
                                key=P + "word")
     position = words.index(chosen_word)
     neighbours = encoding.nearest_neighbours(weights["embedding"][word_ids], position, k=8)
-    st.markdown(t("oh_map_text", lang, run=map_run.id, rows=len(word_ids), dim=weights["embedding"].shape[1],
+    st.markdown(t("oh_map_text", lang, run=run_name(map_run), rows=len(word_ids), dim=weights["embedding"].shape[1],
                   share=sum(projection.explained)))
     m1, m2 = st.columns([3, 1])
     m1.plotly_chart(charts_encoding.embedding_map_figure(projection, words, scores, lang,

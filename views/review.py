@@ -9,7 +9,7 @@ import ui
 from rnnviz import charts, charts_cells, charts_review, data, encoding, review, runs, snippets
 from rnnviz import text as tx
 from rnnviz.charts import KIND_COLOURS
-from rnnviz.charts_train import preset_label
+from rnnviz.charts_review import model_label, short_label
 from rnnviz.i18n import t
 
 lang = ui.language()
@@ -32,7 +32,7 @@ def loadable(run: runs.Run) -> bool:
     try:
         files_of(run)
     except (review.ModelFilesError, OSError, runs.RunError) as error:
-        broken.append(f"{run.id} ({error})")
+        broken.append(f"{model_label(run, lang) if run.config else run.id} ({error})")
         return False
     return True
 
@@ -50,11 +50,6 @@ if not models:
 by_id = {run.id: run for run in models}
 
 
-def model_label(run: runs.Run) -> str:
-    whose = t("review_reference", lang) if run.is_reference else t("review_yours", lang)
-    return f"{preset_label(run, lang)} · num_words={run.config.num_words} · seed {run.config.seed} · {whose}"
-
-
 def parse_model(value: str) -> str:
     if value not in by_id:
         raise ValueError(value)
@@ -62,20 +57,25 @@ def parse_model(value: str) -> str:
 
 
 DEFAULT_VARIANT = "lstm@500"  # the book's best-known model (9-3) is the first one a visitor sees
-default_model = min(models, key=lambda m: (review.variant_name(m) != DEFAULT_VARIANT, m.config.seed != 42))
-settings = [ui.setting(P + "source", "typed", lambda v: v if v in ("typed", "test") else int("x")),
+default_model = review.median_run([m for m in models if m.is_reference and review.variant_name(m) == DEFAULT_VARIANT]
+                                  ) or models[0]  # its representative seed (the median validation accuracy)
+SOURCES = ("typed", "test")
+settings = [ui.setting(P + "source", "typed", lambda v: v if v in SOURCES else int("x")),
             ui.setting(P + "text", t("review_default", lang)),
             ui.setting(P + "index", 0, lambda v: min(max(int(v), 0), 24_999)),
             ui.setting(P + "model", default_model.id, parse_model)]
-if st.session_state[P + "model"] not in by_id:  # a run deleted since
-    st.session_state[P + "model"] = default_model.id
 
 # --- the review and the model ------------------------------------------------------------------
+# The two choice widgets show translated labels: one widget per language (ui.translated_choice).
 left, right = st.columns([3, 2])
-source = left.radio(t("review_source", lang), ("typed", "test"), key=P + "source", horizontal=True,
+source = left.radio(t("review_source", lang), SOURCES, horizontal=True,
+                    key=ui.translated_choice(P + "source", lang, lambda v: v if v in SOURCES else "typed"),
                     format_func=lambda v: t(f"review_source_{v}", lang))
-run = by_id[right.selectbox(t("review_model", lang), list(by_id), format_func=lambda i: model_label(by_id[i]),
-                            key=P + "model")]
+st.session_state[P + "source"] = source
+run = by_id[right.selectbox(t("review_model", lang), list(by_id), format_func=lambda i: model_label(by_id[i], lang),
+                            key=ui.translated_choice(P + "model", lang,  # a run deleted since: the default
+                                                     lambda v: v if v in by_id else default_model.id))]
+st.session_state[P + "model"] = run.id
 weights, vocabulary = files_of(run)
 maxlen = run.config.maxlen
 right.caption(t("review_model_note", lang, num_words=run.config.num_words, maxlen=maxlen,
@@ -134,29 +134,34 @@ st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stret
 # --- 2. every reference model's verdict --------------------------------------------------------------
 st.subheader(t("review_verdicts_title", lang))
 scores = [encoding.predict(files_of(model)[0], readings[model.id].padded) for model in models]
-groups = review.by_variant(models, scores)
-first_of = {review.variant_name(model): model for model in reversed(models)}
+groups = review.by_variant(models, scores)  # the reference seeds averaged; each of the visitor's runs alone
+first_of = {review.group_name(model): model for model in reversed(models)}
 st.plotly_chart(charts_review.verdicts_figure(
-    groups, [f"{model_label(first_of[g.variant]).rsplit(' · seed', 1)[0]}" for g in groups],
+    groups, [model_label(first_of[g.variant], lang, seed=False) for g in groups],
     [first_of[g.variant].config.cell for g in groups], lang), width="stretch")
 positive = sum(score > 0.5 for score in scores)
+seeds = max((len(g.scores) for g in groups if g.reference), default=1)
+yours = sum(not g.reference for g in groups)
 st.markdown(t("review_verdicts_text", lang, positive=positive, total=len(scores),
-              chosen=scores[models.index(run)], seeds=len(groups[0].scores)))
+              chosen=scores[models.index(run)], seeds=seeds)
+            + (" " + t("review_verdicts_yours", lang, n=yours) if yours else ""))
 
 # --- 3. the prediction after each word ----------------------------------------------------------------
 st.subheader(t("review_prefix_title", lang))
 seen = reading.seen_rows
 labels = [row.token if row.kind != tx.KIND_OOV else f"({row.token})" for row in seen]
-siblings = [m for m in models if review.variant_name(m) == review.variant_name(run) and m.id != run.id]
+siblings = review.siblings(run, models)  # the other reference seeds; none for a visitor's run
 colour = KIND_COLOURS.get(run.config.cell, charts.PALETTE["weight"])
-curves = [(f"seed {run.config.seed}", encoding.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
-curves += [(f"seed {m.config.seed}", encoding.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
+curves = [(short_label(run, lang), encoding.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
+curves += [(short_label(m, lang), encoding.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
             colour, 1.5) for m in siblings]
 st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
 movers = review.movers(labels, curves[0][1])
 st.markdown(t("review_prefix_text", lang, first=curves[0][1][0], last=curves[0][1][-1],
               up=", ".join(f"**{w}** ({d:+.2f})" for w, d in movers.up) or "–",
-              down=", ".join(f"**{w}** ({d:+.2f})" for w, d in movers.down) or "–"))
+              down=", ".join(f"**{w}** ({d:+.2f})" for w, d in movers.down) or "–")
+            + ("" if run.is_reference and not siblings
+               else " " + t("review_prefix_siblings" if siblings else "review_prefix_alone", lang)))
 st.caption(t("review_prefix_caption", lang, maxlen=maxlen))
 
 # --- 4. the hidden state of the trained model ---------------------------------------------------------

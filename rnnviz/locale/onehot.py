@@ -52,8 +52,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "a vector with a single 1 among {num_words} in one, {dim} real numbers in the other.",
     },
     "oh_table_trained": {
-        "ko": "임베딩 값: 훈련된 실행 `{run}`의 Embedding 가중치입니다.",
-        "en": "Embedding values: the trained Embedding weights of run `{run}`.",
+        "ko": "임베딩 값: 훈련된 실행 **{run}**의 Embedding 가중치입니다.",
+        "en": "Embedding values: the trained Embedding weights of **{run}**.",
     },
     "oh_table_random": {
         "ko": "임베딩 값: 아직 훈련된 임베딩 실행이 없어 Keras 초기값처럼 무작위(±0.05)입니다. 훈련하면 바뀝니다.",
@@ -95,7 +95,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "of size {units}. The embedding model learns a separate, denser {dim}-wide table and puts a small "
               "W_x ({dim} × {units}) after it. The numbers below use {source}.",
     },
-    "oh_identity_trained": {"ko": "훈련된 원-핫 실행 `{run}`의 W_x", "en": "the W_x of the trained one-hot run `{run}`"},
+    "oh_identity_trained": {"ko": "훈련된 원-핫 실행 **{run}**의 W_x", "en": "the trained W_x of **{run}**"},
     "oh_identity_random": {"ko": "무작위로 초기화한 W_x (시드 42)", "en": "a randomly initialised W_x (seed 42)"},
     "oh_col_product": {"ko": "원-핫(id) · W_x", "en": "one_hot(id) · W_x"},
     "oh_col_row": {"ko": "W_x[id] (행)", "en": "W_x[id] (row)"},
@@ -109,21 +109,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "oh_kind_onehot": {"ko": "원-핫 SimpleRNN", "en": "one-hot SimpleRNN"},
     "oh_kind_embedding": {"ko": "임베딩 SimpleRNN", "en": "embedding SimpleRNN"},
     "oh_col_run": {"ko": "실행", "en": "run"},
-    "oh_col_words": {"ko": "num_words", "en": "num_words"},
-    "oh_col_epochs": {"ko": "에포크", "en": "epochs"},
-    "oh_col_best_epoch": {"ko": "최상 에포크", "en": "best epoch"},
+    "oh_col_epochs": {"ko": "최상 / 전체 에포크", "en": "best / all epochs"},
     "oh_col_val_acc": {"ko": "검증 정확도", "en": "val accuracy"},
     "oh_col_test_acc": {"ko": "테스트 정확도", "en": "test accuracy"},
     "oh_col_sec": {"ko": "에포크당 초", "en": "s / epoch"},
     "oh_col_memory": {"ko": "최대 메모리 (MB)", "en": "peak memory (MB)"},
-    "oh_reference": {"ko": "참고용 전체 실행", "en": "reference full run"},
-    "oh_runs_pick": {"ko": "비교할 실행", "en": "Runs to compare"},
+    "oh_runs_pick": {"ko": "비교할 실행 (참고 실행과 내 실행)", "en": "Runs to compare (reference runs and yours)"},
+    "oh_runs_placeholder": {"ko": "비교할 실행을 고르세요", "en": "Pick runs to compare"},
+    "oh_seed_spread": {
+        "ko": "씨앗(초기 가중치)에 따른 차이는 실제로 큽니다. num_words={num_words}에서 참고 실행 씨앗 {n}개의 최고 검증 "
+              "정확도는 임베딩 SimpleRNN이 {e_low:.3f}–{e_high:.3f}, 원-핫 SimpleRNN이 {o_low:.3f}–{o_high:.3f}입니다. "
+              "RMSprop(1e-4)로 훈련한 SimpleRNN은 가끔 한 씨앗에서 학습이 멈춥니다. 그래서 이 페이지는 기본으로 "
+              "가운데(중앙값) 씨앗을 보여 줍니다: 임베딩은 씨앗 {e_seed}({e_acc:.3f}), 원-핫은 씨앗 {o_seed}({o_acc:.3f}). "
+              "다른 씨앗은 아래 목록에서 더할 수 있습니다.",
+        "en": "The spread across seeds (initial weights) is real. At num_words={num_words} the best validation "
+              "accuracy of the {n} reference seeds spans {e_low:.3f}–{e_high:.3f} for embedding SimpleRNN and "
+              "{o_low:.3f}–{o_high:.3f} for one-hot SimpleRNN: trained with RMSprop (1e-4), SimpleRNN sometimes "
+              "stalls on one seed. So this page starts on the median seed: seed {e_seed} ({e_acc:.3f}) for "
+              "embedding, seed {o_seed} ({o_acc:.3f}) for one-hot. Add the other seeds in the list below.",
+    },
     "oh_map_title": {"ko": "학습된 단어 임베딩 지도 (PCA)", "en": "The learned word embedding (PCA map)"},
     "oh_map_text": {
-        "ko": "실행 `{run}`의 Embedding 가중치({rows} × {dim})를 PCA로 2차원에 펼쳤습니다. 점 하나가 단어 하나이고, "
+        "ko": "**{run}**의 Embedding 가중치({rows} × {dim})를 PCA로 2차원에 펼쳤습니다. 점 하나가 단어 하나이고, "
               "색은 그 단어 하나만 있는 리뷰 `[1, id]`에 대한 모델의 출력입니다 (빨강 = 부정, 파랑 = 긍정). "
               "두 축이 분산의 {share:.0%}를 설명합니다.",
-        "en": "The Embedding weights of run `{run}` ({rows} × {dim}) spread on two axes by PCA. Each dot is a "
+        "en": "The Embedding weights of **{run}** ({rows} × {dim}) spread on two axes by PCA. Each dot is a "
               "word; its colour is the model's output for a review holding only that word, `[1, id]` "
               "(red = negative, blue = positive). The two axes explain {share:.0%} of the variance.",
     },

@@ -36,8 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_negative": {"ko": "부정 (0)", "en": "negative (0)"},
     "review_decoded": {"ko": "id를 다시 단어로 바꾼 리뷰 ({n}개 토큰)", "en": "The review decoded from its ids ({n} tokens)"},
     "review_model": {"ko": "자세히 볼 모델", "en": "Model to look into"},
-    "review_reference": {"ko": "참고 모델", "en": "reference"},
-    "review_yours": {"ko": "내 훈련", "en": "your run"},
+    "review_whose_reference": {"ko": "참고 실행", "en": "reference run"},
+    "review_whose_yours": {"ko": "내 실행", "en": "your run"},
     "review_model_note": {
         "ko": "어휘 사전 {num_words}개 단어, maxlen {maxlen}. 검증 정확도 {val:.3f}, 테스트 정확도 {test:.3f}.",
         "en": "Vocabulary of {num_words} words, maxlen {maxlen}. Validation accuracy {val:.3f}, "
@@ -89,13 +89,18 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_verdicts_title": {"ko": "2. 모델마다의 판단", "en": "2. Every model's verdict"},
     "review_verdicts_text": {
-        "ko": "모델 {total}개 중 {positive}개가 긍정(> 0.5)이라고 판단합니다. 막대는 씨앗 {seeds}개의 평균, "
-              "다이아몬드는 씨앗 하나, 가는 선은 표준편차입니다. 자세히 보는 모델의 확률은 **{chosen:.3f}**입니다. "
+        "ko": "모델 {total}개 중 {positive}개가 긍정(> 0.5)이라고 판단합니다. 참고 실행의 막대는 씨앗 {seeds}개의 "
+              "평균, 다이아몬드는 씨앗 하나, 가는 선은 표준편차입니다. 자세히 보는 모델의 확률은 **{chosen:.3f}**입니다. "
               "같은 모델이라도 씨앗(초기 가중치)에 따라 판단이 달라질 수 있습니다.",
-        "en": "{positive} of {total} models say positive (> 0.5). A bar is the mean of {seeds} seeds, a "
+        "en": "{positive} of {total} models say positive (> 0.5). A reference bar is the mean of {seeds} seeds, a "
               "diamond one seed, the thin line the standard deviation. The model you look into says "
               "**{chosen:.3f}**. The same model can judge differently with another seed (other initial "
               "weights).",
+    },
+    "review_verdicts_yours": {
+        "ko": "점선 아래 빗금 막대 {n}개는 **내 실행**입니다. 각각 따로 그리며, 참고 실행의 평균에는 들어가지 않습니다.",
+        "en": "Below the dotted rule, the {n} hatched bar(s) are **your runs**: each drawn alone, never part of "
+              "a reference average.",
     },
     "review_mean": {"ko": "씨앗 평균", "en": "mean over seeds"},
     "review_one_seed": {"ko": "씨앗 하나", "en": "one seed"},
@@ -105,11 +110,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_prefix_title": {"ko": "3. 단어마다 바뀌는 예측", "en": "3. The prediction after each word"},
     "review_prefix_text": {
         "ko": "각 점은 리뷰가 그 단어에서 끝났다면 모델이 낼 확률입니다. 시작 토큰만 읽었을 때 {first:.3f}, "
-              "끝까지 읽으면 {last:.3f}. 예측을 가장 많이 올린 단어: {up}. 가장 많이 내린 단어: {down}. "
-              "가는 선은 같은 모델의 다른 씨앗입니다.",
+              "끝까지 읽으면 {last:.3f}. 예측을 가장 많이 올린 단어: {up}. 가장 많이 내린 단어: {down}.",
         "en": "Each point is what the model would say if the review ended at that word: {first:.3f} after "
               "the first token, {last:.3f} at the end. The words that raised it most: {up}. Lowered it "
-              "most: {down}. Thin lines are the same model with other seeds.",
+              "most: {down}.",
+    },
+    "review_prefix_siblings": {
+        "ko": "가는 선은 같은 모델의 다른 씨앗(참고 실행)입니다.",
+        "en": "Thin lines are the same model with other seeds (reference runs).",
+    },
+    "review_prefix_alone": {
+        "ko": "내 실행은 혼자 그립니다. 참고 실행의 씨앗과 섞지 않습니다.",
+        "en": "Your run is drawn alone, never mixed with the reference seeds.",
     },
     "review_prefix_caption": {
         "ko": "점마다 `pad_sequences([ids[:k]], maxlen={maxlen})`를 모델에 넣은 결과입니다. 짧을수록 앞에 패딩이 "
