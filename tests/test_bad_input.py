@@ -41,7 +41,7 @@ LINKS = [
     ("views/train.py", {"train_num_words": "100000000"}, "train_num_words", 500),
     ("views/train.py", {"train_epochs": "0", "train_batch_size": "-1"}, "train_epochs", 100),
     ("views/review.py", {"rv_index": "99999", "rv_source": "test"}, "rv_index", 24_999),
-    ("views/review.py", {"rv_model": "/etc/passwd"}, "rv_source", "typed"),
+    ("views/review.py", {"rv_model": "/etc/passwd"}, "rv_source@en", "typed"),  # one widget per language
     ("views/tokens.py", {"unknown_key": "1", "lang": "fr"}, "maxlen", 8),
 ]
 

@@ -1,14 +1,17 @@
 """The "Try a review" page: the reference models read a default, typed, odd or test-set review."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import encoding, review, runs
+from rnnviz import charts_review, encoding, review, runs
 from rnnviz import text as tx
 
 PAGE = "views/review.py"
@@ -45,7 +48,7 @@ def test_typed_review_gets_each_models_probability_as_numpy_computes_it(only_ref
     text = "A wonderful film with a great story and brilliant acting, I loved it"
     at.text_area(key="rv_text").set_value(text).run()
     assert not at.exception and at.query_params["rv_text"] == text
-    chosen = next(m for m in MODELS if m.id == at.selectbox(key="rv_model").value)
+    chosen = next(m for m in MODELS if m.id == at.selectbox(key="rv_model@en").value)
     reading = review.read_text(text, chosen.vocabulary(), chosen.config.maxlen)
     expected = encoding.predict(chosen.load_weights(), reading.padded)
     assert f"**{expected:.3f}**" in verdict_sentence(at)
@@ -59,7 +62,7 @@ def test_typed_review_gets_each_models_probability_as_numpy_computes_it(only_ref
 def test_each_model_can_be_picked_and_the_link_keeps_it(only_reference):
     target = MODELS[-1]
     at = open_page("en", rv_model=target.id)
-    assert at.selectbox(key="rv_model").value == target.id
+    assert at.selectbox(key="rv_model@en").value == target.id
     assert f"{target.best_val_accuracy:.3f}" in " ".join(c.value for c in at.caption)
 
 
@@ -97,8 +100,8 @@ def test_a_test_set_review_shows_its_label_and_decoded_text(only_reference, loca
 
 def test_bad_link_values_fall_back_to_the_defaults(only_reference):
     at = open_page("en", rv_model="../../etc/passwd", rv_source="everything", rv_index="-5")
-    assert at.selectbox(key="rv_model").value in {m.id for m in MODELS}
-    assert at.radio(key="rv_source").value == "typed" and not at.error
+    assert at.selectbox(key="rv_model@en").value in {m.id for m in MODELS}
+    assert at.radio(key="rv_source@en").value == "typed" and not at.error
 
 
 def test_without_any_model_it_says_how_to_get_one(tmp_path, monkeypatch):
@@ -115,7 +118,7 @@ def test_the_page_imports_no_framework(tmp_path):
 def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_path):
     at = open_page("en")
     code = at.get("code")[0].value
-    chosen = next(m for m in MODELS if m.id == at.selectbox(key="rv_model").value)
+    chosen = next(m for m in MODELS if m.id == at.selectbox(key="rv_model@en").value)
     reading = review.read_text(at.text_area(key="rv_text").value, chosen.vocabulary(), 100)
     expected = encoding.predict(chosen.load_weights(), reading.padded)
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
@@ -147,7 +150,8 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
         (target / runs.VOCAB_FILE).write_text('{"words": [1, 2, 3]')
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     at = open_page("en")
-    assert any("Skipped models whose files are damaged: 20250101-000000-abcdef" in w.value for w in at.warning)
+    name = charts_review.model_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en")  # readable
+    assert any(f"Skipped models whose files are damaged: {name} (" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 4  # the reference models still work
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # nothing changed on disk
 
@@ -160,6 +164,82 @@ def test_without_the_data_a_typed_review_still_works(tmp_path, monkeypatch):
     monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path / "no-data"))
     at = open_page("en")
     assert len(at.get("plotly_chart")) == 4 and not at.error
-    at.radio(key="rv_source").set_value("test").run()
+    at.radio(key="rv_source@en").set_value("test").run()
     assert "RNNVIZ_DATA_DIR" in at.error[0].value and "A typed review works without the data." in [
         c.value for c in at.caption]
+
+
+# --- the visitor's runs beside the reference runs (issue 11) ------------------------------------------------
+
+RUN_ID = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}")
+LSTM = [m for m in MODELS if review.variant_name(m) == "lstm@500"]
+
+
+@pytest.fixture
+def users_lstm(tmp_path, monkeypatch):
+    """The visitor trained the book's LSTM with seed 42 too: a reference folder copied into their runs."""
+    import shutil
+
+    runs_dir = tmp_path / "runs"
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(runs_dir))
+    seed_42 = next(m for m in LSTM if m.config.seed == 42)
+    shutil.copytree(seed_42.path, runs_dir / "20991231-235959-abcdef")
+    return runs.RunStore(runs_dir).get("20991231-235959-abcdef")
+
+
+def figure(at, index: int) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_users_run_is_never_a_fourth_reference_seed(users_lstm, lang):
+    at = open_page(lang)
+    text = at.text_area(key="rv_text").value
+    verdicts = figure(at, 1)
+    bars = verdicts["data"][0]
+    reference_label = charts_review.model_label(LSTM[0], lang, seed=False)
+    own_label = charts_review.model_label(users_lstm, lang, seed=False)
+    assert bars["y"].count(reference_label) == 1 and bars["y"][-1] == own_label  # its own row, last
+    expected = np.mean([encoding.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded)
+                        for m in LSTM])  # the three reference seeds only
+    assert bars["x"][bars["y"].index(reference_label)] == pytest.approx(expected, abs=1e-9)
+    diamonds = verdicts["data"][1]
+    assert diamonds["y"].count(reference_label) == 3 and own_label not in diamonds["y"]
+    assert "3" in verdict_sentence(at) and ("your runs" in verdict_sentence(at) or "내 실행" in verdict_sentence(at))
+
+
+def test_the_after_each_word_curves_never_mix_a_users_run_with_the_reference_seeds(users_lstm):
+    at = open_page("en", rv_model=LSTM[0].id)
+    names = [trace["name"] for trace in figure(at, 2)["data"] if trace.get("name")]
+    assert names == [charts_review.short_label(m, "en") for m in LSTM]  # three seeds, three names
+    assert len(set(names)) == 3 and not any("your run" in n for n in names)
+    at.selectbox(key="rv_model@en").set_value(users_lstm.id).run()
+    assert [trace.get("name") for trace in figure(at, 2)["data"] if trace.get("name")] == [
+        charts_review.short_label(users_lstm, "en")]
+    assert "Your run is drawn alone" in " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_models_are_named_readably_never_by_run_id(users_lstm, lang):
+    at = open_page(lang)
+    options = at.selectbox(key=f"rv_model@{lang}").options  # the labels the browser shows
+    assert len(options) == len(MODELS) + 1 and len(set(options)) == len(options)
+    assert not [o for o in options if RUN_ID.search(o)]
+    assert sum(o.startswith("내 실행" if lang == "ko" else "your run") for o in options) == 1
+    shown = " ".join(json.dumps(figure(at, i)) for i in range(3))
+    assert not RUN_ID.search(shown)
+
+
+def test_the_default_model_is_the_median_lstm_seed(only_reference):
+    at = open_page("en")
+    median = sorted(LSTM, key=lambda m: m.best_val_accuracy)[1]
+    assert at.selectbox(key="rv_model@en").value == median.id
+
+
+def test_switching_the_language_keeps_the_model_and_the_source(users_lstm):
+    at = open_page("ko", rv_model=users_lstm.id)
+    at.radio(key="rv_source@ko").set_value("test").run()
+    at.radio(key="lang_switch").set_value("en").run()
+    assert not at.exception and at.title[0].value == "Try a review"
+    assert at.selectbox(key="rv_model@en").value == users_lstm.id and at.radio(key="rv_source@en").value == "test"
+    assert at.query_params["rv_model"] == users_lstm.id and at.query_params["rv_source"] == "test"
