@@ -26,7 +26,7 @@ if not Path(CHROMIUM).exists():
         pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
     pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
-from rnnviz import charts_train, data, encoding, review, runs  # noqa: E402 - imported after the skip
+from rnnviz import charts_review, charts_train, data, encoding, review, runs  # noqa: E402 - imported after the skip
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 
@@ -464,3 +464,85 @@ def test_a_copied_training_lab_link_keeps_the_model_settings(app_url, browser, p
         assert_no_errors(friend)
     finally:
         friend.context.close()
+
+
+# --- a language switch with the visitor's own runs present (issue 11) ----------------------------------------
+
+
+@pytest.fixture
+def users_runs(runs_dir):
+    """The visitor's finished runs (reference folders copied into this server's runs folder), removed after."""
+    import shutil
+
+    from playwright.sync_api import expect  # noqa: F401 - fail here, not mid-test, without Playwright
+
+    reference = runs.RunStore(runs.reference_runs_dir()).list()
+    made = {}
+    for name, preset, run_id in (("lstm", "lstm", "20991231-235958-aaaaaa"),
+                                 ("embedding", "embedding-simplernn", "20991231-235959-bbbbbb")):
+        source = next(r for r in reference if r.preset == preset and r.config.num_words == 500)
+        shutil.copytree(source.path, runs_dir / run_id)
+        made[name] = runs.RunStore(runs_dir).get(run_id)
+    yield made
+    for run in made.values():
+        shutil.rmtree(run.path)
+
+
+def switch_to_english(page, path: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    wait_for_page(page, path, "en")
+
+
+def test_onehot_page_survives_a_language_switch_then_a_touch(app_url, browser, users_runs):
+    from playwright.sync_api import expect
+
+    page = new_page(browser, 1280, 720)
+    try:
+        open_app(page, app_url, "onehot", "ko")
+        mine = charts_review.model_label(users_runs["embedding"], "en")
+        switch_to_english(page, "onehot")
+        slider = widget(page, "stSlider", t("oh_maxlen", "en")).get_by_role("slider")
+        slider.press("ArrowLeft")  # touch any widget: maxlen 100 -> 90
+        wait_for(page, "() => location.search.includes('oh_maxlen=90')")  # the run got to its end...
+        wait_idle(page)
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)  # ...without the TypeError
+        picked = widget(page, "stMultiSelect", t("oh_runs_pick", "en"))
+        expect(picked).to_contain_text(mine)  # the kept choice, now in English
+        expect(picked).to_contain_text(t("review_whose_reference", "en"))
+        curves = page.locator('[data-testid="stPlotlyChart"] .legendtext', has_text=f"{mine} · ")
+        expect(curves.first).to_be_visible()  # the results chart, with the visitor's run in it
+        assert_no_errors(page)
+        screenshot(page, "onehot-after-language-switch-en")
+    finally:
+        page.context.close()
+
+
+def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, users_runs):
+    from playwright.sync_api import expect
+
+    page = new_page(browser, 1280, 720)
+    try:
+        open_app(page, app_url, "review", "ko")
+        own = users_runs["lstm"]
+        model_box = widget(page, "stSelectbox", t("review_model", "ko")).get_by_role("combobox")
+        model_box.click()
+        model_box.fill(t("review_whose_yours", "ko"))  # the list is long: search it, as a visitor can
+        page.get_by_role("option", name=charts_review.model_label(own, "ko"), exact=True).click()
+        wait_for_query(page, "rv_model", own.id)
+        wait_idle(page)
+        switch_to_english(page, "review")
+        text = "A wonderful film: brilliant acting, a great story, and I loved every minute of it."
+        type_into(page, "stTextArea", t("review_text", "en"), text)  # touch a widget
+        wait_for_query(page, "rv_text", text)
+        wait_idle(page)
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+        box = widget(page, "stSelectbox", t("review_model", "en")).get_by_role("combobox")
+        expect(box).to_have_value(charts_review.model_label(own, "en"))  # still the visitor's run, in English
+        reading = review.read_text(text, own.vocabulary(), own.config.maxlen)
+        expected = encoding.predict(own.load_weights(), reading.padded)
+        expect(page.get_by_text(re.compile(r"models say positive"))).to_contain_text(f"says {expected:.3f}")
+        wait_for_charts(page, PAGES["review"][2])
+        assert_no_errors(page)
+        screenshot(page, "review-after-language-switch-en")
+    finally:
+        page.context.close()
