@@ -18,7 +18,8 @@ from rnnviz.text import PAD
 SCORE_SCALE = "RdBu"  # negative review (red) ... positive review (blue), centred on 0.5
 # Word labels on the embedding map: the plot area assumed for spacing them (the map's column at 1280 px
 # is wider, so the labels only get more room), at most this many labels, and the font of the sample.
-MAP_AREA_PX = (520, 470)
+MAP_AREA_PX = (360, 480)
+DOT_RADIUS_PX = 5  # a sample label never covers another word's dot
 MAP_MAX_LABELS = 40
 SAMPLE_FONT = FONT_SIZE - 3
 _POSITIONS = ("top center", "bottom center", "middle right", "middle left")
@@ -82,6 +83,15 @@ def _overlaps(box, boxes) -> bool:
     return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes)
 
 
+def _covers_a_dot(box, pixels: np.ndarray, own: int) -> bool:
+    """Whether `box` reaches any dot (pixels (n, 2)) but its own word's."""
+    r = DOT_RADIUS_PX
+    inside = ((pixels[:, 0] > box[0] - r) & (pixels[:, 0] < box[2] + r)
+              & (pixels[:, 1] > box[1] - r) & (pixels[:, 1] < box[3] + r))  # (n,)
+    inside[own] = False
+    return bool(inside.any())
+
+
 def map_labels(coords: np.ndarray, words: Sequence[str], must: Sequence[int], scores: np.ndarray,
                area: tuple[int, int] = MAP_AREA_PX, limit: int = MAP_MAX_LABELS,
                font: float = FONT_SIZE) -> MapLabels:
@@ -89,7 +99,8 @@ def map_labels(coords: np.ndarray, words: Sequence[str], must: Sequence[int], sc
 
     Each label tries four places around its dot (above, below, right, left) and takes the
     first free one; a word with no free place stays unlabelled (its name is on hover).
-    The sample prefers the words the model finds most telling (score furthest from 0.5).
+    The sample prefers the words the model finds most telling (score furthest from 0.5),
+    and its labels cover no other dot either, so it never writes into a crowd.
 
     Args:
         coords: (n, 2) the words' map positions.
@@ -106,10 +117,11 @@ def map_labels(coords: np.ndarray, words: Sequence[str], must: Sequence[int], sc
     for rank, index in enumerate(order):
         if len(indices) >= limit:
             break
-        size = font if rank < len(must) else SAMPLE_FONT
+        sampled = rank >= len(must)
+        size = SAMPLE_FONT if sampled else font
         for position in _POSITIONS:
             box = _label_box(*pixels[index], words[index], position, size)
-            if rank == 0 or not _overlaps(box, taken):
+            if rank == 0 or not (_overlaps(box, taken) or sampled and _covers_a_dot(box, pixels, index)):
                 taken.append(box)
                 indices.append(index)
                 positions.append(position)
@@ -163,17 +175,18 @@ def embedding_map_figure(projection: Projection, words: Sequence[str], scores: n
     first, second = projection.explained
     fig.update_xaxes(title=t("oh_pc", lang, n=1, share=first))
     fig.update_yaxes(title=t("oh_pc", lang, n=2, share=second))
-    return style(fig, t("oh_map_title", lang), height=600)
+    return style(fig, height=600)  # the page's heading names the map
 
 
 def results_table(runs: Sequence[Run], names: Sequence[str], lang: str) -> pd.DataFrame:
-    """The one-hot page's results, one row per run, in six columns that fit a 1280 px screen.
+    """The one-hot page's results, one row per run, in six columns of short text (for `st.table`, which
+    wraps the long names instead of clipping the last columns at 1280 px).
 
     Args:
         names: each run's readable name (whose · model · vocabulary · seed or start time).
     """
     def rounded(value, digits):
-        return None if value is None else round(float(value), digits)
+        return "–" if value is None else f"{float(value):.{digits}f}"
 
     return pd.DataFrame({
         t("oh_col_run", lang): list(names),

@@ -55,6 +55,10 @@ def test_map_labels_never_overlap_and_always_name_the_chosen_word():
         assert box[2] - box[0] > 0.5 * (charts.FONT_SIZE - 3) * len(words[index])
     for k, box in enumerate(boxes):  # no two labels share a pixel
         assert not charts_encoding._overlaps(box, boxes[:k] + boxes[k + 1:]), words[labels.indices[k]]
+    low, high = coords.min(axis=0), coords.max(axis=0)
+    pixels = (coords - low) / (high - low) * np.array(charts_encoding.MAP_AREA_PX)
+    for box, index in list(zip(boxes, labels.indices))[9:]:  # the sample writes into no crowd
+        assert not charts_encoding._covers_a_dot(box, pixels, index), words[index]
     # Every word keeps its name on hover, labelled or not.
     projection = encoding.Projection(coords=coords, explained=(0.3, 0.2))
     fig = charts_encoding.embedding_map_figure(projection, words, scores, "en", highlight=[7, *neighbours])
@@ -69,4 +73,4 @@ def test_results_table_fits_six_columns_and_names_runs_readably():
     assert list(table.columns) == ["run", "best / all epochs", "val accuracy", "test accuracy", "s / epoch",
                                    "peak memory (MB)"]
     assert list(table.iloc[:, 1]) == [f"{r.best_epoch} / {r.epochs_run}" for r in reference]
-    assert list(table.iloc[:, 2]) == [round(r.best_val_accuracy, 3) for r in reference]
+    assert list(table.iloc[:, 2]) == [f"{r.best_val_accuracy:.3f}" for r in reference]

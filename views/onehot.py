@@ -159,12 +159,12 @@ st.markdown(t("oh_identity_text", lang, num_words=num_words, units=units, dim=em
 shown = [int(i) for i in padded if i != tx.PAD][:4]  # the first real tokens
 identity = encoding.lookup_identity(shown, kernel)
 as_text = lambda row: "[" + ", ".join(f"{v:+.3f}" for v in row) + "]"  # noqa: E731
-st.dataframe(pd.DataFrame({
+st.table(pd.DataFrame({  # a table wraps the long rows instead of clipping them
     t("col_token", lang): vocabulary.decode(shown), t("col_id", lang): shown,
     t("oh_col_product", lang): [as_text(r) for r in identity.product],
     t("oh_col_row", lang): [as_text(r) for r in identity.rows],
     t("oh_col_equal", lang): [bool(np.array_equal(a, b)) for a, b in zip(identity.product, identity.rows)],
-}), hide_index=True, width="stretch")
+}), hide_index=True)
 
 # --- results ---------------------------------------------------------------------------------------
 st.subheader(t("oh_results_title", lang))
@@ -195,10 +195,10 @@ if candidates:
     st.session_state[P + "runs"] = picked
     chosen = [run for run in candidates if run.id in picked]
     if chosen:
-        st.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen]),
+        st.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen],
+                                                    height=330 + 60 * len(chosen)),  # room for the legend
                         width="stretch")
-        st.dataframe(charts_encoding.results_table(chosen, [names[r.id] for r in chosen], lang),
-                     hide_index=True, width="stretch")
+        st.table(charts_encoding.results_table(chosen, [names[r.id] for r in chosen], lang), hide_index=True)
 
 # --- the learned embedding --------------------------------------------------------------------------
 st.subheader(t("oh_map_title", lang))
