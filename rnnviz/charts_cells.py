@@ -29,6 +29,7 @@ FADED_HIDDEN = "rgba(213, 94, 0, 0.35)"  # h_{t-1}: the hidden colour, faded
 FADED_CELL = "rgba(0, 158, 115, 0.35)"  # c_{t-1}
 _MAX_TEXT_BARS = 12  # more bars than this: no numbers on them
 _MAX_TEXT_COLUMNS = 20  # heatmap columns with numbers in the cells
+_MAX_ID_TICKS = 20  # one-hot x_t panel: labelled ids (a trained model's x_t has num_words entries)
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _FRAME_MS, _TRANSITION_MS = 900, 450
 GATE_NAMES = {"LSTM": ("i", "f", "o"), "GRU": ("z", "r")}
@@ -173,8 +174,10 @@ def hidden_animation_figure(trace, tokens: Sequence[str], lang: str, active: int
     fig.update_yaxes(range=[-1.25 * top, 1.25 * top], row=1, col=1)
     fig.update_yaxes(range=[-1.3, 1.3], row=1, col=2)
     fig.update_yaxes(range=[-1.3, 1.3], row=1, col=3)
-    if onehot:
-        fig.update_xaxes(tickmode="array", tickvals=feature_x, ticktext=[str(k - 1) for k in feature_x],
+    if onehot:  # one label per id, but ~20 at most: 500 tick labels take Chromium seconds to lay out
+        every = max(1, -(-input_dim // _MAX_ID_TICKS))
+        fig.update_xaxes(tickmode="array", tickvals=feature_x[::every],
+                         ticktext=[str(k - 1) for k in feature_x[::every]],
                          title=t("step_axis_onehot", lang), row=1, col=1)
     else:
         fig.update_xaxes(tickmode="array", tickvals=feature_x, ticktext=[sub("x", k) for k in feature_x],

@@ -43,3 +43,20 @@ def test_model_labels_are_readable_and_tell_reference_from_yours(tmp_path):
 def test_every_reference_model_has_its_own_label(lang):
     labels = [charts_review.model_label(m, lang) for m in REFERENCES]
     assert len(set(labels)) == len(labels)
+
+
+def test_a_trained_one_hot_models_animation_labels_at_most_20_ids():
+    """500 x-axis labels (one per id) took Chromium 6 s to draw (bench/bench_review_onehot.py)."""
+    from rnnviz import charts_cells, encoding
+    from rnnviz import text as tx
+
+    onehot = next(m for m in REFERENCES if m.config.inputs == "onehot" and m.config.num_words == 500)
+    weights, vocabulary = review.load_model_files(onehot)
+    reading = review.read_text("a great film", vocabulary, 100)
+    tokens = [tx.MARKERS[tx.PAD]] * 96 + [row.token for row in reading.rows]
+    fig = charts_cells.hidden_animation_figure(encoding.first_layer_trace(weights, reading.padded), tokens, "en",
+                                               onehot=True)
+    axis = fig.layout.xaxis
+    assert len(fig.data[0].x) == 500 and 2 <= len(axis.tickvals) <= 20
+    assert [int(text) for text in axis.ticktext] == [v - 1 for v in axis.tickvals]  # the labels are the ids
+    assert axis.ticktext[0] == "0"
