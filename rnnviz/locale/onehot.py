@@ -132,10 +132,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "oh_map_text": {
         "ko": "**{run}**의 Embedding 가중치({rows} × {dim})를 PCA로 2차원에 펼쳤습니다. 점 하나가 단어 하나이고, "
               "색은 그 단어 하나만 있는 리뷰 `[1, id]`에 대한 모델의 출력입니다 (빨강 = 부정, 파랑 = 긍정). "
-              "두 축이 분산의 {share:.0%}를 설명합니다.",
+              "두 축이 분산의 {share:.0%}를 설명합니다. 이름은 고른 단어(굵게)와 그 이웃, 그리고 서로 겹치지 않게 고른 "
+              "일부 단어에만 적었습니다. 다른 점은 마우스를 올리면 단어가 보입니다.",
         "en": "The Embedding weights of **{run}** ({rows} × {dim}) spread on two axes by PCA. Each dot is a "
               "word; its colour is the model's output for a review holding only that word, `[1, id]` "
-              "(red = negative, blue = positive). The two axes explain {share:.0%} of the variance.",
+              "(red = negative, blue = positive). The two axes explain {share:.0%} of the variance. Only the "
+              "chosen word (bold), its neighbours and a sample of words that do not overlap are written; hover "
+              "over any other dot for its word.",
     },
     "oh_map_none": {
         "ko": "임베딩 지도에는 훈련된 임베딩 실행이 필요합니다.",
