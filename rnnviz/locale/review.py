@@ -10,11 +10,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "9-2절과 9-3절의 모델은 IMDB 리뷰 20,000개로 훈련되어 리뷰가 **긍정일 확률**을 출력합니다. "
               "여기서는 이 앱의 작업자가 책과 똑같은 설정으로 훈련해 둔 **참고 모델**(모델마다 씨앗 3개)이 "
               "리뷰를 읽습니다. 모델이 보는 id, 모델마다의 판단, 단어 하나를 읽을 때마다 바뀌는 예측, 그리고 "
-              "은닉 상태를 차례로 봅니다. 계산은 저장된 가중치로 numpy가 합니다.",
+              "은닉 상태를 차례로 봅니다. 훈련 실험실에서 직접 훈련한 모델은 **내 실행**으로, 참고 모델과 늘 따로 "
+              "보입니다. 계산은 저장된 가중치로 numpy가 합니다.",
         "en": "The models of sections 9-2 and 9-3 were trained on 20,000 IMDB reviews and output the "
               "**probability that a review is positive**. Here the **reference models** — trained by this "
               "app's worker with the book's settings, three seeds each — read your review. See the ids a model "
-              "reads, every model's verdict, how the prediction moves with each word, and the hidden state. "
+              "reads, every model's verdict, how the prediction moves with each word, and the hidden state. Models "
+              "you trained in the training lab appear as **your runs**, always apart from the reference. "
               "numpy computes everything from the stored weights.",
     },
     "review_source": {"ko": "리뷰", "en": "Review"},
