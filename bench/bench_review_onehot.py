@@ -123,7 +123,8 @@ def report(result: dict) -> str:
     lines = [f"Machine: {describe()}; Chromium {result['chromium']} (headless).", "",
              "| hidden-state animation of the review page | JSON (KB) | draw in Chromium, median (ms) | vs. now |",
              "| --- | ---: | ---: | ---: |"]
-    lines += [f"| {name} | {result['sizes'][name] / 1000:.0f} | {ms:.0f} | {ms / now:.1f}x |" for name, ms in draw.items()]
+    lines += [f"| {name} | {result['sizes'][name] / 1000:.0f} | {ms:.0f} | {ms / now:.1f}x |"
+              for name, ms in draw.items()]
     lines += ["", f"Python, one rerun's computing (every model's verdict, the after-each-word curve, the animation "
                   f"figure and its JSON), best of {result['repeats']}: one-hot SimpleRNN "
                   f"{result['python_s']['onehot']:.2f} s, LSTM {result['python_s']['lstm']:.2f} s.",

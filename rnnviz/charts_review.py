@@ -34,7 +34,8 @@ def _started(run: Run) -> str:
 def model_label(run: Run, lang: str, seed: bool = True) -> str:
     """A readable name, never the run id: whose · model · vocabulary · seed (a visitor's run: its start time).
 
-    E.g. "reference run · 9-3 LSTM · num_words=500 · seed 42", "your run · 9-3 LSTM · num_words=500 · 11-29 15:22".
+    E.g. "reference run · 9-3 LSTM · num_words=500 · seed 42",
+    "your run · 9-3 LSTM · num_words=500 · 11-29 15:22".
     """
     name = f"{whose(run, lang)} · {preset_label(run, lang)} · num_words={run.config.num_words}"
     if not run.is_reference:

@@ -7,13 +7,14 @@ runs the numpy cells (`rnnviz.encoding`) on the stored weights: no TensorFlow.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import mean, pstdev
 
 from rnnviz import runs
 from rnnviz import text as tx
 from rnnviz.reference import VARIANTS, variant_of
+from rnnviz.config import RunConfig
 from rnnviz.runs import Run, RunStore
 
 USABLE_STATES = (runs.DONE, runs.STOPPED)
@@ -66,6 +67,27 @@ def median_run(candidates: Sequence[Run]) -> Run | None:
     ranked = sorted((run for run in candidates if run.best_val_accuracy is not None),
                     key=lambda run: (run.best_val_accuracy, run.config.seed if run.config else 0))
     return ranked[(len(ranked) - 1) // 2] if ranked else None
+
+
+def reference_seeds(candidates: Sequence[Run], num_words: int) -> list[Run]:
+    """Every seed of the reference runs among `candidates` at `num_words`, else at the nearest vocabulary size."""
+    references = [run for run in candidates if run.is_reference]
+    sizes = {run.config.num_words for run in references}
+    closest = min(sizes, key=lambda n: (abs(n - num_words), n), default=None)
+    return [run for run in references if run.config.num_words == closest]
+
+
+def reference_first(candidates: Sequence[Run], num_words: int) -> list[Run]:
+    """The reference runs of `num_words`, then the other reference runs, then the visitor's (order kept within)."""
+    return sorted(candidates, key=lambda run: (not run.is_reference, run.config.num_words != num_words))
+
+
+def weights_to_show(representative: Run | None, candidates: Sequence[Run], num_words: int,
+                    fits: Callable[[RunConfig], bool]) -> Run | None:
+    """The run whose trained weights a table shows: the representative reference run, else the
+    visitor's newest; only one with `num_words` words whose config `fits` the page (None: none does)."""
+    choices = [representative, *(run for run in candidates if not run.is_reference)]
+    return next((run for run in choices if run and run.config.num_words == num_words and fits(run.config)), None)
 
 
 def accuracy_range(candidates: Sequence[Run]) -> tuple[float, float] | None:

@@ -134,3 +134,19 @@ def test_median_run_and_accuracy_range_of_the_reference_seeds():
     assert accuracies[-1] - accuracies[0] > 0.1  # one seed in three stalls: the spread is real
     assert review.median_run([]) is None and review.accuracy_range([]) is None
     assert review.median_run(references[:1]) is references[0]
+
+
+def test_reference_seeds_fall_back_to_the_nearest_vocabulary_and_tables_prefer_the_reference(tmp_path):
+    reference = [r for r in runs.RunStore(runs.REFERENCE_RUNS_DIR).list() if r.preset == "onehot-simplernn"]
+    assert {r.config.num_words for r in review.reference_seeds(reference, 500)} == {500}
+    assert {r.config.num_words for r in review.reference_seeds(reference, 300)} == {200}  # nearer than 500
+    assert len(review.reference_seeds(reference, 2000)) == 3 and review.reference_seeds([], 500) == []
+    mine = user_copy(reference[0], tmp_path)
+    candidates = [mine, *reference]
+    ordered = review.reference_first(candidates, 200)
+    assert [r.config.num_words for r in ordered[:3]] == [200] * 3 and ordered[-1].id == mine.id
+    median = review.median_run(review.reference_seeds(reference, mine.config.num_words))
+    assert review.weights_to_show(median, candidates, mine.config.num_words, lambda c: True) is median
+    assert review.weights_to_show(None, candidates, mine.config.num_words, lambda c: True).id == mine.id
+    assert review.weights_to_show(median, candidates, 1000, lambda c: True) is None  # no run of 1000 words
+    assert review.weights_to_show(median, candidates, mine.config.num_words, lambda c: c.units == 99) is None

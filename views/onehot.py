@@ -80,17 +80,7 @@ finished = [run for store in stores for run in store.list()
             if run.config and run.config.cell == "SimpleRNN" and run.config.layers == 1
             and run.state in ("done", "stopped") and (run.path / runs.WEIGHTS_FILE).is_file()]
 by_kind = {kind: [run for run in finished if run.config.inputs == kind] for kind in PRESET_OF}
-
-
-def seeds_of(kind: str) -> list:
-    """Every seed of the reference runs of `kind` at the page's vocabulary size, else at the nearest one."""
-    references = [run for run in by_kind[kind] if run.is_reference]
-    sizes = {run.config.num_words for run in references}
-    closest = min(sizes, key=lambda n: (abs(n - num_words), n), default=None)
-    return [run for run in references if run.config.num_words == closest]
-
-
-reference_seeds = {kind: seeds_of(kind) for kind in PRESET_OF}
+reference_seeds = {kind: review.reference_seeds(by_kind[kind], num_words) for kind in PRESET_OF}
 # The representative seed: the median best validation accuracy (a stalled seed is real, but not typical).
 representative = {kind: review.median_run(reference_seeds[kind]) for kind in PRESET_OF}
 
@@ -101,8 +91,7 @@ def run_name(run) -> str:
 
 def trained(kind: str, fits) -> runs.Run | None:
     """The run whose weights a table shows: the representative reference run, else the visitor's newest."""
-    choices = [representative[kind]] + [run for run in by_kind[kind] if not run.is_reference]
-    return next((run for run in choices if run and run.config.num_words == num_words and fits(run.config)), None)
+    return review.weights_to_show(representative[kind], by_kind[kind], num_words, fits)
 
 
 # --- the same review, two inputs ---------------------------------------------------------------
@@ -183,7 +172,7 @@ if all(spread.values()) and all(representative.values()):
                   e_acc=representative["embedding"].best_val_accuracy,
                   o_acc=representative["onehot"].best_val_accuracy))
 # Reference runs of the page's vocabulary first, then the other vocabulary, then the visitor's runs.
-candidates = sorted(finished, key=lambda run: (not run.is_reference, run.config.num_words != num_words))
+candidates = review.reference_first(finished, num_words)
 if candidates:
     names = {run.id: run_name(run) for run in candidates}
     newest_of_mine = [next((r for r in by_kind[kind] if not r.is_reference), None) for kind in PRESET_OF]
@@ -205,7 +194,7 @@ st.subheader(t("oh_map_title", lang))
 if not by_kind["embedding"]:
     st.info(t("oh_map_none", lang))
 else:
-    map_runs = sorted(by_kind["embedding"], key=lambda run: (not run.is_reference, run.config.num_words != num_words))
+    map_runs = review.reference_first(by_kind["embedding"], num_words)
     map_names = {run.id: run_name(run) for run in map_runs}
     map_default = (representative["embedding"] or map_runs[0]).id  # the representative seed of this vocabulary
     map_run_id = st.selectbox(t("oh_map_run", lang), list(map_names), format_func=map_names.get,
