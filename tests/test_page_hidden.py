@@ -123,6 +123,16 @@ def test_output_shapes_and_fading_text():
     assert "A random sequence of 80 steps" in texts(at.markdown)
 
 
+def test_fading_text_says_what_is_plotted_and_gated_cells_remember_longer():
+    """The reported case: 8 features, 8 units, length 93 made GRU look more forgetful than SimpleRNN."""
+    import re
+    at = open_page(step_features=8, step_units=8, fade_T=93)
+    assert "Plotted: ‖∂h_T/∂x_t‖" in texts(at.caption) and "seed 0" in texts(at.caption)
+    first = re.search(r"first input: SimpleRNN (\S+), LSTM (\S+), GRU (\S+);", texts(at.markdown))
+    simple, lstm, gru = (float(v) for v in first.groups())
+    assert simple < lstm and simple < gru
+
+
 def test_keras_code_is_shown():
     at = open_page()
     code = texts(at.code)
