@@ -28,6 +28,7 @@ from rnnviz.text import INDEX_FROM, Vocabulary, tokenize
 __all__ = [
     "bounded_int",
     "one_of",
+    "onehot_text",
     "DEFAULT_SENTENCE",
     "ENCODINGS",
     "FADE_RANGE",
@@ -185,6 +186,16 @@ def feature_labels(inputs):
         return [f"x{k}" for k in range(1, inputs.input_dim + 1)]
     words = inputs.vocabulary.decode(range(inputs.input_dim))
     return [f"id {i}" if i == INDEX_FROM else f"id {i} {w}" for i, w in enumerate(words)]
+
+
+def onehot_text(x_t):
+    """A one-hot vector as one short line: a dot for each 0, its 1 where it is, a gap every 5 places.
+
+    >>> onehot_text([0, 0, 0, 0, 1, 0, 0])
+    '····1 ··'
+    """
+    marks = ["1" if v == 1 else "·" if v == 0 else f"{v:g}" for v in np.asarray(x_t).tolist()]
+    return " ".join("".join(marks[i:i + 5]) for i in range(0, len(marks), 5))
 
 
 def bounded_int(low, high, step=1):

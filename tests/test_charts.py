@@ -61,3 +61,30 @@ def test_cell_kinds_and_runs_never_borrow_the_colours_of_x_h_and_c():
     assert not meanings & set(charts.KIND_COLOURS.values())
     assert not meanings & set(charts.RUN_COLOURS)
     assert len(set(charts.RUN_COLOURS)) == len(charts.RUN_COLOURS)
+
+
+def luminance(colour):
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_a_long_grid_keeps_every_kind_distinguishable_and_says_what_each_run_is():
+    sentences = ["i like brachiosaurus", "the movie was good " * 80]  # 4 and 321 tokens
+    cells, fig = grid(sentences, maxlen=285)
+    heatmap = fig.data[0]
+    assert heatmap.xgap == 0  # no white gaps washing out cells a few pixels wide
+    notes = [a.text for a in fig.layout.annotations]
+    n_cut = sum(c.kind == tx.KIND_CUT for c in cells)
+    assert n_cut == 321 - 285
+    assert "padding 0 × 281" in notes and "4 tokens" in notes and "285 tokens" in notes
+    assert f"cut away × {n_cut}" in notes
+    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    assert [a.text for a in arrows] == ["4 tokens", f"cut away × {n_cut}"]  # narrow runs are pointed at
+    # padding, cut tokens and words stay apart in lightness, not only in hue
+    pad, cut, word = (luminance(charts.PALETTE[k]) for k in ("pad", "cut", "input"))
+    assert pad - cut > 0.1 and cut - word > 0.2
+
+
+def test_a_short_grid_keeps_gaps_and_ids_and_no_run_labels():
+    _, fig = grid(["i like brachiosaurus"], maxlen=8)
+    assert fig.data[0].xgap == 2 and not fig.layout.annotations

@@ -4,6 +4,7 @@ with the "LSTM and GRU cells" page (see rnnviz.i18n)."""
 STRINGS: dict[str, dict[str, str]] = {
     # --- shared by both timestep pages: input ----------------------------------------
     "step_sentence": {"ko": "문장 (샘플 하나)", "en": "Sentence (one sample)"},
+    "step_sentence_placeholder": {"ko": "예: i like brachiosaurus", "en": "e.g. i like brachiosaurus"},
     "step_sentence_help": {
         "ko": "단어 하나가 타임스텝 하나가 됩니다. 처음 {limit}개 토큰까지 사용합니다.",
         "en": "Each word becomes one timestep. Up to the first {limit} tokens are used.",
@@ -55,6 +56,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_col_t": {"ko": "타임스텝 t", "en": "timestep t"},
     "step_col_token": {"ko": "토큰", "en": "token"},
     "step_col_id": {"ko": "id", "en": "id"},
+    "step_col_onehot": {"ko": "x_t: 원-핫 벡터 (길이 {vocab}, · = 0)", "en": "x_t: one-hot vector (length {vocab}, · = 0)"},
+    "step_col_onehot_help": {"ko": "왼쪽부터 id 0, 1, 2, …의 자리입니다. 1은 그 토큰의 id 자리에 하나만 있습니다.",
+                             "en": "Positions id 0, 1, 2, … from the left; the single 1 sits at the token's id."},
     # --- shared: the stepper -------------------------------------------------------------
     "step_watch_title": {"ko": "타임스텝마다 바뀌는 은닉 상태", "en": "Watch the hidden state, timestep by timestep"},
     "step_play": {"ko": "▶ 재생", "en": "▶ Play"},
