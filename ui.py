@@ -10,7 +10,6 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from rnnviz import data, stepper
@@ -58,6 +57,12 @@ def input_label(label: str, lang: str, multiline: bool = False) -> str:
 def choose_placeholder(lang: str) -> str:
     """The placeholder of an empty multiselect or selectbox (Streamlit's own says "Choose options")."""
     return t("widget_choose", lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def fading_curves(timesteps: int, seed: int) -> dict:
+    """`stepper.fading` for the memory-fading chart, kept per (length, seed): ``{kind: (T,)}``."""
+    return stepper.fading(timesteps, seed=seed)
 
 
 def visitor_id() -> str:
@@ -246,6 +251,8 @@ def show_inputs(lang: str, inputs: stepper.InputSequence, encoding: str) -> None
     vocabulary (up to 34), too many to read side by side at 1280 px, so it is written as one
     column of dots with its single 1 (`stepper.onehot_text`), beside the id that says where.
     """
+    import pandas as pd  # here, not at the top: app.py imports ui for every page, home included
+
     st.markdown(t(f"step_inputs_{encoding}", lang, vocab=inputs.vocabulary.size, features=inputs.input_dim,
                   words=len(inputs.vocabulary.ranks)))
     columns = {t("step_col_t", lang): range(1, inputs.timesteps + 1),

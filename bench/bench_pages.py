@@ -97,3 +97,114 @@ def main(repeats: int = 3) -> None:
 
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+
+
+# ---------------------------------------------------------------------------------------------- browser
+# What a visitor waits for in a real browser (issue 11): `streamlit run app.py` in headless Chromium,
+# a baseline checkout and the current one measured in the same run, interleaved.
+
+BROWSER_GOAL_S = {"first visit": 2.0, "deep link": 2.0, "widget change": 0.5}  # issue 11 (widget: numpy pages)
+NUMPY_PAGES = ("tokens", "hidden", "cells")
+# URL path -> (title key, charts drawn at least, widget change: (kind, label key, option index or None,
+#               query key, query value after the change)). Kinds: "slider" moves one step right with
+#               the keyboard; "radio" clicks the option. The query key shows the rerun has finished.
+BROWSER_PAGES = {
+    "tokens": ("tokens_title", 2, ("slider", "tokens_maxlen", None, "maxlen", "9")),
+    "hidden": ("page_hidden", 3, ("slider", "fade_steps", None, "fade_T", "51")),
+    "onehot": ("oh_title", 2, ("slider", "oh_maxlen", None, "oh_maxlen", "110")),
+    "cells": ("page_cells", 2, ("radio", "cells_kind", 1, "cell_kind", "GRU")),
+    "train": ("train_title", 0, ("radio", "train_mode", 1, "train_mode", "full")),
+    "review": ("page_review", 2, ("radio", "review_source", 1, "rv_source", "test")),
+}
+_DONE_JS = """([title, charts, query]) => {
+    if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+    if (![...document.querySelectorAll('h1')].some(h => h.innerText.includes(title))) return false;
+    if (query && !location.search.includes(query)) return false;
+    const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg');
+    return drawn.length >= charts;
+}"""
+
+
+def _wait_done(page, title: str, charts: int, query: str = "", timeout_ms: int = 120_000) -> None:
+    """Until the script has finished, the page's title and `charts` drawn Plotly charts are on screen."""
+    page.wait_for_function(_DONE_JS, arg=[title, charts, query], timeout=timeout_ms, polling=20)
+
+
+def _timed(action, wait) -> float:
+    started = time.perf_counter()
+    action()
+    wait()
+    return time.perf_counter() - started
+
+
+def _change_widget(page, change, lang: str) -> None:
+    from rnnviz.i18n import t
+
+    kind, label_key, option, _, _ = change
+    main = page.locator('[data-testid="stMain"]')
+    if kind == "slider":
+        box = main.locator('[data-testid="stSlider"]').filter(has_text=t(label_key, lang)).first
+        box.locator('input[type="range"]').press("ArrowRight")
+    else:
+        box = main.locator('[data-testid="stRadio"]').filter(has_text=t(label_key, lang)).first
+        box.locator('[role="radiogroup"] label').nth(option).click()
+
+
+def measure_server(checkout: Path, browser, lang: str = "ko", env: dict | None = None) -> dict[str, dict]:
+    """One fresh server of `checkout`: per page, the first visit, a widget change and a deep link (s).
+
+    A session opens the home page (the server's first script run), then visits every page by its
+    sidebar link in the sidebar's order (first visit: that page's first run in this server) and
+    changes one widget there. Then a new session (browser context) opens each page's URL (a
+    shared link: the page's JavaScript, app.py and the page, on a warm server).
+    """
+    from rnnviz.i18n import t
+    from tools.appserver import streamlit_server
+
+    times: dict[str, dict] = {}
+    with streamlit_server(checkout / "app.py", env=env, timeout=120) as (url, _):
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        page = context.new_page()
+        times["home"] = {"deep link (cold server)": _timed(
+            lambda: page.goto(f"{url}/?lang={lang}"), lambda: _wait_done(page, t("home_title", lang), 0))}
+        for path, (title_key, charts, change) in BROWSER_PAGES.items():
+            title = t(title_key, lang)
+            link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t(_nav_key(path), lang)).first
+            first = _timed(link.click, lambda: _wait_done(page, title, charts))
+            query = f"{change[3]}={change[4]}"
+            widget = _timed(lambda: _change_widget(page, change, lang),
+                            lambda: _wait_done(page, title, charts, query))
+            times[path] = {"first visit": first, "widget change": widget}
+        context.close()
+        for path, (title_key, charts, _) in BROWSER_PAGES.items():
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            times[path]["deep link"] = _timed(lambda: page.goto(f"{url}/{path}?lang={lang}"),
+                                              lambda: _wait_done(page, t(title_key, lang), charts))
+            context.close()
+    return times
+
+
+def _nav_key(path: str) -> str:
+    """The i18n key of a page's sidebar link (ui.PAGES)."""
+    return "nav_tokens" if path == "tokens" else f"page_{path}"
+
+
+def measure_browser(baseline: Path, repeats: int = 2, lang: str = "ko") -> dict:
+    """Baseline and current checkout, `repeats` fresh servers each, alternating which goes first.
+
+    Returns:
+        ``{"baseline": {page: {measure: [s, ...]}}, "new": {...}, "repeats": n}``.
+    """
+    from tools.appserver import chromium
+
+    checkouts = {"baseline": Path(baseline), "new": ROOT}
+    results: dict = {name: {} for name in checkouts}
+    with chromium() as browser:
+        for repeat in range(repeats):
+            order = list(checkouts) if repeat % 2 == 0 else list(reversed(checkouts))
+            for name in order:
+                for path, measures in measure_server(checkouts[name], browser, lang).items():
+                    for measure, seconds in measures.items():
+                        results[name].setdefault(path, {}).setdefault(measure, []).append(seconds)
+    return {**results, "repeats": repeats, "lang": lang}

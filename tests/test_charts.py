@@ -49,11 +49,30 @@ def test_length_histogram_marks_maxlen_mean_and_median():
     lengths = np.array([10, 20, 30, 200])
     stats = data.length_stats(lengths, maxlen=100)
     fig = charts.length_histogram_figure(lengths, stats, "en")
-    np.testing.assert_array_equal(fig.data[0].x, lengths)
+    bars = fig.data[0]
+    assert isinstance(bars, go.Bar)  # counted on the server: 20,000 lengths never travel to the browser
+    assert sum(bars.y) == len(lengths)
+    np.testing.assert_array_equal(bars.y[:2], [1, 2])  # 0-19: the 10; 20-39: the 20 and the 30
+    np.testing.assert_array_equal(bars.x[:2], [10, 30])  # bar centres, 20 tokens wide
     line_xs = sorted(shape.x0 for shape in fig.layout.shapes)
     assert line_xs == sorted([100, stats.mean, stats.median])
     texts = [a.text for a in fig.layout.annotations]
     assert "maxlen = 100" in texts and "mean 65.0" in texts and "median 25" in texts
+
+
+def test_length_histogram_counts_every_review_in_20_token_bars():
+    lengths = np.random.default_rng(0).integers(1, 900, size=2_000)
+    bars = charts.length_histogram_figure(lengths, data.length_stats(lengths, 100), "ko").data[0]
+    expected, _ = np.histogram(lengths, bins=np.arange(0, 920, 20))
+    np.testing.assert_array_equal(bars.y, expected)
+    assert list(bars.customdata[0]) == [0, 19]  # hover names the bar's range
+
+
+def test_figures_get_the_white_template_once_serialised():
+    import json
+    fig = charts.length_histogram_figure(np.array([5, 50]), data.length_stats(np.array([5, 50]), 10), "en")
+    spec = json.loads(fig.to_json())
+    assert spec["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
 
 
 def test_cell_kinds_and_runs_never_borrow_the_colours_of_x_h_and_c():
