@@ -1,6 +1,11 @@
-"""First render of the home and tokens pages in a cold process, against an empty Streamlit page.
+"""First render of the pages: in a cold process (AppTest), and in a real browser against a baseline.
 
-    RNNVIZ_DATA_DIR=../shared/data/imdb python bench/bench_pages.py [repeats]
+    RNNVIZ_DATA_DIR=../shared/data/imdb python bench/bench_pages.py [repeats] [--browser [BASELINE_COMMIT]]
+
+With --browser it also times, in headless Chromium against `streamlit run app.py`, every page's
+first visit, a deep link and a widget change, for the baseline commit (default `BASELINE_COMMIT`,
+exported with `git archive` to a temporary folder) and the current checkout in the same run,
+interleaved (`measure_browser`).
 
 Each measurement is a fresh `python` process (cold imports) that renders one
 page with AppTest; we time the whole process and the render alone, and record
@@ -10,6 +15,7 @@ the review lengths already cached on disk (every later process).
 Goal (issue 2): <= 2 s per page, no TensorFlow in the process.
 """
 
+import contextlib
 import json
 import os
 import statistics
@@ -88,15 +94,6 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(repeats: int = 3) -> None:
-    rows = measure_cases(repeats)
-    print(f"machine: {describe()}")
-    print(f"median of {repeats} cold processes each\n")
-    print(table(rows))
-
-
-if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
 
 
 # ---------------------------------------------------------------------------------------------- browser
@@ -190,21 +187,110 @@ def _nav_key(path: str) -> str:
     return "nav_tokens" if path == "tokens" else f"page_{path}"
 
 
+FLOOR_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+st.title("floor")
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
+"""
+
+
+def measure_floor(browser) -> float:
+    """A deep link to a one-chart Streamlit app (warm server): what any page pays before its own work."""
+    from tools.appserver import streamlit_server
+
+    with tempfile.TemporaryDirectory(prefix="rnnviz-floor-") as folder:
+        script = Path(folder) / "floor.py"
+        script.write_text(FLOOR_APP)
+        with streamlit_server(script, timeout=120) as (url, _):
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            page.goto(url)
+            _wait_done(page, "floor", 1)  # warm the server
+            context.close()
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            seconds = _timed(lambda: page.goto(url), lambda: _wait_done(page, "floor", 1))
+            context.close()
+    return seconds
+
+
 def measure_browser(baseline: Path, repeats: int = 2, lang: str = "ko") -> dict:
     """Baseline and current checkout, `repeats` fresh servers each, alternating which goes first.
 
     Returns:
-        ``{"baseline": {page: {measure: [s, ...]}}, "new": {...}, "repeats": n}``.
+        ``{"baseline": {page: {measure: [s, ...]}}, "new": {...}, "floor": [s, ...], "repeats": n}``;
+        "floor" is `measure_floor`, once per round.
     """
     from tools.appserver import chromium
 
     checkouts = {"baseline": Path(baseline), "new": ROOT}
     results: dict = {name: {} for name in checkouts}
+    results["floor"] = []
     with chromium() as browser:
         for repeat in range(repeats):
+            results["floor"].append(measure_floor(browser))
             order = list(checkouts) if repeat % 2 == 0 else list(reversed(checkouts))
             for name in order:
                 for path, measures in measure_server(checkouts[name], browser, lang).items():
                     for measure, seconds in measures.items():
                         results[name].setdefault(path, {}).setdefault(measure, []).append(seconds)
     return {**results, "repeats": repeats, "lang": lang}
+
+
+BASELINE_COMMIT = "7f506d3"  # issue 11's starting point
+
+
+@contextlib.contextmanager
+def exported(commit: str = BASELINE_COMMIT):
+    """The project at `commit`, as files in a temporary folder (`git archive`; the repository is untouched)."""
+    with tempfile.TemporaryDirectory(prefix="rnnviz-baseline-") as folder:
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        yield Path(folder)
+
+
+def browser_rows(results: dict) -> list[dict]:
+    """One row per page and measure: medians of baseline and new, their ratio, the goal."""
+    rows = []
+    for path, measures in results["new"].items():
+        for measure, new in measures.items():
+            old = results["baseline"].get(path, {}).get(measure)
+            if not old:
+                continue
+            goal = BROWSER_GOAL_S.get(measure)
+            if measure == "widget change" and path not in NUMPY_PAGES:
+                goal = None  # issue 11 sets the 0.5 s goal for the numpy pages only
+            rows.append({"page": path, "measure": measure, "baseline_s": statistics.median(old),
+                         "new_s": statistics.median(new), "ratio": statistics.median(new) / statistics.median(old),
+                         "goal_s": goal, "runs": len(new)})
+    return rows
+
+
+def browser_table(rows: list[dict]) -> str:
+    lines = ["| page | measure | baseline 7f506d3 (s) | new (s) | new / baseline | goal (s) |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        goal = "" if row["goal_s"] is None else f"{row['goal_s']:g}"
+        lines.append(f"| {row['page']} | {row['measure']} | {row['baseline_s']:.2f} | {row['new_s']:.2f} | "
+                     f"{row['ratio']:.2f} | {goal} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    repeats = int(argv[0]) if argv and argv[0].isdigit() else 3
+    print(f"machine: {describe()}")
+    print(f"median of {repeats} cold processes each\n")
+    print(table(measure_cases(repeats)))
+    if "--browser" in argv:
+        after = argv[argv.index("--browser") + 1:]
+        commit = after[0] if after else BASELINE_COMMIT
+        with exported(commit) as baseline:
+            results = measure_browser(baseline, repeats=max(repeats // 2, 1))
+        print(f"\nbrowser: baseline {commit} vs. this checkout, median of {results['repeats']} servers each\n")
+        print(browser_table(browser_rows(results)))
+        print(f"\na one-chart Streamlit app's deep link (the floor): {statistics.median(results['floor']):.2f} s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
