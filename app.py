@@ -12,3 +12,4 @@ st.sidebar.caption(t("sidebar_book", lang))
 pages = [st.Page(path, title=t(title, lang), icon=icon, default=(i == 0))
          for i, (path, title, icon, _, _) in enumerate(ui.PAGES)]
 st.navigation(pages).run()
+ui.warm_up_in_background()  # after the page: imports the other pages need, while the visitor reads

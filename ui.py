@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -63,6 +64,28 @@ def choose_placeholder(lang: str) -> str:
 def fading_curves(timesteps: int, seed: int) -> dict:
     """`stepper.fading` for the memory-fading chart, kept per (length, seed): ``{kind: (T,)}``."""
     return stepper.fading(timesteps, seed=seed)
+
+
+def _warm_up() -> None:
+    """Import what the pages need and build one Plotly figure, so Plotly's lazy validators are loaded."""
+    import pandas  # noqa: F401 - the tables of every page but home
+
+    from rnnviz import charts
+
+    charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up_in_background() -> threading.Thread:
+    """Once per server, after the first page is drawn: load pandas, Plotly and rnnviz.charts in a thread.
+
+    They cost the first page a visitor opens after a server start 1-2 s; done while the visitor
+    reads the home page, the first visit of a page finds them imported. Pure imports, no
+    Streamlit call, so the thread is safe; a page importing the same module meanwhile waits for it.
+    """
+    worker = threading.Thread(target=_warm_up, name="rnnviz-warm-up", daemon=True)
+    worker.start()
+    return worker
 
 
 def visitor_id() -> str:

@@ -127,10 +127,13 @@ def _wait_done(page, title: str, charts: int, query: str = "", timeout_ms: int =
     page.wait_for_function(_DONE_JS, arg=[title, charts, query], timeout=timeout_ms, polling=20)
 
 
-def _timed(action, wait) -> float:
+def _timed(action, wait, what: str = "") -> float:
     started = time.perf_counter()
     action()
-    wait()
+    try:
+        wait()
+    except Exception as error:  # a timeout: say which page and measure
+        raise RuntimeError(f"{what}: {type(error).__name__}: {str(error)[:300]}") from None
     return time.perf_counter() - started
 
 
@@ -167,17 +170,18 @@ def measure_server(checkout: Path, browser, lang: str = "ko", env: dict | None =
         for path, (title_key, charts, change) in BROWSER_PAGES.items():
             title = t(title_key, lang)
             link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t(_nav_key(path), lang)).first
-            first = _timed(link.click, lambda: _wait_done(page, title, charts))
+            first = _timed(link.click, lambda: _wait_done(page, title, charts), f"{checkout} {path} first visit")
             query = f"{change[3]}={change[4]}"
             widget = _timed(lambda: _change_widget(page, change, lang),
-                            lambda: _wait_done(page, title, charts, query))
+                            lambda: _wait_done(page, title, charts, query), f"{checkout} {path} widget change")
             times[path] = {"first visit": first, "widget change": widget}
         context.close()
         for path, (title_key, charts, _) in BROWSER_PAGES.items():
             context = browser.new_context(viewport={"width": 1280, "height": 720})
             page = context.new_page()
             times[path]["deep link"] = _timed(lambda: page.goto(f"{url}/{path}?lang={lang}"),
-                                              lambda: _wait_done(page, t(title_key, lang), charts))
+                                              lambda: _wait_done(page, t(title_key, lang), charts),
+                                              f"{checkout} {path} deep link")
             context.close()
     return times
 
