@@ -7,7 +7,9 @@ from rnnviz.i18n import t
 
 st.set_page_config(page_title="rnnviz", page_icon=":material/replay:", layout="wide")
 lang = ui.language_switch()
+ui.localize_widgets(lang)
 st.sidebar.caption(t("sidebar_book", lang))
 pages = [st.Page(path, title=t(title, lang), icon=icon, default=(i == 0))
          for i, (path, title, icon, _, _) in enumerate(ui.PAGES)]
 st.navigation(pages).run()
+ui.warm_up_in_background()  # after the page: imports the other pages need, while the visitor reads

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from rnnviz import data, stepper
@@ -30,6 +30,62 @@ def imdb_word_index() -> dict[str, int]:
 def imdb_test_reviews() -> data.TestReviews:
     """The 25,000 test reviews, every word kept, in compact arrays (~23 MB), read once per server."""
     return data.load_test_reviews()
+
+
+# Streamlit writes its own input hints in English only ("Press Enter to apply", "Press Ctrl+Enter to
+# apply"); there is no setting to translate them. Outside English they are hidden by this one rule,
+# scoped to that hint element, and `input_label` says the same in the page's language.
+_HIDE_INPUT_HINTS = '<style>[data-testid="InputInstructions"] { display: none; }</style>'
+
+
+def localize_widgets(lang: str) -> None:
+    """Hide Streamlit's English-only input hints when the app is not in English (app.py, every run)."""
+    if lang != "en":
+        st.html(_HIDE_INPUT_HINTS)
+
+
+def input_label(label: str, lang: str, multiline: bool = False) -> str:
+    """A text box's label; outside English it also says how to apply (Streamlit's own hint is hidden).
+
+    >>> input_label("문장", "ko")
+    '문장 :gray[(Enter 키나 바깥을 클릭하면 적용)]'
+    """
+    if lang == "en":
+        return label
+    return f"{label} :gray[({t('hint_ctrl_enter' if multiline else 'hint_enter', lang)})]"
+
+
+def choose_placeholder(lang: str) -> str:
+    """The placeholder of an empty multiselect or selectbox (Streamlit's own says "Choose options")."""
+    return t("widget_choose", lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def fading_curves(timesteps: int, seed: int) -> dict:
+    """`stepper.fading` for the memory-fading chart, kept per (length, seed): ``{kind: (T,)}``."""
+    return stepper.fading(timesteps, seed=seed)
+
+
+def _warm_up() -> None:
+    """Import what the pages need and build one Plotly figure, so Plotly's lazy validators are loaded."""
+    import pandas  # noqa: F401 - the tables of every page but home
+
+    from rnnviz import charts
+
+    charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up_in_background() -> threading.Thread:
+    """Once per server, after the first page is drawn: load pandas, Plotly and rnnviz.charts in a thread.
+
+    They cost the first page a visitor opens after a server start 1-2 s; done while the visitor
+    reads the home page, the first visit of a page finds them imported. Pure imports, no
+    Streamlit call, so the thread is safe; a page importing the same module meanwhile waits for it.
+    """
+    worker = threading.Thread(target=_warm_up, name="rnnviz-warm-up", daemon=True)
+    worker.start()
+    return worker
 
 
 def visitor_id() -> str:
@@ -187,7 +243,8 @@ def step_controls(lang: str, settings: list[str]) -> tuple[stepper.InputSequence
                  setting("step_t", 1, stepper.bounded_int(1, stepper.MAX_STEPS)),
                  setting("fade_T", fade_default, stepper.bounded_int(fade_min, fade_max))]
     left, right = st.columns([3, 2])
-    left.text_input(t("step_sentence", lang), key="step_text",
+    left.text_input(input_label(t("step_sentence", lang), lang), key="step_text",
+                    placeholder=t("step_sentence_placeholder", lang),
                     help=t("step_sentence_help", lang, limit=stepper.MAX_STEPS))
     encoding = right.radio(t("step_encoding", lang), stepper.ENCODINGS, key="step_enc", horizontal=True,
                            format_func=lambda e: t(f"step_enc_{e}", lang))
@@ -229,13 +286,27 @@ def timestep_controls(lang: str, timesteps: int) -> int:
 
 
 def show_inputs(lang: str, inputs: stepper.InputSequence, encoding: str) -> None:
-    """The input sequence of the stepper pages: one row per timestep, the vector x_t in the columns."""
+    """The input sequence of the stepper pages: one row per timestep.
+
+    Embedding: the vector x_t in the columns. One-hot: the vector has one column per id of the
+    vocabulary (up to 34), too many to read side by side at 1280 px, so it is written as one
+    column of dots with its single 1 (`stepper.onehot_text`), beside the id that says where.
+    """
+    import pandas as pd  # here, not at the top: app.py imports ui for every page, home included
+
     st.markdown(t(f"step_inputs_{encoding}", lang, vocab=inputs.vocabulary.size, features=inputs.input_dim,
                   words=len(inputs.vocabulary.ranks)))
-    table = pd.DataFrame(inputs.xs, columns=stepper.feature_labels(inputs))  # (T, input_dim)
-    table.insert(0, t("step_col_id", lang), inputs.ids)
-    table.insert(0, t("step_col_token", lang), inputs.tokens)
-    table.insert(0, t("step_col_t", lang), range(1, inputs.timesteps + 1))
-    number = st.column_config.NumberColumn(format="%.2f" if encoding == "embedding" else "%d")
-    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (inputs.timesteps + 1) + 3, 330),
-                 column_config={label: number for label in table.columns[3:]})
+    columns = {t("step_col_t", lang): range(1, inputs.timesteps + 1),
+               t("step_col_token", lang): inputs.tokens, t("step_col_id", lang): inputs.ids}
+    config = {}
+    if encoding == "onehot":
+        label = t("step_col_onehot", lang, vocab=inputs.input_dim)
+        columns[label] = [stepper.onehot_text(x) for x in inputs.xs]  # (T,) strings of input_dim marks
+        config[label] = st.column_config.TextColumn(help=t("step_col_onehot_help", lang))
+    else:
+        number = st.column_config.NumberColumn(format="%.2f")
+        for label, values in zip(stepper.feature_labels(inputs), inputs.xs.T):  # (input_dim, T)
+            columns[label] = values
+            config[label] = number
+    st.dataframe(pd.DataFrame(columns), hide_index=True, width="stretch",
+                 height=min(35 * (inputs.timesteps + 1) + 3, 330), column_config=config)

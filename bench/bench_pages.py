@@ -1,6 +1,11 @@
-"""First render of the home and tokens pages in a cold process, against an empty Streamlit page.
+"""First render of the pages: in a cold process (AppTest), and in a real browser against a baseline.
 
-    RNNVIZ_DATA_DIR=../shared/data/imdb python bench/bench_pages.py [repeats]
+    RNNVIZ_DATA_DIR=../shared/data/imdb python bench/bench_pages.py [repeats] [--browser [BASELINE_COMMIT]]
+
+With --browser it also times, in headless Chromium against `streamlit run app.py`, every page's
+first visit, a deep link and a widget change, for the baseline commit (default `BASELINE_COMMIT`,
+exported with `git archive` to a temporary folder) and the current checkout in the same run,
+interleaved (`measure_browser`).
 
 Each measurement is a fresh `python` process (cold imports) that renders one
 page with AppTest; we time the whole process and the render alone, and record
@@ -10,6 +15,7 @@ the review lengths already cached on disk (every later process).
 Goal (issue 2): <= 2 s per page, no TensorFlow in the process.
 """
 
+import contextlib
 import json
 import os
 import statistics
@@ -88,12 +94,207 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(repeats: int = 3) -> None:
-    rows = measure_cases(repeats)
+
+
+# ---------------------------------------------------------------------------------------------- browser
+# What a visitor waits for in a real browser (issue 11): `streamlit run app.py` in headless Chromium,
+# a baseline checkout and the current one measured in the same run, interleaved.
+
+BROWSER_GOAL_S = {"first visit": 2.0, "deep link": 2.0, "widget change": 0.5}  # issue 11 (widget: numpy pages)
+NUMPY_PAGES = ("tokens", "hidden", "cells")
+# URL path -> (title key, charts drawn at least, widget change: (kind, label key, option index or None,
+#               query key, query value after the change)). Kinds: "slider" moves one step right with
+#               the keyboard; "radio" clicks the option. The query key shows the rerun has finished.
+BROWSER_PAGES = {
+    "tokens": ("tokens_title", 2, ("slider", "tokens_maxlen", None, "maxlen", "9")),
+    "hidden": ("page_hidden", 3, ("slider", "fade_steps", None, "fade_T", "51")),
+    "onehot": ("oh_title", 2, ("slider", "oh_maxlen", None, "oh_maxlen", "110")),
+    "cells": ("page_cells", 2, ("radio", "cells_kind", 1, "cell_kind", "GRU")),
+    "train": ("train_title", 0, ("radio", "train_mode", 1, "train_mode", "full")),
+    "review": ("page_review", 2, ("radio", "review_source", 1, "rv_source", "test")),
+}
+_DONE_JS = """([title, charts, query]) => {
+    if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+    if (![...document.querySelectorAll('h1')].some(h => h.innerText.includes(title))) return false;
+    if (query && !location.search.includes(query)) return false;
+    const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg');
+    return drawn.length >= charts;
+}"""
+
+
+def _wait_done(page, title: str, charts: int, query: str = "", timeout_ms: int = 120_000) -> None:
+    """Until the script has finished, the page's title and `charts` drawn Plotly charts are on screen."""
+    page.wait_for_function(_DONE_JS, arg=[title, charts, query], timeout=timeout_ms, polling=20)
+
+
+def _timed(action, wait, what: str = "") -> float:
+    started = time.perf_counter()
+    action()
+    try:
+        wait()
+    except Exception as error:  # a timeout: say which page and measure
+        raise RuntimeError(f"{what}: {type(error).__name__}: {str(error)[:300]}") from None
+    return time.perf_counter() - started
+
+
+def _change_widget(page, change, lang: str) -> None:
+    from rnnviz.i18n import t
+
+    kind, label_key, option, _, _ = change
+    main = page.locator('[data-testid="stMain"]')
+    if kind == "slider":
+        box = main.locator('[data-testid="stSlider"]').filter(has_text=t(label_key, lang)).first
+        box.locator('input[type="range"]').press("ArrowRight")
+    else:
+        box = main.locator('[data-testid="stRadio"]').filter(has_text=t(label_key, lang)).first
+        box.locator('[role="radiogroup"] label').nth(option).click()
+
+
+def measure_server(checkout: Path, browser, lang: str = "ko", env: dict | None = None) -> dict[str, dict]:
+    """One fresh server of `checkout`: per page, the first visit, a widget change and a deep link (s).
+
+    A session opens the home page (the server's first script run), then visits every page by its
+    sidebar link in the sidebar's order (first visit: that page's first run in this server) and
+    changes one widget there. Then a new session (browser context) opens each page's URL (a
+    shared link: the page's JavaScript, app.py and the page, on a warm server).
+    """
+    from rnnviz.i18n import t
+    from tools.appserver import streamlit_server
+
+    times: dict[str, dict] = {}
+    with streamlit_server(checkout / "app.py", env=env, timeout=120) as (url, _):
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        page = context.new_page()
+        times["home"] = {"deep link (cold server)": _timed(
+            lambda: page.goto(f"{url}/?lang={lang}"), lambda: _wait_done(page, t("home_title", lang), 0))}
+        for path, (title_key, charts, change) in BROWSER_PAGES.items():
+            title = t(title_key, lang)
+            link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t(_nav_key(path), lang)).first
+            first = _timed(link.click, lambda: _wait_done(page, title, charts), f"{checkout} {path} first visit")
+            query = f"{change[3]}={change[4]}"
+            widget = _timed(lambda: _change_widget(page, change, lang),
+                            lambda: _wait_done(page, title, charts, query), f"{checkout} {path} widget change")
+            times[path] = {"first visit": first, "widget change": widget}
+        context.close()
+        for path, (title_key, charts, _) in BROWSER_PAGES.items():
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            times[path]["deep link"] = _timed(lambda: page.goto(f"{url}/{path}?lang={lang}"),
+                                              lambda: _wait_done(page, t(title_key, lang), charts),
+                                              f"{checkout} {path} deep link")
+            context.close()
+    return times
+
+
+def _nav_key(path: str) -> str:
+    """The i18n key of a page's sidebar link (ui.PAGES)."""
+    return "nav_tokens" if path == "tokens" else f"page_{path}"
+
+
+FLOOR_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+st.title("floor")
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
+"""
+
+
+def measure_floor(browser) -> float:
+    """A deep link to a one-chart Streamlit app (warm server): what any page pays before its own work."""
+    from tools.appserver import streamlit_server
+
+    with tempfile.TemporaryDirectory(prefix="rnnviz-floor-") as folder:
+        script = Path(folder) / "floor.py"
+        script.write_text(FLOOR_APP)
+        with streamlit_server(script, timeout=120) as (url, _):
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            page.goto(url)
+            _wait_done(page, "floor", 1)  # warm the server
+            context.close()
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            seconds = _timed(lambda: page.goto(url), lambda: _wait_done(page, "floor", 1))
+            context.close()
+    return seconds
+
+
+def measure_browser(baseline: Path, repeats: int = 2, lang: str = "ko") -> dict:
+    """Baseline and current checkout, `repeats` fresh servers each, alternating which goes first.
+
+    Returns:
+        ``{"baseline": {page: {measure: [s, ...]}}, "new": {...}, "floor": [s, ...], "repeats": n}``;
+        "floor" is `measure_floor`, once per round.
+    """
+    from tools.appserver import chromium
+
+    checkouts = {"baseline": Path(baseline), "new": ROOT}
+    results: dict = {name: {} for name in checkouts}
+    results["floor"] = []
+    with chromium() as browser:
+        for repeat in range(repeats):
+            results["floor"].append(measure_floor(browser))
+            order = list(checkouts) if repeat % 2 == 0 else list(reversed(checkouts))
+            for name in order:
+                for path, measures in measure_server(checkouts[name], browser, lang).items():
+                    for measure, seconds in measures.items():
+                        results[name].setdefault(path, {}).setdefault(measure, []).append(seconds)
+    return {**results, "repeats": repeats, "lang": lang}
+
+
+BASELINE_COMMIT = "7f506d3"  # issue 11's starting point
+
+
+@contextlib.contextmanager
+def exported(commit: str = BASELINE_COMMIT):
+    """The project at `commit`, as files in a temporary folder (`git archive`; the repository is untouched)."""
+    with tempfile.TemporaryDirectory(prefix="rnnviz-baseline-") as folder:
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        yield Path(folder)
+
+
+def browser_rows(results: dict) -> list[dict]:
+    """One row per page and measure: medians of baseline and new, their ratio, the goal."""
+    rows = []
+    for path, measures in results["new"].items():
+        for measure, new in measures.items():
+            old = results["baseline"].get(path, {}).get(measure)
+            if not old:
+                continue
+            goal = BROWSER_GOAL_S.get(measure)
+            if measure == "widget change" and path not in NUMPY_PAGES:
+                goal = None  # issue 11 sets the 0.5 s goal for the numpy pages only
+            rows.append({"page": path, "measure": measure, "baseline_s": statistics.median(old),
+                         "new_s": statistics.median(new), "ratio": statistics.median(new) / statistics.median(old),
+                         "goal_s": goal, "runs": len(new)})
+    return rows
+
+
+def browser_table(rows: list[dict]) -> str:
+    lines = ["| page | measure | baseline 7f506d3 (s) | new (s) | new / baseline | goal (s) |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        goal = "" if row["goal_s"] is None else f"{row['goal_s']:g}"
+        lines.append(f"| {row['page']} | {row['measure']} | {row['baseline_s']:.2f} | {row['new_s']:.2f} | "
+                     f"{row['ratio']:.2f} | {goal} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    repeats = int(argv[0]) if argv and argv[0].isdigit() else 3
     print(f"machine: {describe()}")
     print(f"median of {repeats} cold processes each\n")
-    print(table(rows))
+    print(table(measure_cases(repeats)))
+    if "--browser" in argv:
+        after = argv[argv.index("--browser") + 1:]
+        commit = after[0] if after else BASELINE_COMMIT
+        with exported(commit) as baseline:
+            results = measure_browser(baseline, repeats=max(repeats // 2, 1))
+        print(f"\nbrowser: baseline {commit} vs. this checkout, median of {results['repeats']} servers each\n")
+        print(browser_table(browser_rows(results)))
+        print(f"\na one-chart Streamlit app's deep link (the floor): {statistics.median(results['floor']):.2f} s")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+    main(sys.argv[1:])

@@ -21,6 +21,7 @@ import datetime
 import importlib
 import json
 import os
+import statistics
 import sys
 import textwrap
 import traceback
@@ -46,6 +47,7 @@ class Settings:
 
     quick: bool = False
     page_repeats: int = 3  # cold processes per page (median)
+    browser_repeats: int = 3  # fresh servers per checkout for the browser timings (median)
     cell_repeats: int = 30  # timeit repeats (best of)
     figure_repeats: int = 7
     reruns: int = 200  # server reruns per page
@@ -55,7 +57,7 @@ class Settings:
 
     @classmethod
     def for_run(cls, quick: bool, reruns: int | None) -> Settings:
-        chosen = cls(quick=True, page_repeats=1, cell_repeats=5, figure_repeats=2, reruns=20, warmup=3,
+        chosen = cls(quick=True, page_repeats=1, browser_repeats=1, cell_repeats=5, figure_repeats=2, reruns=20, warmup=3,
                      train_epochs=2, baseline_samples=(500, 1_000)) if quick else cls()
         return chosen if reruns is None else replace(chosen, reruns=reruns)
 
@@ -145,7 +147,46 @@ class Section:
 def measure_pages(settings: Settings) -> dict:
     bench = importlib.import_module("bench_pages")
     started = start_mark()
-    return {"rows": bench.measure_cases(settings.page_repeats), "started": started}
+    rows = bench.measure_cases(settings.page_repeats)
+    browser_started = start_mark()
+    with bench.exported(bench.BASELINE_COMMIT) as baseline:
+        browser = bench.measure_browser(baseline, settings.browser_repeats)
+    return {"rows": rows, "started": started, "browser": browser, "browser_started": browser_started}
+
+
+def render_browser(results: dict, settings: Settings) -> str:
+    """The browser half of the pages section: first visit, deep link, widget change, baseline vs. new."""
+    bench = importlib.import_module("bench_pages")
+    rows = bench.browser_rows(results["browser"])
+    met = [f"{row['page']} {row['measure']}" for row in rows if row["goal_s"] and row["new_s"] <= row["goal_s"]]
+    missed = [f"{row['page']} {row['measure']} ({row['new_s']:.2f} s)" for row in rows
+              if row["goal_s"] and row["new_s"] > row["goal_s"]]
+    ratios = [row["ratio"] for row in rows]
+    return "\n\n".join([
+        "### In the browser, baseline and new in the same run",
+        "Goals (issue 11): ≤ 2 s for any page's first visit and deep link, ≤ 0.5 s for a widget change "
+        "on the numpy pages (tokens, hidden, cells).",
+        provenance(f"{DATA_COMMAND}python bench/bench_pages.py {2 * settings.browser_repeats} --browser "
+                   f"{bench.BASELINE_COMMIT}", ("Streamlit", "plotly", "playwright"), settings,
+                   results["browser_started"]),
+        bench.browser_table(rows),
+        bullets(
+            f"Headless Debian Chromium at 1280×720, Korean, against `streamlit run app.py`; for each of "
+            f"{results['browser']['repeats']} rounds a fresh server of the baseline (`git archive "
+            f"{bench.BASELINE_COMMIT}`) and one of this checkout, alternating which goes first; medians.",
+            "**First visit**: from the home page, the page's sidebar link is clicked, in the sidebar's order, "
+            "until the script has finished and the page's charts are drawn (`.main-svg`): the page's first "
+            "run in that server (the first page also pays the server's first imports of numpy, pandas and "
+            "Plotly). **Widget change**: one slider step or radio option on that page, until the URL shows "
+            "the new value and the run is over. **Deep link**: a new browser session opens the page's URL "
+            "on the warm server (page, JavaScript, app.py, the page's script and its charts).",
+            f"New / baseline ranges over {span(ratios, 2, '×')}. Within the goal: {'; '.join(met) or 'none'}."
+            + (f" Over it: {'; '.join(missed)}." if missed else ""),
+            "A deep link includes the browser loading Streamlit's and Plotly's JavaScript and Plotly "
+            "drawing the charts: a deep link to a Streamlit app of one title and one three-point Plotly "
+            f"chart took {statistics.median(results['browser']['floor']):.2f} s in the same run (median), "
+            "a floor that no page can go below on this machine."),
+    ])
 
 
 def render_pages(results: dict, settings: Settings) -> str:
@@ -177,6 +218,7 @@ def render_pages(results: dict, settings: Settings) -> str:
             "(`rnnviz.data.book_train_lengths`), so every later process, and every later visitor of the same "
             "server (`st.cache_data`), gets the fast row.",
             f"**Heavy imports**: {'; '.join(heavy)}." if heavy else "No process imported TensorFlow, Keras or JAX."),
+        *([render_browser(results, settings)] if "browser" in results else []),
     ])
 
 

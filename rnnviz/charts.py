@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from rnnviz.data import LengthStats
 from rnnviz.i18n import t
@@ -24,7 +25,7 @@ PALETTE = {
     "start": "#56B4E9",  # the start id 1: sky blue
     "pad": "#E3E3E3",  # padding 0: light grey
     "oov": "#F0E442",  # out of vocabulary 2: warning yellow
-    "cut": "#CFE3F2",  # tokens truncation cut away: faded input blue
+    "cut": "#9DC3E6",  # tokens truncation cut away: faded input blue, darker than padding's grey
     "marker": "#000000",  # a chosen value (maxlen, a best epoch): black
     "note": "#7F7F7F",  # secondary reference lines (mean, median)
 }
@@ -42,13 +43,22 @@ _KIND_COLOUR = {KIND_PAD: PALETTE["pad"], KIND_START: PALETTE["start"], KIND_WOR
                 KIND_OOV: PALETTE["oov"], KIND_CUT: PALETTE["cut"]}
 _DARK_TEXT_KINDS = {KIND_PAD, KIND_OOV, KIND_CUT, KIND_START}
 _MAX_COLUMNS_WITH_TEXT = 40  # beyond this the ids no longer fit in their cells
+_MIN_RUN_LABEL = 0.12  # a long grid labels every run of one kind wider than this share of the columns
+
+
+TEMPLATE = "plotly_white"
+# Every figure of the app uses this template. Naming it in each figure's layout made Plotly build and
+# validate a copy of the whole template per figure (about a third of building a page's figures); as
+# the default it is filled in once, when the figure is serialised, with the same JSON as a result.
+pio.templates.default = TEMPLATE
 
 
 def style(fig: go.Figure, title: str = "", height: int = 420) -> go.Figure:
-    """The shared look: large fonts, white background, a title."""
+    """The shared look: large fonts, white background (`TEMPLATE`), a title."""
+    if pio.templates.default != TEMPLATE:  # someone changed the default: name it, as before
+        fig.update_layout(template=TEMPLATE)
     fig.update_layout(title=dict(text=title, font=dict(size=FONT_SIZE + 4)), height=height,
-                      font=dict(size=FONT_SIZE), template="plotly_white",
-                      margin=dict(l=60, r=20, t=60 if title else 20, b=50),
+                      font=dict(size=FONT_SIZE), margin=dict(l=60, r=20, t=60 if title else 20, b=50),
                       hoverlabel=dict(font_size=FONT_SIZE))
     return fig
 
@@ -60,6 +70,51 @@ def row_style(kind: str) -> str:
 
 def kind_label(kind: str, lang: str) -> str:
     return t(f"kind_{kind}", lang)
+
+
+def kind_runs(codes: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Runs of equal kind codes in each row of the grid: ``(row, start, stop, code)``, stop exclusive.
+
+    >>> kind_runs(np.array([[0, 0, 2, np.nan, 2]]))
+    [(0, 0, 2, 0), (0, 2, 3, 2), (0, 4, 5, 2)]
+    """
+    runs = []
+    for row, values in enumerate(codes):  # values: (columns,), NaN where a row has no cell
+        start = 0
+        for column in range(1, len(values) + 1):
+            if column == len(values) or values[column] != values[start]:
+                if not np.isnan(values[start]):
+                    runs.append((row, start, column, int(values[start])))
+                start = column
+    return runs
+
+
+_RUN_GROUP = {KIND_PAD: "pad", KIND_START: "tokens", KIND_WORD: "tokens", KIND_OOV: "tokens", KIND_CUT: "cut"}
+
+
+def _label_runs(fig: go.Figure, codes: np.ndarray, first: int, width: int, lang: str) -> None:
+    """Say what each run of a long grid is: padding, the kept tokens, the cut tokens, with counts.
+
+    A wide run gets its label inside; a narrow run of tokens (a few pixels at maxlen 300) gets
+    it beside, with an arrow, so the words are found and never mistaken for padding.
+    """
+    groups = np.full(codes.shape, np.nan)  # (rows, columns): 0 padding, 1 kept tokens, 2 cut
+    names = ("pad", "tokens", "cut")
+    for code, kind in enumerate(_KIND_ORDER):
+        groups[codes == code] = names.index(_RUN_GROUP[kind])
+    for row, start, stop, group in kind_runs(groups):
+        n, centre = stop - start, first + (start + stop - 1) / 2
+        name = names[group]
+        text = t("grid_run_tokens", lang, n=n) if name == "tokens" else f"{kind_label(name, lang)} × {n}"
+        if n >= _MIN_RUN_LABEL * width:
+            dark = name == "tokens"  # white on the word blue, black on the pale padding and cut colours
+            fig.add_annotation(x=centre, y=row, text=text, showarrow=False,
+                               font=dict(size=FONT_SIZE - 2, color="#FFFFFF" if dark else "#000000"))
+        elif name != "pad":
+            towards_left = start > width / 2  # the label sits on the roomier side
+            fig.add_annotation(x=centre, y=row, text=text, showarrow=True, arrowhead=2, arrowwidth=2,
+                               ax=-70 if towards_left else 70, ay=0, bgcolor="rgba(255,255,255,0.9)",
+                               font=dict(size=FONT_SIZE - 2, color="#000000"))
 
 
 def padding_grid_figure(cells: Sequence[PaddedCell], n_rows: int, maxlen: int, lang: str) -> go.Figure:
@@ -87,12 +142,17 @@ def padding_grid_figure(cells: Sequence[PaddedCell], n_rows: int, maxlen: int, l
     colorscale = [[bound, _KIND_COLOUR[kind]] for i, kind in enumerate(_KIND_ORDER)
                   for bound in (i / n_kinds, (i + 1) / n_kinds)]
     show_text = width <= _MAX_COLUMNS_WITH_TEXT
+    # A long grid (maxlen up to 300) has cells a few pixels wide: white gaps between them would wash
+    # every colour out, so runs of one kind are drawn solid and the wide ones say what they are.
+    gap = 2 if show_text else 0
     fig = go.Figure(go.Heatmap(
         z=codes, x=list(range(first, last + 1)), y=list(range(n_rows)),
         zmin=-0.5, zmax=n_kinds - 0.5, colorscale=colorscale, showscale=False,
-        xgap=2, ygap=2, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        xgap=gap, ygap=2, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         text=ids if show_text else None, texttemplate="%{text}" if show_text else None,
         textfont=dict(size=FONT_SIZE - 2)))
+    if not show_text:
+        _label_runs(fig, codes, first, width, lang)
     # The matrix pad_sequences returns: columns 0 .. maxlen-1, framed in black.
     fig.add_shape(type="rect", x0=-0.5, x1=maxlen - 0.5, y0=-0.5, y1=n_rows - 0.5,
                   line=dict(color=PALETTE["marker"], width=3))
@@ -108,11 +168,23 @@ def padding_grid_figure(cells: Sequence[PaddedCell], n_rows: int, maxlen: int, l
     return style(fig, t("grid_title", lang), height=height)
 
 
+HIST_BIN = 20  # review-length histogram: tokens per bar
+
+
 def length_histogram_figure(lengths: np.ndarray, stats: LengthStats, lang: str) -> go.Figure:
-    """Review lengths with the maxlen line (black), the mean and the median (grey)."""
-    fig = go.Figure(go.Histogram(x=lengths, xbins=dict(start=0, size=20),
-                                 marker_color=PALETTE["input"], opacity=0.8,
-                                 name=t("hist_y", lang)))
+    """Review lengths with the maxlen line (black), the mean and the median (grey).
+
+    The bars are counted here (`numpy.histogram`, `HIST_BIN` tokens wide from 0), not in the
+    browser: the figure carries ~60 counts instead of 20,000 lengths, on every rerun.
+    """
+    lengths = np.asarray(lengths)
+    top = int(lengths.max()) + 1 if len(lengths) else 1
+    counts, edges = np.histogram(lengths, bins=np.arange(0, top + HIST_BIN, HIST_BIN))  # (bins,), (bins+1,)
+    starts = edges[:-1].astype(int)
+    fig = go.Figure(go.Bar(x=starts + HIST_BIN / 2, y=counts, width=HIST_BIN * 0.95,
+                           marker_color=PALETTE["input"], opacity=0.8, name=t("hist_y", lang),
+                           customdata=np.stack([starts, starts + HIST_BIN - 1], axis=-1),
+                           hovertemplate="%{customdata[0]}–%{customdata[1]}: %{y:,}<extra></extra>"))
     lines = ((stats.maxlen, f"maxlen = {stats.maxlen}", PALETTE["marker"], "solid", 3),
              (stats.mean, f"{t('hist_mean', lang)} {stats.mean:.1f}", PALETTE["note"], "dash", 2),
              (stats.median, f"{t('hist_median', lang)} {stats.median:.0f}", PALETTE["note"], "dot", 2))
@@ -124,5 +196,5 @@ def length_histogram_figure(lengths: np.ndarray, stats: LengthStats, lang: str) 
     fig.update_xaxes(title=t("hist_x", lang), range=[0, min(int(np.max(lengths)) + 20, 1000)]
                      if len(lengths) else None)
     fig.update_yaxes(title=t("hist_y", lang))
-    fig.update_layout(showlegend=False, bargap=0.05)
+    fig.update_layout(showlegend=False)
     return style(fig)  # the page's subheader names it

@@ -10,7 +10,8 @@ The cells themselves live in `rnnviz.cells`; this module builds what the
 * the output shapes of a recurrent layer with and without ``return_sequences`` and
   of two stacked layers, as Keras's ``model.output_shape`` reports them;
 * runnable Keras code that rebuilds the page's model with the page's weights;
-* memory fading: `cells.influence` of every timestep for the three cells.
+* memory fading: `cells.influence` of every timestep for the three cells, at the book's
+  layer size, with both gated cells' keep gates starting equally open (`fading_cell`).
 
 Pure Python + numpy: it never imports streamlit, tensorflow, keras or jax.
 """
@@ -27,6 +28,7 @@ from rnnviz.text import INDEX_FROM, Vocabulary, tokenize
 __all__ = [
     "bounded_int",
     "one_of",
+    "onehot_text",
     "DEFAULT_SENTENCE",
     "ENCODINGS",
     "FADE_RANGE",
@@ -40,6 +42,7 @@ __all__ = [
     "embedding_table",
     "equation_latex",
     "fading",
+    "fading_cell",
     "fading_inputs",
     "feature_labels",
     "gate_memory",
@@ -62,6 +65,8 @@ MAX_STEPS = 30  # longer sentences are cut here: more columns no longer read on 
 MAX_CHARS = 2_000  # a pasted novel is cut here before tokenizing
 MAX_SIZE = 8  # features and units sliders go 1 .. MAX_SIZE
 FADE_RANGE = (30, 100, 50)  # memory-fading sequence length: min, max, default
+FADE_INPUT_DIM, FADE_UNITS = 16, 8  # memory-fading cells: the book's Embedding(500, 16) -> LSTM(8) / GRU(8)
+FADE_KEEP_BIAS = 1.0  # keep-gate bias of both gated cells: LSTM's f (Keras) and GRU's z (here, to match)
 DIGITS = 2  # decimals of the numbers written into equations
 RESERVED_IDS = INDEX_FROM + 1  # ids 0 padding, 1 start, 2 OOV, 3 unused: one-hot has these too
 
@@ -181,6 +186,16 @@ def feature_labels(inputs):
         return [f"x{k}" for k in range(1, inputs.input_dim + 1)]
     words = inputs.vocabulary.decode(range(inputs.input_dim))
     return [f"id {i}" if i == INDEX_FROM else f"id {i} {w}" for i, w in enumerate(words)]
+
+
+def onehot_text(x_t):
+    """A one-hot vector as one short line: a dot for each 0, its 1 where it is, a gap every 5 places.
+
+    >>> onehot_text([0, 0, 0, 0, 1, 0, 0])
+    '····1 ··'
+    """
+    marks = ["1" if v == 1 else "·" if v == 0 else f"{v:g}" for v in np.asarray(x_t).tolist()]
+    return " ".join("".join(marks[i:i + 5]) for i in range(0, len(marks), 5))
 
 
 def bounded_int(low, high, step=1):
@@ -500,22 +515,43 @@ def shapes_code(kind, timesteps, input_dim, units):
 # --------------------------------------------------------------------------- memory
 
 
-def fading_inputs(timesteps, input_dim, seed=0):
+def fading_inputs(timesteps, input_dim=FADE_INPUT_DIM, seed=0):
     """Seeded random inputs N(0, 1) of shape ``(timesteps, input_dim)``."""
     return np.random.default_rng([seed, 7]).normal(size=(timesteps, input_dim))
 
 
-def fading(timesteps, input_dim, units, seed=0, kinds=tuple(CELLS)):
+def fading_cell(kind, input_dim=FADE_INPUT_DIM, units=FADE_UNITS, seed=0):
+    """The cell of the memory-fading chart: Keras's initialisation, keep gates equally open.
+
+    Keras starts LSTM's forget-gate bias at 1 (``unit_forget_bias=True``), so f is about
+    sigmoid(1) = 0.73 before training, but GRU's update-gate bias at 0, so z is about
+    0.5 and an untrained GRU forgets faster than an untrained LSTM or even SimpleRNN.
+    For a fair comparison of the architectures, GRU's z bias (the input-side row)
+    starts at `FADE_KEEP_BIAS` as LSTM's f does; everything else is Keras's default
+    (glorot-uniform kernel, orthogonal recurrent kernel, zero bias).
+    """
+    cell = make_cell(kind, input_dim, units, seed)
+    if kind != "GRU":
+        return cell
+    bias = cell.get_weights()[2]  # (2, 3*units): rows input side, recurrent side; blocks z, r, h
+    bias[0, :units] += FADE_KEEP_BIAS  # z = sigmoid(... + 1) ~ 0.73, like LSTM's f
+    return type(cell)(cell.kernel, cell.recurrent_kernel, bias)
+
+
+def fading(timesteps, input_dim=FADE_INPUT_DIM, units=FADE_UNITS, seed=0, kinds=tuple(CELLS)):
     """How much each timestep still moves the final hidden state, per cell kind.
 
-    Every cell gets Keras-style random weights of the same seed and reads the same
-    random sequence; see `cells.influence`.
+    Every kind gets a `fading_cell` of the same size and seed and reads the same
+    `fading_inputs`; see `cells.influence`. The size defaults to the book's
+    (16 embedding features, 8 units), not the page's sliders: with 1 or 2 units an
+    orthogonal 1x1 recurrent kernel (+-1) can keep a SimpleRNN's memory as long as
+    any gate, which teaches nothing about the architectures.
 
     Returns:
         ``{kind: array (timesteps,)}``, the norm of ``dh_T/dx_t`` for t = 1 .. T.
     """
     xs = fading_inputs(timesteps, input_dim, seed)  # (T, input_dim)
-    return {kind: influence(make_cell(kind, input_dim, units, seed), xs) for kind in kinds}
+    return {kind: influence(fading_cell(kind, input_dim, units, seed), xs) for kind in kinds}
 
 
 def gate_memory(kind, trace):
@@ -530,9 +566,9 @@ def gate_memory(kind, trace):
     return float(np.mean([getattr(s, name) for s in trace.steps]))
 
 
-def long_trace(kind, timesteps, input_dim, units, seed=0):
-    """`cells.run` of a ``kind`` cell over `fading_inputs` (for the c_t / h_t plot)."""
-    cell = make_cell(kind, input_dim, units, seed)
+def long_trace(kind, timesteps, input_dim=FADE_INPUT_DIM, units=FADE_UNITS, seed=0):
+    """`cells.run` of the `fading_cell` of ``kind`` over `fading_inputs` (the cells of the fading chart)."""
+    cell = fading_cell(kind, input_dim, units, seed)
     return run(cell, fading_inputs(timesteps, input_dim, seed))
 
 

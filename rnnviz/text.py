@@ -273,6 +273,22 @@ def padding_layout(sentences: Sequence[Sequence[TokenRow]], maxlen: int,
     return cells
 
 
+def truncation_example(sentences: Sequence[Sequence[TokenRow]], maxlen: int, shown: int = 12) -> str | None:
+    """What `truncating='pre'` keeps of the longest sentence: its first ``shown`` kept tokens after "…".
+
+    Returns None when no sentence is longer than ``maxlen`` (nothing is cut).
+
+    >>> rows = explain(Vocabulary.fit(["a b c d"]), "a b c d")  # <start> a b c d
+    >>> truncation_example([rows], 3), truncation_example([rows], 5)
+    ('… b c d', None)
+    """
+    longest = max(sentences, key=len, default=[])
+    if len(longest) <= maxlen:
+        return None
+    kept = [row.token for row in longest[-maxlen:]]
+    return f"… {' '.join(kept[:shown])}" + (" …" if len(kept) > shown else "")
+
+
 MAX_SENTENCES = 12  # more rows than this no longer fit a projected grid
 MAX_SENTENCE_CHARS = 2_000  # a pasted novel is cut here, with a note
 

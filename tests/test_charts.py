@@ -49,11 +49,30 @@ def test_length_histogram_marks_maxlen_mean_and_median():
     lengths = np.array([10, 20, 30, 200])
     stats = data.length_stats(lengths, maxlen=100)
     fig = charts.length_histogram_figure(lengths, stats, "en")
-    np.testing.assert_array_equal(fig.data[0].x, lengths)
+    bars = fig.data[0]
+    assert isinstance(bars, go.Bar)  # counted on the server: 20,000 lengths never travel to the browser
+    assert sum(bars.y) == len(lengths)
+    np.testing.assert_array_equal(bars.y[:2], [1, 2])  # 0-19: the 10; 20-39: the 20 and the 30
+    np.testing.assert_array_equal(bars.x[:2], [10, 30])  # bar centres, 20 tokens wide
     line_xs = sorted(shape.x0 for shape in fig.layout.shapes)
     assert line_xs == sorted([100, stats.mean, stats.median])
     texts = [a.text for a in fig.layout.annotations]
     assert "maxlen = 100" in texts and "mean 65.0" in texts and "median 25" in texts
+
+
+def test_length_histogram_counts_every_review_in_20_token_bars():
+    lengths = np.random.default_rng(0).integers(1, 900, size=2_000)
+    bars = charts.length_histogram_figure(lengths, data.length_stats(lengths, 100), "ko").data[0]
+    expected, _ = np.histogram(lengths, bins=np.arange(0, 920, 20))
+    np.testing.assert_array_equal(bars.y, expected)
+    assert list(bars.customdata[0]) == [0, 19]  # hover names the bar's range
+
+
+def test_figures_get_the_white_template_once_serialised():
+    import json
+    fig = charts.length_histogram_figure(np.array([5, 50]), data.length_stats(np.array([5, 50]), 10), "en")
+    spec = json.loads(fig.to_json())
+    assert spec["layout"]["template"]["layout"]["plot_bgcolor"] == "white"
 
 
 def test_cell_kinds_and_runs_never_borrow_the_colours_of_x_h_and_c():
@@ -61,3 +80,30 @@ def test_cell_kinds_and_runs_never_borrow_the_colours_of_x_h_and_c():
     assert not meanings & set(charts.KIND_COLOURS.values())
     assert not meanings & set(charts.RUN_COLOURS)
     assert len(set(charts.RUN_COLOURS)) == len(charts.RUN_COLOURS)
+
+
+def luminance(colour):
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_a_long_grid_keeps_every_kind_distinguishable_and_says_what_each_run_is():
+    sentences = ["i like brachiosaurus", "the movie was good " * 80]  # 4 and 321 tokens
+    cells, fig = grid(sentences, maxlen=285)
+    heatmap = fig.data[0]
+    assert heatmap.xgap == 0  # no white gaps washing out cells a few pixels wide
+    notes = [a.text for a in fig.layout.annotations]
+    n_cut = sum(c.kind == tx.KIND_CUT for c in cells)
+    assert n_cut == 321 - 285
+    assert "padding 0 × 281" in notes and "4 tokens" in notes and "285 tokens" in notes
+    assert f"cut away × {n_cut}" in notes
+    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    assert [a.text for a in arrows] == ["4 tokens", f"cut away × {n_cut}"]  # narrow runs are pointed at
+    # padding, cut tokens and words stay apart in lightness, not only in hue
+    pad, cut, word = (luminance(charts.PALETTE[k]) for k in ("pad", "cut", "input"))
+    assert pad - cut > 0.1 and cut - word > 0.2
+
+
+def test_a_short_grid_keeps_gaps_and_ids_and_no_run_labels():
+    _, fig = grid(["i like brachiosaurus"], maxlen=8)
+    assert fig.data[0].xgap == 2 and not fig.layout.annotations

@@ -151,7 +151,7 @@ def test_gate_colour_scale_is_the_apps():
 
 
 def test_fading_figure_has_one_line_per_kind_on_a_log_axis():
-    curves = stepper.fading(60, 4, 3)
+    curves = stepper.fading(60)
     curves["GRU"] = curves["GRU"].copy()
     curves["GRU"][0] = 0.0  # a log axis cannot show 0: it becomes a gap
     fig = cc.fading_figure(curves, "ko")

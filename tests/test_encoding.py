@@ -1,4 +1,5 @@
 import doctest
+from pathlib import Path
 
 import keras
 import numpy as np
@@ -120,3 +121,21 @@ def test_numpy_forward_and_word_scores_equal_keras_predict(inputs, cell, layers)
     review = pad_sequences([[1, 5, 9, 2, 17, 4]], maxlen=12)[0]
     assert encoding.predict(weights, review) == pytest.approx(float(model.predict(review[None], verbose=0)[0, 0]),
                                                               abs=1e-5)
+
+
+@pytest.mark.parametrize("shape, seed", [((500, 16), 0), ((40, 8), 1), ((7, 3), 2), ((30, 64), 3)])
+def test_pca_is_scikit_learns_without_importing_it(shape, seed):
+    """The numpy PCA draws the same map as sklearn's PCA (signs included), and does not import sklearn."""
+    import subprocess
+    import sys
+
+    from sklearn.decomposition import PCA
+
+    table = np.random.default_rng(seed).normal(size=shape) * np.linspace(3, 0.5, shape[1])
+    projection = encoding.pca_2d(table)
+    reference = PCA(n_components=2, random_state=0)
+    np.testing.assert_allclose(projection.coords, reference.fit_transform(table), atol=1e-8)
+    np.testing.assert_allclose(projection.explained, reference.explained_variance_ratio_, atol=1e-10)
+    probe = ("import sys, numpy as np; from rnnviz import encoding; encoding.pca_2d(np.eye(5)); "
+             "assert 'sklearn' not in sys.modules and 'scipy' not in sys.modules")
+    subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[1], check=True, timeout=120)

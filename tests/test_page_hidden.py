@@ -123,6 +123,16 @@ def test_output_shapes_and_fading_text():
     assert "A random sequence of 80 steps" in texts(at.markdown)
 
 
+def test_fading_text_says_what_is_plotted_and_gated_cells_remember_longer():
+    """The reported case: 8 features, 8 units, length 93 made GRU look more forgetful than SimpleRNN."""
+    import re
+    at = open_page(step_features=8, step_units=8, fade_T=93)
+    assert "Plotted: ‖∂h_T/∂x_t‖" in texts(at.caption) and "seed 0" in texts(at.caption)
+    first = re.search(r"first input: SimpleRNN (\S+), LSTM (\S+), GRU (\S+);", texts(at.markdown))
+    simple, lstm, gru = (float(v) for v in first.groups())
+    assert simple < lstm and simple < gru
+
+
 def test_keras_code_is_shown():
     at = open_page()
     code = texts(at.code)
@@ -152,3 +162,16 @@ def test_every_string_has_both_languages_with_the_same_placeholders(module):
 
 def test_page_does_not_import_tensorflow_keras_or_jax():
     conftest.assert_page_imports_no_framework(PAGE)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_onehot_inputs_fit_in_four_columns(lang):
+    """12 words, 10 distinct: a 14-id vocabulary; one column per id was cut off at 1280 px."""
+    at = open_page(lang, step_enc="onehot", step_text="the cat sat on the mat and the dog ate my homework")
+    table = at.dataframe[0].value
+    assert list(table.columns)[:3] == [t("step_col_t", lang), t("step_col_token", lang), t("step_col_id", lang)]
+    assert len(table.columns) == 4
+    vectors = table.iloc[:, 3].tolist()
+    for token_id, vector in zip(table.iloc[:, 2], vectors):
+        marks = vector.replace(" ", "")
+        assert len(marks) == 10 + 4 and marks.index("1") == token_id and marks.count("1") == 1

@@ -140,3 +140,24 @@ def test_no_module_of_rnnviz_mentions_streamlit():
     for path in (ROOT / "rnnviz").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "import streamlit" not in source and "from streamlit" not in source, path
+
+
+@pytest.mark.parametrize("maxlen, cut", [(8, True), (100, False)])
+def test_quiz_example_says_what_is_kept_or_that_nothing_is_cut(local_data, maxlen, cut):
+    at = open_app("views/tokens.py", lang="ko", maxlen=maxlen)
+    at.radio(key="quiz_trunc_choice").set_value(1).run()
+    at.button(key="quiz_trunc_check").click().run()
+    why = texts(at)
+    assert "—" not in why.split("마지막")[-1]  # no dangling "example: —"
+    if cut:
+        assert "위의 가장 긴 문장에서 남는 부분: … " in why
+    else:
+        assert "100개 토큰 이하라 잘린 것이 없습니다" in why
+
+
+def test_korean_text_boxes_say_how_to_apply_in_korean(local_data):
+    at = open_app("views/tokens.py", lang="ko")
+    box = at.text_area(key="text")
+    assert "Ctrl+Enter" in box.label and "적용" in box.label
+    assert box.placeholder == "문장을 한 줄에 하나씩 입력하세요"
+    assert open_app("views/tokens.py", lang="en").text_area(key="text").label == "Sentences (one per line)"

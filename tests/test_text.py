@@ -160,3 +160,12 @@ def test_padding_layout_matches_pad_sequences(padding, truncating):
     cut_tokens = [c.token for c in sorted(cut, key=lambda c: c.column)]
     assert cut_tokens == (["<start>", "a", "b"] if truncating == "pre" else ["e", "f", "g"])
     assert all(c.column < 0 for c in cut) if truncating == "pre" else all(c.column >= maxlen for c in cut)
+
+
+def test_truncation_example_shows_the_kept_end_or_nothing():
+    vocabulary = Vocabulary.fit(["a b c d e f"])
+    rows = [tx.explain(vocabulary, "a b c"), tx.explain(vocabulary, "a b c d e f")]  # 4 and 7 tokens
+    assert tx.truncation_example(rows, 3) == "… d e f"
+    assert tx.truncation_example(rows, 7) is None  # nothing cut: no example to show
+    assert tx.truncation_example(rows, 2, shown=1) == "… e …"
+    assert tx.truncation_example([], 5) is None

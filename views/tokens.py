@@ -27,7 +27,8 @@ settings = [ui.setting("text", t("tokens_default_text", lang)),
             ui.setting("padding", "pre", stepper.one_of(("pre", "post"))),
             ui.setting("truncating", "pre", stepper.one_of(("pre", "post")))]
 left, right = st.columns([3, 2])
-left.text_area(t("tokens_input", lang), key="text", height=130)
+left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
+               placeholder=t("tokens_placeholder", lang))
 vocab_choice = right.radio(t("tokens_vocab", lang), ("imdb", "fit"), key="vocab", horizontal=True,
                            format_func=lambda v: t(f"tokens_vocab_{v}", lang))
 num_words = right.slider(t("tokens_num_words", lang), 10, 10_000, step=10, key="num_words",
@@ -122,10 +123,9 @@ if sentences:
         st.code(snippets.tokens_code(sentences, num_words if vocabulary.source == "imdb" else None,
                                      maxlen, padding, truncating), language="python")
 
-long_rows = max(explained, key=len, default=[])
-kept = [row.token for row in long_rows[-maxlen:]]
-example = f"… {' '.join(kept[:12])}" if len(long_rows) > maxlen else "—"
+example = tx.truncation_example(explained, maxlen)
+why = t("quiz_trunc_why", lang, maxlen=maxlen) + " " + (
+    t("quiz_trunc_example", lang, example=example) if example else t("quiz_trunc_no_example", lang, maxlen=maxlen))
 ui.quiz("quiz_trunc", t("quiz_trunc_q", lang),
-        [t(f"quiz_trunc_a{i}", lang) for i in range(3)], answer=1,
-        why=t("quiz_trunc_why", lang, maxlen=maxlen, example=example), lang=lang)
+        [t(f"quiz_trunc_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
 ui.keep_settings(settings)

@@ -106,11 +106,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "cells_memory_GRU": {
         "ko": "이 {T}개 타임스텝에서 업데이트 게이트 z의 평균은 {g:.2f}입니다. h_t = z ⊙ h_(t−1) + (1 − z) ⊙ h̃ "
               "에서 오래된 은닉 상태는 타임스텝마다 z만큼 남으므로, 10 타임스텝 뒤에는 약 {g10:.3f}배가 "
-              "남습니다. 훈련 전에는 z가 0.5 근처라 빨리 잊지만, 훈련하면 기억해야 할 뉴런의 z가 1에 가까워집니다.",
+              "남습니다. Keras의 GRU는 z의 절편을 0으로 시작해 훈련 전에는 z가 0.5 근처라 빨리 잊습니다. 위 그래프는 "
+              "LSTM과 같게 절편 1에서 시작했고, 훈련하면 기억해야 할 뉴런의 z가 1에 가까워집니다.",
         "en": "Over these {T} steps the update gate z averages {g:.2f}. In h_t = z ⊙ h_(t−1) + (1 − z) ⊙ h̃ the "
               "old hidden state keeps a share z at each step, so about {g10:.3f} of it is left after 10 steps. "
-              "Untrained, z sits near 0.5 and the GRU forgets fast; training pushes z towards 1 for the units "
-              "that must remember.",
+              "Keras starts z's bias at 0, so an untrained GRU has z near 0.5 and forgets fast; the chart above "
+              "starts it at 1 like LSTM's forget gate, and training pushes z towards 1 for the units that "
+              "must remember.",
     },
     "cells_quiz_q": {
         "ko": "특성 {d}개인 입력에 LSTM({u})의 파라미터는 {lstm}개입니다. 같은 입력에 GRU({u}) (Keras 3 기본값)의 "

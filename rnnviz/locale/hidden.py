@@ -4,6 +4,7 @@ with the "LSTM and GRU cells" page (see rnnviz.i18n)."""
 STRINGS: dict[str, dict[str, str]] = {
     # --- shared by both timestep pages: input ----------------------------------------
     "step_sentence": {"ko": "문장 (샘플 하나)", "en": "Sentence (one sample)"},
+    "step_sentence_placeholder": {"ko": "예: i like brachiosaurus", "en": "e.g. i like brachiosaurus"},
     "step_sentence_help": {
         "ko": "단어 하나가 타임스텝 하나가 됩니다. 처음 {limit}개 토큰까지 사용합니다.",
         "en": "Each word becomes one timestep. Up to the first {limit} tokens are used.",
@@ -55,6 +56,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_col_t": {"ko": "타임스텝 t", "en": "timestep t"},
     "step_col_token": {"ko": "토큰", "en": "token"},
     "step_col_id": {"ko": "id", "en": "id"},
+    "step_col_onehot": {"ko": "x_t: 원-핫 벡터 (길이 {vocab}, · = 0)", "en": "x_t: one-hot vector (length {vocab}, · = 0)"},
+    "step_col_onehot_help": {"ko": "왼쪽부터 id 0, 1, 2, …의 자리입니다. 1은 그 토큰의 id 자리에 하나만 있습니다.",
+                             "en": "Positions id 0, 1, 2, … from the left; the single 1 sits at the token's id."},
     # --- shared: the stepper -------------------------------------------------------------
     "step_watch_title": {"ko": "타임스텝마다 바뀌는 은닉 상태", "en": "Watch the hidden state, timestep by timestep"},
     "step_play": {"ko": "▶ 재생", "en": "▶ Play"},
@@ -101,6 +105,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "fade_steps": {"ko": "시퀀스 길이 (무작위 입력)", "en": "Sequence length (random inputs)"},
     "fade_axis_x": {"ko": "타임스텝 t", "en": "timestep t"},
     "fade_axis_y": {"ko": "마지막 은닉 상태에 대한 영향 ‖∂h_T/∂x_t‖", "en": "influence on the final state ‖∂h_T/∂x_t‖"},
+    "fade_what": {
+        "ko": "그래프의 값: 입력 x_t를 조금 바꿀 때 마지막 은닉 상태 h_T가 움직이는 정도 ‖∂h_T/∂x_t‖ "
+              "(야코비 행렬의 프로베니우스 노름). 세 셀은 책과 같은 크기(입력 {d}개, 유닛 {u}개)에 시드 {seed}의 "
+              "훈련 전 Keras식 무작위 가중치를 쓰고, 같은 무작위 입력 N(0, 1)을 읽습니다. 공정하게 비교하려고 "
+              "GRU의 업데이트 게이트 z의 절편도 LSTM 삭제 게이트처럼 {b:.0f}에서 시작합니다 (Keras GRU의 기본값은 0).",
+        "en": "Plotted: ‖∂h_T/∂x_t‖, how far the final hidden state h_T moves when input x_t moves a little "
+              "(the Frobenius norm of the Jacobian). All three cells have the book's size ({d} inputs, {u} "
+              "units), untrained Keras-style random weights of seed {seed}, and read the same random inputs "
+              "N(0, 1). For a fair comparison GRU's update gate z starts with bias {b:.0f} like LSTM's forget "
+              "gate (Keras's GRU default is 0).",
+    },
     "fade_text": {
         "ko": "길이 {T}인 무작위 시퀀스를 세 셀에 넣고, 타임스텝 t의 입력을 조금 바꾸면 마지막 은닉 상태 h_T가 "
               "얼마나 바뀌는지(야코비 행렬의 크기)를 그렸습니다. 세로축은 로그 눈금입니다. 첫 번째 입력의 영향: "
@@ -116,13 +131,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "SimpleRNN에서는 오래된 입력의 흔적이 매 타임스텝마다 W_h를 곱하고 tanh를 지나며 줄어듭니다. "
               "로그 눈금에서 거의 직선으로 떨어지는 것은 같은 비율로 계속 줄어든다는 뜻입니다 — 긴 시퀀스에서 "
               "앞부분을 잊어버리는 이유입니다. LSTM의 셀 상태는 삭제 게이트만 곱하며 전달되므로 보통 더 천천히 "
-              "줄어듭니다. 여기의 가중치는 훈련 전 무작위 값입니다. 훈련은 기억할 것을 오래 남기도록 게이트를 "
-              "조정합니다 (9-3절).",
+              "줄어듭니다. GRU의 은닉 상태도 업데이트 게이트 z만 곱하며 전달되는 길이 있습니다. 그래서 같은 길이의 "
+              "시퀀스에서 첫 입력의 영향은 LSTM과 GRU가 SimpleRNN보다 큽니다. 여기의 가중치는 훈련 전 무작위 "
+              "값입니다. 훈련은 기억할 것을 오래 남기도록 게이트를 조정합니다 (9-3절).",
         "en": "In a SimpleRNN an old input's trace is multiplied by W_h and squeezed through tanh at every "
               "step. A nearly straight fall on the log axis means it shrinks by about the same factor each "
               "step: why a SimpleRNN forgets the start of long sequences. An LSTM's cell state is carried "
-              "along multiplied only by its forget gate, so it usually fades more slowly. These weights are "
-              "random, untrained ones; training tunes the gates to keep what matters for longer (section 9-3).",
+              "along multiplied only by its forget gate, and a GRU's hidden state has a path multiplied only by "
+              "its update gate z, so the first input keeps more influence in LSTM and GRU than in SimpleRNN. "
+              "These weights are random, untrained ones; training tunes the gates to keep what matters for "
+              "longer (section 9-3).",
     },
     # --- hidden page ---------------------------------------------------------------------
     "hidden_intro": {

@@ -12,6 +12,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "`pad_sequences` brings every **sequence** to one length `maxlen`: short ones are **padded** "
               "with 0, long ones are cut (truncated).",
     },
+    # --- shared: widget hints (ui.localize_widgets, ui.input_label, ui.choose_placeholder) ---------
+    "hint_enter": {"ko": "Enter 키나 바깥을 클릭하면 적용", "en": "press Enter to apply"},
+    "hint_ctrl_enter": {"ko": "Ctrl+Enter(맥은 ⌘+Enter)나 바깥을 클릭하면 적용",
+                        "en": "press Ctrl+Enter (⌘+Enter on a Mac) to apply"},
+    "widget_choose": {"ko": "골라 주세요", "en": "Choose options"},
+    "tokens_placeholder": {"ko": "문장을 한 줄에 하나씩 입력하세요", "en": "Type one sentence per line"},
     "tokens_input": {"ko": "문장 (한 줄에 하나씩)", "en": "Sentences (one per line)"},
     "tokens_default_text": {
         "ko": "i like brachiosaurus\nThis movie was not good. The story was boring, but the actors were great!\n"
@@ -96,6 +102,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_word": {"ko": "단어", "en": "word"},
     "kind_oov": {"ko": "OOV 2", "en": "OOV 2"},
     "kind_cut": {"ko": "잘려 나감", "en": "cut away"},
+    "grid_run_tokens": {"ko": "토큰 {n}개", "en": "{n} tokens"},
     "tokens_hist_title": {"ko": "IMDB 리뷰의 길이와 maxlen", "en": "IMDB review lengths and maxlen"},
     "tokens_hist_text": {
         "ko": "책의 훈련 세트(리뷰 {count:,}개)의 길이 분포입니다. 평균은 {mean:.2f}, 중간값은 {median:.0f} — "
@@ -134,9 +141,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz_trunc_a2": {"ko": "가운데", "en": "The middle"},
     "quiz_trunc_why": {
         "ko": "'pre'는 **앞에서** 잘라냅니다. 그래서 마지막 {maxlen}개 토큰이 남습니다. 리뷰의 결론이 끝에 "
-              "오는 경우가 많아 유리하고, 순환층이 마지막 타임스텝을 가장 잘 기억한다는 점과도 맞습니다. "
-              "위의 예: {example}",
+              "오는 경우가 많아 유리하고, 순환층이 마지막 타임스텝을 가장 잘 기억한다는 점과도 맞습니다.",
         "en": "'pre' cuts from the **front**, so the last {maxlen} tokens stay. Reviews often conclude at the "
-              "end, and a recurrent layer remembers its last timesteps best. Example from above: {example}",
+              "end, and a recurrent layer remembers its last timesteps best.",
+    },
+    "quiz_trunc_example": {"ko": "위의 가장 긴 문장에서 남는 부분: {example}",
+                           "en": "What stays of the longest sentence above: {example}"},
+    "quiz_trunc_no_example": {
+        "ko": "위의 문장들은 모두 {maxlen}개 토큰 이하라 잘린 것이 없습니다. maxlen을 줄이면 잘리는 모습을 볼 수 있습니다.",
+        "en": "Every sentence above has at most {maxlen} tokens, so nothing is cut. Lower maxlen to see "
+              "truncation happen.",
     },
 }
