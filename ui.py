@@ -207,8 +207,11 @@ def quiz(key: str, question: str, options: Sequence[str], answer: int, why: str,
     """A predict-then-reveal question: the explanation shows only after the learner commits."""
     with st.container(border=True):
         st.markdown(f"**{t('quiz_title', lang)}** — {question}")
-        picked = st.radio(question, range(len(options)), index=None, format_func=options.__getitem__,
-                          key=f"{key}_choice", label_visibility="collapsed")
+        choices = range(len(options))
+        choice_key = translated_choice(f"{key}_choice", lang, lambda v: v if v in choices else None)
+        picked = st.radio(question, choices, format_func=options.__getitem__, key=choice_key,
+                          label_visibility="collapsed")
+        st.session_state[f"{key}_choice"] = picked
         if st.button(t("quiz_check", lang), key=f"{key}_check"):
             if picked is None:
                 st.warning(t("quiz_pick_first", lang))

@@ -89,7 +89,7 @@ def test_keras_code_is_shown_for_the_chosen_cell():
 
 def test_quiz_on_the_gru_count():
     at = open_page()
-    choice = at.radio(key="quiz_cells_gru_choice")
+    choice = at.radio(key="quiz_cells_gru_choice@en")
     assert list(choice.options) == ["600", "624", "800"]
     choice.set_value(0)
     at.button(key="quiz_cells_gru_check").click().run()

@@ -141,7 +141,7 @@ def test_keras_code_is_shown():
 
 def test_quiz_reveals_the_answer_after_a_choice():
     at = open_page()
-    choice = at.radio(key="quiz_hidden_params_choice")
+    choice = at.radio(key="quiz_hidden_params_choice@en")
     assert list(choice.options) == ["12", "21", "24", "27"]
     choice.set_value(2)
     at.button(key="quiz_hidden_params_check").click().run()

@@ -108,7 +108,7 @@ def test_quiz_reveals_only_after_an_answer(local_data):
     assert not at.success and not at.error
     at.button(key="quiz_trunc_check").click().run()
     assert "Pick an answer" in " ".join(w.value for w in at.warning)
-    at.radio(key="quiz_trunc_choice").set_value(1).run()
+    at.radio(key="quiz_trunc_choice@en").set_value(1).run()
     at.button(key="quiz_trunc_check").click().run()
     assert at.success and "last 8 tokens" in texts(at)
 
@@ -145,7 +145,7 @@ def test_no_module_of_rnnviz_mentions_streamlit():
 @pytest.mark.parametrize("maxlen, cut", [(8, True), (100, False)])
 def test_quiz_example_says_what_is_kept_or_that_nothing_is_cut(local_data, maxlen, cut):
     at = open_app("views/tokens.py", lang="ko", maxlen=maxlen)
-    at.radio(key="quiz_trunc_choice").set_value(1).run()
+    at.radio(key="quiz_trunc_choice@ko").set_value(1).run()
     at.button(key="quiz_trunc_check").click().run()
     why = texts(at)
     assert "—" not in why.split("마지막")[-1]  # no dangling "example: —"
@@ -161,3 +161,13 @@ def test_korean_text_boxes_say_how_to_apply_in_korean(local_data):
     assert "Ctrl+Enter" in box.label and "적용" in box.label
     assert box.placeholder == "문장을 한 줄에 하나씩 입력하세요"
     assert open_app("views/tokens.py", lang="en").text_area(key="text").label == "Sentences (one per line)"
+
+
+def test_a_quiz_keeps_its_answer_across_a_language_switch(local_data):
+    """The answers are translated labels: each language has its own radio, seeded from the other."""
+    at = open_app("views/tokens.py", lang="en")
+    at.radio(key="quiz_trunc_choice@en").set_value(1).run()
+    at.button(key="quiz_trunc_check").click().run()
+    at.sidebar.radio(key="lang_switch").set_value("ko").run()
+    assert at.radio(key="quiz_trunc_choice@ko").value == 1
+    assert at.success  # still revealed, now in Korean

@@ -192,8 +192,7 @@ with st.expander(t("review_code_title", lang)):
     st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
 
 unknown = review.read_text("zyxq qwvz", vocabulary, maxlen)
-# The answers are translated: one quiz per language, as for the other choices (ui.translated_choice).
-ui.quiz(f"review_quiz@{lang}", t("review_quiz_q", lang, num_words=run.config.num_words),
+ui.quiz("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),
         [t(f"review_quiz_a{i}", lang) for i in range(3)], answer=0,
         why=t("review_quiz_why", lang, ids=str([i for i in unknown.padded if i][:8]),
               score=encoding.predict(weights, unknown.padded)), lang=lang)
