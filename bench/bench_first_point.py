@@ -11,8 +11,9 @@ revision `--baseline` (default 7f506d3, before issue 11), unpacked with
 both servers run side by side and the samples are interleaved, round by round:
 baseline, this checkout with empty caches ("cold": the first run on a machine),
 this checkout again ("warm": the caches the cold run filled). Each server has
-its own empty runs folder, no reference runs (so no other chart is on the
-page) and its own RNNVIZ_CACHE_DIR. Each run is left to finish before the next
+its own empty runs folder and its own RNNVIZ_CACHE_DIR; the committed
+reference runs are on both pages (their comparison chart is drawn before the
+click, as a visitor sees it). Each run is left to finish before the next
 click (one run at a time, as the page allows), then deleted, so the next page
 has no curves until its own run's first point.
 
@@ -53,9 +54,11 @@ BASELINE_REV = "7f506d3"
 GOAL_SECONDS = 5.0
 PAGE = "/train?lang=en&train_preset=lstm&train_mode=quick"
 TIMEOUT_MS = 180_000
-# Any Plotly chart on the page holding at least one point (with no reference runs, only the run's own).
+# A Plotly chart holding a point of the new run: both pages name its traces "9-3 LSTM · ..." (the
+# reference runs on the comparison chart are "reference · 9-3 LSTM · ...").
 A_POINT_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
-    .some(plot => (plot.data || []).some(trace => trace.x && trace.x.length >= 1))"""
+    .some(plot => (plot.data || []).some(trace => (trace.name || '').startsWith('9-3 LSTM ·')
+                                                  && trace.x && trace.x.length >= 1))"""
 IDLE_JS = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 KINDS = ("baseline", "cold", "warm")
 
@@ -100,12 +103,14 @@ def server(app_root: Path, env: dict[str, str], log_path: Path) -> Iterator[str]
 
 
 class FolderWatch(threading.Thread):
-    """Watches a runs folder: the wall time a new run's history.csv first holds a complete row."""
+    """Watches a runs folder: the wall time a new run's history.csv first holds a complete row, and
+    when its status.json first showed each phase (both versions write "phase"; the names differ)."""
 
     def __init__(self, runs_dir: Path, known: set[str]) -> None:
         super().__init__(daemon=True)
         self.runs_dir, self.known = runs_dir, known
         self.first_row_at: float | None = None
+        self.phases: dict[str, float] = {}  # phase -> wall time first seen
         self.run_id: str | None = None
         self.stop = threading.Event()
 
@@ -115,8 +120,16 @@ class FolderWatch(threading.Thread):
                 new = [p.name for p in self.runs_dir.iterdir() if p.is_dir() and not p.name.startswith(".")
                        and p.name not in self.known] if self.runs_dir.is_dir() else []
                 self.run_id = new[0] if new else None
-            if self.run_id and runs.read_history(self.runs_dir / self.run_id / runs.HISTORY_FILE)["epoch"]:
-                self.first_row_at = time.time()
+            if self.run_id:
+                folder = self.runs_dir / self.run_id
+                try:
+                    phase = json.loads((folder / runs.STATUS_FILE).read_text()).get("phase")
+                except (OSError, ValueError):
+                    phase = None
+                if phase and phase not in self.phases:
+                    self.phases[phase] = time.time()
+                if runs.read_history(folder / runs.HISTORY_FILE)["epoch"]:
+                    self.first_row_at = time.time()
             time.sleep(0.02)
 
 
@@ -147,6 +160,7 @@ def sample(browser, url: str, runs_dir: Path, log=print) -> dict:
         return {"on_screen": on_screen,
                 "in_folder": watch.first_row_at - clicked_wall if watch.first_row_at else None,
                 "state": run.state, "steps": run.status.get("steps"),
+                "phases": {phase: at - clicked_wall for phase, at in watch.phases.items()},
                 "epoch_seconds": run.status.get("epoch_seconds")}
     finally:
         context.close()
@@ -162,14 +176,13 @@ def measure(rounds: int = 3, baseline: str = BASELINE_REV, log=print) -> dict:
     with tempfile.TemporaryDirectory(prefix="first-point-") as tmp_name:
         tmp = Path(tmp_name)
         old_root = unpack(baseline, tmp / "baseline")
-        folders = {name: tmp / name for name in ("runs-old", "runs-new", "cache-old", "cache-new", "no-reference")}
+        folders = {name: tmp / name for name in ("runs-old", "runs-new", "cache-old", "cache-new")}
         for folder in folders.values():
             folder.mkdir()
 
         def env(side: str) -> dict[str, str]:
             return {"RNNVIZ_DATA_DIR": data_dir, "RNNVIZ_RUNS_DIR": str(folders[f"runs-{side}"]),
-                    "RNNVIZ_CACHE_DIR": str(folders[f"cache-{side}"]),
-                    "RNNVIZ_REFERENCE_RUNS_DIR": str(folders["no-reference"]), "RNNVIZ_MAX_RUNS": "1"}
+                    "RNNVIZ_CACHE_DIR": str(folders[f"cache-{side}"]), "RNNVIZ_MAX_RUNS": "1"}
 
         with server(old_root, env("old"), tmp / "old.log") as old_url, \
                 server(ROOT, env("new"), tmp / "new.log") as new_url, chromium() as browser:
@@ -220,6 +233,25 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def phases_table(results: dict) -> str:
+    """When each phase was first seen in status.json (median s after the click), both versions."""
+    lines = ["| phase seen in status.json (s after the click, median) | baseline | cold | warm |",
+             "| --- | ---: | ---: | ---: |"]
+    names = []
+    for kind in KINDS:
+        for row in results["samples"][kind]:
+            names += [name for name in row.get("phases", {}) if name not in names]
+    for name in names:
+        cells = []
+        for kind in KINDS:
+            values = [row["phases"][name] for row in results["samples"][kind] if name in row.get("phases", {})]
+            cells.append(f"{statistics.median(values):.1f}" if values else "–")
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    lines.append("| first row in history.csv | " + " | ".join(
+        f"{median(results['samples'][kind], 'in_folder'):.1f}" for kind in KINDS) + " |")
+    return "\n".join(lines)
+
+
 def steps_table(results: dict) -> str:
     cold, warm = (step_medians(results["samples"][kind]) for kind in ("cold", "warm"))
     what = {"python": "worker process starts (Python, numpy, rnnviz)", "data": "IMDB data read (beside Keras)",
@@ -241,7 +273,7 @@ def main() -> None:
     results = measure(args.rounds, args.baseline, log=lambda line: print(line, flush=True))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2))
-    print(f"Machine: {results['machine']}.\n\n{table(results)}\n\n{steps_table(results)}")
+    print(f"Machine: {results['machine']}.\n\n{table(results)}\n\n{phases_table(results)}\n\n{steps_table(results)}")
 
 
 if __name__ == "__main__":

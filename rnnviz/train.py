@@ -18,11 +18,18 @@ The worker knows nothing about Streamlit: Keras callbacks write status.json,
 history.csv, vocab.json, best.keras and weights.npz (see rnnviz.runs), and a `stop` file in
 the run folder ends training after the current batch. KERAS_BACKEND is set
 from the config before Keras is imported.
+
+The first curve point comes as soon as it can (BENCHMARKS.md, issue 11): the
+arrays are cut from a cache of every review's ids (`load_data_cached`, made
+once per machine) while Keras is imported and the model built; JAX keeps its
+compiled programs on disk; and each step before the first epoch is timed into
+status.json for the page to show (`StatusLog`, `runs.STEPS`).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -40,7 +47,7 @@ from rnnviz import data, runs
 from rnnviz.config import RunConfig
 from rnnviz.models import rnn_layer_names
 from rnnviz.runs import RunStore
-from rnnviz.text import INDEX_FROM, OOV, pad_sequences
+from rnnviz.text import INDEX_FROM, OOV, START, pad_sequences
 
 _TMP_CHECKPOINT = ".checkpoint-tmp.keras"  # ModelCheckpoint writes here; moved to best.keras whole
 
@@ -94,15 +101,33 @@ def tokens_cache_dir(npz: Path) -> Path:
 
 
 def _build_tokens_cache(target: str) -> str:
-    """Write ids.npy, offsets.npy, labels.npy into `target` (atomically, through a rename); runs in a helper."""
-    (x_train, y_train), (x_test, y_test) = data.load_imdb(num_words=None)
-    train_x, val_x, train_y, val_y = data.book_split(x_train, y_train)
-    sequences = [*train_x, *val_x, *x_test]
-    lengths = np.fromiter((len(s) for s in sequences), dtype=np.int64, count=len(sequences))
+    """Write ids.npy, offsets.npy, labels.npy, parts.npy into `target` (atomically, through a rename).
+
+    Runs in a helper process (`data.isolated`). Reads the file's ranks as
+    `load_imdb` does (shuffle with seed 113, train first) and the book's split,
+    but never builds a Python list per review: ids go straight into one array
+    (tests/test_train.py checks every array against `load_data`).
+    """
+    arrays = data._read_npz(data.data_dir() / data.NPZ_FILE)  # the ranks, in the file's order
+    rng = np.random.RandomState(data.SHUFFLE_SEED)  # as load_data: one generator, train first, then test
+    splits = {}
+    for split in ("train", "test"):
+        order = np.arange(len(arrays[f"y_{split}"]))
+        rng.shuffle(order)
+        splits[split] = (arrays[f"x_{split}"][order], np.asarray(arrays[f"y_{split}"])[order])
+    (x_train, y_train), (x_test, y_test) = splits["train"], splits["test"]
+    train_rows, val_rows, _, _ = data.book_split(np.arange(len(y_train)), y_train)  # the same rows as the book's
+    ranks = np.concatenate([x_train[train_rows], x_train[val_rows], x_test])  # (50000,) lists of ranks
+    labels = np.concatenate([y_train[train_rows], y_train[val_rows], y_test]).astype(np.int8)
+    parts = np.array([len(train_rows), len(val_rows), len(y_test)], dtype=np.int64)  # 20,000, 5,000, 25,000
+    lengths = data.review_lengths(ranks) + 1  # + START
     offsets = np.concatenate([[0], np.cumsum(lengths)])  # (50001,)
-    ids = np.fromiter((i for s in sequences for i in s), dtype=np.int32, count=int(offsets[-1]))
-    labels = np.concatenate([train_y, val_y, y_test]).astype(np.int8)
-    parts = np.array([len(train_y), len(val_y), len(y_test)], dtype=np.int64)  # 20,000, 5,000, 25,000
+    ids = np.empty(int(offsets[-1]), dtype=np.int32)
+    is_word = np.ones(len(ids), dtype=bool)
+    is_word[offsets[:-1]] = False
+    ids[~is_word] = START
+    ids[is_word] = np.fromiter(itertools.chain.from_iterable(ranks), dtype=np.int32,
+                               count=int(is_word.sum())) + INDEX_FROM  # rank r -> id r + 3
     target_path = Path(target)
     staging = target_path.with_name(f".{target_path.name}.{os.getpid()}.tmp")
     staging.mkdir(parents=True, exist_ok=True)
@@ -147,9 +172,15 @@ def load_data_cached(config: RunConfig):
             folder.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             return load_data_isolated(config)
-        data.isolated(_build_tokens_cache, str(folder))
+        try:
+            data.isolated(_build_tokens_cache, str(folder))
+        except data.DataUnavailableError:
+            pass  # load_data_isolated below says what is wrong with the data
         if not (folder / "parts.npy").is_file():
             return load_data_isolated(config)
+        for old in folder.parent.glob("imdb-tokens-*"):  # made for another version or copy of the file
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
     ids = np.load(folder / "ids.npy", mmap_mode="r")  # (tokens,) only the rows asked for are read
     offsets = np.load(folder / "offsets.npy")
     labels = np.load(folder / "labels.npy")

@@ -150,8 +150,7 @@ def launch(config: cfg.RunConfig) -> None:
     else:
         st.session_state[P + "watch"] = run_id
         st.session_state[P + "compare"] = [run_id, *st.session_state.get(P + "compare", [])][:4]
-        st.session_state[P + "selected"] = run_id
-        st.session_state[P + "launched"] = run_id
+        st.session_state[P + "selected"] = run_id  # the live box below names it: no message that would stay
 
 
 all_runs = store.list()
@@ -172,9 +171,6 @@ if config is not None:
     failed_launch = st.session_state.pop(P + "launch_error", None)
     if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
         st.error(t(failed_launch[0], lang, **failed_launch[1]))
-    launched = st.session_state.pop(P + "launched", None)
-    if launched in {run.id for run in all_runs}:
-        st.success(t("train_launched", lang, run=charts_train.run_label(store.get(launched), lang, state=False)))
 
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
@@ -222,6 +218,19 @@ def show_metrics(run: runs.Run) -> None:
     m[3].metric(t("train_metric_speed", lang), charts_train.duration_text(run.seconds_per_epoch, lang))
 
 
+def live_figure(run: runs.Run):
+    """The live run's curves, built again only when an epoch has been added (building takes ~0.2 s)."""
+    colour = colours.get(run.id, charts_train.run_colour(0))
+    key = (run.id, run.epochs_run, run.state, lang, colour)
+    cached = st.session_state.get(P + "live_figure")
+    if cached is None or cached[0] != key:
+        figure = charts_train.history_figure([run], lang, labels=[charts_train.run_label(run, lang, False)],
+                                             colours=[colour])
+        cached = (key, figure)
+        st.session_state[P + "live_figure"] = cached
+    return cached[1]
+
+
 def show_live(run: runs.Run) -> None:
     with st.container(border=True, key=P + "live"):
         st.markdown(f"**{t('train_live_title', lang)}** · {charts_train.run_label(run, lang)}")
@@ -239,9 +248,7 @@ def show_live(run: runs.Run) -> None:
             st.caption(" ".join(filter(None, [charts_train.first_point_text(run, lang),
                                               t("train_remaining_note", lang)])))
             show_metrics(run)
-            st.plotly_chart(charts_train.history_figure([run], lang, labels=[charts_train.run_label(run, lang, False)],
-                                                        colours=[colours.get(run.id, charts_train.run_colour(0))]),
-                            width="stretch", key=f"live_{run.id}")
+            st.plotly_chart(live_figure(run), width="stretch", key=f"live_{run.id}")
         if store.stop_requested(run.id):
             st.info(t("train_stop_requested", lang))
         elif not run.changeable_by(visitor):
@@ -301,7 +308,8 @@ def live_section() -> None:
     if not mine:
         st.info(t("train_no_runs", lang))
     else:
-        show_runs_table(mine)
+        with st.container(key=P + "mine_table"):
+            show_runs_table(mine)
     if others:
         with st.expander(t("train_others_title", lang, n=len(others))):
             show_runs_table(others)

@@ -92,7 +92,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # --- launching and watching --------------------------------------------------
     "train_launch": {"ko": "훈련 시작", "en": "Start training"},
-    "train_launched": {"ko": "훈련을 시작했습니다: {run}", "en": "Training started: {run}"},
     "train_err_busy": {
         "ko": "이미 훈련 중인 실행이 있습니다 ({n}개, 최대 {limit}개). 끝나거나 멈춘 뒤에 다시 시작하세요.",
         "en": "A run is already training ({n} running, limit {limit}). Start again when it has finished or "
@@ -247,7 +246,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_reference_note": {"ko": "참고 실행은 지울 수 없습니다.", "en": "Reference runs cannot be deleted."},
     "train_no_runs": {"ko": "아직 실행이 없습니다. 위에서 훈련을 시작하세요.",
                       "en": "No runs yet. Start one above."},
-    "train_col_run": {"ko": "실행", "en": "run"},
     "train_col_model": {"ko": "모델", "en": "model"},
     "train_col_settings": {"ko": "설정", "en": "settings"},
     "train_col_backend": {"ko": "백엔드", "en": "backend"},
