@@ -285,7 +285,7 @@ def show_runs_table(listed: list[runs.Run]) -> None:
 
 
 def live_section() -> None:
-    """The run being trained (refreshed twice a second), the result of the one this session started,
+    """The run being trained (refreshed every 0.5 or 2 s), the result of the one this session started,
     and the learner's runs table, refreshed together so the table never lags the progress bar."""
     now_runs = store.list()
     now_active = [run for run in now_runs if run.active]
@@ -319,7 +319,10 @@ def live_section() -> None:
             show_runs_table(reference_runs)
 
 
-st.fragment(run_every=0.5 if active else None)(live_section)()
+# Twice a second while your own run trains (epochs of a quick run take a fraction of a second); every
+# 2 s while only other visitors' runs do, so a class watching one run does not load the server.
+refresh = 0.5 if any(run.owner in (None, visitor) for run in active) else 2.0 if active else None
+st.fragment(run_every=refresh)(live_section)()
 
 
 # --- comparing runs -------------------------------------------------------------------------------------
