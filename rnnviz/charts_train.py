@@ -93,7 +93,8 @@ def run_label(run: Run, lang: str, state: bool = True) -> str:
         if run.config.seed != cfg.RunConfig.__dataclass_fields__["seed"].default:
             parts.append(f"seed {run.config.seed}")
         parts.append(t("train_label_quick" if run.config.max_train_samples else "train_label_full", lang))
-    parts.append(time.strftime("%m-%d %H:%M:%S", time.localtime(run.started)) if run.started
+    clicked = run.status.get("created") or run.started  # when it was launched: the same from queued to done
+    parts.append(time.strftime("%m-%d %H:%M:%S", time.localtime(clicked)) if clicked
                  else t("train_state_broken", lang))
     if state:
         parts.append(t(f"train_state_{run.state}", lang))

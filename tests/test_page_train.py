@@ -331,3 +331,13 @@ def test_duration_text():
     assert charts_train.duration_text(65, "en") == "1 min 05 s"
     assert charts_train.duration_text(3725, "ko") == "1 시간 02 분"
     assert charts_train.duration_text(None, "en") == "–"
+
+
+def test_a_runs_name_stays_the_same_from_queued_to_done(tmp_path):
+    store = RunStore(tmp_path)
+    run_id = store.create(cfg.quick(cfg.PRESETS["gru"]))
+    queued = charts_train.run_label(store.get(run_id), "ko", state=False)
+    store.update_status(run_id, state=runs.DONE, started=store.read_status(run_id)["created"] + 61)
+    assert charts_train.run_label(store.get(run_id), "ko", state=False) == queued
+    assert run_id not in queued and t("preset_gru", "ko") in queued and "num_words=500" in queued
+    assert t("train_label_quick", "ko") in queued
