@@ -102,11 +102,14 @@ def test_a_burst_of_20_launches_from_many_sessions_starts_at_most_the_cap(store,
     for worker in workers:
         worker.join(timeout=60)
     started = [run_id for key, run_id in results if key == "ok"]
-    assert len(started) == max_runs and len(set(started)) == max_runs
-    assert [key for key, _ in results].count("train_err_busy") == 20 - max_runs
+    assert len(started) >= max_runs and len(set(started)) == len(started)
+    assert [key for key, _ in results].count("train_err_busy") == 20 - len(started)
     assert sorted(store.ids()) == sorted(started)  # one folder per started run, none half made
     wait_until(lambda: not store.active())
     assert all(store.get(run_id).state == runs.DONE for run_id in started)  # no run lost
+    # Never more than the cap at once. (A tiny run can now end within the burst, freeing its slot.)
+    spans = [(store.get(run_id).status["created"], store.get(run_id).status["ended"]) for run_id in started]
+    assert all(sum(begin <= start < end for begin, end in spans) <= max_runs for start, _ in spans)
 
 
 def test_only_the_visitor_who_launched_a_run_may_stop_or_delete_it(store):
