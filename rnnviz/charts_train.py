@@ -3,7 +3,8 @@
 Colours (DESIGN.md, "Look and voice"): the x/h/c hues of `charts.PALETTE` keep
 their meaning elsewhere, so runs are told apart by the Okabe-Ito hues that
 PALETTE does not use first (orange, reddish purple), then the rest of the set.
-Within a run, the **training** curve is solid and the **validation** curve
+A run keeps its colour while runs are added (`assign_colours`): a new run takes the first
+colour no run on the chart has. Within a run, the **training** curve is solid and the **validation** curve
 dashed, in the run's colour. The best epoch (lowest val_loss, the weights
 EarlyStopping restores) is a black star, `PALETTE["marker"]`, as every chosen
 value in the app; where early stopping ended a run, a grey cross, `PALETTE["note"]`.
@@ -35,6 +36,26 @@ def run_colour(index: int) -> str:
     return RUN_COLOURS[index % len(RUN_COLOURS)]
 
 
+def assign_colours(runs: Sequence[Run], known: dict[str, str] | None = None) -> dict[str, str]:
+    """Each run's colour, keeping the colours in `known` (run id -> colour) for runs that have one.
+
+    A run without a colour takes the first of RUN_COLOURS that none of `runs` has yet (the
+    least used one once all are taken), oldest run first: adding a run, or listing the runs
+    in another order, never changes the colour of a run already drawn.
+
+    Returns:
+        `known` updated with a colour for every run in `runs` (a new dict).
+    """
+    colours = dict(known or {})
+    new = sorted((run for run in runs if run.id not in colours), key=lambda run: (run.started or 0, run.id))
+    used = [colours[run.id] for run in runs if run.id in colours]
+    for run in new:
+        colour = min(RUN_COLOURS, key=lambda c: (used.count(c), RUN_COLOURS.index(c)))
+        colours[run.id] = colour
+        used.append(colour)
+    return colours
+
+
 def duration_text(seconds: float | None, lang: str) -> str:
     """1 h 02 min, 3 min 05 s, 42 s, 0.8 s (units in the page's language)."""
     if seconds is None or not math.isfinite(seconds):
@@ -57,13 +78,27 @@ def preset_label(run_or_config, lang: str) -> str:
 
 
 def run_label(run: Run, lang: str, state: bool = True) -> str:
-    """A short name for menus: start time, model and (unless `state=False`) status."""
+    """A readable name for menus, legends and messages (never the folder name).
+
+    Reference runs: `reference · 9-3 GRU · num_words=500 · seed 42` (their date says
+    nothing to a learner). Other runs: model, vocabulary, quick or full, start time and
+    (unless `state=False`) status, e.g. `9-3 LSTM · num_words=500 · quick · 11-29 15:30:02 · done`.
+    """
     if run.is_reference and run.config:  # its date says nothing to a learner; its vocabulary and seed do
         return (f"{t('train_reference_label', lang)} · {preset_label(run, lang)} · "
                 f"num_words={run.config.num_words} · seed {run.config.seed}")
-    started = time.strftime("%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else run.id
-    name = f"{started} · {preset_label(run, lang)}"
-    return f"{name} · {t(f'train_state_{run.state}', lang)}" if state else name
+    parts = [preset_label(run, lang)]
+    if run.config is not None:
+        parts.append(f"num_words={run.config.num_words}")
+        if run.config.seed != cfg.RunConfig.__dataclass_fields__["seed"].default:
+            parts.append(f"seed {run.config.seed}")
+        parts.append(t("train_label_quick" if run.config.max_train_samples else "train_label_full", lang))
+    clicked = run.status.get("created") or run.started  # when it was launched: the same from queued to done
+    parts.append(time.strftime("%m-%d %H:%M:%S", time.localtime(clicked)) if clicked
+                 else t("train_state_broken", lang))
+    if state:
+        parts.append(t(f"train_state_{run.state}", lang))
+    return " · ".join(parts)
 
 
 def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
@@ -84,26 +119,122 @@ def _number(value, digits: int = 3):
     return None if value is None or not math.isfinite(value) else round(float(value), digits)
 
 
-def runs_table(runs: Sequence[Run], lang: str) -> pd.DataFrame:
-    """One row per run, newest first, with localized column names."""
+SHORT_COLUMNS = ("train_col_name", "train_col_state", "train_col_epochs", "train_col_val_acc", "train_col_test_acc")
+ALL_COLUMNS = (*SHORT_COLUMNS, "train_col_model", "train_col_settings", "train_col_started", "train_col_backend",
+               "train_col_best_epoch", "train_col_val_loss", "train_col_speed")
+
+
+def runs_table(runs: Sequence[Run], lang: str, everything: bool = True) -> pd.DataFrame:
+    """One row per run, in the order given, with localized column names.
+
+    Args:
+        everything: all columns; False: the five a learner reads first (`SHORT_COLUMNS`:
+            name, status, epochs, best validation accuracy, test accuracy).
+    """
     rows = []
     for run in runs:
-        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else run.id
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else "–"
         rows.append({
-            "train_col_started": started,
-            "train_col_model": preset_label(run, lang),
-            "train_col_settings": settings_text(run.config, lang),
-            "train_col_backend": run.backend or "–",
+            "train_col_name": run_label(run, lang, state=False),
             "train_col_state": t(f"train_state_{run.state}", lang),
             "train_col_epochs": f"{run.epochs_run} / {run.max_epochs}" if run.max_epochs else str(run.epochs_run),
-            "train_col_best_epoch": run.best_epoch,
-            "train_col_val_loss": _number(run.best_val_loss),
             "train_col_val_acc": _number(run.best_val_accuracy),
             "train_col_test_acc": _number(run.test_accuracy),
+            "train_col_model": preset_label(run, lang),
+            "train_col_settings": settings_text(run.config, lang),
+            "train_col_started": started,
+            "train_col_backend": run.backend or "–",
+            "train_col_best_epoch": run.best_epoch,
+            "train_col_val_loss": _number(run.best_val_loss),
             "train_col_speed": _number(run.seconds_per_epoch, 2),
-            "train_col_run": run.id,
         })
-    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
+    frame = pd.DataFrame(rows, columns=list(ALL_COLUMNS if everything else SHORT_COLUMNS))
+    return frame.rename(columns={key: t(key, lang) for key in frame.columns})
+
+
+# --- what happens before the first curve point -------------------------------------------------------
+
+STEP_DONE, STEP_RUNNING, STEP_WAITING = "✓", "▸", "○"
+
+
+def step_lines(run: Run, lang: str, now: float | None = None) -> list[str]:
+    """One line per step before the first curve point (`runs.STEPS`), as the worker timed them:
+    `✓ Reading the IMDB data · 0.4 s`, `▸ Importing Keras (jax) · 1.2 s so far`, `○ Epoch 1`.
+
+    Steps run side by side where the worker does so (the data and Keras).
+    """
+    now = time.time() if now is None else now
+    origin = run.status.get("created") or run.started
+    since_click = max(now - origin, 0.0) if origin else None
+    lines = []
+    for name, began, ended in run.steps():
+        if name == "python" and began is None and run.state == "queued":
+            began = 0.0  # the page has started the process; the worker has not written yet
+        label = t(f"train_step_{name}", lang, backend=run.backend or "–")
+        if ended is not None:
+            lines.append(f"{STEP_DONE} {label} · {duration_text(ended - began, lang)}")
+        elif began is not None and run.active:
+            so_far = duration_text(max(since_click - began, 0.0), lang) if since_click is not None else "–"
+            lines.append(f"{STEP_RUNNING} {label} · {t('train_step_so_far', lang, time=so_far)}")
+        else:
+            lines.append(f"{STEP_WAITING} {label}")
+    return lines
+
+
+def first_point_text(run: Run, lang: str) -> str | None:
+    """`First curve point 3.1 s after the click: data 0.2 s, Keras 2.0 s, ...`; None before it."""
+    steps = {name: (began, ended) for name, began, ended in run.steps()}
+    if steps["epoch1"][1] is None:
+        return None
+    parts = [f"{t(f'train_step_short_{name}', lang)} {duration_text(ended - began, lang)}"
+             for name, (began, ended) in steps.items() if began is not None and ended is not None]
+    return t("train_first_point", lang, time=duration_text(steps["epoch1"][1], lang), parts=", ".join(parts))
+
+
+def reference_mean(run: Run, reference_runs: Sequence[Run]) -> dict[str, float] | None:
+    """The mean over seeds of the finished full reference runs of `run`'s model and vocabulary, or None.
+
+    The same runs as `reference.summarize` groups (its table shows the same means). Only
+    `reference_runs` count: pass the committed reference runs, never a learner's run.
+
+    Returns:
+        {"seeds", "epochs", "best_epoch", "val_accuracy", "test_accuracy"}, or None without such runs.
+    """
+    from rnnviz.reference import variant_of
+
+    variant = variant_of(run.config) if run.config else None
+    group = [other for other in reference_runs if variant is not None and other.config and other.is_reference
+             and other.state == "done" and other.config.max_train_samples is None
+             and variant_of(other.config) == variant]
+    if not group:
+        return None
+
+    def mean(values):
+        values = [float(v) for v in values if v is not None]
+        return sum(values) / len(values) if values else math.nan
+
+    return {"seeds": len(group), "epochs": mean(r.epochs_run for r in group),
+            "best_epoch": mean(r.best_epoch for r in group),
+            "val_accuracy": mean(r.best_val_accuracy for r in group),
+            "test_accuracy": mean(r.test_accuracy for r in group)}
+
+
+def result_table(run: Run, reference_runs: Sequence[Run], lang: str) -> pd.DataFrame:
+    """The result card: the learner's run, and below it the reference runs' mean for the same model."""
+    def number(value, digits=3):
+        return "–" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
+
+    rows = [{"": t("train_result_mine", lang),
+             "train_result_epochs": f"{run.best_epoch or '–'} / {run.epochs_run}",
+             "train_result_val_acc": number(run.best_val_accuracy),
+             "train_result_test_acc": number(run.test_accuracy)}]
+    reference = reference_mean(run, reference_runs)
+    if reference is not None:
+        rows.append({"": t("train_result_reference", lang, n=reference["seeds"]),
+                     "train_result_epochs": f"{number(reference['best_epoch'], 0)} / {number(reference['epochs'], 0)}",
+                     "train_result_val_acc": number(reference["val_accuracy"]),
+                     "train_result_test_acc": number(reference["test_accuracy"])})
+    frame = pd.DataFrame(rows).set_index("")
     return frame.rename(columns={key: t(key, lang) for key in frame.columns})
 
 

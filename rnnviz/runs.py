@@ -70,6 +70,11 @@ ACTIVE = (QUEUED, RUNNING)
 STATES = (QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED)
 LAUNCH_GRACE_SECONDS = 60  # a queued run without a process yet is not called interrupted before this
 
+# What happens between the click and the first curve point, in order (status.json "steps", timed by
+# the worker's StatusLog): the worker process starts; the data is read while Keras is imported and
+# the model built; the first batch waits for the training step to compile; then the rest of epoch 1.
+STEPS = ("python", "data", "keras", "model", "compile", "epoch1")
+
 _RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
 HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy")
 
@@ -339,6 +344,26 @@ class Run:
             return None
         return Vocabulary(ranks={word: rank for rank, word in enumerate(words, start=1)},
                           num_words=stored.get("num_words"), source="imdb")
+
+    def steps(self) -> list[tuple[str, float | None, float | None]]:
+        """The steps before the first curve point as (name, began, ended) in seconds after the click,
+        in `STEPS` order; None for a step not begun / not ended yet. An ended run's open steps stay open."""
+        timed = self.status.get("steps") if isinstance(self.status.get("steps"), dict) else {}
+        rows = []
+        for name in STEPS:
+            times = timed.get(name)
+            began, ended = (times + [None, None])[:2] if isinstance(times, list) else (None, None)
+            rows.append((name, began if isinstance(began, (int, float)) else None,
+                         ended if isinstance(ended, (int, float)) else None))
+        return rows
+
+    @property
+    def batch_fraction(self) -> float | None:
+        """How far the current epoch is (0..1), from the batch the worker last reported; None if unknown."""
+        batch, batches = self.status.get("batch"), self.status.get("batches")
+        if not isinstance(batch, int) or not isinstance(batches, int) or batches <= 0:
+            return None
+        return min(batch / batches, 1.0)
 
     @property
     def history_path(self) -> Path:

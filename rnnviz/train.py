@@ -18,16 +18,26 @@ The worker knows nothing about Streamlit: Keras callbacks write status.json,
 history.csv, vocab.json, best.keras and weights.npz (see rnnviz.runs), and a `stop` file in
 the run folder ends training after the current batch. KERAS_BACKEND is set
 from the config before Keras is imported.
+
+The first curve point comes as soon as it can (BENCHMARKS.md, issue 11): the
+arrays are cut from a cache of every review's ids (`load_data_cached`, made
+once per machine) while Keras is imported and the model built; JAX keeps its
+compiled programs on disk; and each step before the first epoch is timed into
+status.json for the page to show (`StatusLog`, `runs.STEPS`).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import shutil
 import statistics
 import sys
+import threading
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +47,7 @@ from rnnviz import data, runs
 from rnnviz.config import RunConfig
 from rnnviz.models import rnn_layer_names
 from rnnviz.runs import RunStore
-from rnnviz.text import pad_sequences
+from rnnviz.text import INDEX_FROM, OOV, START, pad_sequences
 
 _TMP_CHECKPOINT = ".checkpoint-tmp.keras"  # ModelCheckpoint writes here; moved to best.keras whole
 
@@ -71,6 +81,136 @@ def load_data_isolated(config: RunConfig):
 
 def _load_data_from_json(config_json: str):
     return load_data(cfg.from_json(config_json))
+
+
+# Every review's ids once (num_words=None), in the book's row order: train (20,000), validation
+# (5,000), test (25,000). Any num_words / maxlen / subset is cut from it in a few milliseconds,
+# so only the first run on a machine pays for unpickling IMDB (~4 s, in a helper process).
+TOKENS_CACHE_VERSION = 1
+
+
+def cache_root() -> Path:
+    """RNNVIZ_CACHE_DIR, else ~/.cache/rnnviz (shared with `data.book_train_lengths`)."""
+    return Path(os.environ.get(data.CACHE_DIR_ENV) or Path.home() / ".cache" / "rnnviz").expanduser()
+
+
+def tokens_cache_dir(npz: Path) -> Path:
+    """The cache folder for one IMDB file, keyed by its size and modification time."""
+    info = npz.stat()
+    return cache_root() / f"imdb-tokens-v{TOKENS_CACHE_VERSION}-{info.st_size}-{info.st_mtime_ns}"
+
+
+def _build_tokens_cache(target: str) -> str:
+    """Write ids.npy, offsets.npy, labels.npy, parts.npy into `target` (atomically, through a rename).
+
+    Runs in a helper process (`data.isolated`). Reads the file's ranks as
+    `load_imdb` does (shuffle with seed 113, train first) and the book's split,
+    but never builds a Python list per review: ids go straight into one array
+    (tests/test_train.py checks every array against `load_data`).
+    """
+    arrays = data._read_npz(data.data_dir() / data.NPZ_FILE)  # the ranks, in the file's order
+    rng = np.random.RandomState(data.SHUFFLE_SEED)  # as load_data: one generator, train first, then test
+    splits = {}
+    for split in ("train", "test"):
+        order = np.arange(len(arrays[f"y_{split}"]))
+        rng.shuffle(order)
+        splits[split] = (arrays[f"x_{split}"][order], np.asarray(arrays[f"y_{split}"])[order])
+    (x_train, y_train), (x_test, y_test) = splits["train"], splits["test"]
+    train_rows, val_rows, _, _ = data.book_split(np.arange(len(y_train)), y_train)  # the same rows as the book's
+    ranks = np.concatenate([x_train[train_rows], x_train[val_rows], x_test])  # (50000,) lists of ranks
+    labels = np.concatenate([y_train[train_rows], y_train[val_rows], y_test]).astype(np.int8)
+    parts = np.array([len(train_rows), len(val_rows), len(y_test)], dtype=np.int64)  # 20,000, 5,000, 25,000
+    lengths = data.review_lengths(ranks) + 1  # + START
+    offsets = np.concatenate([[0], np.cumsum(lengths)])  # (50001,)
+    ids = np.empty(int(offsets[-1]), dtype=np.int32)
+    is_word = np.ones(len(ids), dtype=bool)
+    is_word[offsets[:-1]] = False
+    ids[~is_word] = START
+    ids[is_word] = np.fromiter(itertools.chain.from_iterable(ranks), dtype=np.int32,
+                               count=int(is_word.sum())) + INDEX_FROM  # rank r -> id r + 3
+    target_path = Path(target)
+    staging = target_path.with_name(f".{target_path.name}.{os.getpid()}.tmp")
+    staging.mkdir(parents=True, exist_ok=True)
+    for name, array in (("ids", ids), ("offsets", offsets), ("labels", labels), ("parts", parts)):
+        np.save(staging / f"{name}.npy", array)
+    try:
+        os.rename(staging, target_path)
+    except OSError:  # another worker made it meanwhile
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def pad_rows(ids: np.ndarray, offsets: np.ndarray, rows: np.ndarray, maxlen: int, num_words: int) -> np.ndarray:
+    """`pad_sequences(load_data(num_words)[rows], maxlen)` from the flat ids: padding and truncating 'pre'.
+
+    Returns:
+        (len(rows), maxlen) int32; ids >= num_words become OOV (2), START (1) stays.
+    """
+    starts, ends = offsets[rows], offsets[rows + 1]  # (n,)
+    lengths = np.minimum(ends - starts, maxlen)  # tokens kept: the last `maxlen` ('pre' truncating)
+    first = maxlen - lengths  # (n,) the first column holding a token ('pre' padding)
+    columns = np.arange(maxlen)[None, :]  # (1, maxlen)
+    filled = columns >= first[:, None]  # (n, maxlen)
+    source = (ends - lengths)[:, None] + columns - first[:, None]  # (n, maxlen) index into ids
+    padded = np.zeros((len(rows), maxlen), dtype=np.int32)
+    padded[filled] = ids[source[filled]]
+    padded[padded >= max(num_words, INDEX_FROM + 1)] = OOV  # word ids start at 4; 0, 1 are never words
+    return padded
+
+
+def load_data_cached(config: RunConfig):
+    """`load_data(config)`, cut from the token cache (made once, in a helper process, when missing).
+
+    Falls back to `load_data_isolated` when the cache cannot be written (a read-only home).
+
+    Raises:
+        DataUnavailableError: the IMDB data cannot be found.
+    """
+    folder = tokens_cache_dir(data.data_dir() / data.NPZ_FILE)
+    if not (folder / "parts.npy").is_file():
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return load_data_isolated(config)
+        try:
+            data.isolated(_build_tokens_cache, str(folder))
+        except data.DataUnavailableError:
+            pass  # load_data_isolated below says what is wrong with the data
+        if not (folder / "parts.npy").is_file():
+            return load_data_isolated(config)
+        for old in folder.parent.glob("imdb-tokens-*"):  # made for another version or copy of the file
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
+    ids = np.load(folder / "ids.npy", mmap_mode="r")  # (tokens,) only the rows asked for are read
+    offsets = np.load(folder / "offsets.npy")
+    labels = np.load(folder / "labels.npy")
+    n_train, n_val, _ = np.load(folder / "parts.npy").tolist()
+    bases = (0, n_train, n_train + n_val)
+    counts = (config.train_samples, config.val_samples, config.test_samples)
+
+    def part(base, n):
+        rows = np.arange(base, base + n)
+        return (pad_rows(ids, offsets, rows, config.maxlen, config.num_words),
+                labels[base:base + n].astype("float32"))
+
+    return tuple(part(base, n) for base, n in zip(bases, counts))
+
+
+def enable_jax_compilation_cache() -> Path | None:
+    """Keep JAX's compiled programs on disk (cache_root()/jax): a later run of the same model skips
+    most of the ~3 s of compiling before its first epoch (a few hundred KB per model and batch
+    shape). None when the folder cannot be made."""
+    import jax  # ~0.3 s; Keras imports it anyway
+
+    folder = Path(os.environ.get("JAX_COMPILATION_CACHE_DIR") or cache_root() / "jax")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    jax.config.update("jax_compilation_cache_dir", str(folder))
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0)  # also the small, frequent ones
+    jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
+    return folder
 
 
 def peak_memory_mb() -> float | None:
@@ -109,9 +249,46 @@ def weight_arrays(model, config: RunConfig) -> dict[str, np.ndarray]:
 # --- callbacks ---------------------------------------------------------------------------------
 
 
-def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float):
+class StatusLog:
+    """status.json as the worker's two threads (data loading, the main one) update it, one at a time.
+
+    `begin(step)` / `end(step)` time the steps before the first curve point
+    (`runs.STEPS`), in seconds since the run was created (the click on the
+    page), into status["steps"] = {step: [begin, end or None]}.
+    """
+
+    def __init__(self, store: RunStore, run_id: str, origin: float) -> None:
+        self.store, self.run_id, self.origin = store, run_id, origin
+        self.steps: dict[str, list[float | None]] = {}
+        self._lock = threading.Lock()
+
+    def now(self) -> float:
+        return round(time.time() - self.origin, 3)
+
+    def update(self, **changes) -> None:
+        with self._lock:
+            if "steps" in changes:
+                changes["steps"] = {name: list(times) for name, times in self.steps.items()}
+            self.store.update_status(self.run_id, **changes)
+
+    def begin(self, *steps: str, **changes) -> None:
+        for step in steps:
+            self.steps[step] = [self.now(), None]
+        self.update(steps=True, **changes)
+
+    def end(self, step: str, **changes) -> None:
+        self.steps.setdefault(step, [self.now(), None])[1] = self.now()
+        self.update(steps=True, **changes)
+
+
+BATCH_REPORT_SECONDS = 0.3  # status.json gets the batch within the epoch at most this often
+
+
+def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float, log: StatusLog | None = None):
     """ModelCheckpoint, BestKeeper, EarlyStopping, CSVLogger, StatusWriter, StopOnFile (in this order)."""
     import keras
+
+    log = log or StatusLog(store, run_id, started)
 
     folder = store.path(run_id)
 
@@ -132,19 +309,35 @@ def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float):
                 runs.save_npz_atomic(folder / runs.WEIGHTS_FILE, weight_arrays(self.model, config))
 
     class StatusWriter(keras.callbacks.Callback):
-        """status.json at the start and after every epoch: epoch i / max, timings, best epoch."""
+        """status.json as training goes: compiling, the batch within the epoch (at most every
+        BATCH_REPORT_SECONDS), and after every epoch: epoch i / max, timings, best epoch."""
 
         def __init__(self):
             super().__init__()
             self.epoch_seconds: list[float] = []
             self.best = (np.inf, None, None)  # (val_loss, epoch, val_accuracy)
             self._epoch_start = time.time()
+            self._epoch = 0
+            self._reported = 0.0
 
         def on_train_begin(self, logs=None):
-            store.update_status(run_id, phase="training", epoch=0, elapsed=time.time() - started)
+            # The first batch waits for JAX / TensorFlow to compile the training step.
+            log.begin("compile", phase="compiling", epoch=0, batch=0, batches=self.params.get("steps"),
+                      elapsed=time.time() - started)
 
         def on_epoch_begin(self, epoch, logs=None):
             self._epoch_start = time.time()
+            self._epoch = epoch
+
+        def on_train_batch_end(self, batch, logs=None):
+            now = time.time()
+            if self._epoch == 0 and batch == 0:
+                log.end("compile")
+                log.begin("epoch1", phase="training", batch=1)
+                self._reported = now
+            elif now - self._reported >= BATCH_REPORT_SECONDS:
+                log.update(batch=batch + 1)
+                self._reported = now
 
         def on_epoch_end(self, epoch, logs=None):
             logs = logs or {}
@@ -152,8 +345,10 @@ def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float):
             val_loss = float(logs.get("val_loss", np.nan))
             if val_loss < self.best[0]:
                 self.best = (val_loss, epoch + 1, float(logs.get("val_accuracy", np.nan)))
-            store.update_status(
-                run_id, epoch=epoch + 1, elapsed=time.time() - started, peak_memory_mb=peak_memory_mb(),
+            if epoch == 0:
+                log.end("epoch1")
+            log.update(
+                epoch=epoch + 1, batch=0, elapsed=time.time() - started, peak_memory_mb=peak_memory_mb(),
                 epoch_seconds=[round(s, 3) for s in self.epoch_seconds],
                 seconds_per_epoch=seconds_per_epoch(self.epoch_seconds),
                 best_epoch=self.best[1], best_val_loss=_finite(self.best[0]),
@@ -220,28 +415,38 @@ def set_random_seed(seed: int) -> None:
 def train(store: RunStore, run_id: str) -> str:
     """Train the run `run_id` (its folder must hold config.json); returns the final state.
 
-    Uses the Keras backend already loaded, else KERAS_BACKEND. Never raises for a
-    training problem: the run ends `failed` with the message in status.json.
+    The data is read (from the token cache, else in a helper process) while
+    Keras is imported and the model built, on the other core. Each step before
+    the first epoch is timed into status.json (`StatusLog`). Uses the Keras
+    backend already loaded, else KERAS_BACKEND. Never raises for a training
+    problem: the run ends `failed` with the message in status.json.
     """
     started = time.time()
     folder = store.path(run_id)
-    store.update_status(run_id, state=runs.RUNNING, pid=os.getpid(), pid_start=runs.process_start_ticks(os.getpid()),
-                        started=started, phase="loading_data", epoch=0, error=None)
+    origin = store.read_status(run_id).get("created") or started
+    log = StatusLog(store, run_id, origin)
+    log.steps["python"] = [0.0, log.now()]  # from the click to this line: the process and its imports
+    log.begin("data", "keras", state=runs.RUNNING, pid=os.getpid(), pid_start=runs.process_start_ticks(os.getpid()),
+              started=started, phase="preparing", epoch=0, error=None)
     try:
         config = cfg.from_json((folder / runs.CONFIG_FILE).read_text(encoding="utf-8"))
-        store.update_status(run_id, epochs=config.epochs)
-        (train_seq, train_y), (val_seq, val_y), (test_seq, test_y) = load_data_isolated(config)
-        runs.write_vocab(folder, data.load_word_index(), config.num_words)  # to read new reviews later
-        store.update_status(run_id, phase="building", train_samples=len(train_y), val_samples=len(val_y),
-                            test_samples=len(test_y))
-        import keras  # after the data: a missing dataset fails before seconds of imports
+        log.update(epochs=config.epochs)
+        data.local_data_dir()  # a wrong RNNVIZ_DATA_DIR fails here, before seconds of imports
+        with ThreadPoolExecutor(1, thread_name_prefix="data") as pool:
+            arrays = pool.submit(_read_data, config, folder, log)
+            if _backend_to_load() == "jax":
+                enable_jax_compilation_cache()  # before Keras: importing it may compile already
+            import keras
 
-        from rnnviz.models import build_model
+            from rnnviz.models import build_model
 
-        store.update_status(run_id, backend=keras.backend.backend())
-        set_random_seed(config.seed)
-        model = build_model(config)
-        callbacks = _callbacks(store, run_id, config, started)
+            log.end("keras", backend=keras.backend.backend())
+            log.begin("model")
+            set_random_seed(config.seed)
+            model = build_model(config)
+            log.end("model")
+            (train_seq, train_y), (val_seq, val_y), (test_seq, test_y) = arrays.result()
+        callbacks = _callbacks(store, run_id, config, started, log)
         keeper, early, stopper = callbacks[1], callbacks[2], callbacks[5]
         model.fit(train_seq, train_y, epochs=config.epochs, batch_size=config.batch_size,
                   validation_data=(val_seq, val_y), callbacks=list(callbacks), verbose=2)
@@ -264,6 +469,22 @@ def train(store: RunStore, run_id: str) -> str:
     except Exception as error:  # noqa: BLE001 - any failure ends the run with its message
         traceback.print_exc()
         return _finish(store, run_id, runs.FAILED, started, error=f"{type(error).__name__}: {error}")
+
+
+def _backend_to_load() -> str:
+    """The Keras backend this process uses: the loaded one, else KERAS_BACKEND (Keras's default: tensorflow)."""
+    if "keras" in sys.modules:
+        return sys.modules["keras"].backend.backend()
+    return os.environ.get("KERAS_BACKEND", "tensorflow")
+
+
+def _read_data(config: RunConfig, folder: Path, log: StatusLog):
+    """The padded arrays and vocab.json (to read new reviews later); runs beside the Keras import."""
+    arrays = load_data_cached(config)
+    runs.write_vocab(folder, data.load_word_index(), config.num_words)
+    (_, train_y), (_, val_y), (_, test_y) = arrays
+    log.end("data", train_samples=len(train_y), val_samples=len(val_y), test_samples=len(test_y))
+    return arrays
 
 
 def _finish(store: RunStore, run_id: str, state: str, started: float, **changes) -> str:

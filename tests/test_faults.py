@@ -79,7 +79,7 @@ def test_a_run_outlives_the_server_that_started_it(store):
     assert run.state in (runs.STOPPED, runs.DONE) and run.epochs_run >= 1 and run.has_model
     at = conftest.open_page("views/train.py", "en")
     tables = [" ".join(map(str, df.value.values.ravel())) for df in at.dataframe]
-    assert any(run_id in table for table in tables)  # listed in the runs table
+    assert any(charts_train.run_label(run, "en", state=False) in table for table in tables)  # listed by its name
     assert run_id in at.multiselect(key="train_compare").value and at.get("plotly_chart")  # with its curves
 
 
@@ -102,11 +102,14 @@ def test_a_burst_of_20_launches_from_many_sessions_starts_at_most_the_cap(store,
     for worker in workers:
         worker.join(timeout=60)
     started = [run_id for key, run_id in results if key == "ok"]
-    assert len(started) == max_runs and len(set(started)) == max_runs
-    assert [key for key, _ in results].count("train_err_busy") == 20 - max_runs
+    assert len(started) >= max_runs and len(set(started)) == len(started)
+    assert [key for key, _ in results].count("train_err_busy") == 20 - len(started)
     assert sorted(store.ids()) == sorted(started)  # one folder per started run, none half made
     wait_until(lambda: not store.active())
     assert all(store.get(run_id).state == runs.DONE for run_id in started)  # no run lost
+    # Never more than the cap at once. (A tiny run can now end within the burst, freeing its slot.)
+    spans = [(store.get(run_id).status["created"], store.get(run_id).status["ended"]) for run_id in started]
+    assert all(sum(begin <= start < end for begin, end in spans) <= max_runs for start, _ in spans)
 
 
 def test_only_the_visitor_who_launched_a_run_may_stop_or_delete_it(store):

@@ -25,9 +25,12 @@ def runs_dir(tmp_path, monkeypatch):
     return folder
 
 
-def fake_run(folder, state=runs.DONE, preset="lstm", history=HISTORY, **status):
+def fake_run(folder, state=runs.DONE, preset="lstm", history=HISTORY, config=None, owner=None, test=None,
+             **status):
     store = RunStore(folder)
-    run_id = store.create(cfg.quick(cfg.PRESETS[preset]))
+    run_id = store.create(config or cfg.quick(cfg.PRESETS[preset]), owner=owner)
+    if test is not None:
+        runs.write_json(store.path(run_id) / runs.TEST_FILE, {"loss": 0.5, "accuracy": test, "samples": 25_000})
     text = "".join(f"{i},{a},{l},{va},{vl}\r\n" for i, (a, l, va, vl) in enumerate(history))
     (store.path(run_id) / runs.HISTORY_FILE).write_text(HEADER + text, newline="")
     store.update_status(run_id, **{"state": state, "started": time.time(), "seconds_per_epoch": 0.4,
@@ -98,14 +101,104 @@ def test_missing_data_shows_the_data_message(runs_dir, tmp_path, monkeypatch):
     assert at.button(key="train_launch").disabled
 
 
-def test_a_second_launch_is_refused(runs_dir, local_data):
-    busy = fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=3)
+def visitor_of(at) -> str:
+    return at.session_state["_visitor"]  # AppTest has no cookie: ui.visitor_id() keeps a random id here
+
+
+def captions(at):
+    return texts(at.caption)
+
+
+def test_start_is_disabled_with_the_reason_while_another_visitors_run_takes_the_only_slot(runs_dir, local_data):
+    busy = fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=3, owner="someone-else")
     at = open_page("en")
     assert t("train_live_title", "en") in texts(at.markdown)  # reattached to the running run
-    at.button(key="train_launch").click().run()
-    assert t("train_err_busy", "en", n=1, limit=1) in texts(at.error)
-    at.button(key=f"stop_{busy}").click().run()
-    assert RunStore(runs_dir).stop_requested(busy)
+    assert at.button(key="train_launch").disabled
+    assert t("train_launch_wait_busy", "en", limit=1) in captions(at)
+    assert t("train_err_busy", "en", n=1, limit=1) not in texts(at.error)  # no red box for a button you cannot press
+    assert t("train_not_yours_note", "en") in captions(at)  # another visitor's run: no stop button
+    assert not [b for b in at.button if b.key == f"stop_{busy}"]
+
+
+def test_start_is_disabled_while_your_own_run_trains_even_below_the_limit(runs_dir, local_data, monkeypatch):
+    monkeypatch.setenv(runs.MAX_RUNS_ENV, "3")
+    fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=3, owner="someone-else")
+    at = open_page("en")
+    assert not at.button(key="train_launch").disabled  # 1 of 3 slots taken, by someone else
+    mine = fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=1, owner=visitor_of(at))
+    at.run()
+    assert at.button(key="train_launch").disabled
+    assert t("train_launch_wait_mine", "en") in captions(at)
+    at.button(key=f"stop_{mine}").click().run()
+    assert RunStore(runs_dir).stop_requested(mine)
+
+
+def test_the_steps_before_the_first_point_are_shown_as_the_worker_timed_them(runs_dir, local_data):
+    created = time.time() - 3
+    run_id = fake_run(runs_dir, state=runs.RUNNING, history=[], pid=os.getpid(), phase="preparing",
+                      steps={"python": [0.0, 0.2], "data": [0.2, 0.6], "keras": [0.2, None]})
+    RunStore(runs_dir).update_status(run_id, created=created)
+    at = open_page("ko")
+    shown = texts(at.markdown)
+    for done in ("python", "data"):
+        assert f"✓ {t(f'train_step_{done}', 'ko', backend='jax')}" in shown
+    assert f"{charts_train.STEP_RUNNING} {t('train_step_keras', 'ko', backend='jax')}" in shown
+    for waiting in ("model", "compile", "epoch1"):
+        assert f"○ {t(f'train_step_{waiting}', 'ko', backend='jax')}" in shown
+    order = [shown.index(t(f"train_step_{name}", "ko", backend="jax")) for name in runs.STEPS]
+    assert order == sorted(order)
+
+
+def test_a_finished_run_gets_a_result_card_beside_the_reference_mean(runs_dir, local_data, tmp_path, monkeypatch):
+    reference_dir = tmp_path / "reference"
+    monkeypatch.setenv(runs.REFERENCE_RUNS_ENV, str(reference_dir))
+    reference_val = []
+    for seed, best in ((42, 0.80), (7, 0.78), (2024, 0.79)):
+        history = [(0.7, 0.6, best - 0.05, 0.55), (0.8, 0.5, best, 0.45), (0.82, 0.45, best - 0.01, 0.47)]
+        fake_run(reference_dir, history=history, config=cfg.PRESETS["lstm"].replace(seed=seed), test=best + 0.01)
+        reference_val.append(best)
+    at = open_page("en")
+    mine = fake_run(runs_dir, test=0.66, owner=visitor_of(at))  # quick LSTM: best val accuracy 0.70 at epoch 2
+    at.session_state["train_watch"] = mine
+    at.run()
+    card = result_card(at)
+    mine_row, reference_row = card.iloc[0], card.iloc[1]
+    assert card.index.tolist() == [t("train_result_mine", "en"), t("train_result_reference", "en", n=3)]
+    assert mine_row.tolist() == ["2 / 3", "0.700", "0.660"]
+    mean_val = sum(reference_val) / 3  # the reference runs alone: the learner's 0.70 is not in it
+    assert reference_row.tolist() == ["2 / 3", f"{mean_val:.3f}", f"{mean_val + 0.01:.3f}"]
+    assert t("train_result_quick_note", "en", n=5_000, epochs=cfg.QUICK_EPOCHS, val=mean_val,
+             test=mean_val + 0.01) in captions(at)
+
+
+def result_card(at, lang="en"):
+    cards = [table.value for table in at.table if t("train_result_test_acc", lang) in table.value.columns]
+    assert len(cards) == 1, [table.value for table in at.table]
+    return cards[0]
+
+
+def test_the_runs_table_shows_five_columns_and_the_rest_on_demand(runs_dir, local_data):
+    fake_run(runs_dir, test=0.7)
+    at = open_page("ko")
+    short = [t(key, "ko") for key in charts_train.SHORT_COLUMNS]
+    assert list(runs_frame(at, "ko").columns) == short
+    at.toggle(key="train_all_columns").set_value(True).run()
+    frame = runs_frame(at, "ko")
+    assert list(frame.columns)[:5] == short and len(frame.columns) == len(charts_train.ALL_COLUMNS) == 12
+    assert t("train_col_settings", "ko") in frame.columns and t("train_col_speed", "ko") in frame.columns
+
+
+def test_no_run_id_is_shown_as_a_name(runs_dir, local_data):
+    run_id = fake_run(runs_dir, test=0.7)
+    at = open_page("en")
+    at.session_state["train_watch"] = run_id
+    at.run()
+    shown = " ".join([texts(at.markdown), captions(at), texts(at.success), texts(at.error),
+                      *(d.value.to_string() for d in at.dataframe),
+                      *(str(o) for box in at.selectbox for o in box.options),
+                      *(str(o) for box in at.multiselect for o in box.options)])
+    assert run_id not in shown
+    assert charts_train.run_label(RunStore(runs_dir).get(run_id), "en", state=False) in shown
 
 
 def test_delete_asks_first(runs_dir, local_data):
@@ -139,6 +232,16 @@ def test_launching_a_quick_run_ends_done_in_the_table(runs_dir, local_data):
     assert row[t("train_col_epochs", "en")] == "1 / 1" and 0 < row[t("train_col_test_acc", "en")] < 1
     [run] = RunStore(runs_dir).list()
     assert run.config.max_train_samples == cfg.QUICK_TRAIN_SAMPLES and run.test["samples"] == 25_000
+    # the result card: this run beside the committed reference runs of the same model
+    assert not at.button(key="train_launch").disabled
+    card = result_card(at)
+    assert card.iloc[0][t("train_result_test_acc", "en")] == f"{run.test_accuracy:.3f}"
+    from rnnviz import reference
+    [row] = [row for row in reference.summarize(RunStore(runs.reference_runs_dir()).list())
+             if row.variant == reference.Variant("lstm", 500)]  # the committed reference runs
+    assert card.iloc[1][t("train_result_val_acc", "en")] == f"{row.val_accuracy.mean:.3f}"
+    assert t("train_result_quick_note", "en", n=5_000, epochs=1, val=row.val_accuracy.mean,
+             test=row.test_accuracy.mean) in captions(at)
 
 
 def test_the_page_never_imports_keras(runs_dir):
@@ -151,17 +254,61 @@ def test_the_page_never_imports_keras(runs_dir):
 def test_history_figure_train_solid_validation_dashed_best_marked(tmp_path):
     store = RunStore(tmp_path)
     first, second = fake_run(tmp_path), fake_run(tmp_path, preset="gru", history=HISTORY[:2], early_stopped=False)
-    fig = charts_train.history_figure([store.get(first), store.get(second)], "en")
+    both = [store.get(first), store.get(second)]
+    colours = charts_train.assign_colours(both)
+    fig = charts_train.history_figure(both, "en", colours=[colours[first], colours[second]])
     lines = [tr for tr in fig.data if tr.mode != "markers"]
     assert len(lines) == 8  # 2 runs × (loss, accuracy) × (train, validation)
     assert {tr.line.dash for tr in lines} == {charts_train.TRAIN_DASH, charts_train.VALID_DASH}
-    assert [tr.line.color for tr in lines] == [charts_train.RUN_COLOURS[0]] * 4 + [charts_train.RUN_COLOURS[1]] * 4
+    assert [tr.line.color for tr in lines] == [colours[first]] * 4 + [colours[second]] * 4
+    assert colours[first] != colours[second]
     assert not {PALETTE["input"], PALETTE["hidden"], PALETTE["cell"]} & set(charts_train.RUN_COLOURS)
     stars = [tr for tr in fig.data if tr.mode == "markers" and tr.marker.symbol == "star"]
     assert [(tr.x[0], tr.y[0]) for tr in stars[:2]] == [(2, 0.58), (2, 0.70)]  # lowest val_loss, its accuracy
     crosses = [tr for tr in fig.data if tr.mode == "markers" and tr.marker.symbol == "x"]
     assert [tr.x[0] for tr in crosses] == [3, 3]  # only the first run stopped early
     assert all(tr.marker.color == PALETTE["marker"] for tr in stars)
+
+
+def test_a_run_keeps_its_colour_when_runs_are_added(tmp_path):
+    store = RunStore(tmp_path)
+    older = [store.get(fake_run(tmp_path, started=time.time() - 100 + i)) for i in range(3)]
+    colours = charts_train.assign_colours(older)
+    assert len(set(colours.values())) == 3
+    newer = store.get(fake_run(tmp_path, started=time.time()))
+    # the new run is listed first (newest first), which moved every other run down by one
+    again = charts_train.assign_colours([newer, *older], colours)
+    assert {run.id: again[run.id] for run in older} == colours
+    assert again[newer.id] not in colours.values()
+    # drawing a subset in another order changes nothing either
+    assert charts_train.assign_colours([older[2], older[0]], again) == again
+    # positional colours (the old way) would have moved every run
+    assert [charts_train.run_colour(i) for i in range(1, 4)] != [colours[run.id] for run in older]
+
+
+def test_colours_are_reused_least_used_first_beyond_the_palette(tmp_path):
+    store = RunStore(tmp_path)
+    many = [store.get(fake_run(tmp_path, started=time.time() + i)) for i in range(len(charts_train.RUN_COLOURS) + 1)]
+    colours = charts_train.assign_colours(many)
+    assert set(colours.values()) == set(charts_train.RUN_COLOURS)
+    assert colours[many[-1].id] == charts_train.RUN_COLOURS[0]
+
+
+def test_step_lines_follow_the_workers_timings(tmp_path):
+    store = RunStore(tmp_path)
+    run_id = fake_run(tmp_path, state=runs.RUNNING, history=[], pid=os.getpid(),
+                      steps={"python": [0.0, 0.25], "data": [0.25, 0.75], "keras": [0.25, None]})
+    created = store.read_status(run_id)["created"]
+    run = store.get(run_id)
+    lines = charts_train.step_lines(run, "en", now=created + 2.25)
+    assert lines[:3] == [f"✓ {t('train_step_python', 'en')} · 0.2 s", f"✓ {t('train_step_data', 'en')} · 0.5 s",
+                         f"{charts_train.STEP_RUNNING} {t('train_step_keras', 'en', backend='jax')} · "
+                         f"{t('train_step_so_far', 'en', time='2.0 s')}"]
+    assert lines[3:] == [f"○ {t(f'train_step_{name}', 'en')}" for name in ("model", "compile", "epoch1")]
+    assert charts_train.first_point_text(run, "en") is None
+    store.update_status(run_id, steps={name: [1.0, 1.5] for name in runs.STEPS} | {"epoch1": [1.5, 3.1]})
+    text = charts_train.first_point_text(store.get(run_id), "en")
+    assert text.startswith(t("train_first_point", "en", time="3.1 s", parts="")[:-1].rstrip(": .")) and "1.6 s" in text
 
 
 def test_runs_table_and_summary_table(tmp_path):
@@ -184,3 +331,13 @@ def test_duration_text():
     assert charts_train.duration_text(65, "en") == "1 min 05 s"
     assert charts_train.duration_text(3725, "ko") == "1 시간 02 분"
     assert charts_train.duration_text(None, "en") == "–"
+
+
+def test_a_runs_name_stays_the_same_from_queued_to_done(tmp_path):
+    store = RunStore(tmp_path)
+    run_id = store.create(cfg.quick(cfg.PRESETS["gru"]))
+    queued = charts_train.run_label(store.get(run_id), "ko", state=False)
+    store.update_status(run_id, state=runs.DONE, started=store.read_status(run_id)["created"] + 61)
+    assert charts_train.run_label(store.get(run_id), "ko", state=False) == queued
+    assert run_id not in queued and t("preset_gru", "ko") in queued and "num_words=500" in queued
+    assert t("train_label_quick", "ko") in queued

@@ -197,3 +197,27 @@ def test_max_runs_setting(monkeypatch):
 def test_runs_never_imports_keras():
     code = "import sys, rnnviz.runs; assert not {'keras', 'tensorflow', 'jax'} & set(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=runs.APP_ROOT)
+
+
+def test_steps_come_in_order_and_tolerate_a_damaged_or_partial_status(store):
+    run_id = store.create(TINY)
+    assert [name for name, _, _ in store.get(run_id).steps()] == list(runs.STEPS)
+    assert all(began is None and ended is None for _, began, ended in store.get(run_id).steps())
+    store.update_status(run_id, steps={"epoch1": [2.5, None], "data": [0.2, 1.0], "keras": "nonsense",
+                                       "model": [None, "x"]})
+    steps = {name: (began, ended) for name, began, ended in store.get(run_id).steps()}
+    assert steps["data"] == (0.2, 1.0) and steps["epoch1"] == (2.5, None)
+    assert steps["keras"] == (None, None) and steps["model"] == (None, None)
+    store.update_status(run_id, steps="broken")
+    assert [began for _, began, _ in store.get(run_id).steps()] == [None] * len(runs.STEPS)
+
+
+def test_batch_fraction_within_an_epoch(store):
+    run_id = store.create(TINY)
+    assert store.get(run_id).batch_fraction is None
+    store.update_status(run_id, batch=20, batches=80)
+    assert store.get(run_id).batch_fraction == 0.25
+    store.update_status(run_id, batch=90, batches=80)
+    assert store.get(run_id).batch_fraction == 1.0
+    store.update_status(run_id, batch=3, batches=0)
+    assert store.get(run_id).batch_fraction is None

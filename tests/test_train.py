@@ -140,3 +140,72 @@ def test_status_json_is_valid_json_after_a_run(local_data, tmp_path):
     status = json.loads((store.path(run_id) / runs.STATUS_FILE).read_text())
     assert status["state"] == "done" and status["epoch"] == 1 and status["pid"] == os.getpid()
     assert status["best_epoch"] == 1 and status["phase"] is None and len(status["epoch_seconds"]) == 1
+
+
+# --- the first curve point: cached data, steps in order -----------------------------------------------
+
+
+@pytest.mark.parametrize("changes", [dict(max_train_samples=5_000), dict(num_words=200, maxlen=37),
+                                     dict(num_words=4, maxlen=300, max_train_samples=40, max_test_samples=30)])
+def test_the_token_cache_gives_exactly_the_books_arrays(changes, local_data, tmp_path, monkeypatch):
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    config = cfg.PRESETS["lstm"].replace(**changes)
+    expected = train.load_data(config)  # load_imdb(num_words), the book's split, pad_sequences
+    for attempt in ("made now", "read back"):
+        got = train.load_data_cached(config)
+        for (x, y), (want_x, want_y) in zip(got, expected):
+            assert x.dtype == want_x.dtype and y.dtype == want_y.dtype, attempt
+            np.testing.assert_array_equal(x, want_x, err_msg=attempt)
+            np.testing.assert_array_equal(y, want_y, err_msg=attempt)
+    [folder] = (tmp_path / "cache").glob("imdb-tokens-*")
+    assert sorted(p.name for p in folder.iterdir()) == ["ids.npy", "labels.npy", "offsets.npy", "parts.npy"]
+
+
+def test_pad_rows_pads_and_truncates_pre_and_maps_rare_words_to_oov():
+    rows = [[1, 5, 6, 7], [1, 9], [1]]  # START, then word ids
+    ids = np.array([i for row in rows for i in row], dtype=np.int32)
+    offsets = np.concatenate([[0], np.cumsum([len(r) for r in rows])])
+    padded = train.pad_rows(ids, offsets, np.arange(3), maxlen=3, num_words=7)
+    assert padded.tolist() == [[5, 6, 2], [0, 1, 2], [0, 0, 1]]
+    np.testing.assert_array_equal(padded, pad_sequences([[1, 5, 6, 2], [1, 2], [1]], maxlen=3))
+
+
+def test_the_worker_writes_its_steps_in_order_before_the_first_point(local_data, tmp_path, monkeypatch):
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    store = RunStore(tmp_path / "runs")
+    run_id = tiny_run(store, epochs=2)
+    writes = []
+    real_update = store.update_status
+
+    def recording(run_id_, **changes):
+        status = real_update(run_id_, **changes)
+        history = runs.read_history(store.path(run_id) / runs.HISTORY_FILE)
+        writes.append((dict(status), len(history["epoch"])))
+        return status
+
+    monkeypatch.setattr(store, "update_status", recording)
+    assert train.train(store, run_id) == runs.DONE
+    phases = [status.get("phase") for status, _ in writes]
+    seen = [phase for i, phase in enumerate(phases) if i == 0 or phase != phases[i - 1]]
+    assert seen == ["preparing", "compiling", "training", "testing", None]
+    # each step ends after it begins, in runs.STEPS order of ending; data and Keras overlap
+    steps = writes[-1][0]["steps"]
+    assert set(steps) == set(runs.STEPS)
+    assert all(began <= ended for began, ended in steps.values())
+    assert steps["python"][1] <= steps["data"][0] == steps["keras"][0]  # side by side
+    assert max(steps["data"][1], steps["model"][1]) <= steps["compile"][0] <= steps["compile"][1]
+    assert steps["compile"][1] <= steps["epoch1"][0] <= steps["epoch1"][1]
+    # the first curve point (history.csv) exists only once epoch 1 has ended, never before
+    first_row = next(i for i, (_, rows) in enumerate(writes) if rows)
+    assert writes[first_row][0]["steps"]["epoch1"][1] is not None
+    assert all(status.get("steps", {}).get("epoch1", [0, None])[1] is None for status, _ in writes[:first_row])
+    # the page saw each step as running before it saw it done
+    opened = [name for name in runs.STEPS if any(s.get("steps", {}).get(name, [None, 1])[1] is None
+                                                  for s, _ in writes)]
+    assert set(opened) >= {"data", "keras", "model", "compile", "epoch1"}
+    # batches within an epoch: the last report is reset to 0 at the epoch's end
+    assert writes[-1][0]["batches"] == -(-run_samples(store, run_id) // 64) and writes[-1][0]["batch"] == 0
+
+
+def run_samples(store, run_id):
+    return store.get(run_id).config.train_samples

@@ -78,9 +78,8 @@ c2.radio(t("train_mode", lang), ("quick", "full"), key=P + "mode",
                                  epochs=min(full_epochs, cfg.QUICK_EPOCHS) if m == "quick" else full_epochs))
 if preset_name in cfg.SIMPLERNN_PRESETS:
     words = cfg.NOTEBOOK_WORDS if st.session_state[P + "num_words"] != cfg.NOTEBOOK_WORDS else preset.num_words
-    n1, n2 = c1.columns([3, 1])
-    n1.caption(t("train_notebook_words", lang))
-    n2.button(t(f"train_use_{words}", lang), key=P + "words_button", on_click=set_words, args=(words,))
+    c1.caption(t("train_notebook_words", lang))  # the button below it, full width: its text never clipped
+    c1.button(t(f"train_use_{words}", lang), key=P + "words_button", on_click=set_words, args=(words,))
 
 w = st.columns(5)
 w[0].selectbox(t("train_cell", lang), cfg.CELL_KINDS, key=P + "cell")
@@ -136,22 +135,75 @@ if config is not None:
         st.caption(t("train_code_caption", lang))
         st.code(keras_code(config), language="python")
 
-    if st.button(t("train_launch", lang), type="primary", key=P + "launch", disabled=data_error is not None):
-        try:
-            run_id = runs.launch(store, config, owner=ui.visitor_id())
-        except runs.RunError as error:
-            st.error(t(error.key, lang, **error.params))
-        else:
-            st.session_state[P + "watch"] = run_id
-            st.session_state[P + "compare"] = [run_id, *st.session_state.get(P + "compare", [])][:4]
-            st.session_state[P + "selected"] = run_id
-            st.success(t("train_launched", lang, run=run_id))
 ui.keep_settings(settings)
+visitor = ui.visitor_id()
 
 
-# --- the run being trained ---------------------------------------------------------------------
+# --- starting a run -----------------------------------------------------------------------------------
+def launch(config: cfg.RunConfig) -> None:
+    """The start button's callback: it runs before the page, so the page already shows the run (and a
+    disabled button) in the same rerun."""
+    try:
+        run_id = runs.launch(store, config, owner=visitor)
+    except runs.RunError as error:
+        st.session_state[P + "launch_error"] = (error.key, error.params)
+    else:
+        st.session_state[P + "watch"] = run_id
+        st.session_state[P + "compare"] = [run_id, *st.session_state.get(P + "compare", [])][:4]
+        st.session_state[P + "selected"] = run_id  # the live box below names it: no message that would stay
+
+
+all_runs = store.list()
+active = [run for run in all_runs if run.active]
+max_runs = runs.Limits.from_environment().max_runs
+if any(run.owner == visitor for run in active):
+    wait_reason = t("train_launch_wait_mine", lang)
+elif len(active) >= max_runs:
+    wait_reason = t("train_launch_wait_busy", lang, limit=max_runs)
+else:
+    wait_reason = None
+if config is not None:
+    b1, b2 = st.columns([1, 3], vertical_alignment="center")
+    b1.button(t("train_launch", lang), type="primary", key=P + "launch", on_click=launch, args=(config,),
+              disabled=data_error is not None or wait_reason is not None)
+    if wait_reason:
+        b2.caption(wait_reason)
+    failed_launch = st.session_state.pop(P + "launch_error", None)
+    if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
+        st.error(t(failed_launch[0], lang, **failed_launch[1]))
+
+reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
+
+
+def default_comparison(own: list, reference_runs: list) -> list[str]:
+    """Your two latest runs with curves; with none yet, the reference LSTM beside the 9-2 SimpleRNN."""
+    mine = [run.id for run in own if run.epochs_run][:2]
+    if mine:
+        return mine
+    wanted = [("lstm", 500), ("embedding-simplernn", 500)]
+    return [run.id for name in wanted for run in reference_runs
+            if run.preset == name[0] and run.config.num_words == name[1] and run.config.seed == 42][:2]
+
+
+listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
+by_id = {run.id: run for run in listed}
+if P + "compare" in st.session_state:
+    st.session_state[P + "compare"] = [i for i in st.session_state[P + "compare"] if i in by_id]
+else:
+    st.session_state[P + "compare"] = default_comparison(all_runs, reference_runs)
+# A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
+# for the first time takes a colour no other drawn run has (charts_train.assign_colours).
+drawn_now = [by_id[i] for i in dict.fromkeys([*(run.id for run in active), *st.session_state[P + "compare"]])]
+colours = charts_train.assign_colours(drawn_now, st.session_state.get(P + "colours"))
+st.session_state[P + "colours"] = colours
+
+
+# --- the run being trained, its result, the runs table -------------------------------------------------
 def progress_text(run: runs.Run) -> str:
     elapsed = charts_train.duration_text(run.elapsed, lang)
+    if run.status.get("phase") == "training" and run.status.get("batch") and run.status.get("batches"):
+        return t("train_progress_batch", lang, epoch=run.epochs_run + 1, epochs=run.max_epochs,
+                 batch=run.status["batch"], batches=run.status["batches"], elapsed=elapsed)
     if not run.epochs_run:
         return t("train_progress_start", lang, epochs=run.max_epochs, elapsed=elapsed)
     return t("train_progress", lang, epoch=run.epochs_run, epochs=run.max_epochs, elapsed=elapsed,
@@ -166,85 +218,124 @@ def show_metrics(run: runs.Run) -> None:
     m[3].metric(t("train_metric_speed", lang), charts_train.duration_text(run.seconds_per_epoch, lang))
 
 
-@st.fragment(run_every=1.5)
-def live(run_id: str) -> None:
-    try:
-        run = store.get(run_id)
-    except runs.RunError:
-        return
-    if not run.active:  # finished since the last look: redraw the whole page (table, curves)
-        st.rerun()
-    with st.container(border=True):
+def live_figure(run: runs.Run):
+    """The live run's curves, built again only when an epoch has been added (building takes ~0.2 s)."""
+    colour = colours.get(run.id, charts_train.run_colour(0))
+    key = (run.id, run.epochs_run, run.state, lang, colour)
+    cached = st.session_state.get(P + "live_figure")
+    if cached is None or cached[0] != key:
+        figure = charts_train.history_figure([run], lang, labels=[charts_train.run_label(run, lang, False)],
+                                             colours=[colour])
+        cached = (key, figure)
+        st.session_state[P + "live_figure"] = cached
+    return cached[1]
+
+
+def show_live(run: runs.Run) -> None:
+    with st.container(border=True, key=P + "live"):
         st.markdown(f"**{t('train_live_title', lang)}** · {charts_train.run_label(run, lang)}")
         phase = run.status.get("phase") or "queued"
-        if phase == "training":
-            fraction = min(run.epochs_run / run.max_epochs, 1.0) if run.max_epochs else 0.0
-            st.progress(fraction, text=progress_text(run))
-            st.caption(t("train_remaining_note", lang))
+        if not run.epochs_run:  # before the first curve point: each step, as the worker timed it
+            st.markdown("  \n".join(charts_train.step_lines(run, lang)))
+            st.caption(t("train_steps_note", lang))
+        if phase in ("training", "testing"):
+            fraction = 1.0 if phase == "testing" else (run.epochs_run + (run.batch_fraction or 0)) / run.max_epochs
+            st.progress(min(fraction, 1.0), text=progress_text(run) if phase == "training"
+                        else t("train_phase_testing", lang))
         else:
-            st.progress(1.0 if phase == "testing" else 0.0, text=t(f"train_phase_{phase}", lang))
-        show_metrics(run)
+            st.progress(0.0, text=t(f"train_phase_{phase}", lang))
         if run.epochs_run:
-            st.plotly_chart(charts_train.history_figure([run], lang), width="stretch", key=f"live_{run_id}")
-        if store.stop_requested(run_id):
+            st.caption(" ".join(filter(None, [charts_train.first_point_text(run, lang),
+                                              t("train_remaining_note", lang)])))
+            show_metrics(run)
+            st.plotly_chart(live_figure(run), width="stretch", key=f"live_{run.id}")
+        if store.stop_requested(run.id):
             st.info(t("train_stop_requested", lang))
-        elif not run.changeable_by(ui.visitor_id()):
+        elif not run.changeable_by(visitor):
             st.caption(t("train_not_yours_note", lang))
-        elif st.button(t("train_stop", lang), key=f"stop_{run_id}"):
-            store.request_stop(run_id, visitor=ui.visitor_id())
+        elif st.button(t("train_stop", lang), key=f"stop_{run.id}"):
+            store.request_stop(run.id, visitor=visitor)
             st.info(t("train_stop_requested", lang))
 
 
-all_runs = store.list()
-active = [run for run in all_runs if run.active]
-if active:
-    watched = st.session_state.get(P + "watch")
-    run = next((r for r in active if r.id == watched), active[0])  # reattach after a reload
-    if len(active) > 1:
-        st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang) for r in active)))
-    live(run.id)
-
-# --- all runs -----------------------------------------------------------------------------------
-def default_comparison(own: list, reference_runs: list) -> list[str]:
-    """Your two latest runs with curves; with none yet, the reference LSTM beside the 9-2 SimpleRNN."""
-    mine = [run.id for run in own if run.epochs_run][:2]
-    if mine:
-        return mine
-    wanted = [("lstm", 500), ("embedding-simplernn", 500)]
-    return [run.id for name in wanted for run in reference_runs
-            if run.preset == name[0] and run.config.num_words == name[1] and run.config.seed == 42][:2]
-
-
-def show_runs_table() -> None:
-    st.dataframe(charts_train.runs_table(store.list(), lang), hide_index=True, width="stretch")
+def show_result(run: runs.Run) -> None:
+    """The card of a run this session started, once it has ended: beside the reference runs of its model."""
+    with st.container(border=True, key=P + "result"):
+        st.markdown(f"**{t('train_result_title', lang)}** · {charts_train.run_label(run, lang)}")
+        if run.state == runs.FAILED:
+            params = run.status.get("error_params")
+            message = t(run.status["error_key"], lang, **params) if run.status.get("error_key") else run.error
+            st.error(t("train_failed_msg", lang, error=message))
+            return
+        st.table(charts_train.result_table(run, reference_runs, lang))
+        if run.test_accuracy is None:
+            st.caption(t("train_result_not_tested", lang))
+        row = charts_train.reference_mean(run, reference_runs)
+        if row is None:
+            st.caption(t("train_result_no_reference", lang))
+        if run.config and run.config.max_train_samples:
+            note = "train_result_quick_note" if row is not None else "train_result_quick_only"
+            extra = dict(val=row["val_accuracy"], test=row["test_accuracy"]) if row is not None else {}
+            st.caption(t(note, lang, n=run.config.train_samples, epochs=run.max_epochs, **extra))
 
 
-reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
-st.subheader(t("train_runs_title", lang))
-if not all_runs:
-    st.info(t("train_no_runs", lang))
-else:
-    # While a run trains the table redraws itself, so the run's row follows its epochs.
-    st.fragment(run_every=2.0 if active else None)(show_runs_table)()
-if reference_runs:
-    with st.expander(t("train_reference_title", lang, n=len(reference_runs))):
-        st.caption(t("train_reference_caption", lang))
-        st.dataframe(charts_train.runs_table(reference_runs, lang), hide_index=True, width="stretch")
-listed = all_runs + reference_runs
+def show_runs_table(listed: list[runs.Run]) -> None:
+    everything = st.session_state.get(P + "all_columns", False)
+    st.dataframe(charts_train.runs_table(listed, lang, everything=everything), hide_index=True, width="stretch")
+
+
+def live_section() -> None:
+    """The run being trained (refreshed every 0.5 or 2 s), the result of the one this session started,
+    and the learner's runs table, refreshed together so the table never lags the progress bar."""
+    now_runs = store.list()
+    now_active = [run for run in now_runs if run.active]
+    if len(now_active) < len(active):  # a run has ended since the page was drawn: redraw it all
+        st.rerun()
+    if now_active:
+        watched = st.session_state.get(P + "watch")
+        run = next((r for r in now_active if r.id == watched), now_active[0])  # reattach after a reload
+        if len(now_active) > 1:
+            st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang) for r in now_active)))
+        show_live(run)
+    watched = next((r for r in now_runs if r.id == st.session_state.get(P + "watch")), None)
+    if watched is not None and not watched.active:
+        show_result(watched)
+    # The learner's runs and the reference runs are never in one table.
+    mine = [run for run in now_runs if run.owner in (None, visitor)]
+    others = [run for run in now_runs if run.owner not in (None, visitor)]
+    st.subheader(t("train_mine_title", lang))
+    st.toggle(t("train_more_columns", lang), key=P + "all_columns")
+    if not mine:
+        st.info(t("train_no_runs", lang))
+    else:
+        with st.container(key=P + "mine_table"):
+            show_runs_table(mine)
+    if others:
+        with st.expander(t("train_others_title", lang, n=len(others))):
+            show_runs_table(others)
+    if reference_runs:
+        with st.expander(t("train_reference_title", lang, n=len(reference_runs))):
+            st.caption(t("train_reference_caption", lang))
+            show_runs_table(reference_runs)
+
+
+# Twice a second while your own run trains (epochs of a quick run take a fraction of a second); every
+# 2 s while only other visitors' runs do, so a class watching one run does not load the server.
+refresh = 0.5 if any(run.owner in (None, visitor) for run in active) else 2.0 if active else None
+st.fragment(run_every=refresh)(live_section)()
+
+
+# --- comparing runs -------------------------------------------------------------------------------------
 if listed:
-    by_id = {run.id: run for run in listed}
     # No status in these labels: the table shows it live, a menu would keep a stale one.
     label = {run.id: charts_train.run_label(run, lang, state=False) for run in listed}
     key = P + "compare"
-    if key in st.session_state:
-        st.session_state[key] = [i for i in st.session_state[key] if i in by_id]
-    else:
-        st.session_state[key] = default_comparison(all_runs, reference_runs)
     st.markdown(f"**{t('train_compare_title', lang)}**")
     chosen = st.multiselect(t("train_compare", lang), list(by_id), key=key, format_func=label.get)
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
     if drawn:
-        st.plotly_chart(charts_train.history_figure(drawn, lang, labels=[label[r.id] for r in drawn]),
+        st.plotly_chart(charts_train.history_figure(drawn, lang, labels=[label[r.id] for r in drawn],
+                                                    colours=[colours.get(r.id, "#000000") for r in drawn]),
                         width="stretch")
         st.caption(t("train_chart_legend", lang))
     else:
@@ -273,7 +364,7 @@ if listed:
                            key=P + "dl_model")
     else:
         d2.caption(t("train_no_model", lang))
-    mine = run.changeable_by(ui.visitor_id()) and not run.is_reference
+    mine = run.changeable_by(visitor) and not run.is_reference
     if run.is_reference:
         d3.caption(t("train_reference_note", lang))
     elif not mine:
@@ -285,9 +376,9 @@ if listed:
         y, n = st.columns(2)
         if y.button(t("train_delete_yes", lang), type="primary", key=P + "delete_yes"):
             try:
-                store.delete(run.id, visitor=ui.visitor_id())
+                store.delete(run.id, visitor=visitor)
             except runs.RunError as error:
-                st.error(t(error.key, lang, **error.params))
+                st.error(t(error.key, lang, **{**error.params, "run": label[run.id]}))
             else:
                 st.session_state.pop(P + "confirm_delete", None)
                 st.rerun()
@@ -295,7 +386,7 @@ if listed:
             st.session_state.pop(P + "confirm_delete", None)
             st.rerun()
 
-reproduced = reference.summarize(reference_runs)
+reproduced = reference.summarize(reference_runs)  # the reference runs alone
 with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
     if reproduced:
         st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")

@@ -92,7 +92,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # --- launching and watching --------------------------------------------------
     "train_launch": {"ko": "훈련 시작", "en": "Start training"},
-    "train_launched": {"ko": "훈련을 시작했습니다 ({run}).", "en": "Training started ({run})."},
     "train_err_busy": {
         "ko": "이미 훈련 중인 실행이 있습니다 ({n}개, 최대 {limit}개). 끝나거나 멈춘 뒤에 다시 시작하세요.",
         "en": "A run is already training ({n} running, limit {limit}). Start again when it has finished or "
@@ -128,17 +127,84 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "en": "Run {run} is still training; stop it first."},
     "train_busy_info": {"ko": "지금 훈련 중: {run}", "en": "Training now: {run}"},
     "train_live_title": {"ko": "훈련 중", "en": "Training"},
-    "train_phase_loading_data": {"ko": "IMDB 데이터를 읽는 중…", "en": "Reading the IMDB data…"},
-    "train_phase_building": {"ko": "Keras를 불러오고 모델을 만드는 중…", "en": "Loading Keras, building the model…"},
+    "train_phase_queued": {"ko": "시작하는 중…", "en": "Starting…"},
+    "train_phase_preparing": {"ko": "준비하는 중…", "en": "Getting ready…"},
+    "train_phase_compiling": {"ko": "에포크 1: 훈련 단계를 컴파일하는 중…", "en": "Epoch 1: compiling the training step…"},
     "train_phase_training": {"ko": "훈련 중", "en": "Training"},
     "train_phase_testing": {"ko": "테스트 세트로 평가하는 중…", "en": "Evaluating on the test set…"},
-    "train_phase_queued": {"ko": "시작하는 중…", "en": "Starting…"},
+    "train_step_python": {"ko": "Python 작업 프로세스 시작", "en": "Starting Python (the worker process)"},
+    "train_step_data": {"ko": "IMDB 데이터 읽기", "en": "Reading the IMDB data"},
+    "train_step_keras": {"ko": "Keras 불러오기 ({backend})", "en": "Importing Keras ({backend})"},
+    "train_step_model": {"ko": "모델 만들기", "en": "Building the model"},
+    "train_step_compile": {"ko": "훈련 단계 컴파일 (첫 배치)", "en": "Compiling the training step (first batch)"},
+    "train_step_epoch1": {"ko": "에포크 1 (나머지 배치와 검증)", "en": "Epoch 1 (the other batches and validation)"},
+    "train_step_so_far": {"ko": "{time}째…", "en": "{time} so far…"},
+    "train_step_short_python": {"ko": "Python", "en": "Python"},
+    "train_step_short_data": {"ko": "데이터", "en": "data"},
+    "train_step_short_keras": {"ko": "Keras", "en": "Keras"},
+    "train_step_short_model": {"ko": "모델", "en": "model"},
+    "train_step_short_compile": {"ko": "컴파일", "en": "compiling"},
+    "train_step_short_epoch1": {"ko": "에포크 1", "en": "epoch 1"},
+    "train_steps_note": {
+        "ko": "데이터 읽기와 Keras 불러오기는 동시에 합니다. 이 컴퓨터에서 처음 훈련할 때는 데이터 캐시와 컴파일 캐시를 "
+              "만드느라 더 걸리고, 같은 모델을 다시 훈련하면 빨리 시작합니다.",
+        "en": "The data is read while Keras is imported. The first run on a machine takes longer (it fills the "
+              "data and compile caches); training the same model again starts sooner.",
+    },
+    "train_first_point": {"ko": "클릭하고 {time} 뒤에 첫 점: {parts}.",
+                          "en": "First curve point {time} after the click: {parts}."},
     "train_progress": {
         "ko": "에포크 {epoch} / {epochs} · 경과 {elapsed} · 남은 시간 최대 {remaining}",
         "en": "Epoch {epoch} / {epochs} · elapsed {elapsed} · at most {remaining} left",
     },
     "train_progress_start": {"ko": "에포크 0 / {epochs} · 경과 {elapsed}",
                              "en": "Epoch 0 / {epochs} · elapsed {elapsed}"},
+    "train_progress_batch": {"ko": "에포크 {epoch} / {epochs} 진행 중 · 배치 {batch} / {batches} · 경과 {elapsed}",
+                             "en": "Epoch {epoch} / {epochs} running · batch {batch} / {batches} · elapsed {elapsed}"},
+    "train_launch_wait_mine": {
+        "ko": "내 실행이 훈련 중입니다. 끝나거나 멈춘 뒤에 새로 시작할 수 있습니다.",
+        "en": "Your run is training: start another when it has finished or been stopped.",
+    },
+    "train_launch_wait_busy": {
+        "ko": "이 서버는 한 번에 {limit}개만 훈련하는데, 다른 방문자의 실행이 훈련 중입니다. 끝나면 시작할 수 있습니다.",
+        "en": "This server trains {limit} run(s) at a time and another visitor's run is training: start when it "
+              "has finished.",
+    },
+    # --- the result of a run --------------------------------------------------------
+    "train_result_title": {"ko": "훈련 결과", "en": "Result"},
+    "train_result_mine": {"ko": "내 실행", "en": "Your run"},
+    "train_result_reference": {"ko": "참고 실행 (같은 모델, 전체 데이터, 씨앗 {n}개 평균)",
+                               "en": "Reference runs (same model, full data, mean of {n} seeds)"},
+    "train_result_epochs": {"ko": "최상의 에포크 / 훈련한 에포크", "en": "Best epoch / epochs trained"},
+    "train_result_val_acc": {"ko": "검증 정확도 (최상의 에포크)", "en": "Validation accuracy (best epoch)"},
+    "train_result_test_acc": {"ko": "테스트 정확도", "en": "Test accuracy"},
+    "train_result_not_tested": {"ko": "멈춘 실행은 테스트 세트로 평가하지 않습니다.",
+                                "en": "A stopped run is not evaluated on the test set."},
+    "train_result_quick_note": {
+        "ko": "빠르게 모드는 리뷰 {n:,}개로 최대 {epochs} 에포크만 훈련하므로 일부러 덜 훈련합니다. 책과 같이 훈련하면 "
+              "(리뷰 20,000개, 조기 종료까지) 이 모델은 검증 정확도 {val:.3f}, 테스트 정확도 {test:.3f}에 이릅니다 "
+              "(참고 실행 평균).",
+        "en": "Quick mode trains on {n:,} reviews for at most {epochs} epochs, so it under-trains by design. "
+              "Trained as the book does (20,000 reviews, until early stopping), this model reaches a validation "
+              "accuracy of {val:.3f} and a test accuracy of {test:.3f} (mean of the reference runs).",
+    },
+    "train_result_quick_only": {
+        "ko": "빠르게 모드는 리뷰 {n:,}개로 최대 {epochs} 에포크만 훈련하므로 일부러 덜 훈련합니다. 책과 같이 "
+              "훈련하면 더 높아집니다.",
+        "en": "Quick mode trains on {n:,} reviews for at most {epochs} epochs, so it under-trains by design; "
+              "trained as the book does it scores higher.",
+    },
+    "train_result_no_reference": {
+        "ko": "이 설정에는 참고 실행이 없습니다 (책의 여섯 모델에만 있습니다).",
+        "en": "There is no reference run for these settings (only the book's six models have them).",
+    },
+    "train_label_quick": {"ko": "빠르게", "en": "quick"},
+    "train_label_full": {"ko": "책과 같이", "en": "full"},
+    "train_mine_title": {"ko": "내 실행", "en": "Your runs"},
+    "train_others_title": {"ko": "이 서버의 다른 방문자 실행 {n}개", "en": "{n} runs by other visitors on this server"},
+    "train_more_columns": {"ko": "열 모두 보기 (설정, 백엔드, 손실, 속도…)",
+                           "en": "Show all columns (settings, backend, loss, speed…)"},
+    "train_col_name": {"ko": "실행", "en": "run"},
     "train_stop": {"ko": "훈련 멈추기", "en": "Stop training"},
     "train_stop_requested": {
         "ko": "멈추라고 요청했습니다. 지금 배치가 끝나면 멈추고, 기록과 최상의 가중치는 남습니다.",
@@ -180,7 +246,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_reference_note": {"ko": "참고 실행은 지울 수 없습니다.", "en": "Reference runs cannot be deleted."},
     "train_no_runs": {"ko": "아직 실행이 없습니다. 위에서 훈련을 시작하세요.",
                       "en": "No runs yet. Start one above."},
-    "train_col_run": {"ko": "실행", "en": "run"},
     "train_col_model": {"ko": "모델", "en": "model"},
     "train_col_settings": {"ko": "설정", "en": "settings"},
     "train_col_backend": {"ko": "백엔드", "en": "backend"},

@@ -1,0 +1,280 @@
+"""Benchmark: from the click on "Start training" to the first curve point on screen (issue 11).
+
+    RNNVIZ_DATA_DIR=../shared/data/imdb python bench/bench_first_point.py [--rounds 3] [--baseline 7f506d3]
+
+A quick run of the book's LSTM (the page's default: 5,000 reviews, at most 20
+epochs, JAX) is started from the real page in headless Chromium (Playwright,
+Debian's /usr/bin/chromium), and timed until a Plotly chart on the page holds
+a point: the first real epoch, drawn. The baseline is the same page of git
+revision `--baseline` (default 7f506d3, before issue 11), unpacked with
+`git archive` into a temporary folder and served by a second Streamlit server;
+both servers run side by side and the samples are interleaved, round by round:
+baseline, this checkout with empty caches ("cold": the first run on a machine),
+this checkout again ("warm": the caches the cold run filled). Each server has
+its own empty runs folder and its own RNNVIZ_CACHE_DIR; the committed
+reference runs are on both pages (their comparison chart is drawn before the
+click, as a visitor sees it). Each run is left to finish before the next
+click (one run at a time, as the page allows), then deleted, so the next page
+has no curves until its own run's first point.
+
+Besides the time on screen, a thread watching the run folder every 20 ms
+records when history.csv first holds a complete row (the worker's side), and
+the steps the worker timed into status.json (this checkout only).
+
+Prints a Markdown table and writes bench/out/bench_first_point.json.
+Goal: ≤ 5 s from the click to the first point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rnnviz import runs  # noqa: E402
+from tools.appserver import chromium, free_port  # noqa: E402
+from tools.machine import describe  # noqa: E402
+
+OUT = ROOT / "bench" / "out" / "bench_first_point.json"
+BASELINE_REV = "7f506d3"
+GOAL_SECONDS = 5.0
+PAGE = "/train?lang=en&train_preset=lstm&train_mode=quick"
+TIMEOUT_MS = 180_000
+# A Plotly chart holding a point of the new run: both pages name its traces "9-3 LSTM · ..." (the
+# reference runs on the comparison chart are "reference · 9-3 LSTM · ...").
+A_POINT_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .some(plot => (plot.data || []).some(trace => (trace.name || '').startsWith('9-3 LSTM ·')
+                                                  && trace.x && trace.x.length >= 1))"""
+IDLE_JS = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+KINDS = ("baseline", "cold", "warm")
+
+
+def unpack(rev: str, folder: Path) -> Path:
+    """The app as it was at `rev` (git archive), in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+@contextlib.contextmanager
+def server(app_root: Path, env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` of `app_root`, from that folder (so it imports its own rnnviz)."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=app_root, stdout=log, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "PYTHONPATH": str(app_root), **env})
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                        if reply.status == 200:
+                            break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(f"{app_root}: the app did not start (see {log_path})") from None
+                    time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+class FolderWatch(threading.Thread):
+    """Watches a runs folder: the wall time a new run's history.csv first holds a complete row, and
+    when its status.json first showed each phase (both versions write "phase"; the names differ)."""
+
+    def __init__(self, runs_dir: Path, known: set[str]) -> None:
+        super().__init__(daemon=True)
+        self.runs_dir, self.known = runs_dir, known
+        self.first_row_at: float | None = None
+        self.phases: dict[str, float] = {}  # phase -> wall time first seen
+        self.run_id: str | None = None
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set() and self.first_row_at is None:
+            if self.run_id is None:
+                new = [p.name for p in self.runs_dir.iterdir() if p.is_dir() and not p.name.startswith(".")
+                       and p.name not in self.known] if self.runs_dir.is_dir() else []
+                self.run_id = new[0] if new else None
+            if self.run_id:
+                folder = self.runs_dir / self.run_id
+                try:
+                    phase = json.loads((folder / runs.STATUS_FILE).read_text()).get("phase")
+                except (OSError, ValueError):
+                    phase = None
+                if phase and phase not in self.phases:
+                    self.phases[phase] = time.time()
+                if runs.read_history(folder / runs.HISTORY_FILE)["epoch"]:
+                    self.first_row_at = time.time()
+            time.sleep(0.02)
+
+
+def sample(browser, url: str, runs_dir: Path, log=print) -> dict:
+    """One click on "Start training" and the time until the first point is on screen."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="en-US")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        page.goto(url + PAGE)
+        button = page.get_by_role("button", name="Start training")
+        button.wait_for()
+        page.wait_for_function(IDLE_JS, timeout=TIMEOUT_MS)
+        watch = FolderWatch(runs_dir, set(p.name for p in runs_dir.iterdir()) if runs_dir.is_dir() else set())
+        watch.start()
+        clicked_wall, clicked = time.time(), time.monotonic()
+        button.click()
+        page.wait_for_function(A_POINT_JS, timeout=TIMEOUT_MS, polling=20)
+        on_screen = time.monotonic() - clicked
+        watch.join(timeout=60)
+        watch.stop.set()
+        store = runs.RunStore(runs_dir)
+        deadline = time.monotonic() + 300
+        while watch.run_id and store.get(watch.run_id).active and time.monotonic() < deadline:
+            time.sleep(0.5)  # one run at a time: let it finish before the next click
+        run = store.get(watch.run_id)
+        shutil.rmtree(run.path)  # the next page must not draw this run's curves before its own first point
+        return {"on_screen": on_screen,
+                "in_folder": watch.first_row_at - clicked_wall if watch.first_row_at else None,
+                "state": run.state, "steps": run.status.get("steps"),
+                "phases": {phase: at - clicked_wall for phase, at in watch.phases.items()},
+                "epoch_seconds": run.status.get("epoch_seconds")}
+    finally:
+        context.close()
+
+
+def measure(rounds: int = 3, baseline: str = BASELINE_REV, log=print) -> dict:
+    """Interleaved samples: per round the baseline, this checkout cold, this checkout warm."""
+    data_dir = os.environ.get("RNNVIZ_DATA_DIR")
+    if not data_dir:
+        raise SystemExit("set RNNVIZ_DATA_DIR to the offline IMDB copy")
+    results: dict = {"machine": describe(), "baseline": baseline, "rounds": rounds, "load_start": os.getloadavg()[0],
+                     "samples": {kind: [] for kind in KINDS}}
+    with tempfile.TemporaryDirectory(prefix="first-point-") as tmp_name:
+        tmp = Path(tmp_name)
+        old_root = unpack(baseline, tmp / "baseline")
+        folders = {name: tmp / name for name in ("runs-old", "runs-new", "cache-old", "cache-new")}
+        for folder in folders.values():
+            folder.mkdir()
+
+        def env(side: str) -> dict[str, str]:
+            return {"RNNVIZ_DATA_DIR": data_dir, "RNNVIZ_RUNS_DIR": str(folders[f"runs-{side}"]),
+                    "RNNVIZ_CACHE_DIR": str(folders[f"cache-{side}"]), "RNNVIZ_MAX_RUNS": "1"}
+
+        with server(old_root, env("old"), tmp / "old.log") as old_url, \
+                server(ROOT, env("new"), tmp / "new.log") as new_url, chromium() as browser:
+            for number in range(1, rounds + 1):
+                for kind in KINDS:
+                    if kind == "cold":  # as on a machine that never trained: no data cache, no compile cache
+                        shutil.rmtree(folders["cache-new"])
+                        folders["cache-new"].mkdir()
+                    url, runs_dir = (old_url, folders["runs-old"]) if kind == "baseline" else (new_url, folders["runs-new"])
+                    row = sample(browser, url, runs_dir, log)
+                    results["samples"][kind].append(row)
+                    folder = f", in the run folder after {row['in_folder']:.2f} s" if row["in_folder"] else ""
+                    log(f"round {number} {kind}: first point on screen after {row['on_screen']:.2f} s{folder} "
+                        f"({row['state']})")
+    results["load_end"] = os.getloadavg()[0]
+    return results
+
+
+def median(rows: list[dict], key: str) -> float | None:
+    values = [row[key] for row in rows if row.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def step_medians(rows: list[dict]) -> dict[str, float]:
+    """Median seconds of each step the worker timed (this checkout only)."""
+    durations: dict[str, list[float]] = {}
+    for row in rows:
+        for name, (began, ended) in (row.get("steps") or {}).items():
+            if began is not None and ended is not None:
+                durations.setdefault(name, []).append(ended - began)
+    return {name: statistics.median(durations[name]) for name in runs.STEPS if name in durations}
+
+
+def table(results: dict) -> str:
+    samples = results["samples"]
+    base = median(samples["baseline"], "on_screen")
+    lines = [f"| quick LSTM run (5,000 reviews, JAX) | click → first point on screen, median s (goal ≤ {GOAL_SECONDS:g}) "
+             "| each sample, s | click → history.csv row, median s | baseline ÷ this |",
+             "| --- | ---: | --- | ---: | ---: |"]
+    names = {"baseline": f"baseline (`{results['baseline']}`)", "cold": "this checkout, empty caches (first run)",
+             "warm": "this checkout, caches filled (later runs)"}
+    for kind in KINDS:
+        rows = samples[kind]
+        screen, folder = median(rows, "on_screen"), median(rows, "in_folder")
+        ratio = "1.0×" if kind == "baseline" else f"{base / screen:.1f}×"
+        each = ", ".join(f"{row['on_screen']:.1f}" for row in rows)
+        lines.append(f"| {names[kind]} | **{screen:.1f}** | {each} | {folder:.1f} | {ratio} |")
+    return "\n".join(lines)
+
+
+def phases_table(results: dict) -> str:
+    """When each phase was first seen in status.json (median s after the click), both versions."""
+    lines = ["| phase seen in status.json (s after the click, median) | baseline | cold | warm |",
+             "| --- | ---: | ---: | ---: |"]
+    names = []
+    for kind in KINDS:
+        for row in results["samples"][kind]:
+            names += [name for name in row.get("phases", {}) if name not in names]
+    for name in names:
+        cells = []
+        for kind in KINDS:
+            values = [row["phases"][name] for row in results["samples"][kind] if name in row.get("phases", {})]
+            cells.append(f"{statistics.median(values):.1f}" if values else "–")
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    lines.append("| first row in history.csv | " + " | ".join(
+        f"{median(results['samples'][kind], 'in_folder'):.1f}" for kind in KINDS) + " |")
+    return "\n".join(lines)
+
+
+def steps_table(results: dict) -> str:
+    cold, warm = (step_medians(results["samples"][kind]) for kind in ("cold", "warm"))
+    what = {"python": "worker process starts (Python, numpy, rnnviz)", "data": "IMDB data read (beside Keras)",
+            "keras": "`import keras` (JAX) (beside the data)", "model": "model built and compiled",
+            "compile": "first batch (JIT compiling the training step)",
+            "epoch1": "rest of epoch 1 and validation (compiling the validation step)"}
+    lines = ["| step (status.json `steps`) | cold, median s | warm, median s |", "| --- | ---: | ---: |"]
+    for name in runs.STEPS:
+        if name in cold or name in warm:
+            lines.append(f"| {what[name]} | {cold.get(name, float('nan')):.2f} | {warm.get(name, float('nan')):.2f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3, help="samples of each kind (interleaved)")
+    parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline page")
+    args = parser.parse_args()
+    results = measure(args.rounds, args.baseline, log=lambda line: print(line, flush=True))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2))
+    print(f"Machine: {results['machine']}.\n\n{table(results)}\n\n{phases_table(results)}\n\n{steps_table(results)}")
+
+
+if __name__ == "__main__":
+    main()
