@@ -264,9 +264,8 @@ def _equation(lhs, symbolic, *numeric, wide=False):
     return [rf"{lhs} &= {symbolic}", "&= " + " = ".join(numeric)]
 
 
-def _simple_rnn_latex(s, t, digits):
+def _simple_rnn_latex(s, t, digits, wide):
     v = lambda a: vector_latex(a, digits)  # noqa: E731
-    wide = len(s.h_t) > 4
     x, h_prev, h = _sym("x", _X, t), _sym("h", _H, t - 1), _sym("h", _H, t)
     return [
         rf"{x} &= {_x_latex(s.x_t, digits)}",
@@ -279,9 +278,8 @@ def _simple_rnn_latex(s, t, digits):
     ]
 
 
-def _lstm_latex(s, t, digits):
+def _lstm_latex(s, t, digits, wide):
     u = len(s.h_t)
-    wide = u > 4
     v = lambda a: vector_latex(a, digits)  # noqa: E731
     x, h_prev = _sym("x", _X, t), _sym("h", _H, t - 1)
     c_prev, c, h = _sym("c", _C, t - 1), _sym("c", _C, t), _sym("h", _H, t)
@@ -308,8 +306,7 @@ def _lstm_latex(s, t, digits):
     ]
 
 
-def _gru_latex(s, t, digits):
-    wide = len(s.h_t) > 4
+def _gru_latex(s, t, digits, wide):
     v = lambda a: vector_latex(a, digits)  # noqa: E731
     x, h_prev, h = _sym("x", _X, t), _sym("h", _H, t - 1), _sym("h", _H, t)
     hh = r"\tilde{\mathbf{h}}"
@@ -336,7 +333,7 @@ def _gru_latex(s, t, digits):
 _EQUATIONS = {"SimpleRNN": _simple_rnn_latex, "LSTM": _lstm_latex, "GRU": _gru_latex}
 
 
-def equation_latex(kind, step, t, digits=DIGITS):
+def equation_latex(kind, step, t, digits=DIGITS, narrow=False):
     """The equations of one step with the trace's numbers written in, for ``st.latex``.
 
     Args:
@@ -344,13 +341,15 @@ def equation_latex(kind, step, t, digits=DIGITS):
         step: that cell's trace of step ``t`` (``run(...).steps[t - 1]``).
         t: the timestep, counted from 1 as in the book (``h_0`` is the zero state).
         digits: decimals shown.
+        narrow: for a column beside a chart: every vector on a line of its own, smaller type.
 
     Returns:
         One LaTeX ``aligned`` block, one equation per line; x is blue, h vermillion, c green;
         smaller type for more than 4 units.
     """
-    lines = _EQUATIONS[kind](step, t, digits)
-    size = r"\footnotesize " if len(step.h_t) > 4 else ""  # 8 numbers a vector must fit the page
+    many = len(step.h_t) > 4  # 8 numbers a vector must fit the page
+    lines = _EQUATIONS[kind](step, t, digits, wide=many or narrow)
+    size = r"\footnotesize " if many else r"\small " if narrow else ""
     return size + r"\begin{aligned}" + r" \\[4pt] ".join(lines) + r"\end{aligned}"
 
 
