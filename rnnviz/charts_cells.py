@@ -12,6 +12,7 @@ so a figure holds no Plotly frames, sliders or buttons of its own.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -31,6 +32,7 @@ FADED_CELL = "rgba(0, 158, 115, 0.35)"  # c_{t-1}
 UNREAD_VEIL = "rgba(255, 255, 255, 0.6)"  # over the heatmap's steps after t
 STEP_CHART_HEIGHT = 480  # px: the control, this chart and the equation fit a 1280×720 screen
 MAX_STEP_LABELS = 8  # timestep labels on the heatmap's axis (half of a 1280 px page)
+_MAX_FEATURE_LABELS = 16  # one-hot inputs longer than this label every k-th id
 _MAX_TEXT_BARS = 6  # more bars than this in a panel: no numbers on them
 _MAX_TEXT_COLUMNS = 12  # heatmap columns with numbers in the cells
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -123,7 +125,7 @@ def hidden_step_figure(trace, tokens: Sequence[str], lang: str, active: int = 1,
     fig = make_subplots(
         rows=2, cols=2, specs=[[{}, {}], [{"colspan": 2}, None]], row_heights=[0.42, 0.58],
         vertical_spacing=0.2, horizontal_spacing=0.12, column_widths=[0.45, 0.55],
-        subplot_titles=[t("step_panel_x", lang, x=sub("x", active)),
+        subplot_titles=[t("step_panel_x_onehot" if onehot else "step_panel_x", lang, x=sub("x", active)),
                         t("step_panel_h", lang, prev=sub("h", active - 1), h=sub("h", active)),
                         t("hidden_heatmap_title", lang)])
     feature_x, unit_x = list(range(1, input_dim + 1)), list(range(1, units + 1))
@@ -140,9 +142,12 @@ def hidden_step_figure(trace, tokens: Sequence[str], lang: str, active: int = 1,
     top = max(1.0, float(np.abs(np.stack([s.x_t for s in trace.steps])).max()))  # one scale for every step
     fig.update_yaxes(range=[-1.3 * top, 1.3 * top], row=1, col=1)
     fig.update_yaxes(range=[-1.3, 1.3], row=1, col=2)
-    labels = [str(k - 1) for k in feature_x] if onehot else [sub("x", k) for k in feature_x]
-    fig.update_xaxes(tickmode="array", tickvals=feature_x, ticktext=labels, row=1, col=1,
-                     title=t("step_axis_onehot", lang) if onehot else None)  # else x₁ x₂ ... say it
+    if onehot and input_dim > _MAX_FEATURE_LABELS:  # a whole vocabulary (the review page): a few ids
+        ticks = [k for k in feature_x if (k - 1) % math.ceil(input_dim / _MAX_FEATURE_LABELS) == 0]
+    else:
+        ticks = feature_x
+    labels = [str(k - 1) for k in ticks] if onehot else [sub("x", k) for k in ticks]
+    fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=labels, row=1, col=1)
     fig.update_xaxes(tickmode="array", tickvals=unit_x, ticktext=ylabels, row=1, col=2)
     _time_axes(fig, tokens, ylabels, first, active, max_labels, row=2)
     _mark_step(fig, active, len(tokens), units, row=2)

@@ -73,7 +73,18 @@ def test_one_hot_inputs_are_labelled_by_id():
     inputs, _, trace = _trace("SimpleRNN", encoding="onehot")
     fig = cc.hidden_step_figure(trace, inputs.tokens, "en", onehot=True)
     assert list(fig.layout.xaxis.ticktext) == [str(i) for i in range(inputs.input_dim)]
+    assert "one-hot" in fig.layout.annotations[0].text
     assert list(cc.hidden_step_figure(trace, inputs.tokens, "en").layout.xaxis.ticktext)[:2] == ["x₁", "x₂"]
+
+
+def test_a_whole_vocabulary_of_one_hot_inputs_labels_a_few_ids():
+    """The review page's one-hot model reads 200-long vectors: 200 id labels would pile up."""
+    xs = np.eye(200)[[1, 14, 22, 0]]  # (4, 200)
+    trace = run(stepper.make_cell("SimpleRNN", 200, 3), xs)
+    fig = cc.hidden_step_figure(trace, ["<start>", "a", "b", "c"], "en", onehot=True)
+    ticks = list(fig.layout.xaxis.ticktext)
+    assert len(ticks) <= 16 and ticks[:2] == ["0", "13"]  # every 13th id: 0, 13, 26, ...
+    assert len(fig.data[0].y) == 200  # every entry is still drawn
 
 
 def test_hidden_step_colours():

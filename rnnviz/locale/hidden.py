@@ -91,7 +91,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_panel_x": {"ko": "입력 {x}", "en": "input {x}"},
     "step_panel_h": {"ko": "은닉 상태 {prev} → {h}", "en": "hidden state {prev} → {h}"},
     "step_axis_timestep": {"ko": "타임스텝 (토큰)", "en": "timestep (token)"},
-    "step_axis_onehot": {"ko": "입력 특성 = 단어 id (원-핫)", "en": "input feature = word id (one-hot)"},
+    "step_panel_x_onehot": {"ko": "입력 {x} (원-핫: 단어 id)", "en": "input {x} (one-hot: word id)"},
     "step_code_title": {"ko": "같은 일을 하는 Keras 코드", "en": "The same in Keras code"},
     "step_code_caption": {
         "ko": "현재 설정과 가중치 그대로이며 그대로 실행됩니다 (테스트에서 실행해 확인합니다). 첫 줄에 "
