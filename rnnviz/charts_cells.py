@@ -48,9 +48,11 @@ def _short(token: str, limit: int = 12) -> str:
     return token if len(token) <= limit else token[: limit - 1] + "…"
 
 
-def step_labels(tokens: Sequence[str], first: int = 1) -> list[str]:
-    """Axis labels of timesteps first, first + 1, ...: the step number over its token."""
-    return [f"{i}<br>{_short(tok)}" for i, tok in enumerate(tokens, start=first)]
+def step_labels(tokens: Sequence[str], steps: Sequence[int], active: int | None = None,
+                limit: int = 8) -> list[str]:
+    """Axis labels of the given timesteps (1-based): the step number over its token, the active one bold."""
+    labels = [f"{s}<br>{_short(tokens[s - 1], limit)}" for s in steps]
+    return [f"<b>{label}</b>" if s == active else label for s, label in zip(steps, labels)]
 
 
 def _bar_text(values, bars_in_panel: int):
@@ -74,9 +76,8 @@ def _time_axes(fig, tokens, ylabels, first: int, active: int, max_labels: int, r
     """The heatmap's axes: a few step labels (always the active one, in bold), the row names."""
     last = len(tokens)
     shown = labelled_steps(first, last, active, max_labels)
-    text = [f"<b>{s}<br>{_short(tokens[s - 1], 8)}</b>" if s == active else f"{s}<br>{_short(tokens[s - 1], 8)}"
-            for s in shown]
-    fig.update_xaxes(tickmode="array", tickvals=shown, ticktext=text, tickfont=dict(size=FONT_SIZE - 3),
+    fig.update_xaxes(tickmode="array", tickvals=shown, ticktext=step_labels(tokens, shown, active),
+                     tickfont=dict(size=FONT_SIZE - 3),
                      range=[first - 0.5, last + 0.5], showgrid=False, zeroline=False, row=row, col=1)
     fig.update_yaxes(tickmode="array", tickvals=list(range(1, len(ylabels) + 1)), ticktext=ylabels,
                      range=[len(ylabels) + 0.5, 0.5], showgrid=False, zeroline=False, row=row, col=1)

@@ -107,8 +107,9 @@ def test_hidden_heatmap_is_h_transposed_with_tokens_on_x():
 
 
 def test_step_labels_shorten_long_tokens():
-    assert cc.step_labels(["a", "brachiosaurusrex"]) == ["1<br>a", "2<br>brachiosaur…"]
-    assert cc.step_labels(["a", "b"], first=61) == ["61<br>a", "62<br>b"]
+    tokens = ["a", "brachiosaurusrex", "c"]
+    assert cc.step_labels(tokens, [1, 2], limit=12) == ["1<br>a", "2<br>brachiosaur…"]
+    assert cc.step_labels(tokens, [2, 3], active=3) == ["2<br>brachio…", "<b>3<br>c</b>"]
 
 
 def test_a_window_from_first_shows_only_those_steps():

@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "timestep; the veiled columns are timesteps the cell has not read yet.",
     },
     "step_chart_title": {"ko": "타임스텝 {t} · {token}", "en": "Timestep {t} · {token}"},
-    "step_t": {"ko": "계산을 볼 타임스텝", "en": "Timestep to compute"},
+    "step_t": {"ko": "타임스텝 t", "en": "Timestep t"},
     "step_back": {"ko": "◀ 이전", "en": "◀ Back"},
     "step_forward": {"ko": "다음 ▶", "en": "Forward ▶"},
     "step_single": {
