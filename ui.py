@@ -199,9 +199,10 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
     One source of truth, `st.session_state["step_t"]` (1-based, kept in `first .. last`). The
     control and `draw` run as a fragment: a click reruns them, not the whole page. ▶ Play is an
     app-side timer: the fragment is declared with `run_every` only while playing, and every tick
-    moves `step_t` on by one from the step shown, stopping at `last` (`rnnviz.player`). Play,
-    pause and the end rerun the whole page once, which starts or stops the timer. The chart is
-    redrawn for every step, so it keeps working in the chart's fullscreen view.
+    moves `step_t` on by one from the step shown, stopping after `last` (`rnnviz.player`); the
+    other controls wait while it plays. Play, pause and the end rerun the whole page once, which
+    starts or stops the timer. The figure holds no frames of its own: every step redraws it, so
+    its fullscreen view cannot lose anything.
 
     Args:
         first, last: the steps on show (the review page starts `first` after its padding).
@@ -227,6 +228,7 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
     def play_or_pause() -> None:
         if state.get(_PLAYING) == key:
             state[_PLAYING] = None
+            state["step_t"] = state.get(_SHOWN) or state["step_t"]  # the step on screen, not a late tick's
         else:
             state["step_t"] = player.play_from(state["step_t"], first, last)
             state[_PLAYING], state[_SHOWN] = key, None  # show the current step first, then move on
@@ -235,21 +237,24 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
     @st.fragment(run_every=player.PLAY_SECONDS if playing else None)
     def steps() -> None:
         going = state.get(_PLAYING) == key
-        if going and state["step_t"] == state.get(_SHOWN):  # a tick (a moved slider keeps its step)
-            state["step_t"], going = player.tick(state["step_t"], last)
-            if not going:
-                state[_PLAYING] = None
-            if whole_page or not going:
-                st.rerun()  # the whole page shows the new step (and the end stops the timer)
+        if going and state.get(_SHOWN) is not None:  # a tick: on from the step shown (the slider may lag)
+            following = player.tick(state[_SHOWN], last)
+            if following is None:  # the last step has been on screen for a tick: stop
+                state[_PLAYING], state["step_t"] = None, state[_SHOWN]
+                st.rerun()  # the whole page declares the fragment without its timer
+            state["step_t"] = following
+            if whole_page:
+                state[_SHOWN] = None  # the whole page's run shows this step, and moves on only at the next tick
+                st.rerun()
         if first < last:
             back, play, slider, forward = st.columns([2, 2, 9, 2], vertical_alignment="bottom")
             back.button(t("step_back", lang), key=f"{key}_back", on_click=move, args=(-1,), width="stretch",
-                        disabled=state["step_t"] <= first)
+                        disabled=going or state["step_t"] <= first)
             play.button(t("step_pause" if going else "step_play", lang), key=f"{key}_play", width="stretch",
                         on_click=play_or_pause, type="primary", help=t("step_play_help", lang))
-            slider.slider(t("step_t", lang), first, last, key="step_t", on_change=rerun)
+            slider.slider(t("step_t", lang), first, last, key="step_t", on_change=rerun, disabled=going)
             forward.button(t("step_forward", lang), key=f"{key}_forward", on_click=move, args=(1,),
-                           width="stretch", disabled=state["step_t"] >= last)
+                           width="stretch", disabled=going or state["step_t"] >= last)
         else:
             st.caption(t("step_single", lang))
         draw(state["step_t"])

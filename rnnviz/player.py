@@ -3,7 +3,7 @@ which steps a long axis labels.
 
 One timestep is shown at a time (the page's ``step_t``, 1-based). The steps on show run from
 `first` to `last` (the review page hides its padding steps by starting `first` at the review's
-first token). Play advances one step per tick from the current step and stops at `last`.
+first token). Play advances one step per tick from the current step and stops after `last`.
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ def play_from(step: int, first: int, last: int) -> int:
     return first if step >= last else step
 
 
-def tick(step: int, last: int) -> tuple[int, bool]:
-    """One tick of play: the next step, and whether play goes on after it (not past `last`).
+def tick(shown: int, last: int) -> int | None:
+    """One tick of play: the step after the one shown, or None to stop (the last step has been shown).
+
+    Play moves on from the step shown, never from the slider's value a late tick may carry.
 
     >>> tick(3, 5), tick(4, 5), tick(5, 5)
-    ((4, True), (5, False), (5, False))
+    (4, 5, None)
     """
-    following = min(step + 1, last)
-    return following, following < last
+    return shown + 1 if shown < last else None
 
 
 def labelled_steps(first: int, last: int, active: int, max_labels: int) -> list[int]:

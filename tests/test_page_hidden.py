@@ -92,6 +92,21 @@ def test_play_at_the_last_step_starts_over_and_pause_stops():
     assert at.button(key="hidden_play").label == t("step_play", "en")
 
 
+def test_while_playing_only_pause_answers_and_one_hot_plays_the_whole_page():
+    """One-hot: the weights below show the step's row too, so every tick reruns the whole page."""
+    at = open_page(step_text="a b c d", step_t=2, step_enc="onehot")
+    at.button(key="hidden_play").click().run()
+    assert at.slider(key="step_t").disabled
+    assert at.button(key="hidden_back").disabled and at.button(key="hidden_forward").disabled
+    at.run()
+    assert at.slider(key="step_t").value == 3 and shown_step(at) == 3
+    assert "the current token *c*" in texts(at.markdown)  # the weights section follows the step
+    at.run()
+    at.run()
+    assert at.slider(key="step_t").value == 4 and not at.slider(key="step_t").disabled
+    assert at.button(key="hidden_play").label == t("step_play", "en")
+
+
 def test_the_caption_describes_the_layout():
     at = open_page()
     caption = texts(at.caption)

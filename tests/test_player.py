@@ -21,13 +21,13 @@ def test_play_on_the_review_page_starts_over_at_the_first_word_not_at_the_paddin
     assert player.play_from(10, 61, 100) == 61  # a step hidden with the padding: the first shown one
 
 
-def test_ticks_walk_to_the_last_step_and_stop_there():
-    step, going, seen = 2, True, [2]
-    while going:
-        step, going = player.tick(step, 5)
-        seen.append(step)
-    assert seen == [2, 3, 4, 5]
-    assert player.tick(5, 5) == (5, False)  # never past the end
+def test_ticks_walk_on_from_the_step_shown_to_the_last_and_stop_there():
+    shown, seen = 2, [2]
+    while (following := player.tick(shown, 5)) is not None:
+        shown = following
+        seen.append(shown)
+    assert seen == [2, 3, 4, 5]  # the last step is shown for a tick, then play stops (never past it)
+    assert player.tick(5, 5) is None
 
 
 @pytest.mark.parametrize("first, last, max_labels", [(1, 3, 8), (1, 30, 8), (61, 100, 12), (1, 100, 12)])
