@@ -268,7 +268,7 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
 def chart_and_equation():
     """Two side-by-side places under the player: the chart's column and, beside it, a box of the
     chart's height for the equation (it scrolls when a big layer's equation is taller)."""
-    chart, equation = st.columns([3, 2], gap="small")
+    chart, equation = st.columns([5, 4], gap="small")
     return chart, equation.container(height=charts_cells.STEP_CHART_HEIGHT, border=False)
 
 

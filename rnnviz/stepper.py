@@ -264,6 +264,13 @@ def _equation(lhs, symbolic, *numeric, wide=False):
     return [rf"{lhs} &= {symbolic}", "&= " + " = ".join(numeric)]
 
 
+def _sum_of_products(a, b, c, d, wide=False):
+    """``= a ⊙ b + c ⊙ d`` as aligned lines: two, or one vector a line when ``wide``."""
+    if wide:
+        return [rf"&= {a}", rf"&\quad \odot {b}", rf"&\quad + {c}", rf"&\quad \odot {d}"]
+    return [rf"&= {a} \odot {b}", rf"&\quad + {c} \odot {d}"]
+
+
 def _simple_rnn_latex(s, t, digits, wide):
     v = lambda a: vector_latex(a, digits)  # noqa: E731
     x, h_prev, h = _sym("x", _X, t), _sym("h", _H, t - 1), _sym("h", _H, t)
@@ -298,8 +305,7 @@ def _lstm_latex(s, t, digits, wide):
         *gate(r"\tilde{\mathbf{c}}", r"\tanh", "c", s.c_hat),
         *gate(r"\mathbf{o}", r"\sigma", "o", s.o),
         rf"{c} &= \mathbf{{f}} \odot {c_prev} + \mathbf{{i}} \odot \tilde{{\mathbf{{c}}}}",
-        rf"&= {v(s.f)} \odot {v(s.c_tm1)}",
-        rf"&\quad + {v(s.i)} \odot {v(s.c_hat)}",
+        *_sum_of_products(v(s.f), v(s.c_tm1), v(s.i), v(s.c_hat), wide=wide),
         rf"&= {v(s.c_t)}",
         *_equation(h, rf"\mathbf{{o}} \odot \tanh({c})",
                    rf"{v(s.o)} \odot \tanh\left({v(s.c_t)}\right)", v(s.h_t), wide=wide),
@@ -324,8 +330,7 @@ def _gru_latex(s, t, digits, wide):
         *_equation(hh, rf"\tanh({x} W_h + \mathbf{{b}}_h + \mathbf{{r}} \odot ({h_prev} U_h + "
                        rf"\mathbf{{b}}'_h))", rf"\tanh\left({v(s.hh_pre)}\right)", v(s.hh), wide=wide),
         rf"{h} &= \mathbf{{z}} \odot {h_prev} + (1 - \mathbf{{z}}) \odot {hh}",
-        rf"&= {v(s.z)} \odot {v(s.h_tm1)}",
-        rf"&\quad + {v(1.0 - s.z)} \odot {v(s.hh)}",
+        *_sum_of_products(v(s.z), v(s.h_tm1), v(1.0 - s.z), v(s.hh), wide=wide),
         rf"&= {v(s.h_t)}",
     ]
 
