@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from rnnviz import data, stepper
+from rnnviz import charts_cells, data, player, stepper
 from rnnviz.i18n import LANGUAGES, language_from_locale, t
 
 _KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
@@ -266,26 +266,88 @@ def step_controls(lang: str, settings: list[str]) -> tuple[stepper.InputSequence
     return inputs, units, seed, encoding
 
 
-def timestep_controls(lang: str, timesteps: int) -> int:
-    """Back / slider / forward for the stepper pages; returns the chosen timestep t (1-based).
+_PLAYING = "step_playing"  # session key: the key of the player that is playing, or None
+_SHOWN = "step_shown"  # session key: the step the player drew last (a play tick moves on only from it)
 
-    Reads and writes `st.session_state["step_t"]` (a setting from `step_controls`).
+
+def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None], key: str,
+                    whole_page: bool = False, share: bool = True) -> None:
+    """A page's one timestep control, ◀ / ▶ play / slider / ▶, above what it drives: `draw(step_t)`.
+
+    One source of truth, `st.session_state["step_t"]` (1-based, kept in `first .. last`). The
+    control and `draw` run as a fragment: a click reruns them, not the whole page. ▶ Play is an
+    app-side timer: the fragment is declared with `run_every` only while playing, and every tick
+    moves `step_t` on by one from the step shown, stopping after `last` (`rnnviz.player`); the
+    other controls wait while it plays. Play, pause and the end rerun the whole page once, which
+    starts or stops the timer. The figure holds no frames of its own: every step redraws it, so
+    its fullscreen view cannot lose anything.
+
+    Args:
+        first, last: the steps on show (the review page starts `first` after its padding).
+        draw: draws one step's chart and equation (it reads no widgets of its own).
+        key: this page's player; play on one page does not carry over to another.
+        whole_page: something outside the player also shows `step_t`: every step reruns the page.
+        share: keep `step_t` in the URL (it is a setting of the page, from `step_controls`).
     """
-    st.session_state["step_t"] = min(max(int(st.session_state.get("step_t", 1)), 1), timesteps)
+    state = st.session_state
+    state["step_t"] = player.clamp(state.get("step_t", first), first, last)
+    if state.get(_PLAYING) not in (None, key):  # a player left playing on another page
+        state[_PLAYING] = None
+    playing = state.get(_PLAYING) == key and first < last
+
+    def rerun() -> None:  # after a click; a fragment rerun is Streamlit's default
+        if whole_page:
+            st.rerun()
 
     def move(delta: int) -> None:
-        st.session_state["step_t"] = min(max(st.session_state["step_t"] + delta, 1), timesteps)
+        state["step_t"] = player.clamp(state["step_t"] + delta, first, last)
+        rerun()
 
-    if timesteps > 1:
-        back, slider, forward = st.columns([1, 6, 1], vertical_alignment="bottom")
-        back.button(t("step_back", lang), on_click=move, args=(-1,), width="stretch",
-                    disabled=st.session_state["step_t"] <= 1)
-        slider.slider(t("step_t", lang), 1, timesteps, key="step_t")
-        forward.button(t("step_forward", lang), on_click=move, args=(1,), width="stretch",
-                       disabled=st.session_state["step_t"] >= timesteps)
-    else:
-        st.caption(t("step_single", lang))
-    return st.session_state["step_t"]
+    def play_or_pause() -> None:
+        if state.get(_PLAYING) == key:
+            state[_PLAYING] = None
+            state["step_t"] = state.get(_SHOWN) or state["step_t"]  # the step on screen, not a late tick's
+        else:
+            state["step_t"] = player.play_from(state["step_t"], first, last)
+            state[_PLAYING], state[_SHOWN] = key, None  # show the current step first, then move on
+        st.rerun()  # the whole page: declares the fragment with or without its timer
+
+    @st.fragment(run_every=player.PLAY_SECONDS if playing else None)
+    def steps() -> None:
+        going = state.get(_PLAYING) == key
+        if going and state.get(_SHOWN) is not None:  # a tick: on from the step shown (the slider may lag)
+            following = player.tick(state[_SHOWN], last)
+            if following is None:  # the last step has been on screen for a tick: stop
+                state[_PLAYING], state["step_t"] = None, state[_SHOWN]
+                st.rerun()  # the whole page declares the fragment without its timer
+            state["step_t"] = following
+            if whole_page:
+                state[_SHOWN] = None  # the whole page's run shows this step, and moves on only at the next tick
+                st.rerun()
+        if first < last:
+            back, play, slider, forward = st.columns([2, 2, 9, 2], vertical_alignment="bottom")
+            back.button(t("step_back", lang), key=f"{key}_back", on_click=move, args=(-1,), width="stretch",
+                        disabled=going or state["step_t"] <= first)
+            play.button(t("step_pause" if going else "step_play", lang), key=f"{key}_play", width="stretch",
+                        on_click=play_or_pause, type="primary", help=t("step_play_help", lang))
+            slider.slider(t("step_t", lang), first, last, key="step_t", on_change=rerun, disabled=going)
+            forward.button(t("step_forward", lang), key=f"{key}_forward", on_click=move, args=(1,),
+                           width="stretch", disabled=going or state["step_t"] >= last)
+        else:
+            st.caption(t("step_single", lang))
+        draw(state["step_t"])
+        state[_SHOWN] = state["step_t"]
+        if share:
+            keep_settings(["step_t"])
+
+    steps()
+
+
+def chart_and_equation():
+    """Two side-by-side places under the player: the chart's column and, beside it, a box of the
+    chart's height for the equation (it scrolls when a big layer's equation is taller)."""
+    chart, equation = st.columns([5, 4], gap="small")
+    return chart, equation.container(height=charts_cells.STEP_CHART_HEIGHT, border=False)
 
 
 def show_inputs(lang: str, inputs: stepper.InputSequence, encoding: str) -> None:

@@ -43,8 +43,8 @@ def best_ms(fn, number=NUMBER, repeat=REPEAT):
 
 def animation(kind, trace, tokens):
     if kind == "SimpleRNN":
-        return charts_cells.hidden_animation_figure(trace, tokens, "en")
-    return charts_cells.cell_animation_figure(kind, trace, tokens, "en")
+        return charts_cells.hidden_step_figure(trace, tokens, "en")
+    return charts_cells.cell_step_figure(kind, trace, tokens, "en")
 
 
 def page_rerun(kind, sentence, fade_steps):
@@ -76,7 +76,6 @@ def measure(repeat: int = REPEAT) -> dict:
             trace = run(stepper.make_cell(kind, FEATURES, UNITS), xs)
             tokens = [f"w{i}" for i in range(T)]
             fig = animation(kind, trace, tokens)
-            assert len(fig.frames) == T
             row[f"json_bytes_{T}"] = len(fig.to_json())
         # timed at 100 steps: trace, tokens and fig are the last loop's
         row["build_100_ms"] = best_ms(lambda: animation(kind, trace, tokens), repeat=repeat)

@@ -51,9 +51,9 @@ def animation(run: runs.Run, weights: dict, reading: review.Reading):
     tokens = [tx.MARKERS[tx.PAD]] * (maxlen - len(labels)) + labels  # (maxlen,)
     trace = encoding.first_layer_trace(weights, reading.padded)
     if run.config.cell == "SimpleRNN":
-        return charts_cells.hidden_animation_figure(trace, tokens, "en", active=maxlen - len(labels) + 1,
+        return charts_cells.hidden_step_figure(trace, tokens, "en", active=maxlen - len(labels) + 1,
                                                     onehot=run.config.inputs == "onehot")
-    return charts_cells.cell_animation_figure(run.config.cell, trace, tokens, "en", active=maxlen - len(labels) + 1)
+    return charts_cells.cell_step_figure(run.config.cell, trace, tokens, "en", active=maxlen - len(labels) + 1)
 
 
 def every_id_labelled(fig):

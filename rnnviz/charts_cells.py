@@ -4,14 +4,15 @@ They only read traces (`rnnviz.cells.SequenceTrace`) and use the app's one visua
 language from `rnnviz.charts`: x_t blue, h_t vermillion, c_t green, weights grey,
 gates on `GATE_SCALE` (0..1), tanh outputs on `SIGNED_SCALE` (-1..1).
 
-The animations run in the browser: every timestep is a Plotly frame, played by the
-figure's own play / pause buttons and slider, with no round-trip to the server. Only
-bars and lines change between frames (both animate smoothly); heatmaps stay fixed and
-a black frame (a line trace) moves over them as the cursor.
+A step figure shows one timestep: its bars, and the states over time as a heatmap
+with a black box around the step's column and a white veil over the steps not read
+yet. The page's one timestep control (ui.timestep_player) redraws it for every step,
+so a figure holds no Plotly frames, sliders or buttons of its own.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -20,6 +21,7 @@ from plotly.subplots import make_subplots
 
 from rnnviz.charts import FONT_SIZE, GATE_SCALE, KIND_COLOURS, PALETTE, SIGNED_SCALE, style
 from rnnviz.i18n import t
+from rnnviz.player import labelled_steps
 
 KIND_DASHES = {"SimpleRNN": "solid", "LSTM": "dash", "GRU": "dot"}  # apart without colour too
 # Weights are neutral: white at 0, the weight grey at either end; the number in the
@@ -27,11 +29,13 @@ KIND_DASHES = {"SimpleRNN": "solid", "LSTM": "dash", "GRU": "dot"}  # apart with
 WEIGHT_SCALE = [[0.0, PALETTE["weight"]], [0.5, "#FFFFFF"], [1.0, PALETTE["weight"]]]
 FADED_HIDDEN = "rgba(213, 94, 0, 0.35)"  # h_{t-1}: the hidden colour, faded
 FADED_CELL = "rgba(0, 158, 115, 0.35)"  # c_{t-1}
-_MAX_TEXT_BARS = 12  # more bars than this: no numbers on them
-_MAX_TEXT_COLUMNS = 20  # heatmap columns with numbers in the cells
-_MAX_ID_TICKS = 20  # one-hot x_t panel: labelled ids (a trained model's x_t has num_words entries)
+UNREAD_VEIL = "rgba(255, 255, 255, 0.6)"  # over the heatmap's steps after t
+STEP_CHART_HEIGHT = 480  # px: the control, this chart and the equation fit a 1280×720 screen
+MAX_STEP_LABELS = 8  # timestep labels on the heatmap's axis (half of a 1280 px page)
+_MAX_FEATURE_LABELS = 16  # one-hot inputs longer than this label every k-th id
+_MAX_TEXT_BARS = 6  # more bars than this in a panel: no numbers on them
+_MAX_TEXT_COLUMNS = 12  # heatmap columns with numbers in the cells
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_FRAME_MS, _TRANSITION_MS = 900, 450
 GATE_NAMES = {"LSTM": ("i", "f", "o"), "GRU": ("z", "r")}
 
 
@@ -44,152 +48,111 @@ def _short(token: str, limit: int = 12) -> str:
     return token if len(token) <= limit else token[: limit - 1] + "…"
 
 
-def step_labels(tokens: Sequence[str]) -> list[str]:
-    """Axis labels of timesteps: the step number over its token."""
-    return [f"{i}<br>{_short(tok)}" for i, tok in enumerate(tokens, start=1)]
+def step_labels(tokens: Sequence[str], steps: Sequence[int], active: int | None = None,
+                limit: int = 8) -> list[str]:
+    """Axis labels of the given timesteps (1-based): the step number over its token, the active one bold."""
+    labels = [f"{s}<br>{_short(tokens[s - 1], limit)}" for s in steps]
+    return [f"<b>{label}</b>" if s == active else label for s, label in zip(steps, labels)]
 
 
-def _bar_text(values):
-    return [f"{v:.2f}" for v in values] if len(values) <= _MAX_TEXT_BARS else None
+def _bar_text(values, bars_in_panel: int):
+    return [f"{v:.2f}" for v in values] if bars_in_panel <= _MAX_TEXT_BARS else None
 
 
-def _cursor(t: int, n_rows: int) -> dict:
-    """A black box around column t of a heatmap with n_rows rows (as line-trace data)."""
-    x0, x1, y0, y1 = t - 0.5, t + 0.5, 0.5, n_rows + 0.5
-    return dict(x=[x0, x1, x1, x0, x0], y=[y0, y0, y1, y1, y0])
-
-
-def _cursor_trace() -> dict:
-    """How the cursor box looks; its x and y come from each frame."""
-    return dict(type="scatter", mode="lines", hoverinfo="skip", line=dict(color=PALETTE["marker"], width=4),
-                showlegend=False)
-
-
-def _merge(base: dict, update: dict) -> dict:
-    """``base`` updated by ``update``, nested dicts merged (as Plotly merges a frame into a trace)."""
-    merged = dict(base)
-    for key, value in update.items():
-        merged[key] = _merge(base[key], value) if isinstance(value, dict) and key in base else value
-    return merged
-
-
-def _animation_controls(fig: go.Figure, tokens: Sequence[str], active: int, lang: str) -> None:
-    """Play / pause buttons and a timestep slider, all handled by Plotly in the browser."""
-    play = dict(frame=dict(duration=_FRAME_MS, redraw=True), fromcurrent=True,
-                transition=dict(duration=_TRANSITION_MS, easing="cubic-in-out"), mode="immediate")
-    pause = dict(frame=dict(duration=0, redraw=False), transition=dict(duration=0), mode="immediate")
-    jump = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=_TRANSITION_MS),
-                mode="immediate")
-    fig.update_layout(
-        updatemenus=[dict(
-            type="buttons", direction="left", showactive=False, x=0, y=-0.17, xanchor="left",
-            yanchor="top", pad=dict(t=0, r=10), font=dict(size=FONT_SIZE),
-            buttons=[dict(label=t("step_play", lang), method="animate", args=[None, play]),
-                     dict(label=t("step_pause", lang), method="animate", args=[[None], pause])])],
-        sliders=[dict(
-            active=active - 1, x=0.22, len=0.78, y=-0.12, yanchor="top", pad=dict(t=0),
-            currentvalue=dict(prefix=t("step_slider_prefix", lang), font=dict(size=FONT_SIZE + 2)),
-            font=dict(size=FONT_SIZE - 2),
-            steps=[dict(label=f"{i} {_short(tok, 8)}", method="animate", args=[[str(i)], jump])
-                   for i, tok in enumerate(tokens, start=1)])],
-    )
-
-
-def _time_heatmap(z, tokens, ylabels, zmax, name, colorbar_y=None):
-    """A (rows, T) heatmap over timesteps 1..T; rows labelled from the top."""
-    n_rows, T = z.shape
-    show_text = T <= _MAX_TEXT_COLUMNS and n_rows <= 16
+def _time_heatmap(z, first: int, ylabels, zmax):
+    """A (rows, n) heatmap over timesteps first .. first + n - 1; rows labelled from the top."""
+    n_rows, n = z.shape
+    show_text = n <= _MAX_TEXT_COLUMNS and n_rows <= 16
     return go.Heatmap(
-        z=z, x=list(range(1, T + 1)), y=list(range(1, n_rows + 1)), zmin=-zmax, zmax=zmax, zmid=0,
-        colorscale=SIGNED_SCALE, name=name, xgap=1, ygap=1,
-        colorbar=dict(thickness=14, len=0.45, y=colorbar_y, yanchor="middle") if colorbar_y else
-        dict(thickness=14),
-        customdata=np.array([[lbl] * T for lbl in ylabels], dtype=object),
+        z=z, x=list(range(first, first + n)), y=list(range(1, n_rows + 1)), zmin=-zmax, zmax=zmax, zmid=0,
+        colorscale=SIGNED_SCALE, xgap=1, ygap=1, colorbar=dict(thickness=12, len=0.5, y=0.25, yanchor="middle"),
+        customdata=np.array([[lbl] * n for lbl in ylabels], dtype=object),
         hovertemplate="%{customdata} · t = %{x}: %{z:.3f}<extra></extra>",
         text=np.round(z, 2) if show_text else None, texttemplate="%{text:.2f}" if show_text else None,
-        textfont=dict(size=FONT_SIZE - 3))
+        textfont=dict(size=FONT_SIZE - 4))
 
 
-def _time_axes(fig, tokens, ylabels, row, col=1):
-    T = len(tokens)
-    fig.update_xaxes(tickmode="array", tickvals=list(range(1, T + 1)), ticktext=step_labels(tokens),
-                     range=[0.5, T + 0.5], showgrid=False, zeroline=False, row=row, col=col)
+def _time_axes(fig, tokens, ylabels, first: int, active: int, max_labels: int, row: int) -> None:
+    """The heatmap's axes: a few step labels (always the active one, in bold), the row names."""
+    last = len(tokens)
+    shown = labelled_steps(first, last, active, max_labels)
+    fig.update_xaxes(tickmode="array", tickvals=shown, ticktext=step_labels(tokens, shown, active),
+                     tickfont=dict(size=FONT_SIZE - 3),
+                     range=[first - 0.5, last + 0.5], showgrid=False, zeroline=False, row=row, col=1)
     fig.update_yaxes(tickmode="array", tickvals=list(range(1, len(ylabels) + 1)), ticktext=ylabels,
-                     range=[len(ylabels) + 0.5, 0.5], showgrid=False, zeroline=False, row=row, col=col)
+                     range=[len(ylabels) + 0.5, 0.5], showgrid=False, zeroline=False, row=row, col=1)
+
+
+def _mark_step(fig, active: int, last: int, n_rows: int, row: int) -> None:
+    """A black box around the active step's column; a white veil over the steps after it (not read yet)."""
+    y0, y1 = 0.5, n_rows + 0.5
+    if active < last:
+        fig.add_shape(type="rect", x0=active + 0.5, x1=last + 0.5, y0=y0, y1=y1, fillcolor=UNREAD_VEIL,
+                      line=dict(width=0), layer="above", name="unread", row=row, col=1)
+    fig.add_shape(type="rect", x0=active - 0.5, x1=active + 0.5, y0=y0, y1=y1, name="cursor",
+                  line=dict(color=PALETTE["marker"], width=4), layer="above", row=row, col=1)
+
+
+def _step_layout(fig, lang: str, active: int, tokens: Sequence[str]) -> None:
+    """The shared look, titled with the step and its token (still readable in fullscreen)."""
+    style(fig, t("step_chart_title", lang, t=active, token=tokens[active - 1]), height=STEP_CHART_HEIGHT)
+    fig.update_layout(title=dict(x=0, xanchor="left", y=0.985, yanchor="top", font=dict(size=FONT_SIZE + 2)),
+                      margin=dict(l=50, r=10, t=70, b=50), bargap=0.2, barmode="group",
+                      legend=dict(orientation="h", x=1, xanchor="right", y=0.99, yanchor="top",
+                                  yref="container", font=dict(size=FONT_SIZE - 3)))
+    fig.update_annotations(font_size=FONT_SIZE - 1)  # the panel titles
 
 
 # --------------------------------------------------------------------------- SimpleRNN
 
 
-def hidden_animation_figure(trace, tokens: Sequence[str], lang: str, active: int = 1,
-                            onehot: bool = False) -> go.Figure:
-    """SimpleRNN step by step: x_t, h_{t-1} and h_t as bars, over the hidden-state heatmap.
+def hidden_step_figure(trace, tokens: Sequence[str], lang: str, active: int = 1, onehot: bool = False,
+                       first: int = 1, max_labels: int = MAX_STEP_LABELS) -> go.Figure:
+    """SimpleRNN at timestep `active`: x_t, and h_{t-1} beside h_t as bars, over the hidden-state heatmap.
 
-    One frame per timestep (named "1" .. "T"); each frame carries, in this order, the
-    bars of x_t, h_{t-1} and h_t and the cursor box over the heatmap's column t.
+    Traces, in order: the bars of x_t, h_{t-1} and h_t, then the heatmap of h (units, steps shown).
 
     Args:
         trace: ``cells.run(SimpleRNNCell, xs)`` with T >= 1 steps.
         tokens: the T tokens.
         lang: "ko" or "en".
-        active: the timestep shown first (1..T), e.g. the page's slider.
+        active: the timestep shown (first .. T), the page's ``step_t``.
         onehot: the inputs are one-hot vectors: label their entries with the ids 0, 1, ...
+        first: the first timestep shown on the heatmap (the review page skips its padding).
+        max_labels: about how many timesteps the heatmap's axis labels.
     """
-    steps, T = trace.steps, len(trace.steps)
-    units, input_dim = trace.h.shape[1], steps[0].x_t.shape[0]
-    xs = np.stack([s.x_t for s in steps])  # (T, input_dim)
+    step = trace.steps[active - 1]
+    units, input_dim = trace.h.shape[1], step.x_t.shape[0]
     fig = make_subplots(
-        rows=2, cols=3, specs=[[{}, {}, {}], [{"colspan": 3}, None, None]],
-        row_heights=[0.45, 0.55], vertical_spacing=0.2, horizontal_spacing=0.07,
-        subplot_titles=[t("step_panel_x", lang), t("step_panel_hprev", lang), t("step_panel_h", lang),
+        rows=2, cols=2, specs=[[{}, {}], [{"colspan": 2}, None]], row_heights=[0.42, 0.58],
+        vertical_spacing=0.2, horizontal_spacing=0.12, column_widths=[0.45, 0.55],
+        subplot_titles=[t("step_panel_x_onehot" if onehot else "step_panel_x", lang, x=sub("x", active)),
+                        t("step_panel_h", lang, prev=sub("h", active - 1), h=sub("h", active)),
                         t("hidden_heatmap_title", lang)])
-    feature_x = list(range(1, input_dim + 1))
-    unit_x = list(range(1, units + 1))
-
-    bar = dict(type="bar", textposition="outside", cliponaxis=False)
-    looks = [  # what stays the same in every frame
-        dict(bar, x=feature_x, marker_color=PALETTE["input"], name=t("step_panel_x", lang)),
-        dict(bar, x=unit_x, marker_color=FADED_HIDDEN, name=t("step_panel_hprev", lang)),
-        dict(bar, x=unit_x, marker_color=PALETTE["hidden"], name=t("step_panel_h", lang)),
-        _cursor_trace(),
-    ]
-
-    def frame_data(k):  # k: 0-based step; only what changes (Plotly merges it into the traces)
-        s = steps[k]
-        return [dict(type="bar", y=s.x_t, text=_bar_text(s.x_t)),
-                dict(type="bar", y=s.h_tm1, text=_bar_text(s.h_tm1)),
-                dict(type="bar", y=s.h_t, text=_bar_text(s.h_t)),
-                dict(type="scatter", **_cursor(k + 1, units))]
-
-    first = [_merge(look, data) for look, data in zip(looks, frame_data(active - 1))]
-    for col, bar_trace in enumerate(first[:3], start=1):
-        fig.add_trace(bar_trace, row=1, col=col)
+    feature_x, unit_x = list(range(1, input_dim + 1)), list(range(1, units + 1))
+    fig.add_trace(go.Bar(x=feature_x, y=step.x_t, marker_color=PALETTE["input"], name=sub("x", active),
+                         text=_bar_text(step.x_t, input_dim), textposition="outside", cliponaxis=False,
+                         showlegend=False), row=1, col=1)
+    for values, colour, name in ((step.h_tm1, FADED_HIDDEN, sub("h", active - 1)),
+                                 (step.h_t, PALETTE["hidden"], sub("h", active))):
+        fig.add_trace(go.Bar(x=unit_x, y=values, marker_color=colour, name=name, textposition="outside",
+                             text=_bar_text(values, 2 * units), cliponaxis=False), row=1, col=2)
     ylabels = [sub("h", k) for k in unit_x]
-    fig.add_trace(_time_heatmap(trace.h.T, tokens, ylabels, 1.0, "h", colorbar_y=0.27), row=2, col=1)
-    fig.add_trace(first[3], row=2, col=1)
-    # Plain dicts: Plotly validates them once here, several times faster than go.Frame(go.Bar(...)).
-    fig.frames = [dict(name=str(k + 1), data=frame_data(k), traces=[0, 1, 2, 4]) for k in range(T)]
+    fig.add_trace(_time_heatmap(trace.h[first - 1:].T, first, ylabels, 1.0), row=2, col=1)  # (units, shown)
 
-    top = max(1.0, float(np.abs(xs).max()))
-    fig.update_yaxes(range=[-1.25 * top, 1.25 * top], row=1, col=1)
+    top = max(1.0, float(np.abs(np.stack([s.x_t for s in trace.steps])).max()))  # one scale for every step
+    fig.update_yaxes(range=[-1.3 * top, 1.3 * top], row=1, col=1)
     fig.update_yaxes(range=[-1.3, 1.3], row=1, col=2)
-    fig.update_yaxes(range=[-1.3, 1.3], row=1, col=3)
-    if onehot:  # one label per id, but ~20 at most: 500 tick labels take Chromium seconds to lay out
-        every = max(1, -(-input_dim // _MAX_ID_TICKS))
-        fig.update_xaxes(tickmode="array", tickvals=feature_x[::every],
-                         ticktext=[str(k - 1) for k in feature_x[::every]],
-                         title=t("step_axis_onehot", lang), row=1, col=1)
+    if onehot and input_dim > _MAX_FEATURE_LABELS:  # a whole vocabulary (the review page): a few ids
+        ticks = [k for k in feature_x if (k - 1) % math.ceil(input_dim / _MAX_FEATURE_LABELS) == 0]
     else:
-        fig.update_xaxes(tickmode="array", tickvals=feature_x, ticktext=[sub("x", k) for k in feature_x],
-                         title=t("step_axis_feature", lang), row=1, col=1)
-    for col in (2, 3):
-        fig.update_xaxes(tickmode="array", tickvals=unit_x, ticktext=[sub("h", k) for k in unit_x],
-                         row=1, col=col, title=t("step_axis_unit", lang))
-    _time_axes(fig, tokens, ylabels, row=2)
-    _animation_controls(fig, tokens, active, lang)
-    fig.update_layout(showlegend=False, bargap=0.25)
-    style(fig, "", height=max(680, 40 * units + 600))
-    fig.update_layout(margin=dict(l=60, r=20, t=50, b=170))
+        ticks = feature_x
+    labels = [str(k - 1) for k in ticks] if onehot else [sub("x", k) for k in ticks]
+    fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=labels, row=1, col=1)
+    fig.update_xaxes(tickmode="array", tickvals=unit_x, ticktext=ylabels, row=1, col=2)
+    _time_axes(fig, tokens, ylabels, first, active, max_labels, row=2)
+    _mark_step(fig, active, len(tokens), units, row=2)
+    _step_layout(fig, lang, active, tokens)
     return fig
 
 
@@ -254,6 +217,13 @@ def state_bars(kind: str, step) -> list[tuple[str, np.ndarray, str, str]]:
             ("cells_bar_h", step.h_t, PALETTE["hidden"], "")]
 
 
+def state_symbol(key: str, t: int) -> str:
+    """A state bar's short name at step t, as the equations write it: ``state_symbol("cells_bar_c", 4) == "c₄"``."""
+    symbols = {"cells_bar_c_hat": "c̃", "cells_bar_c_prev": sub("c", t - 1), "cells_bar_c": sub("c", t),
+               "cells_bar_h": sub("h", t), "cells_bar_h_prev": sub("h", t - 1), "cells_bar_hh": "h̃"}
+    return symbols[key]
+
+
 def states_over_time(kind: str, trace) -> tuple[np.ndarray, list[str]]:
     """Rows of the over-time heatmap: LSTM c then h, GRU h. Returns (z (rows, T), labels)."""
     units = trace.h.shape[1]
@@ -264,75 +234,54 @@ def states_over_time(kind: str, trace) -> tuple[np.ndarray, list[str]]:
     return trace.h.T, [sub("h", k) for k in range(1, units + 1)]
 
 
-def cell_animation_figure(kind: str, trace, tokens: Sequence[str], lang: str, active: int = 1
-                          ) -> go.Figure:
-    """LSTM or GRU step by step: gates (0..1 bars), states, and the states over time.
+def cell_step_figure(kind: str, trace, tokens: Sequence[str], lang: str, active: int = 1, first: int = 1,
+                     max_labels: int = MAX_STEP_LABELS) -> go.Figure:
+    """LSTM or GRU at timestep `active`: gates (0..1 bars), states, and the states over time.
 
-    One frame per timestep (named "1" .. "T"); each frame carries the gate bars (one
-    trace, coloured on `GATE_SCALE`), one bar trace per state of `state_bars`, and the
-    cursor box over the heatmap's column t.
+    Traces, in order: the gate bars (one trace, coloured on `GATE_SCALE`), one bar trace per
+    state of `state_bars`, then the heatmap of `states_over_time` (rows, steps shown).
 
     Args:
         kind: "LSTM" or "GRU".
         trace: ``cells.run(cell, xs)`` with T >= 1 steps.
         tokens: the T tokens.
         lang: "ko" or "en".
-        active: the timestep shown first (1..T).
+        active: the timestep shown (first .. T).
+        first: the first timestep shown on the heatmap (the review page skips its padding).
+        max_labels: about how many timesteps the heatmap's axis labels.
     """
-    steps, T = trace.steps, len(trace.steps)
+    step = trace.steps[active - 1]
     units = trace.h.shape[1]
-    gates = GATE_NAMES[kind]
-    gate_x = [sub(g, k) for g in gates for k in range(1, units + 1)]
+    gate_x = [sub(g, k) for g in GATE_NAMES[kind] for k in range(1, units + 1)]
     unit_x = list(range(1, units + 1))
-    z, ylabels = states_over_time(kind, trace)
+    z, ylabels = states_over_time(kind, trace)  # (rows, T)
     zmax = max(1.0, float(np.abs(z).max()))
     fig = make_subplots(
-        rows=2, cols=2, specs=[[{}, {}], [{"colspan": 2}, None]], row_heights=[0.45, 0.55],
-        vertical_spacing=0.2, horizontal_spacing=0.18, column_widths=[0.5, 0.5],
+        rows=2, cols=2, specs=[[{}, {}], [{"colspan": 2}, None]], row_heights=[0.42, 0.58],
+        vertical_spacing=0.2, horizontal_spacing=0.1, column_widths=[0.5, 0.5],
         subplot_titles=[t("cells_panel_gates", lang), t("cells_panel_states", lang),
                         t(f"cells_time_title_{kind}", lang)])
-
     outline = dict(color="#333333", width=1)
-    looks = [dict(type="bar", x=gate_x, textposition="outside", cliponaxis=False,  # same in every frame
-                  name=t("cells_panel_gates", lang), showlegend=False,
-                  marker=dict(colorscale=GATE_SCALE, cmin=0, cmax=1, showscale=True, line=outline,
-                              colorbar=dict(thickness=14, len=0.4, y=0.78, x=0.42, xanchor="left")))]
-    looks += [dict(type="bar", x=unit_x, name=t(key, lang), hovertemplate="%{y:.3f}<extra>%{fullData.name}</extra>",
-                   marker=dict(color=colour, pattern_shape=pattern, line=outline))
-              for key, _, colour, pattern in state_bars(kind, steps[0])]
-    looks.append(_cursor_trace())
+    gates = gate_values(kind, step)
+    fig.add_trace(go.Bar(x=gate_x, y=gates, text=_bar_text(gates, len(gates)), textposition="outside",
+                         cliponaxis=False, name=t("cells_panel_gates", lang), showlegend=False,
+                         marker=dict(color=gates, colorscale=GATE_SCALE, cmin=0, cmax=1, line=outline)),
+                  row=1, col=1)
+    for key, values, colour, pattern in state_bars(kind, step):
+        fig.add_trace(go.Bar(x=unit_x, y=values, name=state_symbol(key, active),
+                             hovertemplate=f"{t(key, lang)} · %{{x}}: %{{y:.3f}}<extra></extra>",
+                             marker=dict(color=colour, pattern_shape=pattern, line=outline)), row=1, col=2)
+    fig.add_trace(_time_heatmap(z[:, first - 1:], first, ylabels, zmax), row=2, col=1)
 
-    def frame_data(k):  # only what changes; Plotly merges it into the traces
-        s = steps[k]
-        g = gate_values(kind, s)
-        data = [dict(type="bar", y=g, text=_bar_text(g), marker=dict(color=g))]
-        data += [dict(type="bar", y=values) for _, values, _, _ in state_bars(kind, s)]
-        data.append(dict(type="scatter", **_cursor(k + 1, len(ylabels))))
-        return data
-
-    first = [_merge(look, data) for look, data in zip(looks, frame_data(active - 1))]
-    n_states = len(first) - 2
-    fig.add_trace(first[0], row=1, col=1)
-    for bar in first[1:-1]:
-        fig.add_trace(bar, row=1, col=2)
-    fig.add_trace(_time_heatmap(z, tokens, ylabels, zmax, "state", colorbar_y=0.27), row=2, col=1)
-    fig.add_trace(first[-1], row=2, col=1)
-    heatmap_index = 1 + n_states
-    frame_traces = list(range(heatmap_index)) + [heatmap_index + 1]
-    fig.frames = [dict(name=str(k + 1), data=frame_data(k), traces=frame_traces) for k in range(T)]
-
-    bars = np.concatenate([np.concatenate([v for _, v, _, _ in state_bars(kind, s)]) for s in steps])
-    top = max(0.1, float(np.abs(bars).max()))
+    every = np.concatenate([np.concatenate([v for _, v, _, _ in state_bars(kind, s)]) for s in trace.steps])
+    top = max(0.1, float(np.abs(every).max()))  # one scale for every step
     fig.update_yaxes(range=[0, 1.2], row=1, col=1)
     fig.update_yaxes(range=[-1.15 * top, 1.15 * top], row=1, col=2)
-    fig.update_xaxes(title=t("cells_axis_gate", lang), row=1, col=1)
-    fig.update_xaxes(title=t("step_axis_unit", lang), tickmode="array", tickvals=unit_x, row=1, col=2)
-    _time_axes(fig, tokens, ylabels, row=2)
-    _animation_controls(fig, tokens, active, lang)
-    fig.update_layout(barmode="group", bargap=0.2,
-                      legend=dict(orientation="h", x=1, y=1.1, yanchor="bottom", xanchor="right"))
-    style(fig, "", height=max(720, 30 * len(ylabels) + 640))
-    fig.update_layout(margin=dict(l=60, r=20, t=110, b=170))
+    fig.update_xaxes(tickfont=dict(size=FONT_SIZE - 4), row=1, col=1)  # i₁ i₂ ... f₁ ...: gate and unit
+    fig.update_xaxes(tickmode="array", tickvals=unit_x, row=1, col=2)  # units 1, 2, ...: "states (per unit)"
+    _time_axes(fig, tokens, ylabels, first, active, max_labels, row=2)
+    _mark_step(fig, active, len(tokens), len(ylabels), row=2)
+    _step_layout(fig, lang, active, tokens)
     return fig
 
 

@@ -279,9 +279,15 @@ def _equation(lhs, symbolic, *numeric, wide=False):
     return [rf"{lhs} &= {symbolic}", "&= " + " = ".join(numeric)]
 
 
-def _simple_rnn_latex(s, t, digits):
+def _sum_of_products(a, b, c, d, wide=False):
+    """``= a ⊙ b + c ⊙ d`` as aligned lines: two, or one vector a line when ``wide``."""
+    if wide:
+        return [rf"&= {a}", rf"&\quad \odot {b}", rf"&\quad + {c}", rf"&\quad \odot {d}"]
+    return [rf"&= {a} \odot {b}", rf"&\quad + {c} \odot {d}"]
+
+
+def _simple_rnn_latex(s, t, digits, wide):
     v = lambda a: vector_latex(a, digits)  # noqa: E731
-    wide = len(s.h_t) > 4
     x, h_prev, h = _sym("x", _X, t), _sym("h", _H, t - 1), _sym("h", _H, t)
     return [
         rf"{x} &= {_x_latex(s.x_t, digits)}",
@@ -294,9 +300,8 @@ def _simple_rnn_latex(s, t, digits):
     ]
 
 
-def _lstm_latex(s, t, digits):
+def _lstm_latex(s, t, digits, wide):
     u = len(s.h_t)
-    wide = u > 4
     v = lambda a: vector_latex(a, digits)  # noqa: E731
     x, h_prev = _sym("x", _X, t), _sym("h", _H, t - 1)
     c_prev, c, h = _sym("c", _C, t - 1), _sym("c", _C, t), _sym("h", _H, t)
@@ -315,16 +320,14 @@ def _lstm_latex(s, t, digits):
         *gate(r"\tilde{\mathbf{c}}", r"\tanh", "c", s.c_hat),
         *gate(r"\mathbf{o}", r"\sigma", "o", s.o),
         rf"{c} &= \mathbf{{f}} \odot {c_prev} + \mathbf{{i}} \odot \tilde{{\mathbf{{c}}}}",
-        rf"&= {v(s.f)} \odot {v(s.c_tm1)}",
-        rf"&\quad + {v(s.i)} \odot {v(s.c_hat)}",
+        *_sum_of_products(v(s.f), v(s.c_tm1), v(s.i), v(s.c_hat), wide=wide),
         rf"&= {v(s.c_t)}",
         *_equation(h, rf"\mathbf{{o}} \odot \tanh({c})",
                    rf"{v(s.o)} \odot \tanh\left({v(s.c_t)}\right)", v(s.h_t), wide=wide),
     ]
 
 
-def _gru_latex(s, t, digits):
-    wide = len(s.h_t) > 4
+def _gru_latex(s, t, digits, wide):
     v = lambda a: vector_latex(a, digits)  # noqa: E731
     x, h_prev, h = _sym("x", _X, t), _sym("h", _H, t - 1), _sym("h", _H, t)
     hh = r"\tilde{\mathbf{h}}"
@@ -342,8 +345,7 @@ def _gru_latex(s, t, digits):
         *_equation(hh, rf"\tanh({x} W_h + \mathbf{{b}}_h + \mathbf{{r}} \odot ({h_prev} U_h + "
                        rf"\mathbf{{b}}'_h))", rf"\tanh\left({v(s.hh_pre)}\right)", v(s.hh), wide=wide),
         rf"{h} &= \mathbf{{z}} \odot {h_prev} + (1 - \mathbf{{z}}) \odot {hh}",
-        rf"&= {v(s.z)} \odot {v(s.h_tm1)}",
-        rf"&\quad + {v(1.0 - s.z)} \odot {v(s.hh)}",
+        *_sum_of_products(v(s.z), v(s.h_tm1), v(1.0 - s.z), v(s.hh), wide=wide),
         rf"&= {v(s.h_t)}",
     ]
 
@@ -351,7 +353,7 @@ def _gru_latex(s, t, digits):
 _EQUATIONS = {"SimpleRNN": _simple_rnn_latex, "LSTM": _lstm_latex, "GRU": _gru_latex}
 
 
-def equation_latex(kind, step, t, digits=DIGITS):
+def equation_latex(kind, step, t, digits=DIGITS, narrow=False):
     """The equations of one step with the trace's numbers written in, for ``st.latex``.
 
     Args:
@@ -359,13 +361,15 @@ def equation_latex(kind, step, t, digits=DIGITS):
         step: that cell's trace of step ``t`` (``run(...).steps[t - 1]``).
         t: the timestep, counted from 1 as in the book (``h_0`` is the zero state).
         digits: decimals shown.
+        narrow: for a column beside a chart: every vector on a line of its own, smaller type.
 
     Returns:
         One LaTeX ``aligned`` block, one equation per line; x is blue, h vermillion, c green;
         smaller type for more than 4 units.
     """
-    lines = _EQUATIONS[kind](step, t, digits)
-    size = r"\footnotesize " if len(step.h_t) > 4 else ""  # 8 numbers a vector must fit the page
+    many = len(step.h_t) > 4  # 8 numbers a vector must fit the page
+    lines = _EQUATIONS[kind](step, t, digits, wide=many or narrow)
+    size = r"\footnotesize " if many else r"\small " if narrow else ""
     return size + r"\begin{aligned}" + r" \\[4pt] ".join(lines) + r"\end{aligned}"
 
 

@@ -54,8 +54,8 @@ def test_a_trained_one_hot_models_animation_labels_at_most_20_ids():
     weights, vocabulary = review.load_model_files(onehot)
     reading = review.read_text("a great film", vocabulary, 100)
     tokens = [tx.MARKERS[tx.PAD]] * 96 + [row.token for row in reading.rows]
-    fig = charts_cells.hidden_animation_figure(encoding.first_layer_trace(weights, reading.padded), tokens, "en",
-                                               onehot=True)
+    fig = charts_cells.hidden_step_figure(encoding.first_layer_trace(weights, reading.padded), tokens, "en",
+                                          onehot=True)
     axis = fig.layout.xaxis
     assert len(fig.data[0].x) == 500 and 2 <= len(axis.tickvals) <= 20
     assert [int(text) for text in axis.ticktext] == [v - 1 for v in axis.tickvals]  # the labels are the ids

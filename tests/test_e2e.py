@@ -29,10 +29,12 @@ if not Path(CHROMIUM).exists():
 from rnnviz import charts_review, charts_train, data, encoding, review, runs  # noqa: E402 - imported after the skip
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts"
 # The machine may be busy (a training job, other tests): be patient, and assert no timings.
 TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", "120000"))
+expect.set_options(timeout=TIMEOUT_MS)  # Playwright's auto-waiting assertions: as patient as the rest
 LANGS = ("ko", "en")
 # URL path (the view file's stem) -> (title key, key of the page's last text, charts it draws at least)
 PAGES = {
@@ -287,23 +289,188 @@ def test_padding_controls_change_the_matrix_and_the_url(app_url, page, local_dat
     assert_no_errors(page)
 
 
-# --- the animations ---------------------------------------------------------------------------------------
+# --- the timestep player (one control drives the chart and the equation) ----------------------------
+
+
+
+def step_chart(page, lang: str = "en"):
+    """The step chart: the Plotly chart titled "Timestep 3 · c" (the step it highlights, also in fullscreen)."""
+    word = re.escape(t("step_chart_title", lang, t="", token="").split()[0])
+    title = page.locator(".gtitle", has_text=re.compile(rf"^{word} \d+ ·"))
+    return page.locator('[data-testid="stPlotlyChart"]').filter(has=title).first
+
+
+def step_chart_title(page, lang: str):
+    return step_chart(page, lang).locator(".gtitle")
+
+
+def step_line(page, lang: str):
+    """The line above the equation, "Timestep 3 — token c" (the review page has it under the chart)."""
+    word = re.escape(t("step_at", lang, t="", token="").split("**")[1].strip())
+    return page.locator('[data-testid="stMarkdownContainer"]', has_text=re.compile(rf"^{word} \d+ —")).last
+
+
+def player_button(page, key: str, which: str):
+    return page.locator(f".st-key-{key}_{which} button").first
+
+
+def step_of(text: str) -> int:
+    return int(re.search(r"(\d+)", text).group(1))
+
+
+def record_step_titles(page) -> None:
+    """From now on, keep every step the chart shows in `window.__titles` (in order; stale copies left out)."""
+    page.evaluate("""() => {
+        window.__titles = [];
+        const note = () => {
+            const title = [...document.querySelectorAll(
+                '[data-testid="stElementContainer"]:not([data-stale="true"]) [data-testid="stPlotlyChart"] .gtitle')]
+                .map(e => e.textContent).find(text => /\\d+ ·/.test(text));
+            if (title && window.__titles[window.__titles.length - 1] !== title) window.__titles.push(title);
+        };
+        new MutationObserver(note).observe(document.body, {childList: true, subtree: true, characterData: true,
+                                                           attributes: true, attributeFilter: ['data-stale']});
+        note();
+    }""")
 
 
 @pytest.mark.parametrize("path, lang", [("hidden", "en"), ("cells", "ko")])
-def test_play_moves_the_animation_through_the_timesteps(app_url, page, path, lang):
-    open_app(page, app_url, path, lang)
-    animation = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
-    label = animation.locator(".slider-group > text.slider-label")  # "timestep t = 1 i"
-    prefix = re.escape(t("step_slider_prefix", lang).strip())
-
-    def step_shown() -> int:
-        return int(re.match(rf"{prefix}\s*(\d+)", label.text_content()).group(1))
-
-    assert step_shown() == 1
-    animation.locator(".updatemenu-button", has_text=t("step_play", lang)).click()
-    wait_until(page, lambda: step_shown() > 1, "the timestep label to move on from 1")
+def test_stepping_moves_the_chart_and_the_equation_together(app_url, page, path, lang):
+    open_app(page, app_url, path, lang, step_text="i like brachiosaurus very much")
+    tokens = "i like brachiosaurus very much".split()
+    for step in (2, 3):
+        player_button(page, path, "forward").click()
+        expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=step, token=tokens[step - 1]))
+        expect(step_line(page, lang)).to_contain_text(re.compile(rf"\b{step} —"))
+        expect(page.locator(".st-key-step_t").get_by_test_id("stSliderThumbValue")).to_have_text(str(step))
+    player_button(page, path, "back").click()
+    expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=2, token="like"))
+    expect(step_line(page, lang)).to_contain_text(re.compile(r"\b2 —"))
     assert_no_errors(page)
+
+
+@pytest.mark.parametrize("path, lang", [("hidden", "en"), ("cells", "ko")])
+def test_play_from_a_middle_step_moves_on_from_there_and_stops_at_the_end(app_url, page, path, lang):
+    open_app(page, app_url, path, lang, step_text="a b c d e f", step_t=3)
+    expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=3, token="c"))
+    record_step_titles(page)
+    play = player_button(page, path, "play")
+    expect(play).to_have_text(t("step_play", lang))
+    play.click()
+    expect(play).to_have_text(t("step_pause", lang))
+    expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=6, token="f"), timeout=TIMEOUT_MS)
+    expect(play).to_have_text(t("step_play", lang))  # stopped by itself at the last step
+    expect(step_line(page, lang)).to_contain_text(re.compile(r"\b6 —"))
+    wait_idle(page)
+    player_button(page, path, "back").click()  # the page still answers, and play did not go on or start over
+    expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=5, token="e"))
+    steps = [step_of(title) for title in page.evaluate("window.__titles")]
+    assert steps[0] == 3 and steps[-1] == 5, steps
+    assert steps[:-1] == sorted(steps[:-1]) and set(steps[:-1]) == {3, 4, 5, 6}, steps  # 3 → 6, never 1 or 2
+
+    play.click()  # at step 5: plays on to 6; pressed at the last step it starts over from 1
+    expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=6, token="f"))
+    expect(play).to_have_text(t("step_play", lang))
+    wait_idle(page)
+    play.click()
+    expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=2, token="b"))
+    play.click()  # pause
+    expect(play).to_have_text(t("step_play", lang))
+    assert_no_errors(page)
+
+
+def test_the_chart_fullscreen_keeps_the_player_working(app_url, page):
+    open_app(page, app_url, "hidden", "en", step_text="a b c d", step_t=2)
+    chart = page.locator('[data-testid="stElementContainer"]').filter(has=step_chart(page)).last
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    chart.get_by_role("button", name="Fullscreen").click()
+    title = step_chart_title(page, "en")
+    expect(title).to_have_text("Timestep 2 · b")  # the fullscreen chart says which step it shows
+    full = step_chart(page).bounding_box()
+    assert full["width"] > 1000, full  # really fullscreen
+    page.keyboard.press("Escape")  # back from fullscreen
+    wait_until(page, lambda: step_chart(page).bounding_box()["width"] < 1000, "the chart back from fullscreen")
+    player_button(page, "hidden", "forward").click()
+    expect(title).to_have_text("Timestep 3 · c")
+    player_button(page, "hidden", "play").click()
+    expect(title).to_have_text("Timestep 4 · d")
+    expect(step_line(page, "en")).to_contain_text(re.compile(r"\b4 —"))
+    expect(player_button(page, "hidden", "play")).to_have_text(t("step_play", "en"))
+    assert_no_errors(page)
+
+
+def fits_on_screen(page, key: str, parts: dict) -> None:
+    """Scroll the player's control row to the top, just under Streamlit's header: every part must be on screen."""
+    control = page.locator(f'[data-testid="stHorizontalBlock"]:has(.st-key-{key}_play)').first
+    control.evaluate("e => e.scrollIntoView({block: 'start'})")
+    header = page.get_by_test_id("stHeader").bounding_box()
+    page.mouse.move(page.viewport_size["width"] - 30, 400)  # over the page, not over the sidebar
+    page.mouse.wheel(0, -header["height"])
+    wait_for(page, """([key, below]) => document.querySelector(`.st-key-${key}_back`).closest(
+        '[data-testid="stHorizontalBlock"]').getBoundingClientRect().top >= below - 1""", [key, header["height"]])
+    boxes = {"control": control.bounding_box()} | {name: part.bounding_box() for name, part in parts.items()}
+    view = page.viewport_size
+    assert boxes["control"]["y"] >= header["height"] - 1, boxes  # under the header, not behind it
+    for name, box in boxes.items():
+        assert box["y"] >= 0 and box["y"] + box["height"] <= view["height"], (name, boxes)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], (name, boxes)
+
+
+@pytest.mark.parametrize("path, lang", [("hidden", "ko"), ("cells", "en")])
+def test_control_chart_and_equation_fit_one_1280x720_screen(app_url, browser, path, lang):
+    small = new_page(browser, width=1280, height=720)
+    try:
+        open_app(small, app_url, path, lang, step_t=2)
+        fits_on_screen(small, path, {"chart": step_chart(small, lang),
+                                     "equation": small.locator('[data-testid="stColumn"]:has(.katex)').first})
+        expect_equation = small.locator('[data-testid="stColumn"]:has(.katex)').first
+        assert expect_equation.locator(".katex").count() == 1  # the equation itself, in the column beside
+        small.screenshot(path=str(ARTIFACTS / f"player-{path}-{lang}.png"))
+        assert_no_errors(small)
+    finally:
+        small.context.close()
+
+
+def test_the_review_hidden_state_starts_at_the_first_word_and_the_padding_switch_shows_it(app_url, browser):
+    models = review.available_models([runs.RunStore(runs.reference_runs_dir())])
+    if not models:
+        pytest.skip("no reference model in reference_runs/")
+    model = models[0]
+    text = "a wonderful film with brilliant acting"
+    reading = review.read_text(text, model.vocabulary(), model.config.maxlen)
+    maxlen = model.config.maxlen
+    first = maxlen - len(reading.seen_rows) + 1  # the step of <start>; the steps before it are padding
+    small = new_page(browser, width=1280, height=720)
+    try:
+        open_app(small, app_url, "review", "en", rv_model=model.id, rv_text=text)
+        title = step_chart_title(small, "en")
+        expect(title).to_have_text(f"Timestep {first} · <start>")  # not the padding at step 1
+        expect(step_line(small, "en")).to_contain_text(f"Timestep {first} —")
+        chart = step_chart(small)
+        labels = chart.locator(".x3tick text")  # the heatmap's timestep axis
+        expect(labels.filter(has_text="<pad>")).to_have_count(0)
+        assert not player_button(small, "review", "back").is_enabled()  # nothing shown before <start>
+        fits_on_screen(small, "review", {"chart": step_chart(small), "step": step_line(small, "en")})
+        small.screenshot(path=str(ARTIFACTS / "player-review-en.png"))
+
+        small.get_by_text(t("review_show_padding", "en", pads=first - 1)).click()  # the padding switch
+        back = player_button(small, "review", "back")
+        expect(back).to_be_enabled()
+        back.click()
+        expect(title).to_have_text(f"Timestep {first - 1} · <pad>")
+        expect(labels.filter(has_text="<pad>").first).to_be_attached()
+        texts = [label for label in labels.all() if label.text_content().strip()]
+        boxes = sorted((label.bounding_box() for label in texts), key=lambda b: b["x"])
+        rows = {}
+        for box in boxes:  # each tick label has two lines (step, token): compare boxes on the same line
+            rows.setdefault(round(box["y"]), []).append(box)
+        for line in rows.values():
+            assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(line, line[1:])), line  # none overlap
+        small.screenshot(path=str(ARTIFACTS / "player-review-padding-en.png"))
+        assert_no_errors(small)
+    finally:
+        small.context.close()
 
 
 # --- the training lab -------------------------------------------------------------------------------------

@@ -55,6 +55,22 @@ def test_moving_the_timestep_slider_changes_the_numbers(kind):
     assert r"\mathbf{h}_{3}" in third and r"\mathbf{h}_{2}" in third
 
 
+@pytest.mark.parametrize("kind", ["LSTM", "GRU"])
+def test_play_moves_on_from_the_current_step_and_stops_at_the_end(kind):
+    """AppTest runs the whole page where the browser's timer reruns the player: one run, one tick."""
+    at = open_page("ko", cell_kind=kind, step_text="a b c d", step_t=2)
+    at.button(key="cells_play").click().run()
+    assert at.slider(key="step_t").value == 2  # from the current step, not from 1
+    steps = []
+    for _ in range(3):
+        at.run()
+        steps.append(at.slider(key="step_t").value)
+        assert f"**타임스텝 {steps[-1]}**" in texts(at.markdown)  # the equation column follows
+        assert r"\mathbf{h}_{%d}" % steps[-1] in at.latex[0].value
+    assert steps == [3, 4, 4]
+    assert at.button(key="cells_play").label == t("step_play", "ko")
+
+
 @pytest.mark.parametrize("text, key", [("", "step_empty"), ("!!!", "step_no_tokens")])
 def test_bad_input_shows_a_message_not_an_exception(text, key):
     at = open_page("ko", cell_kind="GRU")

@@ -56,6 +56,64 @@ def test_step_buttons_move_one_timestep():
     assert at.slider(key="step_t").value == 1
 
 
+def shown_step(at) -> int:
+    """The timestep the equation column says it shows ("**Timestep 3** — token ...")."""
+    line = next(m.value for m in at.markdown if m.value.startswith("**Timestep "))
+    return int(line.split("**")[1].split()[-1])
+
+
+def test_play_moves_on_from_the_current_step_and_stops_at_the_end():
+    """AppTest runs the whole page where the browser's timer reruns the player: one run, one tick."""
+    at = open_page(step_text="a b c d e", step_t=3)
+    play = at.button(key="hidden_play")
+    assert play.label == t("step_play", "en")
+    play.click().run()
+    assert at.slider(key="step_t").value == 3 and shown_step(at) == 3  # starts where it was, not at 1
+    assert at.button(key="hidden_play").label == t("step_pause", "en")
+    seen = []
+    for _ in range(4):
+        at.run()
+        seen.append((at.slider(key="step_t").value, shown_step(at)))
+        assert r"\mathbf{h}_{%d}" % seen[-1][0] in at.latex[0].value  # the equation is the slider's step
+    assert seen == [(4, 4), (5, 5), (5, 5), (5, 5)]  # one step per tick, then it stops at the end
+    assert at.button(key="hidden_play").label == t("step_play", "en")
+
+
+def test_play_at_the_last_step_starts_over_and_pause_stops():
+    at = open_page(step_text="a b c d e", step_t=5)
+    at.button(key="hidden_play").click().run()
+    assert at.slider(key="step_t").value == 1  # at the end, play starts again from the first step
+    at.run()
+    assert at.slider(key="step_t").value == 2
+    at.button(key="hidden_play").click().run()  # pause
+    at.run()
+    at.run()
+    assert at.slider(key="step_t").value == 2 and shown_step(at) == 2
+    assert at.button(key="hidden_play").label == t("step_play", "en")
+
+
+def test_while_playing_only_pause_answers_and_one_hot_plays_the_whole_page():
+    """One-hot: the weights below show the step's row too, so every tick reruns the whole page."""
+    at = open_page(step_text="a b c d", step_t=2, step_enc="onehot")
+    at.button(key="hidden_play").click().run()
+    assert at.slider(key="step_t").disabled
+    assert at.button(key="hidden_back").disabled and at.button(key="hidden_forward").disabled
+    at.run()
+    assert at.slider(key="step_t").value == 3 and shown_step(at) == 3
+    assert "the current token *c*" in texts(at.markdown)  # the weights section follows the step
+    at.run()
+    at.run()
+    assert at.slider(key="step_t").value == 4 and not at.slider(key="step_t").disabled
+    assert at.button(key="hidden_play").label == t("step_play", "en")
+
+
+def test_the_caption_describes_the_layout():
+    at = open_page()
+    caption = texts(at.caption)
+    assert "controls above" in caption and "chart on the left" in caption and "equations on the right" in caption
+    assert "below" not in t("step_anim_caption", "en") and "아래" not in t("step_anim_caption", "ko")
+
+
 @pytest.mark.parametrize("text, key", [("", "step_empty"), ("?!... ---", "step_no_tokens")])
 def test_bad_input_shows_a_message_not_an_exception(text, key):
     at = open_page()

@@ -154,6 +154,18 @@ def test_equation_numbers_are_the_trace_rounded(kind, units):
         assert rf"\mathbf{{h}}_{{{t}}}" in latex and rf"\mathbf{{h}}_{{{t - 1}}}" in latex
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_narrow_equation_has_the_same_numbers_one_vector_a_line(kind):
+    """Beside the chart (narrow=True) no line holds two results: ``= f(...)`` and ``= [...]`` split."""
+    inputs = stepper.build_inputs("the cat saw", features=4, seed=5)
+    step = run(stepper.make_cell(kind, inputs.input_dim, 3, seed=5), inputs.xs).steps[1]
+    wide, narrow = stepper.equation_latex(kind, step, 2), stepper.equation_latex(kind, step, 2, narrow=True)
+    assert [v.tolist() for v in _vectors(narrow)] == [v.tolist() for v in _vectors(wide)]
+    assert narrow.startswith(r"\small ") and not wide.startswith(r"\small")
+    assert narrow.count(r"\\[4pt]") > wide.count(r"\\[4pt]")
+    assert not any(line.count(r"\end{bmatrix}") > 2 for line in narrow.split(r"\\[4pt]"))
+
+
 def test_equation_at_t1_shows_h0_as_zeros():
     inputs = stepper.build_inputs(stepper.DEFAULT_SENTENCE)
     trace = run(stepper.make_cell("SimpleRNN", 4, 3), inputs.xs)

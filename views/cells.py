@@ -24,19 +24,23 @@ trace = run(cell, inputs.xs)  # every step's gates and states
 with st.expander(t("step_inputs_title", lang)):
     ui.show_inputs(lang, inputs, encoding)
 
-# --- step by step -------------------------------------------------------------------------------
+# --- step by step: one control drives the chart and the equation --------------------------------
 st.subheader(t("step_watch_title", lang))
 st.markdown(t(f"cells_gates_{kind}", lang))
-step_t = ui.timestep_controls(lang, T)
-st.plotly_chart(charts_cells.cell_animation_figure(kind, trace, inputs.tokens, lang, active=step_t),
-                width="stretch")
-st.caption(t("step_anim_caption", lang))
 
-st.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
-if step_t == 1:
-    st.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))
-st.latex(stepper.equation_latex(kind, trace.steps[step_t - 1], step_t))
-st.caption(t("step_rounding", lang))
+
+def draw(step_t: int) -> None:
+    chart, equation = ui.chart_and_equation()
+    chart.plotly_chart(charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t),
+                       width="stretch")
+    equation.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
+    if step_t == 1:
+        equation.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))
+    equation.latex(stepper.equation_latex(kind, trace.steps[step_t - 1], step_t, narrow=True))
+
+
+ui.timestep_player(lang, 1, T, draw, key="cells")
+st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
 if kind == "LSTM":
     st.caption(t("cells_c_range", lang, cmax=float(abs(trace.c).max())))
 

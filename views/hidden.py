@@ -23,24 +23,28 @@ trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, z_pre, h_t
 st.subheader(t("step_inputs_title", lang))
 ui.show_inputs(lang, inputs, encoding)
 
-# --- step by step ---------------------------------------------------------------------------
+# --- step by step: one control drives the chart and the equation ---------------------------
 st.subheader(t("step_watch_title", lang))
-step_t = ui.timestep_controls(lang, T)
-st.plotly_chart(charts_cells.hidden_animation_figure(trace, inputs.tokens, lang, active=step_t,
-                                                    onehot=encoding == "onehot"),
-                width="stretch")
-st.caption(t("step_anim_caption", lang))
+
+
+def draw(step_t: int) -> None:
+    chart, equation = ui.chart_and_equation()
+    chart.plotly_chart(charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
+                                                       onehot=encoding == "onehot"), width="stretch")
+    equation.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
+    if step_t == 1:
+        equation.info(t("hidden_h0", lang))
+    else:
+        equation.caption(t("hidden_carry", lang, prev=step_t - 1))
+    equation.latex(stepper.equation_latex(KIND, trace.steps[step_t - 1], step_t, narrow=True))
+
+
+ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot")
+st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
 repeat = stepper.repeated_token(inputs.tokens)
 if repeat:
     st.markdown(t("hidden_repeat", lang, token=repeat[0], steps=", ".join(map(str, repeat[1]))))
-
-st.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
-if step_t == 1:
-    st.info(t("hidden_h0", lang))
-else:
-    st.caption(t("hidden_carry", lang, prev=step_t - 1))
-st.latex(stepper.equation_latex(KIND, trace.steps[step_t - 1], step_t))
-st.caption(t("step_rounding", lang))
+step_t = st.session_state["step_t"]
 
 # --- shared weights and the parameter ledger ---------------------------------------------------
 st.subheader(t("hidden_weights_title", lang))

@@ -174,14 +174,24 @@ if st.session_state.get(P + "step_for") != (run.id, tuple(reading.padded)):  # a
     st.session_state[P + "step_for"] = (run.id, tuple(reading.padded))
 st.markdown(t("review_hidden_text", lang, cell=run.config.cell, units=run.config.units, maxlen=maxlen,
               first=first_word, layers=run.config.layers))
-step_t = ui.timestep_controls(lang, maxlen)
-if run.config.cell == "SimpleRNN":
-    figure = charts_cells.hidden_animation_figure(trace, tokens, lang, active=step_t,
-                                                  onehot=run.config.inputs == "onehot")
-else:
-    figure = charts_cells.cell_animation_figure(run.config.cell, trace, tokens, lang, active=step_t)
-st.plotly_chart(figure, width="stretch")
-st.caption(t("step_anim_caption", lang))
+show_padding = st.toggle(t("review_show_padding", lang, pads=first_word - 1), key=P + "show_pad",
+                         disabled=first_word == 1)
+first_shown = 1 if show_padding else first_word
+
+
+def draw(step_t: int) -> None:
+    if run.config.cell == "SimpleRNN":
+        figure = charts_cells.hidden_step_figure(trace, tokens, lang, active=step_t, first=first_shown,
+                                                 onehot=run.config.inputs == "onehot", max_labels=12)
+    else:
+        figure = charts_cells.cell_step_figure(run.config.cell, trace, tokens, lang, active=step_t,
+                                               first=first_shown, max_labels=12)
+    st.plotly_chart(figure, width="stretch")
+    st.markdown(t("step_at", lang, t=step_t, token=tokens[step_t - 1]))
+
+
+ui.timestep_player(lang, first_shown, maxlen, draw, key="review", share=False)
+st.caption(t("review_step_caption", lang))
 
 # --- code and question -----------------------------------------------------------------------------------
 with st.expander(t("review_code_title", lang)):

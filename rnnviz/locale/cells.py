@@ -36,7 +36,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cells_panel_gates": {"ko": "게이트 (0 ~ 1)", "en": "gates (0 to 1)"},
     "cells_panel_states": {"ko": "상태 (뉴런별)", "en": "states (per unit)"},
-    "cells_axis_gate": {"ko": "게이트 · 뉴런", "en": "gate · unit"},
     "cells_time_title_LSTM": {"ko": "타임스텝에 따른 셀 상태 c_t와 은닉 상태 h_t", "en": "Cell state c_t and hidden state h_t over time"},
     "cells_time_title_GRU": {"ko": "타임스텝에 따른 은닉 상태 h_t", "en": "Hidden state h_t over time"},
     "cells_bar_c_hat": {"ko": "후보 c̃", "en": "candidate c̃"},

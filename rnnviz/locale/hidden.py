@@ -63,14 +63,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_watch_title": {"ko": "타임스텝마다 바뀌는 은닉 상태", "en": "Watch the hidden state, timestep by timestep"},
     "step_play": {"ko": "▶ 재생", "en": "▶ Play"},
     "step_pause": {"ko": "❚❚ 멈춤", "en": "❚❚ Pause"},
-    "step_slider_prefix": {"ko": "타임스텝 t = ", "en": "timestep t = "},
-    "step_anim_caption": {
-        "ko": "▶ 재생을 누르면 브라우저에서 타임스텝이 차례로 넘어갑니다. 아래 슬라이더로 고른 타임스텝의 "
-              "계산은 그 아래 식에서 숫자로 볼 수 있습니다.",
-        "en": "▶ Play steps through the timesteps right in your browser. The slider below picks the step "
-              "whose arithmetic is written out underneath.",
+    "step_play_help": {
+        "ko": "지금 타임스텝부터 한 단계씩 넘어가고 마지막 타임스텝에서 멈춥니다. 마지막에서 누르면 처음부터 "
+              "다시 재생합니다.",
+        "en": "Steps on from the current timestep, one at a time, and stops at the last one. Pressed at the "
+              "last timestep, it plays again from the start.",
     },
-    "step_t": {"ko": "계산을 볼 타임스텝", "en": "Timestep to compute"},
+    "step_anim_caption": {
+        "ko": "위의 ◀ 이전 · ▶ 재생 · 슬라이더 · 다음 ▶ 으로 타임스텝을 고르면 왼쪽 그래프와 오른쪽 식이 함께 "
+              "바뀝니다. 그래프의 검은 테두리가 지금 타임스텝이고, 흐리게 가린 칸은 셀이 아직 읽지 않은 "
+              "타임스텝입니다.",
+        "en": "The ◀ Back · ▶ Play · slider · Forward ▶ controls above pick one timestep for both the chart "
+              "on the left and the equations on the right. The black frame in the chart is the current "
+              "timestep; the veiled columns are timesteps the cell has not read yet.",
+    },
+    "step_chart_title": {"ko": "타임스텝 {t} · {token}", "en": "Timestep {t} · {token}"},
+    "step_t": {"ko": "타임스텝 t", "en": "Timestep t"},
     "step_back": {"ko": "◀ 이전", "en": "◀ Back"},
     "step_forward": {"ko": "다음 ▶", "en": "Forward ▶"},
     "step_single": {
@@ -84,13 +92,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Numbers are rounded to 2 decimals, so a sum may differ in the last digit; the computation "
               "uses the unrounded values.",
     },
-    "step_panel_x": {"ko": "입력 x_t", "en": "input x_t"},
-    "step_panel_hprev": {"ko": "이전 은닉 상태 h_(t−1)", "en": "previous hidden state h_(t−1)"},
-    "step_panel_h": {"ko": "새 은닉 상태 h_t", "en": "new hidden state h_t"},
+    "step_panel_x": {"ko": "입력 {x}", "en": "input {x}"},
+    "step_panel_h": {"ko": "은닉 상태 {prev} → {h}", "en": "hidden state {prev} → {h}"},
     "step_axis_timestep": {"ko": "타임스텝 (토큰)", "en": "timestep (token)"},
-    "step_axis_unit": {"ko": "뉴런", "en": "unit"},
-    "step_axis_feature": {"ko": "입력 특성", "en": "input feature"},
-    "step_axis_onehot": {"ko": "입력 특성 = 단어 id (원-핫)", "en": "input feature = word id (one-hot)"},
+    "step_panel_x_onehot": {"ko": "입력 {x} (원-핫: 단어 id)", "en": "input {x} (one-hot: word id)"},
     "step_code_title": {"ko": "같은 일을 하는 Keras 코드", "en": "The same in Keras code"},
     "step_code_caption": {
         "ko": "현재 설정과 가중치 그대로이며 그대로 실행됩니다 (테스트에서 실행해 확인합니다). 첫 줄에 "

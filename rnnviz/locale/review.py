@@ -141,6 +141,18 @@ STRINGS: dict[str, dict[str, str]] = {
               "token is timestep {first}. The last hidden state goes to the Dense layer and becomes the "
               "probability.",
     },
+    "review_show_padding": {
+        "ko": "패딩 타임스텝도 보기 (앞쪽 {pads}개)",
+        "en": "Show the padding timesteps too (the first {pads})",
+    },
+    "review_step_caption": {
+        "ko": "위의 ◀ 이전 · ▶ 재생 · 슬라이더 · 다음 ▶ 으로 타임스텝을 고르면 그래프와 그 아래 줄이 함께 바뀝니다. "
+              "재생은 지금 타임스텝부터 시작해 마지막 타임스텝에서 멈춥니다. 검은 테두리가 지금 타임스텝이고, "
+              "흐리게 가린 칸은 셀이 아직 읽지 않은 타임스텝입니다.",
+        "en": "The ◀ Back · ▶ Play · slider · Forward ▶ controls above pick one timestep for the chart and the "
+              "line under it. Play starts at the current timestep and stops at the last one. The black frame is "
+              "the current timestep; the veiled columns are timesteps the cell has not read yet.",
+    },
     "review_code_title": {"ko": "Keras로 같은 예측 하기", "en": "The same prediction in Keras"},
     "review_code_caption": {
         "ko": "앱 폴더에서 실행하면 저장된 모델로 같은 확률({score:.4f})을 출력합니다.",
