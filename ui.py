@@ -182,6 +182,41 @@ def translated_choice(key: str, lang: str, fix: Callable[[Any], Any]) -> str:
     return widget_key
 
 
+def current_choice(key: str, lang: str) -> Any:
+    """The choice of a translated widget (`translated_choice`) before the widget is drawn this run."""
+    return st.session_state.get(f"{key}@{lang}", st.session_state.get(key))
+
+
+def set_choice(key: str, value: Any) -> None:
+    """Set a translated widget's choice from code (a callback): its per-language widgets start over from it."""
+    st.session_state[key] = value
+    for each in LANGUAGES:
+        st.session_state.pop(f"{key}@{each}", None)
+
+
+def choice(widget: Callable, label: str, options: Sequence, key: str, lang: str,
+           format_func: Callable[[Any], str], **kwargs) -> Any:
+    """A radio, selectbox or multiselect (`st.radio`, `column.selectbox`, ...) with translated labels.
+
+    Its choice is kept under the language-free `key` (a setting, the URL); the widget itself is
+    keyed per language (`translated_choice`). A value that is no longer an option falls back to
+    the first option (a multiselect drops it).
+
+    Returns:
+        The chosen option (a list for a multiselect).
+    """
+    options = list(options)
+    if widget.__name__ == "multiselect":
+        def fix(value):
+            return [v for v in (value or []) if v in options]
+    else:
+        def fix(value):
+            return value if value in options else options[0]
+    value = widget(label, options, key=translated_choice(key, lang, fix), format_func=format_func, **kwargs)
+    st.session_state[key] = value
+    return value
+
+
 # The app's pages: (file, title key, icon, book section keys, "what you do" key).
 PAGES = (
     ("views/home.py", "nav_home", ":material/home:", (), ""),
@@ -249,8 +284,8 @@ def step_controls(lang: str, settings: list[str]) -> tuple[stepper.InputSequence
     left.text_input(input_label(t("step_sentence", lang), lang), key="step_text",
                     placeholder=t("step_sentence_placeholder", lang),
                     help=t("step_sentence_help", lang, limit=stepper.MAX_STEPS))
-    encoding = right.radio(t("step_encoding", lang), stepper.ENCODINGS, key="step_enc", horizontal=True,
-                           format_func=lambda e: t(f"step_enc_{e}", lang))
+    encoding = choice(right.radio, t("step_encoding", lang), stepper.ENCODINGS, "step_enc", lang,
+                      format_func=lambda e: t(f"step_enc_{e}", lang), horizontal=True)
     c1, c2, c3 = st.columns(3)
     features = c1.slider(t("step_features", lang), 1, stepper.MAX_SIZE, key="step_features",
                          disabled=encoding == "onehot")

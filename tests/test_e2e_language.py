@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,10 @@ PAGES = {
     "review": ("page_review", True, ("radio", "review_source", 1, "rv_source=test")),
 }
 EXCEPTION = '[data-testid="stException"]'
+# Settings the link opens with, other than the defaults, on the page's translated choices: a choice
+# whose value were lost in the switch would show in the URL after the touch.
+START = {"tokens": "&vocab=fit&padding=post", "hidden": "&step_enc=onehot", "cells": "&step_enc=onehot",
+         "train": "&train_preset=gru"}
 
 
 @pytest.fixture(scope="module")
@@ -112,17 +117,24 @@ def touch(page, change) -> None:
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
 def test_korean_then_english_then_a_widget_with_a_learners_run(app_url, page, path):
     title_key, chart, change = PAGES[path]
-    page.goto(f"{app_url}/{path}?lang=ko")
+    page.goto(f"{app_url}/{path}?lang=ko{START.get(path, '')}")
     expect_page_done(page, t(title_key, "ko"), chart)
 
     page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
     expect(page).to_have_url(re.compile(r"lang=en"), timeout=TIMEOUT_MS)
     expect_page_done(page, t(title_key, "en"), chart)
+    settings = query(page.url)
 
     if change:
         touch(page, change)
         expect(page).to_have_url(re.compile(re.escape(change[3])), timeout=TIMEOUT_MS)
         expect_page_done(page, t(title_key, "en"), chart)
+        key, value = change[3].split("=")
+        assert query(page.url) == {**settings, key: value}  # that one setting changed, no other
+
+
+def query(url: str) -> dict[str, str]:
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
 
 
 @pytest.mark.parametrize("lang, hint_shown", [("ko", False), ("en", True)])

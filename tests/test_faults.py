@@ -48,7 +48,7 @@ def test_a_worker_killed_mid_run_is_interrupted_keeps_its_history_and_frees_the_
     figure = charts_train.history_figure([run], "en")
     assert len(figure.data[0].x) == run.epochs_run  # the history so far is plotted
     at = conftest.open_page("views/train.py", "en")
-    at.selectbox(key="train_selected").set_value(run_id).run()
+    at.selectbox(key="train_selected@en").set_value(run_id).run()
     assert any("disappeared before it finished" in w.value for w in at.warning)
     next_id = runs.launch(store, TINY)  # the slot is free again
     wait_until(lambda: not store.get(next_id).active)
@@ -80,7 +80,7 @@ def test_a_run_outlives_the_server_that_started_it(store):
     at = conftest.open_page("views/train.py", "en")
     tables = [" ".join(map(str, df.value.values.ravel())) for df in at.dataframe]
     assert any(charts_train.run_label(run, "en", state=False) in table for table in tables)  # listed by its name
-    assert run_id in at.multiselect(key="train_compare").value and at.get("plotly_chart")  # with its curves
+    assert run_id in at.multiselect(key="train_compare@en").value and at.get("plotly_chart")  # with its curves
 
 
 def _launch_one(root, number, queue):

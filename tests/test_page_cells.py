@@ -27,7 +27,7 @@ def test_page_renders_both_cells_in_both_languages(lang, kind):
     at = open_page(lang, cell_kind=kind)
     assert at.title[0].value == t("page_cells", lang)
     assert t("section_9_3", lang) in texts(at.caption)
-    assert at.radio(key="cell_kind").value == kind
+    assert at.radio(key=f"cell_kind@{lang}").value == kind
     latex = at.latex[0].value
     if kind == "LSTM":
         assert r"\mathbf{f}" in latex and r"\mathbf{c}_{1}" in latex and r"\mathbf{c}_{0}" in latex
@@ -40,7 +40,7 @@ def test_page_renders_both_cells_in_both_languages(lang, kind):
 def test_switching_the_cell_changes_the_equations():
     at = open_page()
     lstm = at.latex[0].value
-    at.radio(key="cell_kind").set_value("GRU").run()
+    at.radio(key="cell_kind@en").set_value("GRU").run()
     assert at.latex[0].value != lstm
     assert r"\tilde{\mathbf{h}}" in at.latex[0].value
 
@@ -93,7 +93,7 @@ def test_parameter_counts_and_the_books_sizes():
 def test_memory_text_follows_the_cell():
     at = open_page()
     assert "forget gate f averages" in texts(at.markdown)
-    at.radio(key="cell_kind").set_value("GRU").run()
+    at.radio(key="cell_kind@en").set_value("GRU").run()
     assert "update gate z averages" in texts(at.markdown)
 
 

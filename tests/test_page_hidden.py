@@ -149,7 +149,7 @@ def test_the_timestep_is_clamped_when_the_sentence_gets_shorter():
 
 def test_one_hot_says_input_dim_is_the_vocabulary_size():
     at = open_page()
-    at.radio(key="step_enc").set_value("onehot").run()
+    at.radio(key="step_enc@en").set_value("onehot").run()
     assert "input features = vocabulary size = 7" in texts(at.markdown)
     assert at.metric[0].value == str(param_count("SimpleRNN", 7, 3).total)  # 33
     assert "7×3 + 3×3 + 3 = 33" in texts(at.markdown)
@@ -167,7 +167,7 @@ def test_settings_come_from_the_url():
 def test_hand_edited_urls_are_clamped():
     at = open_page(step_units=99, step_enc="nonsense")
     assert at.slider(key="step_units").value == 8
-    assert at.radio(key="step_enc").value == "embedding"
+    assert at.radio(key="step_enc@en").value == "embedding"
 
 
 def test_output_shapes_and_fading_text():

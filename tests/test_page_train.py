@@ -72,11 +72,11 @@ def test_preset_and_url_set_the_widgets(runs_dir, local_data):
     at = open_page("en", train_preset="gru", train_dropout="0.2")
     assert at.selectbox(key="train_cell").value == "GRU"
     assert at.select_slider(key="train_dropout").value == 0.2
-    at.selectbox(key="train_preset").select("lstm-2layer").run()
+    at.selectbox(key="train_preset@en").select("lstm-2layer").run()
     assert at.selectbox(key="train_layers").value == 2 and at.select_slider(key="train_dropout").value == 0.3
     assert any(m.value == "9,353" for m in at.metric)
     assert at.query_params["train_preset"] in ("lstm-2layer", ["lstm-2layer"])
-    at.selectbox(key="train_preset").select("embedding-simplernn").run()
+    at.selectbox(key="train_preset@en").select("embedding-simplernn").run()
     at.button(key="train_words_button").click().run()  # the current notebook's vocabulary
     assert at.number_input(key="train_num_words").value == 200
     assert any(m.value == "3,409" for m in at.metric)
@@ -84,7 +84,7 @@ def test_preset_and_url_set_the_widgets(runs_dir, local_data):
 
 def test_bad_url_values_fall_back_to_the_preset(runs_dir, local_data):
     at = open_page("en", train_preset="nonsense", train_units="-3", train_dropout="0.77")
-    assert at.selectbox(key="train_preset").value == "lstm"
+    assert at.selectbox(key="train_preset@en").value == "lstm"
     assert at.number_input(key="train_units").value == 8
     assert at.select_slider(key="train_dropout").value == 0.0
 

@@ -75,14 +75,14 @@ def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
 def test_a_shared_link_reopens_the_same_settings(local_data):
     at = open_app("views/tokens.py", lang="en", maxlen="17", padding="post", text="good bad")
     assert at.slider(key="maxlen").value == 17
-    assert at.radio(key="padding").value == "post"
+    assert at.radio(key="padding@en").value == "post"
     assert at.text_area(key="text").value == "good bad"
     assert len(at.tabs) == 1
 
 
 def test_own_vocabulary_has_no_oov(local_data):
     at = open_app("views/tokens.py", lang="en")
-    at.radio(key="vocab").set_value("fit").run()
+    at.radio(key="vocab@en").set_value("fit").run()
     ids = [row for df in at.dataframe for row in df.value.iloc[:, 2]]
     assert 2 not in ids and min(ids) == 1
 

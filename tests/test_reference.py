@@ -159,10 +159,10 @@ def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, mon
     # the reference runs are listed beside the user's (none here), read-only, and compared by default
     listed = " ".join(" ".join(map(str, df.value.values.ravel())) for df in at.dataframe)
     assert all(run.id in listed for run in REFERENCE)
-    compared = at.multiselect(key="train_compare").value
+    compared = at.multiselect(key="train_compare@en").value
     assert sorted((by_name(r), r.config.seed) for r in REFERENCE if r.id in compared) == [
         ("embedding-simplernn@500", 42), ("lstm@500", 42)]
-    assert at.selectbox(key="train_selected").value in compared  # "one run" opens on a compared run
+    assert at.selectbox(key="train_selected@en").value in compared  # "one run" opens on a compared run
     assert at.get("plotly_chart") and "Reference runs cannot be deleted." in [c.value for c in at.caption]
     assert not [b for b in at.button if b.key == "train_delete"]
 

@@ -14,8 +14,8 @@ ui.header(("section_9_3",), "page_cells", "cells_intro", lang)
 
 # --- the cell, the sentence and the layer ------------------------------------------------
 settings = [ui.setting("cell_kind", "LSTM", stepper.one_of(KINDS))]
-kind = st.radio(t("cells_kind", lang), KINDS, key="cell_kind", horizontal=True,
-                format_func=lambda k: t(f"cells_kind_{k}", lang))
+kind = ui.choice(st.radio, t("cells_kind", lang), KINDS, "cell_kind", lang,
+                 format_func=lambda k: t(f"cells_kind_{k}", lang), horizontal=True)
 inputs, units, seed, encoding = ui.step_controls(lang, settings)
 
 T, d = inputs.timesteps, inputs.input_dim

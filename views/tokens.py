@@ -29,8 +29,8 @@ settings = [ui.setting("text", t("tokens_default_text", lang)),
 left, right = st.columns([3, 2])
 left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
                placeholder=t("tokens_placeholder", lang))
-vocab_choice = right.radio(t("tokens_vocab", lang), ("imdb", "fit"), key="vocab", horizontal=True,
-                           format_func=lambda v: t(f"tokens_vocab_{v}", lang))
+vocab_choice = ui.choice(right.radio, t("tokens_vocab", lang), ("imdb", "fit"), "vocab", lang,
+                         format_func=lambda v: t(f"tokens_vocab_{v}", lang), horizontal=True)
 num_words = right.slider(t("tokens_num_words", lang), 10, 10_000, step=10, key="num_words",
                          help=t("tokens_num_words_help", lang), disabled=vocab_choice != "imdb")
 
@@ -88,10 +88,10 @@ if sentences:
 st.subheader(t("tokens_padding_title", lang))
 c1, c2, c3 = st.columns(3)
 maxlen = c1.slider(t("tokens_maxlen", lang), 1, 300, key="maxlen")
-padding = c2.radio(t("tokens_padding", lang), ("pre", "post"), key="padding", horizontal=True,
-                   format_func=lambda v: t(f"tokens_{v}", lang))
-truncating = c3.radio(t("tokens_truncating", lang), ("pre", "post"), key="truncating", horizontal=True,
-                      format_func=lambda v: t(f"tokens_{v}", lang))
+padding = ui.choice(c2.radio, t("tokens_padding", lang), ("pre", "post"), "padding", lang,
+                    format_func=lambda v: t(f"tokens_{v}", lang), horizontal=True)
+truncating = ui.choice(c3.radio, t("tokens_truncating", lang), ("pre", "post"), "truncating", lang,
+                       format_func=lambda v: t(f"tokens_{v}", lang), horizontal=True)
 if sentences:
     cells = tx.padding_layout(explained, maxlen, padding, truncating)
     st.plotly_chart(charts.padding_grid_figure(cells, len(sentences), maxlen, lang), width="stretch")

@@ -49,9 +49,9 @@ def parse_field(name):
 
 
 def apply_preset() -> None:
-    preset = cfg.PRESETS[st.session_state[P + "preset"]]
+    preset = cfg.PRESETS[ui.current_choice(P + "preset", lang)]
     for name in FIELDS:
-        st.session_state[P + name] = getattr(preset, name)
+        ui.set_choice(P + name, getattr(preset, name))  # "inputs" is a translated choice: its widgets start over
 
 
 def set_words(n: int) -> None:
@@ -62,17 +62,17 @@ def set_words(n: int) -> None:
 st.subheader(t("train_model_title", lang))
 settings = [ui.setting(P + "preset", "lstm", parse_choice(tuple(cfg.PRESETS))),
             ui.setting(P + "mode", "quick", parse_choice(("quick", "full")))]
-preset_name = st.session_state[P + "preset"]
+preset_name = ui.current_choice(P + "preset", lang)
 preset = cfg.PRESETS[preset_name]
 settings += [ui.setting(P + name, getattr(preset, name), parse_field(name)) for name in FIELDS]
 
 c1, c2 = st.columns([3, 2])
-c1.selectbox(t("train_preset", lang), tuple(cfg.PRESETS), key=P + "preset", on_change=apply_preset,
-             format_func=lambda name: t(f"preset_{name}", lang))
+ui.choice(c1.selectbox, t("train_preset", lang), tuple(cfg.PRESETS), P + "preset", lang, on_change=apply_preset,
+          format_func=lambda name: t(f"preset_{name}", lang))
 full_epochs = st.session_state[P + "epochs"]
 quick_example = cfg.quick(cfg.RunConfig(backend=preset.backend))
-c2.radio(t("train_mode", lang), ("quick", "full"), key=P + "mode",
-         help=t("train_mode_help", lang, n=quick_example.train_samples, val=quick_example.val_samples),
+ui.choice(c2.radio, t("train_mode", lang), ("quick", "full"), P + "mode", lang,
+          help=t("train_mode_help", lang, n=quick_example.train_samples, val=quick_example.val_samples),
          format_func=lambda m: t(f"train_mode_{m}", lang, n=cfg.QUICK_TRAIN_SAMPLES if m == "quick"
                                  else cfg.BOOK_TRAIN_SIZE,
                                  epochs=min(full_epochs, cfg.QUICK_EPOCHS) if m == "quick" else full_epochs))
@@ -83,8 +83,8 @@ if preset_name in cfg.SIMPLERNN_PRESETS:
 
 w = st.columns(5)
 w[0].selectbox(t("train_cell", lang), cfg.CELL_KINDS, key=P + "cell")
-w[1].radio(t("train_inputs", lang), cfg.INPUTS, key=P + "inputs",
-           format_func=lambda v: t(f"train_inputs_{v}", lang))
+ui.choice(w[1].radio, t("train_inputs", lang), cfg.INPUTS, P + "inputs", lang,
+          format_func=lambda v: t(f"train_inputs_{v}", lang))
 w[2].number_input(t("train_num_words", lang), *map(int, cfg.BOUNDS["num_words"]), step=100, key=P + "num_words")
 w[3].selectbox(t("train_layers", lang), (1, 2), key=P + "layers")
 w[4].select_slider(t("train_dropout", lang), DROPOUTS, key=P + "dropout")
@@ -149,8 +149,8 @@ def launch(config: cfg.RunConfig) -> None:
         st.session_state[P + "launch_error"] = (error.key, error.params)
     else:
         st.session_state[P + "watch"] = run_id
-        st.session_state[P + "compare"] = [run_id, *st.session_state.get(P + "compare", [])][:4]
-        st.session_state[P + "selected"] = run_id  # the live box below names it: no message that would stay
+        ui.set_choice(P + "compare", [run_id, *(ui.current_choice(P + "compare", lang) or [])][:4])
+        ui.set_choice(P + "selected", run_id)  # the live box below names it: no message that would stay
 
 
 all_runs = store.list()
@@ -187,8 +187,8 @@ def default_comparison(own: list, reference_runs: list) -> list[str]:
 
 listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
 by_id = {run.id: run for run in listed}
-if P + "compare" in st.session_state:
-    st.session_state[P + "compare"] = [i for i in st.session_state[P + "compare"] if i in by_id]
+if ui.current_choice(P + "compare", lang) is not None:
+    st.session_state[P + "compare"] = [i for i in ui.current_choice(P + "compare", lang) if i in by_id]
 else:
     st.session_state[P + "compare"] = default_comparison(all_runs, reference_runs)
 # A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
@@ -331,7 +331,7 @@ if listed:
     label = {run.id: charts_train.run_label(run, lang, state=False) for run in listed}
     key = P + "compare"
     st.markdown(f"**{t('train_compare_title', lang)}**")
-    chosen = st.multiselect(t("train_compare", lang), list(by_id), key=key, format_func=label.get)
+    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), key, lang, format_func=label.get)
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
     if drawn:
         st.plotly_chart(charts_train.history_figure(drawn, lang, labels=[label[r.id] for r in drawn],
@@ -343,9 +343,9 @@ if listed:
 
     # one run: its files, its error, deleting it
     key = P + "selected"
-    if st.session_state.get(key) not in by_id:
-        st.session_state[key] = (all_runs or [by_id[i] for i in st.session_state[P + "compare"]] or listed)[0].id
-    run = by_id[st.selectbox(t("train_selected_run", lang), list(by_id), key=key, format_func=label.get)]
+    if ui.current_choice(key, lang) not in by_id:
+        ui.set_choice(key, (all_runs or [by_id[i] for i in st.session_state[P + "compare"]] or listed)[0].id)
+    run = by_id[ui.choice(st.selectbox, t("train_selected_run", lang), list(by_id), key, lang, format_func=label.get)]
     if run.state == runs.FAILED:
         params = run.status.get("error_params")
         message = t(run.status["error_key"], lang, **params) if run.status.get("error_key") else run.error
