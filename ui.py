@@ -66,6 +66,32 @@ def fading_curves(timesteps: int, seed: int) -> dict:
     return stepper.fading(timesteps, seed=seed)
 
 
+@st.fragment  # moving its slider reruns this section only, not the whole page
+def memory_fading(lang: str, seed: int, title_key: str, kind: str | None = None) -> None:
+    """The stepper pages' memory-fading section: how much x_t still moves h_T, for the three cells.
+
+    Args:
+        title_key: the section's heading.
+        kind: the cells page's cell ("LSTM"/"GRU"): adds how open its keep gate is on average.
+    """
+    from rnnviz import charts_cells  # Plotly: only on the pages that draw
+
+    st.subheader(t(title_key, lang))
+    fade_T = st.slider(t("fade_steps", lang), *stepper.FADE_RANGE[:2], key="fade_T")
+    curves = fading_curves(fade_T, seed)  # the book's size (16 -> 8), not the sliders'
+    st.caption(t("fade_what", lang, d=stepper.FADE_INPUT_DIM, u=stepper.FADE_UNITS, seed=seed,
+                 b=stepper.FADE_KEEP_BIAS))
+    st.plotly_chart(charts_cells.fading_figure(curves, lang), width="stretch")
+    st.markdown(t("fade_text", lang, T=fade_T, **{f"first_{k}": v[0] for k, v in curves.items()},
+                  **{f"last_{k}": v[-1] for k, v in curves.items()}))
+    if kind is None:
+        st.caption(t("fade_why", lang))
+    else:
+        memory = stepper.gate_memory(kind, stepper.long_trace(kind, fade_T, seed=seed))
+        st.markdown(t(f"cells_memory_{kind}", lang, T=fade_T, g=memory, g10=memory ** 10))
+    keep_settings(["fade_T"])
+
+
 def _warm_up() -> None:
     """Import what the pages need and build one Plotly figure, so Plotly's lazy validators are loaded."""
     import pandas  # noqa: F401 - the tables of every page but home

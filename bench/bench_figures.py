@@ -101,7 +101,7 @@ TIME_COLUMNS = (("build_inputs_ms", "`build_inputs` 30 tokens (ms)"), ("equation
 
 
 def size_table(results: dict) -> str:
-    lines = ["| cell | animation JSON, 30 steps | animation JSON, 100 steps | build 100-step figure (ms) "
+    lines = ["| cell | step figure JSON, 30 steps | step figure JSON, 100 steps | build 100-step figure (ms) "
              "| `to_json` 100 steps (ms) |", "| --- | ---: | ---: | ---: | ---: |"]
     lines += [f"| {r['cell']} | {r['json_bytes_30'] / 1e3:.0f} kB | {r['json_bytes_100'] / 1e3:.0f} kB | "
               f"{r['build_100_ms']:.1f} | {r['to_json_100_ms']:.1f} |" for r in results["sizes"]]
@@ -131,7 +131,7 @@ def main():
     print(time_table(results))
     largest = largest_bytes(results)
     verdict = "meets" if largest <= GOAL_BYTES else "MISSES"
-    print(f"\nLargest 100-step animation: {largest / 1e3:.0f} kB, {verdict} the goal of <= 1 MB.")
+    print(f"\nLargest 100-step figure: {largest / 1e3:.0f} kB, {verdict} the goal of <= 1 MB.")
 
 
 if __name__ == "__main__":

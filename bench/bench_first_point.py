@@ -28,29 +28,25 @@ Goal: ≤ 5 s from the click to the first point.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rnnviz import runs  # noqa: E402
-from tools.appserver import chromium, free_port  # noqa: E402
+from tools.appserver import chromium, streamlit_server  # noqa: E402
+from tools.checkout import BASELINE_COMMIT, exported  # noqa: E402
 from tools.machine import describe  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "bench_first_point.json"
-BASELINE_REV = "7f506d3"
 GOAL_SECONDS = 5.0
 PAGE = "/train?lang=en&train_preset=lstm&train_mode=quick"
 TIMEOUT_MS = 180_000
@@ -61,45 +57,6 @@ A_POINT_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
                                                   && trace.x && trace.x.length >= 1))"""
 IDLE_JS = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 KINDS = ("baseline", "cold", "warm")
-
-
-def unpack(rev: str, folder: Path) -> Path:
-    """The app as it was at `rev` (git archive), in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
-
-
-@contextlib.contextmanager
-def server(app_root: Path, env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` of `app_root`, from that folder (so it imports its own rnnviz)."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=app_root, stdout=log, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "PYTHONPATH": str(app_root), **env})
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                        if reply.status == 200:
-                            break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"{app_root}: the app did not start (see {log_path})") from None
-                    time.sleep(0.3)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 class FolderWatch(threading.Thread):
@@ -166,7 +123,7 @@ def sample(browser, url: str, runs_dir: Path, log=print) -> dict:
         context.close()
 
 
-def measure(rounds: int = 3, baseline: str = BASELINE_REV, log=print) -> dict:
+def measure(rounds: int = 3, baseline: str = BASELINE_COMMIT, log=print) -> dict:
     """Interleaved samples: per round the baseline, this checkout cold, this checkout warm."""
     data_dir = os.environ.get("RNNVIZ_DATA_DIR")
     if not data_dir:
@@ -175,7 +132,6 @@ def measure(rounds: int = 3, baseline: str = BASELINE_REV, log=print) -> dict:
                      "samples": {kind: [] for kind in KINDS}}
     with tempfile.TemporaryDirectory(prefix="first-point-") as tmp_name:
         tmp = Path(tmp_name)
-        old_root = unpack(baseline, tmp / "baseline")
         folders = {name: tmp / name for name in ("runs-old", "runs-new", "cache-old", "cache-new")}
         for folder in folders.values():
             folder.mkdir()
@@ -184,8 +140,12 @@ def measure(rounds: int = 3, baseline: str = BASELINE_REV, log=print) -> dict:
             return {"RNNVIZ_DATA_DIR": data_dir, "RNNVIZ_RUNS_DIR": str(folders[f"runs-{side}"]),
                     "RNNVIZ_CACHE_DIR": str(folders[f"cache-{side}"]), "RNNVIZ_MAX_RUNS": "1"}
 
-        with server(old_root, env("old"), tmp / "old.log") as old_url, \
-                server(ROOT, env("new"), tmp / "new.log") as new_url, chromium() as browser:
+        # the baseline server imports its own rnnviz (and starts its own worker) through PYTHONPATH
+        with exported(baseline) as old_root, \
+                streamlit_server(old_root / "app.py", {**env("old"), "PYTHONPATH": str(old_root)}, 120,
+                                 tmp / "old.log") as (old_url, _), \
+                streamlit_server(ROOT / "app.py", env("new"), 120, tmp / "new.log") as (new_url, _), \
+                chromium() as browser:
             for number in range(1, rounds + 1):
                 for kind in KINDS:
                     if kind == "cold":  # as on a machine that never trained: no data cache, no compile cache
@@ -268,7 +228,7 @@ def steps_table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="samples of each kind (interleaved)")
-    parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline page")
+    parser.add_argument("--baseline", default=BASELINE_COMMIT, help="git revision of the baseline page")
     args = parser.parse_args()
     results = measure(args.rounds, args.baseline, log=lambda line: print(line, flush=True))
     OUT.parent.mkdir(parents=True, exist_ok=True)

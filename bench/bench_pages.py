@@ -15,7 +15,6 @@ the review lengths already cached on disk (every later process).
 Goal (issue 2): <= 2 s per page, no TensorFlow in the process.
 """
 
-import contextlib
 import json
 import os
 import statistics
@@ -29,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tools.checkout import BASELINE_COMMIT, exported  # noqa: E402
 from tools.machine import describe  # noqa: E402
 
 PROBE = textwrap.dedent("""
@@ -240,18 +240,6 @@ def measure_browser(baseline: Path, repeats: int = 2, lang: str = "ko") -> dict:
                     for measure, seconds in measures.items():
                         results[name].setdefault(path, {}).setdefault(measure, []).append(seconds)
     return {**results, "repeats": repeats, "lang": lang}
-
-
-BASELINE_COMMIT = "7f506d3"  # issue 11's starting point
-
-
-@contextlib.contextmanager
-def exported(commit: str = BASELINE_COMMIT):
-    """The project at `commit`, as files in a temporary folder (`git archive`; the repository is untouched)."""
-    with tempfile.TemporaryDirectory(prefix="rnnviz-baseline-") as folder:
-        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
-        yield Path(folder)
 
 
 def browser_rows(results: dict) -> list[dict]:

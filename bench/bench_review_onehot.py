@@ -6,13 +6,13 @@ Two parts, measured in one run:
 
 * Python: everything the page computes for one model on the default review (the numpy
   forward passes of every reference model, the after-each-word curve, the hidden-state
-  trace, the animation figure and its JSON), for the median one-hot SimpleRNN and the
+  trace, the step figure and its JSON), for the median one-hot SimpleRNN and the
   median LSTM reference run. Best of `repeats`.
-* Chromium: the time `Plotly.newPlot` + `Plotly.addFrames` take for the page's hidden-state
-  animation of the one-hot model, drawn as before (one x-axis label per id: 500 tick
-  labels) and as now (at most 20 labelled ids), with the LSTM's animation as a reference.
-  The three are drawn in turn, `repeats` rounds, in one headless Debian Chromium, so
-  other load on the machine falls on all of them alike; medians.
+* Chromium: the time `Plotly.newPlot` takes for the page's hidden-state chart of the
+  one-hot model, drawn as before (one x-axis label per id: 500 tick labels) and as now (a
+  few labelled ids), with the LSTM's chart as a reference. The three are drawn in turn,
+  `repeats` rounds, in one headless Debian Chromium, so other load on the machine falls on
+  all of them alike; medians.
 
 Prints markdown for BENCHMARKS.md.
 """
@@ -93,9 +93,9 @@ def measure(repeats: int = 5) -> dict:
               for name, run in (("onehot", onehot), ("lstm", lstm))}
     readings = {run.id: review.read_text(REVIEW, files[run.id][1], run.config.maxlen) for run in (onehot, lstm)}
     now = animation(onehot, files[onehot.id][0], readings[onehot.id])
-    specs = {"one-hot, before (500 id labels)": every_id_labelled(animation(onehot, files[onehot.id][0],
+    specs = {"one-hot, before (one label per id, 500)": every_id_labelled(animation(onehot, files[onehot.id][0],
                                                                            readings[onehot.id])).to_json(),
-             "one-hot, now (≤ 20 id labels)": now.to_json(),
+             "one-hot, now (a few id labels)": now.to_json(),
              "LSTM (reference)": animation(lstm, files[lstm.id][0], readings[lstm.id]).to_json()}
     page_html = ROOT / "bench" / "out" / "plotly_page.html"
     page_html.parent.mkdir(exist_ok=True)
@@ -117,14 +117,21 @@ def measure(repeats: int = 5) -> dict:
             "models": {"onehot": onehot.id, "lstm": lstm.id}, "chromium": chromium_version, "repeats": repeats}
 
 
+def table(result: dict) -> str:
+    """The three drawings: JSON size, median draw time, and each against the page's figure now."""
+    draw = result["draw_ms"]
+    now = list(draw.values())[1]
+    lines = ["| hidden-state chart of the review page | JSON (KB) | draw in Chromium, median (ms) | vs. now |",
+             "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {name} | {result['sizes'][name] / 1000:.0f} | {ms:.0f} | {ms / now:.1f}× |"
+              for name, ms in draw.items()]
+    return "\n".join(lines)
+
+
 def report(result: dict) -> str:
     draw = result["draw_ms"]
     before, now, lstm = (draw[k] for k in draw)
-    lines = [f"Machine: {describe()}; Chromium {result['chromium']} (headless).", "",
-             "| hidden-state animation of the review page | JSON (KB) | draw in Chromium, median (ms) | vs. now |",
-             "| --- | ---: | ---: | ---: |"]
-    lines += [f"| {name} | {result['sizes'][name] / 1000:.0f} | {ms:.0f} | {ms / now:.1f}x |"
-              for name, ms in draw.items()]
+    lines = [f"Machine: {describe()}; Chromium {result['chromium']} (headless).", "", table(result)]
     lines += ["", f"Python, one rerun's computing (every model's verdict, the after-each-word curve, the animation "
                   f"figure and its JSON), best of {result['repeats']}: one-hot SimpleRNN "
                   f"{result['python_s']['onehot']:.2f} s, LSTM {result['python_s']['lstm']:.2f} s.",

@@ -328,14 +328,15 @@ def render_figures(results: dict, settings: Settings) -> str:
     others = [sum(row[key] for key in pieces) for row in results["times"]]
     totals = [row["page_rerun_ms"] for row in results["times"]]
     return "\n\n".join([
-        f"Goal: the animation figure for 100 steps ≤ {bench.GOAL_BYTES / 1e6:g} MB of JSON.",
+        f"Goal: the step figure for 100 steps ≤ {bench.GOAL_BYTES / 1e6:g} MB of JSON. Since issue 11 a "
+        "timestep page sends one static figure per step (the app's own player moves the step), no Plotly "
+        "animation frames.",
         provenance("python bench/bench_figures.py", ("numpy", "plotly"), settings, results["started"],
                    f"Times are the best of {settings.figure_repeats} repeats (timeit), sizes are "
                    f"`len(fig.to_json())`; {bench.FEATURES} features, {bench.UNITS} units."),
         bench.size_table(results),
         bench.time_table(results),
-        f"The largest 100-step animation is {largest / 1e3:.0f} kB: {verdict} (each frame carries only the "
-        f"values that change). Of a whole page rerun ({span(totals, 0, ' ms')}), the pieces other than figures "
+        f"The largest 100-step figure is {largest / 1e3:.0f} kB: {verdict}. Of a whole page rerun ({span(totals, 0, ' ms')}), the pieces other than figures "
         f"(inputs, equations, fading curves, Keras code) take {span(others, 0, ' ms')}; the rest is building "
         "and serialising the Plotly figures.",
     ])
@@ -389,6 +390,35 @@ def render_train(results: dict, settings: Settings) -> str:
             "The worker keeps its peak low by not letting Keras import TensorFlow on JAX "
             "(`keras.utils.set_random_seed` does) and by reading IMDB in a short-lived helper process, so the "
             "reviews' Python lists never live in the worker."),
+    ])
+
+
+def measure_review_onehot(settings: Settings) -> dict:
+    bench = importlib.import_module("bench_review_onehot")
+    started = start_mark()
+    return {**bench.measure(settings.browser_repeats * 5), "started": started}
+
+
+def render_review_onehot(results: dict, settings: Settings) -> str:
+    bench = importlib.import_module("bench_review_onehot")
+    draw = results["draw_ms"]
+    before, now = list(draw.values())[:2]
+    return "\n\n".join([
+        "Choosing a one-hot SimpleRNN on the review page took 6–10 s every time (issue 11). The page's Python "
+        "is not the cause (below, the one-hot model's rerun computes about as fast as the LSTM's): Chromium "
+        "spent the time laying out the hidden-state chart's x-axis, which labelled every one of the 500 ids "
+        "of the one-hot x_t panel. It now labels a few ids; the bars are the same.",
+        provenance(f"python bench/bench_review_onehot.py {results['repeats']}", ("plotly", "playwright"),
+                   settings, results["started"], f"Chromium {results['chromium']} (headless)."),
+        bench.table(results),
+        bullets(
+            "\"Draw\" is `Plotly.newPlot` of the page's figure for the median-seed reference model and the "
+            "page's default review, in a plain page with Plotly's own bundle, the three figures interleaved "
+            "round after round so the load falls on each alike. \"Before\" is the same figure with one "
+            f"label per id put back: {before / now:.1f}× the time of now.",
+            f"Python, one rerun's computing for the chosen model (every model's verdict, the after-each-word "
+            f"curve, the step figure and its JSON), best of {results['repeats']}: one-hot SimpleRNN "
+            f"{results['python_s']['onehot']:.2f} s, LSTM {results['python_s']['lstm']:.2f} s."),
     ])
 
 
@@ -521,6 +551,8 @@ SECTIONS = (
     Section("cells", "numpy cell traces (issue 3)", measure_cells, render_cells),
     Section("figures", "Timestep pages: figure sizes and page logic (issue 3)", measure_figures, render_figures),
     Section("train", "Training lab: worker speed and memory (issue 4)", measure_train, render_train),
+    Section("review_onehot", "Try a review: picking a one-hot SimpleRNN (issue 11)", measure_review_onehot,
+            render_review_onehot),
     Section("train_start", "Training lab: from the click to the first curve point (issue 11)", measure_train_start,
             render_train_start),
     Section("reference", "The book's results, reproduced", measure_reference, render_reference),

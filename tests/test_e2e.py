@@ -592,7 +592,8 @@ def test_a_copied_link_reopens_the_same_page_language_and_settings(app_url, brow
     try:
         friend.goto(shared)
         wait_for_page(friend, "tokens", "ko")
-        text_box = widget(friend, "stTextArea", t("tokens_input", "ko")).locator("textarea")
+        # the Korean label also says how to apply (ui.input_label): not an exact match
+        text_box = friend.get_by_test_id("stTextArea").filter(has_text=t("tokens_input", "ko")).locator("textarea")
         assert text_box.input_value() == "the movie was great"
         slider = widget(friend, "stSlider", t("tokens_maxlen", "ko"))
         assert slider.get_by_test_id("stSliderThumbValue").inner_text() == "12"

@@ -63,22 +63,7 @@ st.markdown(f"**{t('cells_gru_bias_title', lang, u=units, n_b=gru.bias)}** "
                 three=f"{3 * counts['SimpleRNN'].total:,}"))
 
 # --- memory over a long sequence -----------------------------------------------------------------------
-@st.fragment  # moving its slider reruns this section only, not the whole page
-def memory_fading(kind: str, seed: int) -> None:
-    st.subheader(t("cells_memory_title", lang))
-    fade_T = st.slider(t("fade_steps", lang), *stepper.FADE_RANGE[:2], key="fade_T")
-    curves = ui.fading_curves(fade_T, seed)  # the book's size (16 -> 8), not the sliders'
-    st.caption(t("fade_what", lang, d=stepper.FADE_INPUT_DIM, u=stepper.FADE_UNITS, seed=seed,
-                 b=stepper.FADE_KEEP_BIAS))
-    st.plotly_chart(charts_cells.fading_figure(curves, lang), width="stretch")
-    st.markdown(t("fade_text", lang, T=fade_T, **{f"first_{k}": v[0] for k, v in curves.items()},
-                  **{f"last_{k}": v[-1] for k, v in curves.items()}))
-    memory = stepper.gate_memory(kind, stepper.long_trace(kind, fade_T, seed=seed))
-    st.markdown(t(f"cells_memory_{kind}", lang, T=fade_T, g=memory, g10=memory ** 10))
-    ui.keep_settings(["fade_T"])
-
-
-memory_fading(kind, seed)
+ui.memory_fading(lang, seed, "cells_memory_title", kind)
 
 # --- code and question ------------------------------------------------------------------------------------
 with st.expander(t("step_code_title", lang)):

@@ -77,21 +77,7 @@ with st.expander(t("hidden_shapes_title", lang)):
     st.code(stepper.shapes_code(KIND, T, d, units), language="python")
 
 # --- memory fading --------------------------------------------------------------------------------
-@st.fragment  # moving its slider reruns this section only, not the whole page
-def memory_fading(seed: int) -> None:
-    st.subheader(t("hidden_fade_title", lang))
-    fade_T = st.slider(t("fade_steps", lang), *stepper.FADE_RANGE[:2], key="fade_T")
-    curves = ui.fading_curves(fade_T, seed)  # the book's size (16 -> 8), not the sliders'
-    st.caption(t("fade_what", lang, d=stepper.FADE_INPUT_DIM, u=stepper.FADE_UNITS, seed=seed,
-                 b=stepper.FADE_KEEP_BIAS))
-    st.plotly_chart(charts_cells.fading_figure(curves, lang), width="stretch")
-    st.markdown(t("fade_text", lang, T=fade_T, **{f"first_{k}": v[0] for k, v in curves.items()},
-                  **{f"last_{k}": v[-1] for k, v in curves.items()}))
-    st.caption(t("fade_why", lang))
-    ui.keep_settings(["fade_T"])
-
-
-memory_fading(seed)
+ui.memory_fading(lang, seed, "hidden_fade_title")
 
 # --- code and question -------------------------------------------------------------------------------
 with st.expander(t("step_code_title", lang)):
