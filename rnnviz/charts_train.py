@@ -119,6 +119,7 @@ def _number(value, digits: int = 3):
     return None if value is None or not math.isfinite(value) else round(float(value), digits)
 
 
+SUBPLOT_TITLE_MARGIN = 56  # px above a figure whose only titles are its subplots' (font FONT_SIZE + 2)
 SHORT_COLUMNS = ("train_col_name", "train_col_state", "train_col_epochs", "train_col_val_acc", "train_col_test_acc")
 ALL_COLUMNS = (*SHORT_COLUMNS, "train_col_model", "train_col_settings", "train_col_started", "train_col_backend",
                "train_col_best_epoch", "train_col_val_loss", "train_col_speed")
@@ -316,7 +317,8 @@ def history_figure(runs: Sequence[Run], lang: str, labels: Sequence[str] | None 
     fig.update_yaxes(title=t("train_accuracy", lang), row=1, col=2)
     fig.update_annotations(font_size=FONT_SIZE + 2)
     fig.update_layout(legend=dict(orientation="h", y=-0.22), hovermode="closest")
-    return style(fig, height=height)
+    # room above the plots for the subplot titles (style's untitled margin cut off their top strokes)
+    return style(fig, height=height).update_layout(margin_t=SUBPLOT_TITLE_MARGIN)
 
 
 def _add_markers(fig: go.Figure, run: Run, metric: str, col: int, label: str, lang: str) -> None:

@@ -341,3 +341,13 @@ def test_a_runs_name_stays_the_same_from_queued_to_done(tmp_path):
     assert charts_train.run_label(store.get(run_id), "ko", state=False) == queued
     assert run_id not in queued and t("preset_gru", "ko") in queued and "num_words=500" in queued
     assert t("train_label_quick", "ko") in queued
+
+
+def test_history_figure_leaves_room_for_its_subplot_titles(tmp_path):
+    """The titles ("Loss", "Accuracy") sit above the plots, in the top margin: too small a margin cut the
+    top strokes off Korean titles (정확도 read as 성약노)."""
+    store = RunStore(tmp_path)
+    fig = charts_train.history_figure([store.get(fake_run(tmp_path))], "ko")
+    titles = [a for a in fig.layout.annotations if a.text in (t("train_loss", "ko"), t("train_accuracy", "ko"))]
+    assert len(titles) == 2 and all(a.yanchor == "bottom" and a.y >= 1 for a in titles)
+    assert fig.layout.margin.t >= 2 * max(a.font.size for a in titles)
