@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from rnnviz import charts_cells, data, player, stepper
+from rnnviz import data, player, stepper
 from rnnviz.i18n import LANGUAGES, language_from_locale, t
 
 _KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
@@ -101,17 +101,33 @@ def _warm_up() -> None:
     charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
 
 
+_WARM_UPS: list[threading.Thread] = []  # the warm-up thread of this server, once started
+
+
 @st.cache_resource(show_spinner=False)
 def warm_up_in_background() -> threading.Thread:
     """Once per server, after the first page is drawn: load pandas, Plotly and rnnviz.charts in a thread.
 
     They cost the first page a visitor opens after a server start 1-2 s; done while the visitor
     reads the home page, the first visit of a page finds them imported. Pure imports, no
-    Streamlit call, so the thread is safe; a page importing the same module meanwhile waits for it.
+    Streamlit call; a page waits for them first (`wait_for_warm_up`).
     """
     worker = threading.Thread(target=_warm_up, name="rnnviz-warm-up", daemon=True)
+    _WARM_UPS.append(worker)
     worker.start()
     return worker
+
+
+def wait_for_warm_up() -> None:
+    """Before a page runs (app.py): let a warm-up still importing finish.
+
+    Two threads importing pandas and Plotly at once can deadlock on Python's import locks,
+    which Python breaks by handing one of them a half-initialised module ("module 'pandas'
+    has no attribute 'Series'", seen on the review page). Waiting costs nothing once the
+    imports are done, and no more than importing them itself while they are not.
+    """
+    for worker in _WARM_UPS:
+        worker.join()
 
 
 def visitor_id() -> str:
@@ -407,6 +423,8 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
 def chart_and_equation():
     """Two side-by-side places under the player: the chart's column and, beside it, a box of the
     chart's height for the equation (it scrolls when a big layer's equation is taller)."""
+    from rnnviz import charts_cells  # Plotly: only on the pages that draw
+
     chart, equation = st.columns([5, 4], gap="small")
     return chart, equation.container(height=charts_cells.STEP_CHART_HEIGHT, border=False)
 
