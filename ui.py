@@ -55,11 +55,6 @@ def input_label(label: str, lang: str, multiline: bool = False) -> str:
     return f"{label} :gray[({t('hint_ctrl_enter' if multiline else 'hint_enter', lang)})]"
 
 
-def choose_placeholder(lang: str) -> str:
-    """The placeholder of an empty multiselect or selectbox (Streamlit's own says "Choose options")."""
-    return t("widget_choose", lang)
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
 def fading_curves(timesteps: int, seed: int) -> dict:
     """`stepper.fading` for the memory-fading chart, kept per (length, seed): ``{kind: (T,)}``."""
@@ -237,12 +232,13 @@ def set_choice(key: str, value: Any) -> None:
 
 
 def choice(widget: Callable, label: str, options: Sequence, key: str, lang: str,
-           format_func: Callable[[Any], str], **kwargs) -> Any:
+           format_func: Callable[[Any], str], default: Any = None, **kwargs) -> Any:
     """A radio, selectbox or multiselect (`st.radio`, `column.selectbox`, ...) with translated labels.
 
     Its choice is kept under the language-free `key` (a setting, the URL); the widget itself is
     keyed per language (`translated_choice`). A value that is no longer an option falls back to
-    the first option (a multiselect drops it).
+    `default` (else the first option); a multiselect drops it, and starts on `default` (else
+    nothing) when nothing was chosen yet.
 
     Returns:
         The chosen option (a list for a multiselect).
@@ -250,10 +246,10 @@ def choice(widget: Callable, label: str, options: Sequence, key: str, lang: str,
     options = list(options)
     if widget.__name__ == "multiselect":
         def fix(value):
-            return [v for v in (value or []) if v in options]
+            return [v for v in value if v in options] if isinstance(value, list) else list(default or [])
     else:
         def fix(value):
-            return value if value in options else options[0]
+            return value if value in options else default if default in options else options[0]
     value = widget(label, options, key=translated_choice(key, lang, fix), format_func=format_func, **kwargs)
     st.session_state[key] = value
     return value

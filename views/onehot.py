@@ -33,12 +33,10 @@ settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review")
 # --- the review -----------------------------------------------------------------------------
 left, right = st.columns([3, 2])
 SOURCES = ("typed", "review")
-# Choice widgets with translated labels get one widget per language (ui.translated_choice): Streamlit
-# sends the labels back, and the other language's labels would match no option.
-source = left.radio(t("oh_source", lang), SOURCES, horizontal=True,
-                    key=ui.translated_choice(P + "source", lang, lambda v: v if v in SOURCES else "typed"),
-                    format_func=lambda v: t(f"oh_source_{v}", lang))
-st.session_state[P + "source"] = source
+# Choice widgets with translated labels are one widget per language (ui.choice): Streamlit sends
+# the labels back, and the other language's labels would match no option.
+source = ui.choice(left.radio, t("oh_source", lang), SOURCES, P + "source", lang,
+                   format_func=lambda v: t(f"oh_source_{v}", lang), horizontal=True)
 num_words = right.select_slider(t("oh_num_words", lang), WORDS, key=P + "num_words")
 maxlen = right.slider(t("oh_maxlen", lang), 10, 200, step=10, key=P + "maxlen")
 r1, r2 = right.columns(2)
@@ -177,11 +175,8 @@ if candidates:
     names = {run.id: run_name(run) for run in candidates}
     newest_of_mine = [next((r for r in by_kind[kind] if not r.is_reference), None) for kind in PRESET_OF]
     default = [run.id for run in [*representative.values(), *newest_of_mine] if run]
-    or_default = lambda v: [i for i in v if i in names] if isinstance(v, list) else default  # noqa: E731
-    picked = st.multiselect(t("oh_runs_pick", lang), list(names), format_func=names.get,
-                            key=ui.translated_choice(P + "runs", lang, or_default),
-                            placeholder=t("oh_runs_placeholder", lang))
-    st.session_state[P + "runs"] = picked
+    picked = ui.choice(st.multiselect, t("oh_runs_pick", lang), list(names), P + "runs", lang,
+                       format_func=names.get, default=default, placeholder=t("oh_runs_placeholder", lang))
     chosen = [run for run in candidates if run.id in picked]
     if chosen:
         st.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen],
@@ -197,10 +192,8 @@ else:
     map_runs = review.reference_first(by_kind["embedding"], num_words)
     map_names = {run.id: run_name(run) for run in map_runs}
     map_default = (representative["embedding"] or map_runs[0]).id  # the representative seed of this vocabulary
-    map_run_id = st.selectbox(t("oh_map_run", lang), list(map_names), format_func=map_names.get,
-                              key=ui.translated_choice(P + "map_run", lang,
-                                                       lambda v: v if v in map_names else map_default))
-    st.session_state[P + "map_run"] = map_run_id
+    map_run_id = ui.choice(st.selectbox, t("oh_map_run", lang), list(map_names), P + "map_run", lang,
+                           format_func=map_names.get, default=map_default)
     map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
     weights = map_run.load_weights()
     word_ids = np.arange(tx.INDEX_FROM + 1, map_run.config.num_words)  # real words only: ids 4 ..

@@ -66,16 +66,13 @@ settings = [ui.setting(P + "source", "typed", lambda v: v if v in SOURCES else i
             ui.setting(P + "model", default_model.id, parse_model)]
 
 # --- the review and the model ------------------------------------------------------------------
-# The two choice widgets show translated labels: one widget per language (ui.translated_choice).
+# The two choice widgets show translated labels: one widget per language (ui.choice).
 left, right = st.columns([3, 2])
-source = left.radio(t("review_source", lang), SOURCES, horizontal=True,
-                    key=ui.translated_choice(P + "source", lang, lambda v: v if v in SOURCES else "typed"),
-                    format_func=lambda v: t(f"review_source_{v}", lang))
-st.session_state[P + "source"] = source
-run = by_id[right.selectbox(t("review_model", lang), list(by_id), format_func=lambda i: model_label(by_id[i], lang),
-                            key=ui.translated_choice(P + "model", lang,  # a run deleted since: the default
-                                                     lambda v: v if v in by_id else default_model.id))]
-st.session_state[P + "model"] = run.id
+source = ui.choice(left.radio, t("review_source", lang), SOURCES, P + "source", lang,
+                   format_func=lambda v: t(f"review_source_{v}", lang), horizontal=True)
+run = by_id[ui.choice(right.selectbox, t("review_model", lang), list(by_id), P + "model", lang,
+                      format_func=lambda i: model_label(by_id[i], lang),
+                      default=default_model.id)]  # a run deleted since: the default
 weights, vocabulary = files_of(run)
 maxlen = run.config.maxlen
 right.caption(t("review_model_note", lang, num_words=run.config.num_words, maxlen=maxlen,

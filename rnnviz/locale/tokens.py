@@ -12,11 +12,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "`pad_sequences` brings every **sequence** to one length `maxlen`: short ones are **padded** "
               "with 0, long ones are cut (truncated).",
     },
-    # --- shared: widget hints (ui.localize_widgets, ui.input_label, ui.choose_placeholder) ---------
+    # --- shared: widget hints (ui.localize_widgets, ui.input_label) ---------
     "hint_enter": {"ko": "Enter 키나 바깥을 클릭하면 적용", "en": "press Enter to apply"},
     "hint_ctrl_enter": {"ko": "Ctrl+Enter(맥은 ⌘+Enter)나 바깥을 클릭하면 적용",
                         "en": "press Ctrl+Enter (⌘+Enter on a Mac) to apply"},
-    "widget_choose": {"ko": "골라 주세요", "en": "Choose options"},
     "tokens_placeholder": {"ko": "문장을 한 줄에 하나씩 입력하세요", "en": "Type one sentence per line"},
     "tokens_input": {"ko": "문장 (한 줄에 하나씩)", "en": "Sentences (one per line)"},
     "tokens_default_text": {
