@@ -221,6 +221,11 @@ def book_split(x, y):
 CACHE_DIR_ENV = "RNNVIZ_CACHE_DIR"
 
 
+def cache_root() -> Path:
+    """Where rnnviz keeps what it derives from the data: RNNVIZ_CACHE_DIR, else ~/.cache/rnnviz."""
+    return Path(os.environ.get(CACHE_DIR_ENV) or Path.home() / ".cache" / "rnnviz").expanduser()
+
+
 _HELPER = """
 import importlib, pickle, sys
 module, name, args, out = pickle.load(sys.stdin.buffer)
@@ -310,8 +315,7 @@ def _lengths_cache_path() -> Path | None:
     if not source.is_file():
         return None
     info = source.stat()
-    root = Path(os.environ.get(CACHE_DIR_ENV) or Path.home() / ".cache" / "rnnviz")
-    return root / f"imdb-book-train-lengths-{info.st_size}-{info.st_mtime_ns}.npy"
+    return cache_root() / f"imdb-book-train-lengths-{info.st_size}-{info.st_mtime_ns}.npy"
 
 
 def review_lengths(sequences) -> np.ndarray:

@@ -89,15 +89,10 @@ def _load_data_from_json(config_json: str):
 TOKENS_CACHE_VERSION = 1
 
 
-def cache_root() -> Path:
-    """RNNVIZ_CACHE_DIR, else ~/.cache/rnnviz (shared with `data.book_train_lengths`)."""
-    return Path(os.environ.get(data.CACHE_DIR_ENV) or Path.home() / ".cache" / "rnnviz").expanduser()
-
-
 def tokens_cache_dir(npz: Path) -> Path:
     """The cache folder for one IMDB file, keyed by its size and modification time."""
     info = npz.stat()
-    return cache_root() / f"imdb-tokens-v{TOKENS_CACHE_VERSION}-{info.st_size}-{info.st_mtime_ns}"
+    return data.cache_root() / f"imdb-tokens-v{TOKENS_CACHE_VERSION}-{info.st_size}-{info.st_mtime_ns}"
 
 
 def _build_tokens_cache(target: str) -> str:
@@ -197,12 +192,12 @@ def load_data_cached(config: RunConfig):
 
 
 def enable_jax_compilation_cache() -> Path | None:
-    """Keep JAX's compiled programs on disk (cache_root()/jax): a later run of the same model skips
+    """Keep JAX's compiled programs on disk (data.cache_root()/jax): a later run of the same model skips
     most of the ~3 s of compiling before its first epoch (a few hundred KB per model and batch
     shape). None when the folder cannot be made."""
     import jax  # ~0.3 s; Keras imports it anyway
 
-    folder = Path(os.environ.get("JAX_COMPILATION_CACHE_DIR") or cache_root() / "jax")
+    folder = Path(os.environ.get("JAX_COMPILATION_CACHE_DIR") or data.cache_root() / "jax")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
