@@ -258,14 +258,19 @@ def show_live(run: runs.Run) -> None:
             st.info(t("train_stop_requested", lang))
 
 
+def show_failure(run: runs.Run) -> None:
+    """A failed run's error, in the page's language when the worker named it (error_key)."""
+    params = run.status.get("error_params")
+    message = t(run.status["error_key"], lang, **params) if run.status.get("error_key") else run.error
+    st.error(t("train_failed_msg", lang, error=message))
+
+
 def show_result(run: runs.Run) -> None:
     """The card of a run this session started, once it has ended: beside the reference runs of its model."""
     with st.container(border=True, key=P + "result"):
         st.markdown(f"**{t('train_result_title', lang)}** · {charts_train.run_label(run, lang)}")
         if run.state == runs.FAILED:
-            params = run.status.get("error_params")
-            message = t(run.status["error_key"], lang, **params) if run.status.get("error_key") else run.error
-            st.error(t("train_failed_msg", lang, error=message))
+            show_failure(run)
             return
         st.table(charts_train.result_table(run, reference_runs, lang))
         if run.test_accuracy is None:
@@ -343,13 +348,11 @@ if listed:
 
     # one run: its files, its error, deleting it
     key = P + "selected"
-    if ui.current_choice(key, lang) not in by_id:
-        ui.set_choice(key, (all_runs or [by_id[i] for i in st.session_state[P + "compare"]] or listed)[0].id)
-    run = by_id[ui.choice(st.selectbox, t("train_selected_run", lang), list(by_id), key, lang, format_func=label.get)]
+    first = (all_runs or [by_id[i] for i in st.session_state[P + "compare"]] or listed)[0].id
+    run = by_id[ui.choice(st.selectbox, t("train_selected_run", lang), list(by_id), key, lang, format_func=label.get,
+                          default=first)]  # a run deleted since, or none chosen yet: your newest run
     if run.state == runs.FAILED:
-        params = run.status.get("error_params")
-        message = t(run.status["error_key"], lang, **params) if run.status.get("error_key") else run.error
-        st.error(t("train_failed_msg", lang, error=message))
+        show_failure(run)
         with st.expander(t("train_log", lang)):
             st.code(runs.log_tail(run) or "–", language="text")
     elif run.state == runs.INTERRUPTED:
