@@ -7,6 +7,7 @@ colour-vision deficiencies; fonts are large enough for a classroom projector.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -66,6 +67,20 @@ def style(fig: go.Figure, title: str = "", height: int = 420) -> go.Figure:
 def row_style(kind: str) -> str:
     """CSS for a table row of a START or OOV token, in the grid's colours (words stay plain)."""
     return f"background-color: {_KIND_COLOUR[kind]}" if kind in (KIND_OOV, KIND_START) else ""
+
+
+def number_text(value, digits: int = 3) -> str:
+    """A table cell's number: fixed decimals, "–" where there is none (None, NaN).
+
+    >>> number_text(0.80412), number_text(None), number_text(float("nan"), 0)
+    ('0.804', '–', '–')
+    """
+    return "–" if value is None or not math.isfinite(value) else f"{float(value):.{digits}f}"
+
+
+def epochs_text(run) -> str:
+    """A run's best epoch of its epochs run, e.g. "22 / 25" ("– / 3" before a best epoch)."""
+    return f"{run.best_epoch or '–'} / {run.epochs_run}"
 
 
 def kind_label(kind: str, lang: str) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from rnnviz.charts import FONT_SIZE, PALETTE, SIGNED_SCALE, style
+from rnnviz.charts import FONT_SIZE, PALETTE, SIGNED_SCALE, epochs_text, number_text, style
 from rnnviz.encoding import Projection
 from rnnviz.i18n import t
 from rnnviz.runs import Run
@@ -185,14 +185,11 @@ def results_table(runs: Sequence[Run], names: Sequence[str], lang: str) -> pd.Da
     Args:
         names: each run's readable name (whose · model · vocabulary · seed or start time).
     """
-    def rounded(value, digits):
-        return "–" if value is None else f"{float(value):.{digits}f}"
-
     return pd.DataFrame({
         t("oh_col_run", lang): list(names),
-        t("oh_col_epochs", lang): [f"{run.best_epoch or '–'} / {run.epochs_run}" for run in runs],
-        t("oh_col_val_acc", lang): [rounded(run.best_val_accuracy, 3) for run in runs],
-        t("oh_col_test_acc", lang): [rounded(run.test_accuracy, 3) for run in runs],
-        t("oh_col_sec", lang): [rounded(run.seconds_per_epoch, 2) for run in runs],
-        t("oh_col_memory", lang): [rounded(run.status.get("peak_memory_mb"), 0) for run in runs],
+        t("oh_col_epochs", lang): [epochs_text(run) for run in runs],
+        t("oh_col_val_acc", lang): [number_text(run.best_val_accuracy) for run in runs],
+        t("oh_col_test_acc", lang): [number_text(run.test_accuracy) for run in runs],
+        t("oh_col_sec", lang): [number_text(run.seconds_per_epoch, 2) for run in runs],
+        t("oh_col_memory", lang): [number_text(run.status.get("peak_memory_mb"), 0) for run in runs],
     })

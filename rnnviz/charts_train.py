@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from rnnviz import config as cfg
-from rnnviz.charts import FONT_SIZE, PALETTE, RUN_COLOURS, style
+from rnnviz.charts import FONT_SIZE, PALETTE, RUN_COLOURS, epochs_text, number_text, style
 from rnnviz.i18n import t
 from rnnviz.models import SummaryRow
 from rnnviz.runs import Run
@@ -222,19 +222,17 @@ def reference_mean(run: Run, reference_runs: Sequence[Run]) -> dict[str, float] 
 
 def result_table(run: Run, reference_runs: Sequence[Run], lang: str) -> pd.DataFrame:
     """The result card: the learner's run, and below it the reference runs' mean for the same model."""
-    def number(value, digits=3):
-        return "–" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
-
     rows = [{"": t("train_result_mine", lang),
-             "train_result_epochs": f"{run.best_epoch or '–'} / {run.epochs_run}",
-             "train_result_val_acc": number(run.best_val_accuracy),
-             "train_result_test_acc": number(run.test_accuracy)}]
+             "train_result_epochs": epochs_text(run),
+             "train_result_val_acc": number_text(run.best_val_accuracy),
+             "train_result_test_acc": number_text(run.test_accuracy)}]
     reference = reference_mean(run, reference_runs)
     if reference is not None:
+        epochs = f"{number_text(reference['best_epoch'], 0)} / {number_text(reference['epochs'], 0)}"
         rows.append({"": t("train_result_reference", lang, n=reference["seeds"]),
-                     "train_result_epochs": f"{number(reference['best_epoch'], 0)} / {number(reference['epochs'], 0)}",
-                     "train_result_val_acc": number(reference["val_accuracy"]),
-                     "train_result_test_acc": number(reference["test_accuracy"])})
+                     "train_result_epochs": epochs,
+                     "train_result_val_acc": number_text(reference["val_accuracy"]),
+                     "train_result_test_acc": number_text(reference["test_accuracy"])})
     frame = pd.DataFrame(rows).set_index("")
     return frame.rename(columns={key: t(key, lang) for key in frame.columns})
 
