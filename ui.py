@@ -398,7 +398,7 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
                 state[_SHOWN] = None  # the whole page's run shows this step, and moves on only at the next tick
                 st.rerun()
         if first < last:
-            back, play, slider, forward = st.columns([2, 2, 9, 2], vertical_alignment="bottom")
+            back, play, slider, forward, whole = st.columns([2, 2, 8, 2, 2], vertical_alignment="bottom")
             back.button(t("step_back", lang), key=f"{key}_back", on_click=move, args=(-1,), width="stretch",
                         disabled=going or state["step_t"] <= first)
             play.button(t("step_pause" if going else "step_play", lang), key=f"{key}_play", width="stretch",
@@ -406,14 +406,43 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
             slider.slider(t("step_t", lang), first, last, key="step_t", on_change=rerun, disabled=going)
             forward.button(t("step_forward", lang), key=f"{key}_forward", on_click=move, args=(1,),
                            width="stretch", disabled=going or state["step_t"] >= last)
+            with whole:
+                fullscreen_button(lang, key)
         else:
             st.caption(t("step_single", lang))
-        draw(state["step_t"])
+        with st.container(key=f"{key}_stage"):
+            draw(state["step_t"])
         state[_SHOWN] = state["step_t"]
         if share:
             keep_settings(["step_t"])
 
     steps()
+
+
+# The player goes fullscreen whole: the browser's Fullscreen API on the page, so the controls, the
+# chart and the equation stay together and keep working (`step_chart` drops the chart-only one).
+_FULLSCREEN = """<style>
+.rnnviz-fullscreen {{ width: 100%; min-height: 2.5rem; padding: 0.25rem 0.5rem; cursor: pointer; white-space: nowrap;
+  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white; font: inherit; }}
+.rnnviz-fullscreen:hover {{ border-color: #ff4b4b; color: #ff4b4b; }}
+</style>
+<button class="rnnviz-fullscreen st-key-{key}_fullscreen" title="{help}">{label}</button>
+<script>
+document.querySelectorAll(".rnnviz-fullscreen").forEach(button => button.onclick = () =>
+  document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen());
+</script>"""
+
+
+def fullscreen_button(lang: str, key: str) -> None:
+    """Full screen for the player `key`: the whole page, so the controls come along (Esc leaves)."""
+    st.html(_FULLSCREEN.format(key=key, label=t("step_fullscreen", lang), help=t("step_fullscreen_help", lang)),
+            unsafe_allow_javascript=True)
+
+
+def step_chart(place, figure) -> None:
+    """Draw a player's chart in `place` without a modebar: every step redraws the chart, which would
+    close its chart-only fullscreen (and that view has no controls); "Full screen" takes the page."""
+    place.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
 
 
 def chart_and_equation():

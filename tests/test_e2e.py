@@ -379,24 +379,26 @@ def test_play_from_a_middle_step_moves_on_from_there_and_stops_at_the_end(app_ur
     assert_no_errors(page)
 
 
-def test_the_chart_fullscreen_keeps_the_player_working(app_url, page):
+def test_full_screen_keeps_the_controls_and_stays_while_playing(app_url, page):
     open_app(page, app_url, "hidden", "en", step_text="a b c d", step_t=2)
     chart = page.locator('[data-testid="stElementContainer"]').filter(has=step_chart(page)).last
-    chart.scroll_into_view_if_needed()
     chart.hover()
-    chart.get_by_role("button", name="Fullscreen").click()
-    title = step_chart_title(page, "en")
-    expect(title).to_have_text("Timestep 2 · b")  # the fullscreen chart says which step it shows
-    full = step_chart(page).bounding_box()
-    assert full["width"] > 1000, full  # really fullscreen
-    page.keyboard.press("Escape")  # back from fullscreen
-    wait_until(page, lambda: step_chart(page).bounding_box()["width"] < 1000, "the chart back from fullscreen")
-    player_button(page, "hidden", "forward").click()
-    expect(title).to_have_text("Timestep 3 · c")
-    player_button(page, "hidden", "play").click()
-    expect(title).to_have_text("Timestep 4 · d")
+    expect(chart.get_by_role("button", name="Fullscreen")).to_have_count(0)  # no chart-only view without controls
+    whole = page.get_by_role("button", name=t("step_fullscreen", "en"))
+    whole.click()
+    page.wait_for_function("() => document.fullscreenElement === document.documentElement")
+    page.evaluate("""() => { window.__left = 0;
+        document.addEventListener('fullscreenchange', () => { if (!document.fullscreenElement) window.__left++; }); }""")
+    play = player_button(page, "hidden", "play")
+    play.click()
+    expect(step_chart_title(page, "en")).to_have_text("Timestep 4 · d")
     expect(step_line(page, "en")).to_contain_text(re.compile(r"\b4 —"))
-    expect(player_button(page, "hidden", "play")).to_have_text(t("step_play", "en"))
+    expect(play).to_have_text(t("step_play", "en"))  # played to the end, in full screen all along
+    assert page.evaluate("window.__left") == 0 and page.evaluate("document.fullscreenElement !== null")
+    player_button(page, "hidden", "back").click()  # the controls answer in full screen
+    expect(step_chart_title(page, "en")).to_have_text("Timestep 3 · c")
+    whole.click()
+    page.wait_for_function("() => document.fullscreenElement === null")
     assert_no_errors(page)
 
 

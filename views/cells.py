@@ -31,8 +31,7 @@ st.markdown(t(f"cells_gates_{kind}", lang))
 
 def draw(step_t: int) -> None:
     chart, equation = ui.chart_and_equation()
-    chart.plotly_chart(charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t),
-                       width="stretch")
+    ui.step_chart(chart, charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t))
     equation.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
     if step_t == 1:
         equation.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))

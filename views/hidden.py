@@ -29,8 +29,8 @@ st.subheader(t("step_watch_title", lang))
 
 def draw(step_t: int) -> None:
     chart, equation = ui.chart_and_equation()
-    chart.plotly_chart(charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
-                                                       onehot=encoding == "onehot"), width="stretch")
+    ui.step_chart(chart, charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
+                                                         onehot=encoding == "onehot"))
     equation.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
     if step_t == 1:
         equation.info(t("hidden_h0", lang))

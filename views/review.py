@@ -183,7 +183,7 @@ def draw(step_t: int) -> None:
     else:
         figure = charts_cells.cell_step_figure(run.config.cell, trace, tokens, lang, active=step_t,
                                                first=first_shown, max_labels=12)
-    st.plotly_chart(figure, width="stretch")
+    ui.step_chart(st, figure)
     st.markdown(t("step_at", lang, t=step_t, token=tokens[step_t - 1]))
 
 

@@ -63,6 +63,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_watch_title": {"ko": "타임스텝마다 바뀌는 은닉 상태", "en": "Watch the hidden state, timestep by timestep"},
     "step_play": {"ko": "▶ 재생", "en": "▶ Play"},
     "step_pause": {"ko": "❚❚ 멈춤", "en": "❚❚ Pause"},
+    "step_fullscreen": {"ko": "전체 화면", "en": "Full screen"},
+    "step_fullscreen_help": {"ko": "조작 막대, 그래프, 식을 함께 화면 가득 보여 줍니다. Esc 키로 돌아옵니다.",
+                             "en": "Shows the controls, the chart and the equation together on the whole "
+                                   "screen. Esc comes back."},
     "step_play_help": {
         "ko": "지금 타임스텝부터 한 단계씩 넘어가고 마지막 타임스텝에서 멈춥니다. 마지막에서 누르면 처음부터 "
               "다시 재생합니다.",
