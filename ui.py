@@ -5,19 +5,18 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
-from rnnviz import data, player, stepper
+from rnnviz import data, owner, player, stepper
 from rnnviz.i18n import LANGUAGES, language_from_locale, t
 
 _KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
 _MAX_URL_VALUE = 1500  # longer values (a long paste) stay out of the URL
+_OWNER_TOKEN = "_owner_token"  # session_state key: the token made for a browser that sent none
 
 
 @st.cache_resource(show_spinner=False)
@@ -126,16 +125,21 @@ def wait_for_warm_up() -> None:
 
 
 def visitor_id() -> str:
-    """Who is visiting, stable across reloads of the same browser: a hash of Streamlit's XSRF cookie.
+    """Who is visiting: the hash of a secret token this browser keeps in a year-long cookie.
 
-    A shared deployment records it as a run's owner, so one visitor cannot stop
-    or delete another's run. Without the cookie (AppTest, XSRF protection off)
-    the session gets a random id of its own.
+    A shared deployment records it as a run's owner, so one visitor cannot stop or delete
+    another's run, and the same browser still owns its runs after a restart. A browser without
+    the cookie (a first visit, a malformed value) gets a fresh token at once, kept in the session
+    (so its first run is already its own), and a script that stores it in the cookie; the cookie
+    reaches the server with the next session. AppTest has no cookies: the session's token only.
     """
-    cookie = (st.context.cookies or {}).get("_streamlit_xsrf")
-    if cookie:
-        return hashlib.sha256(cookie.split("|")[-1].encode()).hexdigest()[:16]
-    return st.session_state.setdefault("_visitor", secrets.token_hex(8))
+    token = (st.context.cookies or {}).get(owner.COOKIE)
+    if not owner.is_token(token):
+        if _OWNER_TOKEN not in st.session_state:
+            st.session_state[_OWNER_TOKEN] = owner.new_token()
+        token = st.session_state[_OWNER_TOKEN]
+        st.html(owner.cookie_script(token), unsafe_allow_javascript=True)
+    return owner.owner_hash(token)
 
 
 def language() -> str:

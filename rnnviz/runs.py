@@ -44,6 +44,7 @@ import numpy as np
 
 from rnnviz import config as cfg
 from rnnviz.config import RunConfig
+from rnnviz.owner import same_owner
 from rnnviz.text import INDEX_FROM, Vocabulary
 
 RUNS_DIR_ENV = "RNNVIZ_RUNS_DIR"
@@ -315,12 +316,16 @@ class Run:
 
     @property
     def owner(self) -> str | None:
-        """The visitor who launched the run from the page (None: made from the command line)."""
+        """The hash of the token of the visitor who launched the run from the page (None: the command line)."""
         return self.status.get("owner")
+
+    def owned_by(self, visitor: str) -> bool:
+        """Whether `visitor` (an `owner.owner_hash`) launched the run; compared in constant time."""
+        return same_owner(self.owner, visitor)
 
     def changeable_by(self, visitor: str) -> bool:
         """Only the visitor who launched a run may stop or delete it; anyone may for a CLI run."""
-        return self.owner is None or self.owner == visitor
+        return self.owner is None or self.owned_by(visitor)
 
     @property
     def has_model(self) -> bool:
@@ -604,7 +609,8 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
     sessions starts at most `limits.max_runs` processes, each in its own new folder.
 
     Args:
-        owner: the visitor launching (stored in status.json; only they may stop or delete the run).
+        owner: the visitor launching, as `owner.owner_hash` of their token (stored in status.json;
+            only they may stop or delete the run).
         limits: default `Limits.from_environment()`.
 
     Raises:

@@ -7,7 +7,7 @@ import pytest
 
 import conftest
 
-from rnnviz import charts_train, runs
+from rnnviz import charts_train, owner, runs
 from rnnviz import config as cfg
 from rnnviz.charts import PALETTE
 from rnnviz.i18n import t
@@ -102,7 +102,8 @@ def test_missing_data_shows_the_data_message(runs_dir, tmp_path, monkeypatch):
 
 
 def visitor_of(at) -> str:
-    return at.session_state["_visitor"]  # AppTest has no cookie: ui.visitor_id() keeps a random id here
+    """The owner a run launched by this session stores (AppTest has no cookies: the session's own token)."""
+    return owner.owner_hash(at.session_state["_owner_token"])
 
 
 def captions(at):

@@ -156,7 +156,7 @@ def launch(config: cfg.RunConfig) -> None:
 all_runs = store.list()
 active = [run for run in all_runs if run.active]
 max_runs = runs.Limits.from_environment().max_runs
-if any(run.owner == visitor for run in active):
+if any(run.owned_by(visitor) for run in active):
     wait_reason = t("train_launch_wait_mine", lang)
 elif len(active) >= max_runs:
     wait_reason = t("train_launch_wait_busy", lang, limit=max_runs)
@@ -306,8 +306,8 @@ def live_section() -> None:
     if watched is not None and not watched.active:
         show_result(watched)
     # The learner's runs and the reference runs are never in one table.
-    mine = [run for run in now_runs if run.owner in (None, visitor)]
-    others = [run for run in now_runs if run.owner not in (None, visitor)]
+    mine = [run for run in now_runs if run.changeable_by(visitor)]
+    others = [run for run in now_runs if not run.changeable_by(visitor)]
     st.subheader(t("train_mine_title", lang))
     st.toggle(t("train_more_columns", lang), key=P + "all_columns")
     if not mine:
@@ -326,7 +326,7 @@ def live_section() -> None:
 
 # Twice a second while your own run trains (epochs of a quick run take a fraction of a second); every
 # 2 s while only other visitors' runs do, so a class watching one run does not load the server.
-refresh = 0.5 if any(run.owner in (None, visitor) for run in active) else 2.0 if active else None
+refresh = 0.5 if any(run.changeable_by(visitor) for run in active) else 2.0 if active else None
 st.fragment(run_every=refresh)(live_section)()
 
 
