@@ -138,7 +138,7 @@ def visitor_id() -> str:
         if _OWNER_TOKEN not in st.session_state:
             st.session_state[_OWNER_TOKEN] = owner.new_token()
         token = st.session_state[_OWNER_TOKEN]
-        st.html(owner.cookie_script(token), unsafe_allow_javascript=True)
+        st.sidebar.html(owner.cookie_script(token), unsafe_allow_javascript=True)  # no gap in the page
     return owner.owner_hash(token)
 
 
