@@ -7,45 +7,16 @@ is the black "chosen value" marker.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from rnnviz.charts import FONT_SIZE, KIND_COLOURS, PALETTE, style
-from rnnviz.charts_train import preset_label
 from rnnviz.i18n import t
 from rnnviz.review import VariantScore
-from rnnviz.runs import Run
 
 _MAX_LABELLED_TOKENS = 60  # beyond this, every other tick label is left out so they stay readable
-
-
-def whose(run: Run, lang: str) -> str:
-    """"참고 실행" / "reference run" or "내 실행" / "your run": the two are always told apart."""
-    return t("review_whose_reference" if run.is_reference else "review_whose_yours", lang)
-
-
-def _started(run: Run) -> str:
-    return time.strftime("%m-%d %H:%M", time.localtime(run.started)) if run.started else "?"
-
-
-def model_label(run: Run, lang: str, seed: bool = True) -> str:
-    """A readable name, never the run id: whose · model · vocabulary · seed (a visitor's run: its start time).
-
-    E.g. "reference run · 9-3 LSTM · num_words=500 · seed 42",
-    "your run · 9-3 LSTM · num_words=500 · 11-29 15:22".
-    """
-    name = f"{whose(run, lang)} · {preset_label(run, lang)} · num_words={run.config.num_words}"
-    if not run.is_reference:
-        return f"{name} · {_started(run)}"
-    return f"{name} · seed {run.config.seed}" if seed else name
-
-
-def short_label(run: Run, lang: str) -> str:
-    """A legend entry among runs of one model: "reference run · seed 42" or "your run · 11-29 15:22"."""
-    return f"{whose(run, lang)} · " + (f"seed {run.config.seed}" if run.is_reference else _started(run))
 
 
 def _decision_line(fig: go.Figure, lang: str, horizontal: bool) -> None:

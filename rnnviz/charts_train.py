@@ -77,28 +77,46 @@ def preset_label(run_or_config, lang: str) -> str:
     return t(f"preset_{name}" if name else "preset_custom", lang)
 
 
-def run_label(run: Run, lang: str, state: bool = True) -> str:
-    """A readable name for menus, legends and messages (never the folder name).
+def whose(run: Run, lang: str) -> str:
+    """"참고 실행" / "reference run" or "내 실행" / "your run": the two are always told apart."""
+    return t("review_whose_reference" if run.is_reference else "review_whose_yours", lang)
 
-    Reference runs: `reference · 9-3 GRU · num_words=500 · seed 42` (their date says
-    nothing to a learner). Other runs: model, vocabulary, quick or full, start time and
-    (unless `state=False`) status, e.g. `9-3 LSTM · num_words=500 · quick · 11-29 15:30:02 · done`.
+
+def launched_text(run: Run) -> str:
+    """When the run was launched, to the second (the same from queued to done), e.g. `11-29 15:30:02`."""
+    clicked = run.status.get("created") or run.started
+    return time.strftime("%m-%d %H:%M:%S", time.localtime(clicked)) if clicked else "?"
+
+
+def run_label(run: Run, lang: str, state: bool = False, seed: bool = True, yours: bool = False) -> str:
+    """The one readable name of a run, for menus, legends, tables and messages (never its folder name).
+
+    Reference runs: `reference run · 9-3 GRU · num_words=500 · seed 42` (`seed=False` names the
+    model whose seeds are shown together; their date says nothing to a learner). Other runs: model,
+    vocabulary, seed when not the default, quick or full, launch time, e.g.
+    `9-3 LSTM · num_words=500 · quick · 11-29 15:30:02`; `yours` puts "your run ·" first (pages that
+    list them beside reference runs), `state` adds the status (`· done`).
     """
-    if run.is_reference and run.config:  # its date says nothing to a learner; its vocabulary and seed do
-        return (f"{t('train_reference_label', lang)} · {preset_label(run, lang)} · "
-                f"num_words={run.config.num_words} · seed {run.config.seed}")
-    parts = [preset_label(run, lang)]
+    parts = [whose(run, lang)] if run.is_reference or yours else []
+    parts.append(preset_label(run, lang))
     if run.config is not None:
         parts.append(f"num_words={run.config.num_words}")
-        if run.config.seed != cfg.RunConfig.__dataclass_fields__["seed"].default:
-            parts.append(f"seed {run.config.seed}")
-        parts.append(t("train_label_quick" if run.config.max_train_samples else "train_label_full", lang))
-    clicked = run.status.get("created") or run.started  # when it was launched: the same from queued to done
-    parts.append(time.strftime("%m-%d %H:%M:%S", time.localtime(clicked)) if clicked
-                 else t("train_state_broken", lang))
+        if run.is_reference:
+            parts += [f"seed {run.config.seed}"] if seed else []
+        else:
+            if run.config.seed != cfg.RunConfig.__dataclass_fields__["seed"].default:
+                parts.append(f"seed {run.config.seed}")
+            parts.append(t("train_label_quick" if run.config.max_train_samples else "train_label_full", lang))
+    if not run.is_reference:
+        parts.append(launched_text(run))
     if state:
         parts.append(t(f"train_state_{run.state}", lang))
     return " · ".join(parts)
+
+
+def short_label(run: Run, lang: str) -> str:
+    """A legend entry among runs of one model: "reference run · seed 42" or "your run · 11-29 15:22:07"."""
+    return f"{whose(run, lang)} · " + (f"seed {run.config.seed}" if run.is_reference else launched_text(run))
 
 
 def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
@@ -136,7 +154,7 @@ def runs_table(runs: Sequence[Run], lang: str, everything: bool = True) -> pd.Da
     for run in runs:
         started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else "–"
         rows.append({
-            "train_col_name": run_label(run, lang, state=False),
+            "train_col_name": run_label(run, lang),
             "train_col_state": t(f"train_state_{run.state}", lang),
             "train_col_epochs": f"{run.epochs_run} / {run.max_epochs}" if run.max_epochs else str(run.epochs_run),
             "train_col_val_acc": _number(run.best_val_accuracy),

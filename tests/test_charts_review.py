@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from rnnviz import charts_review, review, runs
+from rnnviz import charts_review, charts_train, review, runs
 
 RUN_ID = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}")
 REFERENCES = review.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
@@ -32,16 +32,17 @@ def test_model_labels_are_readable_and_tell_reference_from_yours(tmp_path):
     shutil.copytree(reference.path, tmp_path / "20991231-235959-abcdef")
     mine = runs.RunStore(tmp_path).get("20991231-235959-abcdef")
     for lang, ours, theirs in (("en", "reference run", "your run"), ("ko", "참고 실행", "내 실행")):
-        name = charts_review.model_label(reference, lang)
+        name = charts_train.run_label(reference, lang, yours=True)
         assert name.startswith(ours) and f"seed {reference.config.seed}" in name and not RUN_ID.search(name)
-        own = charts_review.model_label(mine, lang)
-        assert own.startswith(theirs) and "seed" not in own and not RUN_ID.search(own)
-        assert charts_review.short_label(reference, lang) != charts_review.short_label(mine, lang)
+        own = charts_train.run_label(mine, lang, yours=True)
+        assert own.startswith(theirs) and charts_train.launched_text(mine) in own and not RUN_ID.search(own)
+        assert charts_train.run_label(mine, lang) == own.removeprefix(f"{theirs} · ")  # one name, "yours" or not
+        assert charts_train.short_label(reference, lang) != charts_train.short_label(mine, lang)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_reference_model_has_its_own_label(lang):
-    labels = [charts_review.model_label(m, lang) for m in REFERENCES]
+    labels = [charts_train.run_label(m, lang, yours=True) for m in REFERENCES]
     assert len(set(labels)) == len(labels)
 
 

@@ -26,7 +26,7 @@ if not Path(CHROMIUM).exists():
         pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
     pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
-from rnnviz import charts_review, charts_train, data, encoding, review, runs  # noqa: E402 - imported after the skip
+from rnnviz import charts_train, data, encoding, review, runs  # noqa: E402 - imported after the skip
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
@@ -494,7 +494,7 @@ def test_a_tiny_training_run_draws_its_curves_and_finishes(app_url, page, runs_d
     state, done = t("train_col_state", "en"), t("train_state_done", "en")
 
     def finished():
-        name = charts_train.run_label(runs.RunStore(runs_dir).get(run_id), "en", state=False)
+        name = charts_train.run_label(runs.RunStore(runs_dir).get(run_id), "en")
         (row,) = [row for row in table_rows(runs_table) if row[t("train_col_name", "en")] == name]
         return row if row[state] in (done, t("train_state_failed", "en")) else None
 
@@ -503,7 +503,7 @@ def test_a_tiny_training_run_draws_its_curves_and_finishes(app_url, page, runs_d
     assert row[t("train_col_epochs", "en")] == "2 / 2"
     wait_idle(page)
 
-    label = charts_train.run_label(runs.RunStore(runs_dir).get(run_id), "en", state=False)  # "11-28 11:31 · 9-3 LSTM"
+    label = charts_train.run_label(runs.RunStore(runs_dir).get(run_id), "en")  # "11-28 11:31 · 9-3 LSTM"
 
     def curves_of_the_run():
         wait_for_charts(page, 1)
@@ -527,7 +527,7 @@ def test_a_reference_run_opens_with_its_curves(app_url, page):
     if not reference:
         pytest.skip("no reference run in reference_runs/")
     chosen = next((run for run in reference if run.config.cell == "GRU"), reference[-1])
-    name = charts_train.run_label(chosen, "en", state=False)  # "reference · 9-3 GRU · num_words=500 · seed 42"
+    name = charts_train.run_label(chosen, "en")  # "reference · 9-3 GRU · num_words=500 · seed 42"
     open_app(page, app_url, "train", "en")
     picker = widget(page, "stMultiSelect", t("train_compare", "en"))
     picker.scroll_into_view_if_needed()
@@ -669,7 +669,7 @@ def test_onehot_page_survives_a_language_switch_then_a_touch(app_url, browser, u
     page = new_page(browser, 1280, 720)
     try:
         open_app(page, app_url, "onehot", "ko")
-        mine = charts_review.model_label(users_runs["embedding"], "en")
+        mine = charts_train.run_label(users_runs["embedding"], "en", yours=True)
         switch_to_english(page, "onehot")
         slider = widget(page, "stSlider", t("oh_maxlen", "en")).get_by_role("slider")
         slider.press("ArrowLeft")  # touch any widget: maxlen 100 -> 90
@@ -697,7 +697,7 @@ def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, u
         model_box = widget(page, "stSelectbox", t("review_model", "ko")).get_by_role("combobox")
         model_box.click()
         model_box.fill(t("review_whose_yours", "ko"))  # the list is long: search it, as a visitor can
-        page.get_by_role("option", name=charts_review.model_label(own, "ko"), exact=True).click()
+        page.get_by_role("option", name=charts_train.run_label(own, "ko", yours=True), exact=True).click()
         wait_for_query(page, "rv_model", own.id)
         wait_idle(page)
         switch_to_english(page, "review")
@@ -707,7 +707,7 @@ def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, u
         wait_idle(page)
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
         box = widget(page, "stSelectbox", t("review_model", "en")).get_by_role("combobox")
-        expect(box).to_have_value(charts_review.model_label(own, "en"))  # still the visitor's run, in English
+        expect(box).to_have_value(charts_train.run_label(own, "en", yours=True))  # still the visitor's run, in English
         reading = review.read_text(text, own.vocabulary(), own.config.maxlen)
         expected = encoding.predict(own.load_weights(), reading.padded)
         expect(page.get_by_text(re.compile(r"models say positive"))).to_contain_text(f"says {expected:.3f}")

@@ -79,7 +79,7 @@ def test_a_run_outlives_the_server_that_started_it(store):
     assert run.state in (runs.STOPPED, runs.DONE) and run.epochs_run >= 1 and run.has_model
     at = conftest.open_page("views/train.py", "en")
     tables = [" ".join(map(str, df.value.values.ravel())) for df in at.dataframe]
-    assert any(charts_train.run_label(run, "en", state=False) in table for table in tables)  # listed by its name
+    assert any(charts_train.run_label(run, "en") in table for table in tables)  # listed by its name
     assert run_id in at.multiselect(key="train_compare@en").value and at.get("plotly_chart")  # with its curves
 
 

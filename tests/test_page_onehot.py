@@ -12,7 +12,7 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import charts_review, runs
+from rnnviz import charts_review, charts_train, runs
 from rnnviz.i18n import t
 
 PAGE = "views/onehot.py"
@@ -203,8 +203,8 @@ def texts(at) -> str:
 def test_trained_tables_come_from_the_median_reference_seed_not_a_users_stopped_run(with_user_runs, lang):
     at = open_page(lang, oh_sentence="a great film")
     onehot, embedding = (median_by_hand(references(p)) for p in ("onehot-simplernn", "embedding-simplernn"))
-    assert charts_review.model_label(onehot, lang) in texts(at)  # which run W_x comes from, by name
-    assert charts_review.model_label(embedding, lang) in " ".join(c.value for c in at.caption)
+    assert charts_train.run_label(onehot, lang, yours=True) in texts(at)  # which run W_x comes from, by name
+    assert charts_train.run_label(embedding, lang, yours=True) in " ".join(c.value for c in at.caption)
     identity = identity_of(at)
     kernel = onehot.load_weights()["rnn0_kernel"]
     first_row = "[" + ", ".join(f"{v:+.3f}" for v in kernel[identity.iloc[0, 1]]) + "]"
@@ -222,7 +222,7 @@ def test_the_default_comparison_is_the_median_seed_and_the_page_gives_the_spread
         in texts(at)
     results = results_of(at)
     names = list(results.iloc[:, 0])
-    assert sorted(names[:2]) == sorted(charts_review.model_label(median_by_hand(references(p)), "en")
+    assert sorted(names[:2]) == sorted(charts_train.run_label(median_by_hand(references(p)), "en", yours=True)
                                        for p in ("embedding-simplernn", "onehot-simplernn"))
     assert [n.split(" · ")[0] for n in names] == ["reference run"] * 2 + ["your run"] * 2  # apart, labelled
 

@@ -11,7 +11,7 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import charts_review, encoding, review, runs
+from rnnviz import charts_train, encoding, review, runs
 from rnnviz import text as tx
 
 PAGE = "views/review.py"
@@ -150,7 +150,7 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
         (target / runs.VOCAB_FILE).write_text('{"words": [1, 2, 3]')
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     at = open_page("en")
-    name = charts_review.model_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en")  # readable
+    name = charts_train.run_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en", yours=True)  # readable
     assert any(f"Skipped models whose files are damaged: {name} (" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 4  # the reference models still work
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # nothing changed on disk
@@ -197,8 +197,8 @@ def test_a_users_run_is_never_a_fourth_reference_seed(users_lstm, lang):
     text = at.text_area(key="rv_text").value
     verdicts = figure(at, 1)
     bars = verdicts["data"][0]
-    reference_label = charts_review.model_label(LSTM[0], lang, seed=False)
-    own_label = charts_review.model_label(users_lstm, lang, seed=False)
+    reference_label = charts_train.run_label(LSTM[0], lang, seed=False, yours=True)
+    own_label = charts_train.run_label(users_lstm, lang, seed=False, yours=True)
     assert bars["y"].count(reference_label) == 1 and bars["y"][-1] == own_label  # its own row, last
     expected = np.mean([encoding.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded)
                         for m in LSTM])  # the three reference seeds only
@@ -211,11 +211,11 @@ def test_a_users_run_is_never_a_fourth_reference_seed(users_lstm, lang):
 def test_the_after_each_word_curves_never_mix_a_users_run_with_the_reference_seeds(users_lstm):
     at = open_page("en", rv_model=LSTM[0].id)
     names = [trace["name"] for trace in figure(at, 2)["data"] if trace.get("name")]
-    assert names == [charts_review.short_label(m, "en") for m in LSTM]  # three seeds, three names
+    assert names == [charts_train.short_label(m, "en") for m in LSTM]  # three seeds, three names
     assert len(set(names)) == 3 and not any("your run" in n for n in names)
     at.selectbox(key="rv_model@en").set_value(users_lstm.id).run()
     assert [trace.get("name") for trace in figure(at, 2)["data"] if trace.get("name")] == [
-        charts_review.short_label(users_lstm, "en")]
+        charts_train.short_label(users_lstm, "en")]
     assert "Your run is drawn alone" in " ".join(m.value for m in at.markdown)
 
 

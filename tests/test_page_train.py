@@ -199,7 +199,7 @@ def test_no_run_id_is_shown_as_a_name(runs_dir, local_data):
                       *(str(o) for box in at.selectbox for o in box.options),
                       *(str(o) for box in at.multiselect for o in box.options)])
     assert run_id not in shown
-    assert charts_train.run_label(RunStore(runs_dir).get(run_id), "en", state=False) in shown
+    assert charts_train.run_label(RunStore(runs_dir).get(run_id), "en") in shown
 
 
 def test_delete_asks_first(runs_dir, local_data):
@@ -337,9 +337,9 @@ def test_duration_text():
 def test_a_runs_name_stays_the_same_from_queued_to_done(tmp_path):
     store = RunStore(tmp_path)
     run_id = store.create(cfg.quick(cfg.PRESETS["gru"]))
-    queued = charts_train.run_label(store.get(run_id), "ko", state=False)
+    queued = charts_train.run_label(store.get(run_id), "ko")
     store.update_status(run_id, state=runs.DONE, started=store.read_status(run_id)["created"] + 61)
-    assert charts_train.run_label(store.get(run_id), "ko", state=False) == queued
+    assert charts_train.run_label(store.get(run_id), "ko") == queued
     assert run_id not in queued and t("preset_gru", "ko") in queued and "num_words=500" in queued
     assert t("train_label_quick", "ko") in queued
 

@@ -158,7 +158,7 @@ def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, mon
     assert list(table["book: val_accuracy"])[-2:] == ["0.733", "0.732"]  # the 9-2 models at num_words=200
     # the reference runs are listed beside the user's (none here), read-only, and compared by default
     listed = " ".join(" ".join(map(str, df.value.values.ravel())) for df in at.dataframe)
-    assert all(charts_train.run_label(run, "en", state=False) in listed for run in REFERENCE)  # by name, not id
+    assert all(charts_train.run_label(run, "en") in listed for run in REFERENCE)  # by name, not id
     compared = at.multiselect(key="train_compare@en").value
     assert sorted((by_name(r), r.config.seed) for r in REFERENCE if r.id in compared) == [
         ("embedding-simplernn@500", 42), ("lstm@500", 42)]

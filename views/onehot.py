@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_review, charts_train, data, encoding, review, runs, snippets, stepper
+from rnnviz import charts_encoding, charts_train, data, encoding, review, runs, snippets, stepper
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
@@ -84,7 +84,7 @@ representative = {kind: review.median_run(reference_seeds[kind]) for kind in PRE
 
 
 def run_name(run) -> str:
-    return charts_review.model_label(run, lang)  # readable: whose · model · vocabulary · seed or start time
+    return charts_train.run_label(run, lang, yours=True)  # readable: whose · model · vocabulary · seed or start time
 
 
 def trained(kind: str, fits) -> runs.Run | None:

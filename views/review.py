@@ -9,7 +9,7 @@ import ui
 from rnnviz import charts, charts_cells, charts_review, data, encoding, review, runs, snippets
 from rnnviz import text as tx
 from rnnviz.charts import KIND_COLOURS
-from rnnviz.charts_review import model_label, short_label
+from rnnviz.charts_train import run_label, short_label
 from rnnviz.i18n import t
 
 lang = ui.language()
@@ -32,7 +32,7 @@ def loadable(run: runs.Run) -> bool:
     try:
         files_of(run)
     except (review.ModelFilesError, OSError, runs.RunError) as error:
-        broken.append(f"{model_label(run, lang) if run.config else run.id} ({error})")
+        broken.append(f"{run_label(run, lang, yours=True) if run.config else run.id} ({error})")
         return False
     return True
 
@@ -71,7 +71,7 @@ left, right = st.columns([3, 2])
 source = ui.choice(left.radio, t("review_source", lang), SOURCES, P + "source", lang,
                    format_func=lambda v: t(f"review_source_{v}", lang), horizontal=True)
 run = by_id[ui.choice(right.selectbox, t("review_model", lang), list(by_id), P + "model", lang,
-                      format_func=lambda i: model_label(by_id[i], lang),
+                      format_func=lambda i: run_label(by_id[i], lang, yours=True),
                       default=default_model.id)]  # a run deleted since: the default
 weights, vocabulary = files_of(run)
 maxlen = run.config.maxlen
@@ -134,7 +134,7 @@ scores = [encoding.predict(files_of(model)[0], readings[model.id].padded) for mo
 groups = review.by_variant(models, scores)  # the reference seeds averaged; each of the visitor's runs alone
 first_of = {review.group_name(model): model for model in reversed(models)}
 st.plotly_chart(charts_review.verdicts_figure(
-    groups, [model_label(first_of[g.variant], lang, seed=False) for g in groups],
+    groups, [run_label(first_of[g.variant], lang, seed=False, yours=True) for g in groups],
     [first_of[g.variant].config.cell for g in groups], lang), width="stretch")
 positive = sum(score > 0.5 for score in scores)
 seeds = max((len(g.scores) for g in groups if g.reference), default=1)

@@ -224,7 +224,7 @@ def live_figure(run: runs.Run):
     key = (run.id, run.epochs_run, run.state, lang, colour)
     cached = st.session_state.get(P + "live_figure")
     if cached is None or cached[0] != key:
-        figure = charts_train.history_figure([run], lang, labels=[charts_train.run_label(run, lang, False)],
+        figure = charts_train.history_figure([run], lang, labels=[charts_train.run_label(run, lang)],
                                              colours=[colour])
         cached = (key, figure)
         st.session_state[P + "live_figure"] = cached
@@ -233,7 +233,7 @@ def live_figure(run: runs.Run):
 
 def show_live(run: runs.Run) -> None:
     with st.container(border=True, key=P + "live"):
-        st.markdown(f"**{t('train_live_title', lang)}** · {charts_train.run_label(run, lang)}")
+        st.markdown(f"**{t('train_live_title', lang)}** · {charts_train.run_label(run, lang, state=True)}")
         phase = run.status.get("phase") or "queued"
         if not run.epochs_run:  # before the first curve point: each step, as the worker timed it
             st.markdown("  \n".join(charts_train.step_lines(run, lang)))
@@ -268,7 +268,7 @@ def show_failure(run: runs.Run) -> None:
 def show_result(run: runs.Run) -> None:
     """The card of a run this session started, once it has ended: beside the reference runs of its model."""
     with st.container(border=True, key=P + "result"):
-        st.markdown(f"**{t('train_result_title', lang)}** · {charts_train.run_label(run, lang)}")
+        st.markdown(f"**{t('train_result_title', lang)}** · {charts_train.run_label(run, lang, state=True)}")
         if run.state == runs.FAILED:
             show_failure(run)
             return
@@ -300,7 +300,7 @@ def live_section() -> None:
         watched = st.session_state.get(P + "watch")
         run = next((r for r in now_active if r.id == watched), now_active[0])  # reattach after a reload
         if len(now_active) > 1:
-            st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang) for r in now_active)))
+            st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang, state=True) for r in now_active)))
         show_live(run)
     watched = next((r for r in now_runs if r.id == st.session_state.get(P + "watch")), None)
     if watched is not None and not watched.active:
@@ -333,7 +333,7 @@ st.fragment(run_every=refresh)(live_section)()
 # --- comparing runs -------------------------------------------------------------------------------------
 if listed:
     # No status in these labels: the table shows it live, a menu would keep a stale one.
-    label = {run.id: charts_train.run_label(run, lang, state=False) for run in listed}
+    label = {run.id: charts_train.run_label(run, lang) for run in listed}
     key = P + "compare"
     st.markdown(f"**{t('train_compare_title', lang)}**")
     chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), key, lang, format_func=label.get)

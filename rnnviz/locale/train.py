@@ -242,7 +242,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "the app (three seeds per model); `python -m rnnviz.reference` makes them again. Compare them with "
               "your runs below.",
     },
-    "train_reference_label": {"ko": "참고", "en": "reference"},
     "train_reference_note": {"ko": "참고 실행은 지울 수 없습니다.", "en": "Reference runs cannot be deleted."},
     "train_no_runs": {"ko": "아직 실행이 없습니다. 위에서 훈련을 시작하세요.",
                       "en": "No runs yet. Start one above."},
