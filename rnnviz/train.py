@@ -292,6 +292,12 @@ class StatusLog:
                 except OSError:
                     pass  # a full disk: the page sees the silence, the main thread's error says why
 
+    def remove_temporary_files(self) -> None:
+        """This process's half-written files in the run folder (a failed checkpoint holds the room the final
+        status needs); under the lock, so never one the heartbeat is writing."""
+        with self._lock:
+            runs.remove_temporary_files(self.store.path(self.run_id), older_than=0, pid=os.getpid())
+
     def begin(self, *steps: str, **changes) -> None:
         for step in steps:
             self.steps[step] = [self.now(), None]
@@ -440,10 +446,10 @@ def train(store: RunStore, run_id: str) -> str:
     Keras is imported and the model built, on the other core. Each step before
     the first epoch is timed into status.json (`StatusLog`). Uses the Keras
     backend already loaded, else KERAS_BACKEND. Never raises for a training
-    problem: the run ends `failed` with the message in status.json.
+    problem: the run ends `failed` with the message in status.json (a full disk
+    with `error_key` train_err_disk_full_run), leaving no half-written file.
     """
     started = time.time()
-    folder = store.path(run_id)
     log = StatusLog(store, run_id, origin=started)
     try:
         log.origin = store.read_status(run_id).get("created") or started
@@ -465,8 +471,6 @@ def train(store: RunStore, run_id: str) -> str:
             return _finish(log, runs.FAILED, started, error=f"{type(error).__name__}: {error}",
                            error_key="train_err_disk_full_run", error_params={})
         return _finish(log, runs.FAILED, started, error=f"{type(error).__name__}: {error}")
-    finally:
-        runs.remove_temporary_files(folder, older_than=0, pid=os.getpid())  # half-written: never left
 
 
 def _train(store: RunStore, run_id: str, log: StatusLog, started: float) -> str:
@@ -525,6 +529,7 @@ def _finish(log: StatusLog, state: str, started: float, **changes) -> str:
     """The final status; when even that cannot be written (a full disk), the log says so and the page finds
     the run interrupted, with this log."""
     ended = time.time()
+    log.remove_temporary_files()  # half written: never left
     try:
         log.update(state=state, phase=None, ended=ended, elapsed=ended - started, peak_memory_mb=peak_memory_mb(),
                    **changes)
