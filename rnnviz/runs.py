@@ -323,6 +323,8 @@ def _signal(pid: int, sig: int) -> None:
             os.kill(pid, sig)
     except ProcessLookupError:
         pass  # already gone
+    except PermissionError:
+        pass  # another user's: `terminate` then finds it still there
 
 
 def _windows_alive(pid: int) -> bool:  # pragma: no cover - Windows only
