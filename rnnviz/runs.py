@@ -15,14 +15,23 @@ runs/                       # RNNVIZ_RUNS_DIR overrides; default: runs/ beside t
 ```
 
 Every JSON / npz file is written to a temporary name then `os.replace`d, so a
-reader never sees half a file; `history.csv` is appended by Keras, so its
+reader never sees half a file (a write that fails removes its temporary file;
+one left by a killed process is removed by the next reader after
+`STALE_TEMPORARY_SECONDS`); `history.csv` is appended by Keras, so its
 reader ignores an unfinished last line. This module never imports Keras: the
 page lists, reads and launches runs with it.
+
+A live worker writes a `heartbeat` time into status.json at least every
+`HEARTBEAT_SECONDS`; a run whose process is alive but silent for longer than
+`stall_seconds` (frozen with `kill -STOP`, say) is STALLED: it no longer takes
+a training slot, and its owner can `end` it.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
+import fnmatch
 import io
 import json
 import math
@@ -30,6 +39,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -67,9 +77,23 @@ STOP_FILE = "stop"
 
 QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED, BROKEN = (
     "queued", "running", "done", "failed", "stopped", "interrupted", "broken")
-ACTIVE = (QUEUED, RUNNING)
+STALLED = "stalled"  # never written: the reader's name for a live process that stopped reporting
+ACTIVE = (QUEUED, RUNNING)  # these take a training slot
+LIVE = (*ACTIVE, STALLED)  # a process may still write into the folder: not deletable yet
 STATES = (QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED)
 LAUNCH_GRACE_SECONDS = 60  # a queued run without a process yet is not called interrupted before this
+
+HEARTBEAT_SECONDS = 2.0  # a live worker writes status.json at least this often (rnnviz.train.StatusLog)
+# Silence after which a live worker counts as stalled: several of its own epochs, at least a minute; before
+# its epoch time is known (importing Keras, reading data, compiling), a generous bound.
+STALL_MIN_SECONDS = 60
+STALL_EPOCHS = 3
+STALL_PREPARING_SECONDS = 300
+END_WAIT_SECONDS = 3.0  # `end`: how long a worker may take to exit after SIGTERM before it gets SIGKILL
+TEMPORARY_FILES = (".*.tmp", ".checkpoint-tmp.keras")  # write_atomic's and ModelCheckpoint's
+STALE_TEMPORARY_SECONDS = 600  # a temporary file this old was left by a process that died writing it
+DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+DISK_FULL_TEXT = os.strerror(errno.ENOSPC)  # "No space left on device", as a log shows it
 
 # What happens between the click and the first curve point, in order (status.json "steps", timed by
 # the worker's StatusLog): the worker process starts; the data is read while Keras is imported and
@@ -93,13 +117,72 @@ class RunError(RuntimeError):
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write `content` to `path` through a temporary file and `os.replace`."""
+    """Write `content` to `path` through a temporary file and `os.replace`.
+
+    A write that fails (a full disk) removes its temporary file: nothing half written is left.
+    """
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     mode = "wb" if isinstance(content, bytes) else "w"
-    with open(tmp, mode, **({} if isinstance(content, bytes) else {"encoding": "utf-8"})) as handle:
-        handle.write(content)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, mode, **({} if isinstance(content, bytes) else {"encoding": "utf-8"})) as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def remove_temporary_files(folder: Path, older_than: float = STALE_TEMPORARY_SECONDS,
+                           pid: int | None = None) -> None:
+    """Remove the temporary files (`TEMPORARY_FILES`) in `folder` last written `older_than` seconds ago or more;
+    with `pid`, only that process's own (write_atomic names them `.<name>.<pid>.<random>.tmp`, and a
+    checkpoint is the worker's). Links are removed, never followed; a file that cannot be removed stays."""
+    if Path(folder).is_symlink():
+        return  # never act on what a link points to
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not any(fnmatch.fnmatchcase(entry.name, pattern) for pattern in TEMPORARY_FILES):
+            continue
+        if pid is not None and entry.name.endswith(".tmp") and f".{pid}." not in entry.name:
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True when `error`, or an error it was raised from, says the disk (or the quota) is full."""
+    while error is not None:
+        if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def disk_error(error: OSError, folder: Path) -> RunError:
+    """The page's message for an OSError from writing into the runs folder: read-only, disk full, or other."""
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return RunError("train_err_runs_readonly", f"cannot write into {folder}: {error}", folder=str(folder))
+    if is_disk_full(error):
+        return RunError("train_err_disk_full", f"disk full writing into {folder}: {error}", folder=str(folder))
+    return RunError("train_err_runs_os", f"cannot write into {folder}: {error}", folder=str(folder),
+                    error=error.strerror or str(error))
+
+
+@contextmanager
+def _writing(folder: Path) -> Iterator[None]:
+    """Turns an OSError raised while writing into the runs folder into the RunError the page shows."""
+    try:
+        yield
+    except OSError as error:
+        raise disk_error(error, folder) from error
 
 
 def write_json(path: Path, values: dict) -> None:
@@ -212,6 +295,39 @@ def process_alive(pid: int | None, start_ticks: int | None = None) -> bool:
     return start_ticks is None or int(fields[19]) == start_ticks
 
 
+def terminate(pid: int | None, start_ticks: int | None, wait: float = END_WAIT_SECONDS) -> bool:
+    """End process `pid` (and its helpers, when it leads its own process group, as `launch` starts it):
+    SIGTERM with SIGCONT (a frozen process acts on nothing else), then SIGKILL if it is still there after
+    `wait` seconds. Nothing is sent once `pid` is not the process that started at `start_ticks`.
+
+    Returns:
+        True when the process is gone.
+    """
+    for sig in (signal.SIGTERM, getattr(signal, "SIGKILL", signal.SIGTERM)):
+        if not process_alive(pid, start_ticks):
+            return True
+        _signal(pid, sig)
+        if sig == signal.SIGTERM and hasattr(signal, "SIGCONT"):
+            _signal(pid, signal.SIGCONT)
+        deadline = time.monotonic() + wait
+        while process_alive(pid, start_ticks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    return not process_alive(pid, start_ticks)
+
+
+def _signal(pid: int, sig: int) -> None:
+    """`sig` to the process group `pid` leads, else to `pid` alone."""
+    try:
+        if hasattr(os, "killpg") and os.getpgid(pid) == pid:
+            os.killpg(pid, sig)
+        else:
+            os.kill(pid, sig)
+    except ProcessLookupError:
+        pass  # already gone
+    except PermissionError:
+        pass  # another user's: `terminate` then finds it still there
+
+
 def _windows_alive(pid: int) -> bool:  # pragma: no cover - Windows only
     import ctypes
 
@@ -244,7 +360,18 @@ class Run:
 
     @property
     def active(self) -> bool:
+        """Queued or training: the run takes one of `Limits.max_runs` slots."""
         return self.state in ACTIVE
+
+    @property
+    def live(self) -> bool:
+        """Its process may still write into the folder (active or stalled): it cannot be deleted yet."""
+        return self.state in LIVE
+
+    @property
+    def silent_seconds(self) -> float | None:
+        """How long a stalled run's worker has not reported."""
+        return self.status.get("silent_seconds")
 
     @property
     def error(self) -> str | None:
@@ -439,6 +566,16 @@ class Limits:
                            n=config.train_samples, limit=self.max_reviews)
 
 
+def stall_seconds(status: dict) -> float:
+    """How long a live worker may stay silent before its run counts as stalled: `STALL_EPOCHS` of its
+    measured epochs (at least `STALL_MIN_SECONDS`) once training; `STALL_PREPARING_SECONDS` before."""
+    per_epoch = status.get("seconds_per_epoch")
+    if (status.get("phase") in ("training", "testing") and isinstance(per_epoch, (int, float))
+            and math.isfinite(per_epoch) and per_epoch > 0):
+        return max(STALL_MIN_SECONDS, STALL_EPOCHS * per_epoch)
+    return STALL_PREPARING_SECONDS
+
+
 def new_run_id() -> str:
     return f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
 
@@ -468,19 +605,29 @@ class RunStore:
         """A new run folder holding config.json and a queued status; returns its id.
 
         The folder is filled under a temporary name, then renamed: `list()`
-        never sees it half made.
+        never sees it half made, and a failed write leaves nothing behind.
+
+        Raises:
+            RunError("train_err_runs_readonly" / "train_err_disk_full" / "train_err_runs_os"): the runs
+                folder cannot be written (see `disk_error`).
         """
-        self.root.mkdir(parents=True, exist_ok=True)
-        while True:
-            run_id = new_run_id()
-            if not (self.root / run_id).exists():
-                break
-        staging = self.root / f".new-{run_id}"
-        staging.mkdir()
-        write_atomic(staging / CONFIG_FILE, cfg.to_json(config))
-        write_json(staging / STATUS_FILE, {"state": QUEUED, "created": time.time(), "pid": None,
-                                           "epochs": config.epochs, "backend": config.backend, "owner": owner})
-        os.rename(staging, self.root / run_id)
+        with _writing(self.root):
+            self.root.mkdir(parents=True, exist_ok=True)
+            while True:
+                run_id = new_run_id()
+                if not (self.root / run_id).exists():
+                    break
+            staging = self.root / f".new-{run_id}"
+            try:
+                staging.mkdir()
+                write_atomic(staging / CONFIG_FILE, cfg.to_json(config))
+                write_json(staging / STATUS_FILE, {"state": QUEUED, "created": time.time(), "pid": None,
+                                                   "epochs": config.epochs, "backend": config.backend,
+                                                   "owner": owner})
+                os.rename(staging, self.root / run_id)
+            except OSError:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
         return run_id
 
     def read_status(self, run_id: str) -> dict:
@@ -499,16 +646,41 @@ class RunStore:
         `visitor`: who asks (the page passes its visitor id); None is the machine's user (the CLI).
         """
         self._check_owner(self.get(run_id), visitor)
-        (self.path(run_id) / STOP_FILE).touch()
+        with _writing(self.root):
+            (self.path(run_id) / STOP_FILE).touch()
 
     def delete(self, run_id: str, visitor: str | None = None) -> None:
         """Remove a finished run's folder. A run still training must be stopped first."""
         run = self.get(run_id)
         self._check_owner(run, visitor)
-        if run.active:
+        if run.live:
             raise RunError("train_err_delete_active", f"run {run_id} is still {run.state}; stop it first",
                            run=run_id)
-        shutil.rmtree(run.path)
+        with _writing(self.root):
+            shutil.rmtree(run.path)
+
+    def end(self, run_id: str, visitor: str | None = None) -> None:
+        """End the run's worker process (`terminate`: SIGTERM, then SIGKILL) and mark the run stopped, which
+        frees its slot. For a stalled worker, which never reads the `stop` file; an ended run stays as it is.
+
+        Raises:
+            RunError("train_err_not_yours"): `visitor` did not launch it.
+            RunError("train_err_end_failed"): the process would not end (it belongs to another user).
+        """
+        run = self.get(run_id)
+        self._check_owner(run, visitor)
+        if not run.live:
+            return
+        pid = run.status.get("pid")
+        if isinstance(pid, int) and not terminate(pid, run.status.get("pid_start")):
+            raise RunError("train_err_end_failed", f"process {pid} of run {run_id} did not end", run=run_id)
+        with _writing(self.root):
+            (self.path(run_id) / STOP_FILE).touch()  # a worker starting just now stops at its first batch
+            now = time.time()
+            started = run.status.get("started")
+            self.update_status(run_id, state=STOPPED, phase=None, ended=now, ended_by_owner=True,
+                               elapsed=now - started if isinstance(started, (int, float)) else None)
+        remove_temporary_files(run.path, older_than=0)  # the process is gone: whatever it was writing is half
 
     @staticmethod
     def _check_owner(run: Run, visitor: str | None) -> None:
@@ -529,8 +701,12 @@ class RunStore:
             status = {**status, "state": BROKEN, "error": f"config.json: {error}"}
         if status.get("state") not in (*STATES, BROKEN):
             status = {**status, "state": BROKEN, "error": status.get("error") or "status.json missing or invalid"}
-        if status["state"] in ACTIVE and not self._process_running(status):
-            status = {**status, "state": INTERRUPTED}
+        if status["state"] in ACTIVE:
+            if not self._process_running(status):
+                status = {**status, "state": INTERRUPTED}
+            elif (silent := self._silence(status)) > stall_seconds(status):
+                status = {**status, "state": STALLED, "silent_seconds": silent}
+        remove_temporary_files(folder)  # left by a process that died writing them
         return Run(id=run_id, path=folder, config=config, status=status,
                    history=read_history(folder / HISTORY_FILE), test=_read_json(folder / TEST_FILE))
 
@@ -540,6 +716,14 @@ class RunStore:
         if pid is None:  # queued, the worker not started yet
             return time.time() - float(status.get("created") or 0) < LAUNCH_GRACE_SECONDS
         return process_alive(pid, status.get("pid_start"))
+
+    @staticmethod
+    def _silence(status: dict) -> float:
+        """Seconds since the worker last wrote its heartbeat (or started, or the run was created)."""
+        last = next((value for value in (status.get(name) for name in ("heartbeat", "started", "created"))
+                     if isinstance(value, (int, float)) and not isinstance(value, bool)
+                     and math.isfinite(value)), None)
+        return 0.0 if last is None else max(time.time() - last, 0.0)
 
     def ids(self) -> list[str]:
         """Run ids, newest first."""
@@ -617,10 +801,12 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
         RunError("train_err_busy"): `limits.max_runs` runs are active.
         RunError("train_err_limit_epochs" / "train_err_limit_reviews"): the config asks for too much.
         RunError("train_err_store_full"): `keep_runs` runs are stored already.
+        RunError("train_err_runs_readonly" / "train_err_disk_full" / "train_err_runs_os"): the runs folder
+            cannot be written, or the process cannot start; nothing is left behind.
     """
     limits = limits or Limits.from_environment()
     limits.check(config)
-    with store._launch_lock():
+    with _writing(store.root), store._launch_lock():
         active = store.active()
         if len(active) >= limits.max_runs:
             raise RunError("train_err_busy", f"{len(active)} run(s) already training (limit {limits.max_runs})",
@@ -630,22 +816,48 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
             raise RunError("train_err_store_full", f"{stored} runs stored (limit {limits.keep_runs})",
                            n=stored, limit=limits.keep_runs)
         run_id = store.create(config, owner=owner)
-        with open(store.path(run_id) / LOG_FILE, "ab") as log:
-            process = subprocess.Popen(worker_command(store, run_id), cwd=APP_ROOT, env=worker_env(config),
-                                       stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
-        status = store.read_status(run_id)
-        if status.get("state") == QUEUED and status.get("pid") is None:
-            store.update_status(run_id, pid=process.pid, pid_start=process_start_ticks(process.pid))
+        try:
+            process = _start_worker(store, run_id, config)
+        except OSError:
+            shutil.rmtree(store.path(run_id), ignore_errors=True)  # no process: no run
+            raise
     # Reap the child when it ends, so it does not linger as a zombie that looks alive.
     threading.Thread(target=process.wait, daemon=True, name=f"reap-{run_id}").start()
     return run_id
 
 
+def _start_worker(store: RunStore, run_id: str, config: RunConfig) -> subprocess.Popen:
+    """The worker process for a created run, its output into worker.log; its pid noted in status.json."""
+    with open(store.path(run_id) / LOG_FILE, "ab") as log:
+        process = subprocess.Popen(worker_command(store, run_id), cwd=APP_ROOT, env=worker_env(config),
+                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    status = store.read_status(run_id)
+    if status.get("state") == QUEUED and status.get("pid") is None:
+        try:
+            store.update_status(run_id, pid=process.pid, pid_start=process_start_ticks(process.pid))
+        except OSError:
+            pass  # the worker writes its pid itself as it starts
+    return process
+
+
+LOG_TAIL_BYTES = 64 * 1024  # a long log is read from its end only
+
+
 def log_tail(run: Run, lines: int = 30) -> str:
-    """The last lines of the worker's console output (for a failed run)."""
+    """The last lines of the worker's console output (for a failed or interrupted run)."""
     try:
-        text = (run.path / LOG_FILE).read_text(encoding="utf-8", errors="replace")
+        with open(run.path / LOG_FILE, "rb") as log:
+            log.seek(max(log.seek(0, os.SEEK_END) - LOG_TAIL_BYTES, 0))
+            text = log.read().decode("utf-8", errors="replace")
     except OSError:
         return ""
     return "\n".join(text.splitlines()[-lines:])
+
+
+def ran_out_of_disk(run: Run) -> bool:
+    """The run ended because the disk was full: the worker said so in status.json, or its log does."""
+    if run.status.get("error_key") == "train_err_disk_full_run":
+        return True
+    tail = log_tail(run)
+    return DISK_FULL_TEXT in tail or "ENOSPC" in tail

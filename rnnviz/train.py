@@ -38,6 +38,7 @@ import threading
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -245,17 +246,21 @@ def weight_arrays(model, config: RunConfig) -> dict[str, np.ndarray]:
 
 
 class StatusLog:
-    """status.json as the worker's two threads (data loading, the main one) update it, one at a time.
+    """status.json as the worker's threads (data loading, the main one, the heartbeat) update it, one at a time.
 
     `begin(step)` / `end(step)` time the steps before the first curve point
     (`runs.STEPS`), in seconds since the run was created (the click on the
-    page), into status["steps"] = {step: [begin, end or None]}.
+    page), into status["steps"] = {step: [begin, end or None]}. Every write
+    carries a `heartbeat` time, and `heartbeat()` writes one at least every
+    `runs.HEARTBEAT_SECONDS` while it lasts, in every phase: a page can tell a
+    frozen worker (`runs.STALLED`) from a slow one.
     """
 
     def __init__(self, store: RunStore, run_id: str, origin: float) -> None:
         self.store, self.run_id, self.origin = store, run_id, origin
         self.steps: dict[str, list[float | None]] = {}
         self._lock = threading.Lock()
+        self._written = time.monotonic()  # the last write
 
     def now(self) -> float:
         return round(time.time() - self.origin, 3)
@@ -264,7 +269,34 @@ class StatusLog:
         with self._lock:
             if "steps" in changes:
                 changes["steps"] = {name: list(times) for name, times in self.steps.items()}
-            self.store.update_status(self.run_id, **changes)
+            self.store.update_status(self.run_id, heartbeat=time.time(), **changes)
+            self._written = time.monotonic()
+
+    @contextmanager
+    def heartbeat(self):
+        """A thread that keeps the heartbeat fresh while the block runs (importing, reading, compiling...)."""
+        done = threading.Event()
+        thread = threading.Thread(target=self._beat, args=(done,), daemon=True, name="heartbeat")
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
+
+    def _beat(self, done: threading.Event) -> None:
+        while not done.wait(runs.HEARTBEAT_SECONDS / 2):
+            if time.monotonic() - self._written >= runs.HEARTBEAT_SECONDS / 2:
+                try:
+                    self.update()
+                except OSError:
+                    pass  # a full disk: the page sees the silence, the main thread's error says why
+
+    def remove_temporary_files(self) -> None:
+        """This process's half-written files in the run folder (a failed checkpoint holds the room the final
+        status needs); under the lock, so never one the heartbeat is writing."""
+        with self._lock:
+            runs.remove_temporary_files(self.store.path(self.run_id), older_than=0, pid=os.getpid())
 
     def begin(self, *steps: str, **changes) -> None:
         for step in steps:
@@ -414,56 +446,67 @@ def train(store: RunStore, run_id: str) -> str:
     Keras is imported and the model built, on the other core. Each step before
     the first epoch is timed into status.json (`StatusLog`). Uses the Keras
     backend already loaded, else KERAS_BACKEND. Never raises for a training
-    problem: the run ends `failed` with the message in status.json.
+    problem: the run ends `failed` with the message in status.json (a full disk
+    with `error_key` train_err_disk_full_run), leaving no half-written file.
     """
     started = time.time()
-    folder = store.path(run_id)
-    origin = store.read_status(run_id).get("created") or started
-    log = StatusLog(store, run_id, origin)
-    log.steps["python"] = [0.0, log.now()]  # from the click to this line: the process and its imports
-    log.begin("data", "keras", state=runs.RUNNING, pid=os.getpid(), pid_start=runs.process_start_ticks(os.getpid()),
-              started=started, phase="preparing", epoch=0, error=None)
+    log = StatusLog(store, run_id, origin=started)
     try:
-        config = cfg.from_json((folder / runs.CONFIG_FILE).read_text(encoding="utf-8"))
-        log.update(epochs=config.epochs)
-        data.local_data_dir()  # a wrong RNNVIZ_DATA_DIR fails here, before seconds of imports
-        with ThreadPoolExecutor(1, thread_name_prefix="data") as pool:
-            arrays = pool.submit(_read_data, config, folder, log)
-            if _backend_to_load() == "jax":
-                enable_jax_compilation_cache()  # before Keras: importing it may compile already
-            import keras
-
-            from rnnviz.models import build_model
-
-            log.end("keras", backend=keras.backend.backend())
-            log.begin("model")
-            set_random_seed(config.seed)
-            model = build_model(config)
-            log.end("model")
-            (train_seq, train_y), (val_seq, val_y), (test_seq, test_y) = arrays.result()
-        callbacks = _callbacks(store, run_id, config, started, log)
-        keeper, early, stopper = callbacks[1], callbacks[2], callbacks[5]
-        model.fit(train_seq, train_y, epochs=config.epochs, batch_size=config.batch_size,
-                  validation_data=(val_seq, val_y), callbacks=list(callbacks), verbose=2)
-        early_stopped = bool(early.stopped_epoch) and not stopper.requested
-        if stopper.requested:
-            return _finish(store, run_id, runs.STOPPED, started, early_stopped=False)
-        if keeper.best_weights is not None:
-            model.set_weights(keeper.best_weights)  # the best epoch's weights, also when not stopped early
-        store.update_status(run_id, phase="testing")
-        loss, accuracy = model.evaluate(test_seq, test_y, batch_size=max(config.batch_size, 256), verbose=0)
-        runs.write_json(folder / runs.TEST_FILE, {"loss": float(loss), "accuracy": float(accuracy),
-                                                  "samples": int(len(test_y)), "best_epoch": keeper.best_epoch})
-        return _finish(store, run_id, runs.DONE, started, early_stopped=early_stopped)
+        log.origin = store.read_status(run_id).get("created") or started
+        log.steps["python"] = [0.0, log.now()]  # from the click to this line: the process and its imports
+        log.begin("data", "keras", state=runs.RUNNING, pid=os.getpid(),
+                  pid_start=runs.process_start_ticks(os.getpid()), started=started, phase="preparing", epoch=0,
+                  error=None)
+        with log.heartbeat():
+            return _train(store, run_id, log, started)
     except data.DataUnavailableError as error:
-        return _finish(store, run_id, runs.FAILED, started, error=error.message("en"),
+        return _finish(log, runs.FAILED, started, error=error.message("en"),
                        error_key=error.key, error_params=error.params)
     except KeyboardInterrupt:
-        _finish(store, run_id, runs.INTERRUPTED, started, error="interrupted")
+        _finish(log, runs.INTERRUPTED, started, error="interrupted")
         raise
     except Exception as error:  # noqa: BLE001 - any failure ends the run with its message
-        traceback.print_exc()
-        return _finish(store, run_id, runs.FAILED, started, error=f"{type(error).__name__}: {error}")
+        _say(traceback.format_exc())
+        if runs.is_disk_full(error):  # the page names the cause in the learner's language
+            return _finish(log, runs.FAILED, started, error=f"{type(error).__name__}: {error}",
+                           error_key="train_err_disk_full_run", error_params={})
+        return _finish(log, runs.FAILED, started, error=f"{type(error).__name__}: {error}")
+
+
+def _train(store: RunStore, run_id: str, log: StatusLog, started: float) -> str:
+    """`train`'s work: read the data beside importing Keras, fit, test; the final state."""
+    folder = store.path(run_id)
+    config = cfg.from_json((folder / runs.CONFIG_FILE).read_text(encoding="utf-8"))
+    log.update(epochs=config.epochs)
+    data.local_data_dir()  # a wrong RNNVIZ_DATA_DIR fails here, before seconds of imports
+    with ThreadPoolExecutor(1, thread_name_prefix="data") as pool:
+        arrays = pool.submit(_read_data, config, folder, log)
+        if _backend_to_load() == "jax":
+            enable_jax_compilation_cache()  # before Keras: importing it may compile already
+        import keras
+
+        from rnnviz.models import build_model
+
+        log.end("keras", backend=keras.backend.backend())
+        log.begin("model")
+        set_random_seed(config.seed)
+        model = build_model(config)
+        log.end("model")
+        (train_seq, train_y), (val_seq, val_y), (test_seq, test_y) = arrays.result()
+    callbacks = _callbacks(store, run_id, config, started, log)
+    keeper, early, stopper = callbacks[1], callbacks[2], callbacks[5]
+    model.fit(train_seq, train_y, epochs=config.epochs, batch_size=config.batch_size,
+              validation_data=(val_seq, val_y), callbacks=list(callbacks), verbose=2)
+    early_stopped = bool(early.stopped_epoch) and not stopper.requested
+    if stopper.requested:
+        return _finish(log, runs.STOPPED, started, early_stopped=False)
+    if keeper.best_weights is not None:
+        model.set_weights(keeper.best_weights)  # the best epoch's weights, also when not stopped early
+    log.update(phase="testing")
+    loss, accuracy = model.evaluate(test_seq, test_y, batch_size=max(config.batch_size, 256), verbose=0)
+    runs.write_json(folder / runs.TEST_FILE, {"loss": float(loss), "accuracy": float(accuracy),
+                                              "samples": int(len(test_y)), "best_epoch": keeper.best_epoch})
+    return _finish(log, runs.DONE, started, early_stopped=early_stopped)
 
 
 def _backend_to_load() -> str:
@@ -482,11 +525,25 @@ def _read_data(config: RunConfig, folder: Path, log: StatusLog):
     return arrays
 
 
-def _finish(store: RunStore, run_id: str, state: str, started: float, **changes) -> str:
+def _finish(log: StatusLog, state: str, started: float, **changes) -> str:
+    """The final status; when even that cannot be written (a full disk), the log says so and the page finds
+    the run interrupted, with this log."""
     ended = time.time()
-    store.update_status(run_id, state=state, phase=None, ended=ended, elapsed=ended - started,
-                        peak_memory_mb=peak_memory_mb(), **changes)
+    log.remove_temporary_files()  # half written: never left
+    try:
+        log.update(state=state, phase=None, ended=ended, elapsed=ended - started, peak_memory_mb=peak_memory_mb(),
+                   **changes)
+    except OSError as error:
+        _say(f"rnnviz.train: could not write the final status ({state}): {error}")
     return state
+
+
+def _say(message: str) -> None:
+    """A line for worker.log (the worker's stderr); a full disk may refuse even that."""
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except OSError:
+        pass
 
 
 # --- command line ------------------------------------------------------------------------------
@@ -536,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             config = config_from_args(args, None)
             run_id = store.create(config)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, runs.RunError) as error:
         print(f"rnnviz.train: {error}", file=sys.stderr)
         return 2
     # The backend is chosen before the first `import keras` (in train()).

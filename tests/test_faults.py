@@ -1,5 +1,7 @@
 """Faults a class will cause: a killed worker, a restarted server, click bursts, other visitors' runs."""
 
+import errno
+import json
 import multiprocessing
 import os
 import re
@@ -12,7 +14,7 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import charts_train, runs
+from rnnviz import charts_train, owner, runs
 from rnnviz import config as cfg
 from rnnviz.runs import Limits, RunError, RunStore
 
@@ -174,3 +176,165 @@ def test_every_keras_model_load_is_safe_mode():
     assert calls
     unsafe = [(name, call) for name, call in calls if "safe_mode=True" not in call]
     assert not unsafe, unsafe
+
+
+# --- a frozen worker --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def frozen_process():
+    """A process frozen with `kill -STOP`, as a stuck worker is (ended after the test if it is still there)."""
+    process = subprocess.Popen(["sleep", "600"], start_new_session=True)  # a process group of its own, as launch's
+    os.kill(process.pid, signal.SIGSTOP)
+    yield process
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def frozen_run(store, process, owner="teacher", silent=1_000):
+    """A run training epoch 4 whose worker `process` last wrote its heartbeat `silent` seconds ago."""
+    run_id = store.create(TINY.replace(epochs=20), owner=owner)
+    now = time.time()
+    store.update_status(run_id, state=runs.RUNNING, pid=process.pid, pid_start=runs.process_start_ticks(process.pid),
+                        started=now - silent - 30, heartbeat=now - silent, phase="training", epoch=4,
+                        seconds_per_epoch=2.1)
+    return run_id
+
+
+def test_a_frozen_worker_is_stalled_does_not_block_a_launch_and_only_its_owner_ends_it(store, frozen_process,
+                                                                                         monkeypatch):
+    run_id = frozen_run(store, frozen_process)
+    run = store.get(run_id)
+    assert run.state == runs.STALLED and not run.active and run.live and run.silent_seconds >= 1_000
+    assert store.active() == []
+    with pytest.raises(RunError) as refused:
+        store.delete(run_id, visitor="teacher")  # its process may still write: end it first
+    assert refused.value.key == "train_err_delete_active"
+    # another visitor can start a run (its worker a stand-in that only waits: nothing trains here)
+    monkeypatch.setattr(runs, "worker_command", lambda store, run_id: ["sleep", "600"])
+    other = runs.launch(store, TINY, owner="student", limits=Limits(max_runs=1))
+    assert [run.id for run in store.active()] == [other]
+    with pytest.raises(RunError) as refused:
+        store.end(run_id, visitor="student")
+    assert refused.value.key == "train_err_not_yours" and frozen_process.poll() is None
+    store.end(run_id, visitor="teacher")
+    assert frozen_process.wait(timeout=30) != 0  # terminated although frozen
+    run = store.get(run_id)
+    assert run.state == runs.STOPPED and not run.live and run.status["ended_by_owner"]
+    store.end(other, visitor="student")  # End works on a live run too: the slot frees
+    assert store.active() == []
+    store.delete(run_id, visitor="teacher")
+
+
+def test_end_never_signals_a_process_that_reused_the_workers_pid(store, frozen_process):
+    run_id = frozen_run(store, frozen_process)
+    store.update_status(run_id, pid_start=12345)  # the worker is gone; another process has its pid
+    assert store.get(run_id).state == runs.INTERRUPTED
+    store.end(run_id, visitor="teacher")
+    assert frozen_process.poll() is None  # untouched
+    assert store.get(run_id).state == runs.INTERRUPTED  # an ended run stays as it was
+
+
+@pytest.mark.parametrize("phase, seconds_per_epoch, limit", [
+    ("training", 2.1, 60),  # fast epochs: at least a minute
+    ("training", 100.0, 300),  # three of its own epochs
+    ("compiling", None, 300),  # no epoch measured yet: the generous bound
+    ("training", "fast", 300),  # a damaged value: the same
+])
+def test_the_silence_a_run_may_keep_follows_its_epoch_time(phase, seconds_per_epoch, limit):
+    assert runs.stall_seconds({"phase": phase, "seconds_per_epoch": seconds_per_epoch}) == limit
+
+
+def test_a_worker_reporting_within_its_limit_keeps_running(store, frozen_process):
+    run_id = frozen_run(store, frozen_process, silent=40)
+    assert store.get(run_id).state == runs.RUNNING
+
+
+def test_the_page_shows_a_stalled_run_lets_its_owner_end_it_and_start_again(store, frozen_process):
+    at = conftest.open_page("views/train.py", "en")
+    run_id = frozen_run(store, frozen_process, owner=owner.owner_hash(at.session_state["_owner_token"]))
+    at.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "No word from this run's worker for 16 min" in warnings and "no longer holds a training slot" in warnings
+    assert not at.button(key="train_launch").disabled  # the stalled run does not block a start
+    at.selectbox(key="train_selected@en").set_value(run_id).run()
+    assert any(e.label == "Worker output (last lines)" for e in at.expander)  # what it printed last
+    assert at.button(key="train_delete").disabled  # its process may still write: end it first
+    at.button(key=f"end_{run_id}").click().run()
+    assert frozen_process.wait(timeout=30) != 0
+    assert store.get(run_id).state == runs.STOPPED
+    assert not [b for b in at.button if b.key == f"end_{run_id}"] and not at.warning
+
+
+def test_another_visitors_stalled_run_is_explained_in_korean_without_an_end_button(store, frozen_process):
+    run_id = frozen_run(store, frozen_process, owner="someone-else")
+    at = conftest.open_page("views/train.py", "ko")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "응답이 없습니다" in warnings and "훈련 자리를 차지하지 않으며" in warnings
+    assert "응답 없음" in " ".join(" ".join(map(str, df.value.values.ravel())) for df in at.dataframe)  # its state
+    assert not [b for b in at.button if b.key == f"end_{run_id}"]
+    assert frozen_process.poll() is None
+
+
+# --- a read-only or full disk -----------------------------------------------------------------------------
+
+
+def failing_writes(code, where=""):
+    """`open` for rnnviz.runs whose writes into a path containing `where` fail with OSError(`code`), as a
+    read-only file system (EROFS) or a full disk (ENOSPC) makes them (tests run as root: chmod stops nothing)."""
+    real_open = open
+
+    def fake_open(path, mode="r", *args, **kwargs):
+        if any(flag in mode for flag in "wax+") and where in str(path):
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    return fake_open
+
+
+@pytest.mark.parametrize("code, where, key, causes", [
+    (errno.EROFS, "", "train_err_runs_readonly", ("read-only", "읽기 전용")),  # not even the launch lock opens
+    (errno.ENOSPC, ".new-", "train_err_disk_full", ("ENOSPC", "ENOSPC")),  # the lock opens; the run's files do not fit
+    (errno.EIO, ".new-", "train_err_runs_os", (os.strerror(errno.EIO),) * 2),
+])
+def test_a_read_only_or_full_runs_folder_refuses_a_launch_with_its_cause_and_leaves_nothing(
+        store, monkeypatch, code, where, key, causes):
+    store.root.mkdir(parents=True)
+    monkeypatch.setattr(runs, "open", failing_writes(code, where), raising=False)
+    with pytest.raises(RunError) as refused:
+        runs.launch(store, TINY, owner="teacher")
+    assert refused.value.key == key
+    from rnnviz.i18n import t
+
+    assert causes[0] in t(key, "en", **refused.value.params) and causes[1] in t(key, "ko", **refused.value.params)
+    assert [path.name for path in store.root.iterdir() if path.name != ".launch.lock"] == []  # no .new-<id>
+
+
+def test_a_failed_atomic_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / runs.STATUS_FILE
+    runs.write_json(target, {"state": "running"})
+
+    def disk_full(source, destination):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(runs.os, "replace", disk_full)
+    with pytest.raises(OSError):
+        runs.write_json(target, {"state": "done"})
+    assert [path.name for path in tmp_path.iterdir()] == [runs.STATUS_FILE]
+    assert json.loads(target.read_text()) == {"state": "running"}  # the last whole version
+
+
+def test_temporary_files_left_by_a_dead_process_are_removed_once_old(store):
+    run_id = store.create(TINY)
+    folder = store.path(run_id)
+    old, fresh = folder / ".status.json.999.abcd1234.tmp", folder / ".weights.npz.999.beef0000.tmp"
+    checkpoint = folder / ".checkpoint-tmp.keras"
+    for path in (old, fresh, checkpoint):
+        path.write_text("half")
+    long_ago = time.time() - runs.STALE_TEMPORARY_SECONDS - 1
+    for path in (old, checkpoint):
+        os.utime(path, (long_ago, long_ago))
+    store.list()
+    assert sorted(path.name for path in folder.iterdir() if path.name.startswith(".")) == [fresh.name]

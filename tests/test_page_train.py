@@ -1,6 +1,9 @@
 """The Training lab page (AppTest) and its figure builders (AppTest cannot look inside Plotly charts)."""
 
+import errno
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -213,6 +216,47 @@ def test_delete_asks_first(runs_dir, local_data):
     at.button(key="train_delete_yes").click().run()
     assert RunStore(runs_dir).ids() == []
     assert t("train_no_runs", "en") in texts(at.info)
+
+
+def dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_run_whose_worker_died_of_a_full_disk_says_so_and_offers_its_log(lang, runs_dir, local_data):
+    run_id = fake_run(runs_dir, state=runs.RUNNING, pid=dead_pid(), phase="training", epoch=2)
+    error = f"OSError: [Errno 28] {os.strerror(errno.ENOSPC)}: '/srv/runs/{run_id}/.status.json.42.ab12cd34.tmp'"
+    (runs_dir / run_id / runs.LOG_FILE).write_text(f"Epoch 2/20\nTraceback (most recent call last):\n{error}\n")
+    at = open_page(lang)
+    assert RunStore(runs_dir).get(run_id).state == runs.INTERRUPTED
+    assert t("train_interrupted_disk_full", lang) in texts(at.warning)
+    assert t("train_interrupted_msg", lang) not in texts(at.warning)
+    [log] = [e for e in at.expander if e.label == t("train_log", lang)]
+    assert error in texts(log.code)
+
+
+def test_an_interrupted_run_offers_its_log_too(runs_dir, local_data):
+    run_id = fake_run(runs_dir, state=runs.RUNNING, pid=dead_pid(), phase="training", epoch=2)
+    (runs_dir / run_id / runs.LOG_FILE).write_text("Epoch 2/20\nKilled\n")
+    at = open_page("en")
+    assert t("train_interrupted_msg", "en") in texts(at.warning)
+    [log] = [e for e in at.expander if e.label == t("train_log", "en")]
+    assert "Killed" in texts(log.code)
+
+
+def test_start_on_a_read_only_runs_folder_says_so_instead_of_a_traceback(runs_dir, local_data, monkeypatch):
+    at = open_page("en")
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(runs_dir / ".launch.lock"))
+
+    monkeypatch.setattr(runs, "open", read_only, raising=False)
+    at.button(key="train_launch").click().run()
+    assert not at.exception
+    assert t("train_err_runs_readonly", "en", folder=str(runs_dir)) in texts(at.error)
+    assert not runs_dir.exists() or [p.name for p in runs_dir.iterdir() if p.name != ".launch.lock"] == []
 
 
 def test_launching_a_quick_run_ends_done_in_the_table(runs_dir, local_data):

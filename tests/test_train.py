@@ -1,9 +1,11 @@
 """The training worker: complete run folders on both backends, stop, failure, a missing dataset."""
 
+import errno
 import json
 import os
 import subprocess
 import sys
+import time
 
 import keras
 import numpy as np
@@ -140,6 +142,61 @@ def test_status_json_is_valid_json_after_a_run(local_data, tmp_path):
     status = json.loads((store.path(run_id) / runs.STATUS_FILE).read_text())
     assert status["state"] == "done" and status["epoch"] == 1 and status["pid"] == os.getpid()
     assert status["best_epoch"] == 1 and status["phase"] is None and len(status["epoch_seconds"]) == 1
+    assert status["started"] <= status["heartbeat"] <= status["ended"] + 1  # written to the end
+
+
+def test_the_heartbeat_is_written_while_the_worker_is_busy_with_no_news(tmp_path, monkeypatch):
+    """Importing Keras, reading data or compiling writes nothing for seconds: the heartbeat thread still does."""
+    monkeypatch.setattr(runs, "HEARTBEAT_SECONDS", 0.05)
+    store = RunStore(tmp_path)
+    run_id = tiny_run(store)
+    log = train.StatusLog(store, run_id, origin=time.time())
+    beats = set()
+    with log.heartbeat():  # the main thread only watches
+        deadline = time.monotonic() + 60
+        while len(beats) < 3 and time.monotonic() < deadline:
+            beats.add(store.read_status(run_id).get("heartbeat"))
+    assert len(beats - {None}) >= 2
+    assert store.read_status(run_id)["state"] == runs.QUEUED  # the heartbeat changes nothing else
+
+
+@pytest.mark.parametrize("full", ["the checkpoint", "everything"])
+def test_a_full_disk_while_training_ends_the_run_naming_it_and_leaves_no_temporary_file(
+        full, local_data, tmp_path, monkeypatch, capfd):
+    """The disk fills when epoch 1's checkpoint is moved into place; then (`everything`) no status fits either."""
+    store = RunStore(tmp_path)
+    run_id = tiny_run(store, epochs=2)
+    folder = store.path(run_id)
+    real_replace, real_open = os.replace, open
+    disk = {"full": False}
+
+    def no_space(path):
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    def replace(source, destination, *args, **kwargs):
+        if os.path.basename(source) == train._TMP_CHECKPOINT:
+            disk["full"] = True
+            raise no_space(destination)
+        return real_replace(source, destination, *args, **kwargs)
+
+    def open_for_runs(path, mode="r", *args, **kwargs):  # a write begins, then finds no room
+        handle = real_open(path, mode, *args, **kwargs)
+        if disk["full"] and full == "everything" and "w" in mode:
+            handle.write(b"{" if "b" in mode else "{")
+            handle.close()
+            raise no_space(path)
+        return handle
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(runs, "open", open_for_runs, raising=False)
+    assert train.train(store, run_id) == runs.FAILED  # returns: the worker does not crash
+    assert [path.name for path in folder.iterdir() if path.name.startswith(".")] == []  # nothing half written
+    assert os.strerror(errno.ENOSPC) in capfd.readouterr().err  # worker.log names it
+    status = json.loads((folder / runs.STATUS_FILE).read_text())  # always a whole file
+    if full == "everything":
+        assert status["state"] == runs.RUNNING  # the page finds the run interrupted, and its log
+    else:
+        assert status["state"] == runs.FAILED and status["error_key"] == "train_err_disk_full_run"
 
 
 # --- the first curve point: cached data, steps in order -----------------------------------------------

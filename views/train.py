@@ -254,8 +254,28 @@ def show_live(run: runs.Run) -> None:
         elif not run.changeable_by(visitor):
             st.caption(t("train_not_yours_note", lang))
         elif st.button(t("train_stop", lang), key=f"stop_{run.id}"):
-            store.request_stop(run.id, visitor=visitor)
-            st.info(t("train_stop_requested", lang))
+            try:
+                store.request_stop(run.id, visitor=visitor)
+            except runs.RunError as error:  # a read-only runs folder
+                st.error(t(error.key, lang, **error.params))
+            else:
+                st.info(t("train_stop_requested", lang))
+
+
+def show_stalled(run: runs.Run) -> None:
+    """A run whose worker stopped reporting (frozen): why it no longer blocks a start, and End for its owner."""
+    with st.container(border=True, key=f"{P}stalled_{run.id}"):
+        st.warning(f"{charts_train.run_label(run, lang)} · " + t(
+            "train_stalled_msg", lang, time=charts_train.duration_text(run.silent_seconds, lang)))
+        if not run.changeable_by(visitor):
+            st.caption(t("train_not_yours_note", lang))
+        elif st.button(t("train_end", lang), key=f"end_{run.id}", help=t("train_end_help", lang)):
+            try:
+                store.end(run.id, visitor=visitor)
+            except runs.RunError as error:
+                st.error(t(error.key, lang, **{**error.params, "run": charts_train.run_label(run, lang, False)}))
+            else:
+                st.rerun()  # the whole page: the run's state, the start button
 
 
 def show_failure(run: runs.Run) -> None:
@@ -302,8 +322,11 @@ def live_section() -> None:
         if len(now_active) > 1:
             st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang, state=True) for r in now_active)))
         show_live(run)
+    for run in now_runs:
+        if run.state == runs.STALLED:
+            show_stalled(run)
     watched = next((r for r in now_runs if r.id == st.session_state.get(P + "watch")), None)
-    if watched is not None and not watched.active:
+    if watched is not None and not watched.live:
         show_result(watched)
     # The learner's runs and the reference runs are never in one table.
     mine = [run for run in now_runs if run.changeable_by(visitor)]
@@ -353,10 +376,11 @@ if listed:
                           default=first)]  # a run deleted since, or none chosen yet: your newest run
     if run.state == runs.FAILED:
         show_failure(run)
+    elif run.state == runs.INTERRUPTED:
+        st.warning(t("train_interrupted_disk_full" if runs.ran_out_of_disk(run) else "train_interrupted_msg", lang))
+    if run.state in (runs.FAILED, runs.INTERRUPTED, runs.STALLED):  # the worker's own words: its real error
         with st.expander(t("train_log", lang)):
             st.code(runs.log_tail(run) or "–", language="text")
-    elif run.state == runs.INTERRUPTED:
-        st.warning(t("train_interrupted_msg", lang))
     d1, d2, d3 = st.columns(3)
     if run.history_path.is_file():
         d1.download_button(t("train_download_history", lang), run.history_path.read_bytes(),
@@ -372,9 +396,9 @@ if listed:
         d3.caption(t("train_reference_note", lang))
     elif not mine:
         d3.caption(t("train_not_yours_note", lang))
-    elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.active):
+    elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.live):
         st.session_state[P + "confirm_delete"] = run.id
-    if st.session_state.get(P + "confirm_delete") == run.id and not run.active and mine:
+    if st.session_state.get(P + "confirm_delete") == run.id and not run.live and mine:
         st.warning(t("train_delete_confirm", lang, run=label[run.id]))
         y, n = st.columns(2)
         if y.button(t("train_delete_yes", lang), type="primary", key=P + "delete_yes"):

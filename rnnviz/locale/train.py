@@ -123,6 +123,53 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "다른 방문자가 시작한 실행입니다. 볼 수는 있지만 멈추거나 지울 수는 없습니다.",
         "en": "Another visitor started this run: you can watch it, not stop or delete it.",
     },
+    # --- faults: a frozen worker, a read-only or full disk ------------------------------------
+    "train_err_runs_readonly": {
+        "ko": "실행 폴더 {folder}에 쓸 수 없어(읽기 전용 파일 시스템이거나 권한 없음) 훈련을 시작할 수 없습니다. 관리자에게 "
+              "폴더를 쓸 수 있게 하거나 RNNVIZ_RUNS_DIR을 쓸 수 있는 폴더로 바꿔 달라고 하세요.",
+        "en": "The runs folder {folder} cannot be written (a read-only file system or no permission), so no run can "
+              "start. Ask the admin to make it writable or to set RNNVIZ_RUNS_DIR to a writable folder.",
+    },
+    "train_err_disk_full": {
+        "ko": "실행 폴더가 있는 디스크가 가득 찼습니다(errno ENOSPC, No space left on device). 아래에서 필요 없는 실행을 "
+              "지우거나 관리자에게 공간을 늘려 달라고 한 뒤 다시 시작하세요.",
+        "en": "The disk holding the runs folder is full (errno ENOSPC, no space left on device). Delete runs you no "
+              "longer need below, or ask the admin to free space, then start again.",
+    },
+    "train_err_runs_os": {
+        "ko": "훈련을 시작하지 못했습니다: {error} (실행 폴더 {folder}). 잠시 뒤 다시 해 보고, 계속되면 관리자에게 알리세요.",
+        "en": "Training could not start: {error} (runs folder {folder}). Try again in a moment; if it persists, "
+              "tell the admin.",
+    },
+    "train_err_disk_full_run": {
+        "ko": "훈련 중에 실행 폴더가 있는 디스크가 가득 찼습니다(No space left on device). 필요 없는 실행을 지우거나 "
+              "관리자에게 공간을 늘려 달라고 하세요.",
+        "en": "the disk holding the runs folder filled up during training (no space left on device). Delete runs "
+              "you no longer need, or ask the admin to free space.",
+    },
+    "train_interrupted_disk_full": {
+        "ko": "디스크가 가득 차서(No space left on device) 이 실행의 프로세스가 끝까지 가지 못했습니다. 그때까지의 기록은 "
+              "남아 있습니다. 필요 없는 실행을 지우거나 관리자에게 공간을 늘려 달라고 하세요.",
+        "en": "This run's process ended because the disk was full (no space left on device); the history up to then "
+              "is kept. Delete runs you no longer need, or ask the admin to free space.",
+    },
+    "train_stalled_msg": {
+        "ko": "이 실행의 작업 프로세스가 {time} 동안 응답이 없습니다(멈춰 버렸을 수 있습니다). 이제 훈련 자리를 차지하지 "
+              "않으며, 시작한 사람이 끝낼 수 있습니다.",
+        "en": "No word from this run's worker for {time} (it may be frozen): it no longer holds a training slot, "
+              "and whoever started it can end it.",
+    },
+    "train_end": {"ko": "끝내기", "en": "End"},
+    "train_end_help": {
+        "ko": "작업 프로세스를 끝냅니다(먼저 종료를 요청하고, 끝나지 않으면 강제로). 지금까지의 기록과 최상의 가중치는 "
+              "남습니다.",
+        "en": "Ends the worker process (asks it to terminate, then kills it); the history and best weights so far "
+              "are kept.",
+    },
+    "train_err_end_failed": {
+        "ko": "실행 {run}의 프로세스를 끝내지 못했습니다(다른 사용자의 프로세스일 수 있습니다). 관리자에게 알리세요.",
+        "en": "Run {run}'s process could not be ended (it may belong to another user). Tell the admin.",
+    },
     "train_err_delete_active": {"ko": "실행 {run}은 아직 훈련 중입니다. 먼저 멈추세요.",
                                 "en": "Run {run} is still training; stop it first."},
     "train_busy_info": {"ko": "지금 훈련 중: {run}", "en": "Training now: {run}"},
@@ -264,6 +311,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_state_stopped": {"ko": "멈춤", "en": "stopped"},
     "train_state_interrupted": {"ko": "중단됨", "en": "interrupted"},
     "train_state_broken": {"ko": "손상됨", "en": "damaged"},
+    "train_state_stalled": {"ko": "응답 없음", "en": "stalled"},
     "train_compare": {"ko": "겹쳐 그릴 실행", "en": "Runs to overlay"},
     "train_compare_title": {"ko": "실행 비교", "en": "Compare runs"},
     "train_pick_compare": {"ko": "비교할 실행을 하나 이상 고르세요.", "en": "Pick one or more runs to compare."},
