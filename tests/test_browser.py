@@ -49,3 +49,25 @@ def test_tokens_page_draws_its_charts_and_keeps_settings_in_the_url(app_url, pag
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("(3, 12)", exact=False).count() >= 1  # matrix shape in the caption
     assert "lang=en" in page.url and "maxlen=12" in page.url and "padding=post" in page.url
+
+
+def test_a_link_cannot_put_a_link_an_image_or_a_formula_into_the_tokens_page(app_url, page):
+    """Markdown in a shared link's text is shown as typed: no live link, no tracking pixel, no formula."""
+    from urllib.parse import urlencode
+
+    from playwright.sync_api import expect
+
+    from rnnviz.markup import WORD_JOINER
+
+    sentences = ["[Session expired](http://example.invalid/phish)", "![x](http://example.invalid/p.png)",
+                 "$\\rule{5000px}{3000px}$", "mail me@example.invalid or www.example.invalid"]
+    page.goto(f"{app_url}/tokens?{urlencode({'lang': 'en', 'text': chr(10).join(sentences)})}")
+    quotes = page.locator('[data-testid="stMarkdownContainer"] blockquote')
+    for number, sentence in enumerate(sentences, start=1):
+        page.get_by_role("tab", name=f"Sentence {number}").click()
+        shown = quotes.filter(visible=True)
+        expect(shown).to_have_count(1, timeout=60_000)
+        assert shown.inner_text().replace(WORD_JOINER, "") == sentence  # reads as typed (the joiner is invisible)
+    expect(page.locator('a[href*="example.invalid"]')).to_have_count(0)
+    expect(page.locator('img[src*="example.invalid"]')).to_have_count(0)
+    expect(page.locator("blockquote .katex")).to_have_count(0)

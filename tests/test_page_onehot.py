@@ -12,7 +12,7 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import charts_review, runs
+from rnnviz import charts_review, markup, runs
 from rnnviz.i18n import t
 
 PAGE = "views/onehot.py"
@@ -83,9 +83,9 @@ def test_lookup_identity_rows_are_equal_for_the_printed_tokens(empty_store):
 def test_a_test_review_is_decoded(empty_store):
     at = open_page("en", oh_source="review", oh_review="0", oh_num_words="2000")
     text = " ".join(m.value for m in at.markdown)
-    assert "<start> please give this one a miss br br" in text  # x_test[0], the data README's anchor
+    assert markup.escape("<start> please give this one a miss br br") in text  # x_test[0], the data README's anchor
     at.select_slider(key="oh_num_words").set_value(500).run()
-    assert "<start> <oov> give this one a <oov> br br" in " ".join(m.value for m in at.markdown)
+    assert markup.escape("<start> <oov> give this one a <oov> br br") in " ".join(m.value for m in at.markdown)
     assert "Label: negative" in " ".join(c.value for c in at.caption)
 
 

@@ -7,7 +7,7 @@ Training runs in a separate process (`python -m rnnviz.train`, started by
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, reference, runs
+from rnnviz import charts_train, data, markup, reference, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.models import keras_code, model_summary_rows, total_params
@@ -113,7 +113,7 @@ else:
         if st.session_state[P + "mode"] == "quick":
             config = cfg.quick(config)
     except ValueError as error:
-        config_error = t("train_bad_settings", lang, error=error)
+        config_error = t("train_bad_settings", lang, error=markup.escape(error))
 if config_error:
     st.error(config_error)
 
@@ -170,7 +170,7 @@ if config is not None:
         b2.caption(wait_reason)
     failed_launch = st.session_state.pop(P + "launch_error", None)
     if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
-        st.error(t(failed_launch[0], lang, **failed_launch[1]))
+        st.error(t(failed_launch[0], lang, **markup.escape_strings(failed_launch[1])))
 
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
@@ -233,10 +233,10 @@ def live_figure(run: runs.Run):
 
 def show_live(run: runs.Run) -> None:
     with st.container(border=True, key=P + "live"):
-        st.markdown(f"**{t('train_live_title', lang)}** · {charts_train.run_label(run, lang)}")
+        st.markdown(f"**{t('train_live_title', lang)}** · {markup.escape(charts_train.run_label(run, lang))}")
         phase = run.status.get("phase") or "queued"
         if not run.epochs_run:  # before the first curve point: each step, as the worker timed it
-            st.markdown("  \n".join(charts_train.step_lines(run, lang)))
+            st.markdown("  \n".join(map(markup.escape, charts_train.step_lines(run, lang))))
             st.caption(t("train_steps_note", lang))
         if phase in ("training", "testing"):
             fraction = 1.0 if phase == "testing" else (run.epochs_run + (run.batch_fraction or 0)) / run.max_epochs
@@ -261,14 +261,15 @@ def show_live(run: runs.Run) -> None:
 def show_failure(run: runs.Run) -> None:
     """A failed run's error, in the page's language when the worker named it (error_key)."""
     params = run.status.get("error_params")
-    message = t(run.status["error_key"], lang, **params) if run.status.get("error_key") else run.error
+    message = (t(run.status["error_key"], lang, **markup.escape_strings(params)) if run.status.get("error_key")
+               else markup.escape(run.error))  # words from a run file: shown as text
     st.error(t("train_failed_msg", lang, error=message))
 
 
 def show_result(run: runs.Run) -> None:
     """The card of a run this session started, once it has ended: beside the reference runs of its model."""
     with st.container(border=True, key=P + "result"):
-        st.markdown(f"**{t('train_result_title', lang)}** · {charts_train.run_label(run, lang)}")
+        st.markdown(f"**{t('train_result_title', lang)}** · {markup.escape(charts_train.run_label(run, lang))}")
         if run.state == runs.FAILED:
             show_failure(run)
             return
@@ -300,7 +301,8 @@ def live_section() -> None:
         watched = st.session_state.get(P + "watch")
         run = next((r for r in now_active if r.id == watched), now_active[0])  # reattach after a reload
         if len(now_active) > 1:
-            st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang) for r in now_active)))
+            st.caption(t("train_busy_info", lang, run=markup.escape(", ".join(charts_train.run_label(r, lang)
+                                                                               for r in now_active))))
         show_live(run)
     watched = next((r for r in now_runs if r.id == st.session_state.get(P + "watch")), None)
     if watched is not None and not watched.active:
@@ -375,13 +377,13 @@ if listed:
     elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.active):
         st.session_state[P + "confirm_delete"] = run.id
     if st.session_state.get(P + "confirm_delete") == run.id and not run.active and mine:
-        st.warning(t("train_delete_confirm", lang, run=label[run.id]))
+        st.warning(t("train_delete_confirm", lang, run=markup.escape(label[run.id])))
         y, n = st.columns(2)
         if y.button(t("train_delete_yes", lang), type="primary", key=P + "delete_yes"):
             try:
                 store.delete(run.id, visitor=visitor)
             except runs.RunError as error:
-                st.error(t(error.key, lang, **{**error.params, "run": label[run.id]}))
+                st.error(t(error.key, lang, **markup.escape_strings({**error.params, "run": label[run.id]})))
             else:
                 st.session_state.pop(P + "confirm_delete", None)
                 st.rerun()
