@@ -33,6 +33,20 @@ def escape(text: object) -> str:
     return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_START.sub(WORD_JOINER, str(text)))
 
 
-def escape_strings(params: dict) -> dict:
-    """`params` for `i18n.t` with every string value escaped; numbers stay numbers (for `{n:,}`)."""
-    return {name: escape(value) if isinstance(value, str) else value for name, value in params.items()}
+def fill(template: str, params: dict) -> str:
+    """`template.format(**params)` with every string value shown as text where it lands.
+
+    Outside a code span a value is escaped (`escape`); inside one (`` `{folder}` ``) Markdown
+    is not read, and backslashes would show, so only a backtick, which would end the span,
+    becomes an apostrophe. Numbers keep their format specs (`{n:,}`).
+
+    >>> print(fill("Run {run} in `{folder}`: {n:,}", {"run": "[x](y)", "folder": "a_b`c", "n": 1000}))
+    Run \\[x\\]\\(y\\) in `a_b'c`: 1,000
+    """
+    formatter = string.Formatter()
+    in_code, safe = False, {}
+    for literal, name, _, _ in formatter.parse(template):
+        in_code ^= literal.count("`") % 2 == 1  # an odd number of backticks opens or closes a span
+        if name and isinstance(params.get(name), str):
+            safe[name] = params[name].replace("`", "'") if in_code else escape(params[name])
+    return template.format(**{**params, **safe})

@@ -71,3 +71,24 @@ def test_a_link_cannot_put_a_link_an_image_or_a_formula_into_the_tokens_page(app
     expect(page.locator('a[href*="example.invalid"]')).to_have_count(0)
     expect(page.locator('img[src*="example.invalid"]')).to_have_count(0)
     expect(page.locator("blockquote .katex")).to_have_count(0)
+
+
+def test_the_model_download_reads_the_file_when_clicked(imdb_folder, page, tmp_path):
+    """The model is no longer read on every rerun (a 363 MB best.keras cost 3-5 s each): it is read on the click."""
+    import time
+
+    from rnnviz import config as cfg
+    from rnnviz import runs
+
+    store = runs.RunStore(tmp_path / "runs")
+    run_id = store.create(cfg.quick(cfg.PRESETS["lstm"]))
+    store.update_status(run_id, state=runs.DONE, started=time.time())
+    (store.path(run_id) / runs.HISTORY_FILE).write_text("epoch,accuracy,loss,val_accuracy,val_loss\r\n"
+                                                        "0,0.5,0.6,0.5,0.6\r\n")
+    (store.path(run_id) / runs.MODEL_FILE).write_bytes(b"PK the model's bytes")
+    with app_server(env={"RNNVIZ_DATA_DIR": str(imdb_folder), "RNNVIZ_RUNS_DIR": str(store.root)}) as url:
+        page.goto(f"{url}/train?lang=en")
+        wait_for_app(page, "Training lab")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download model").click()
+        assert Path(download.value.path()).read_bytes() == b"PK the model's bytes"

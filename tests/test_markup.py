@@ -41,10 +41,12 @@ def test_bare_addresses_get_an_invisible_joiner_where_gfm_would_start_a_link(add
     assert joined in escaped.replace("\\", "")  # Streamlit's autolink finder no longer sees an address
 
 
-def test_escape_strings_leaves_numbers_for_format_specs():
-    params = markup.escape_strings({"run": "[x](y)", "n": 1_000})
-    assert params == {"run": "\\[x\\]\\(y\\)", "n": 1_000}
-    assert t("train_err_limit_epochs", "en", **markup.escape_strings({"n": 500, "limit": 100}))
+def test_fill_escapes_strings_outside_code_spans_and_keeps_numbers_formats():
+    params = {"folder": "/x/[y](http://example.invalid)", "missing": "*a*", "env": "ENV`"}
+    message = markup.fill(t("data_dir_incomplete", "en"), params)
+    assert "`/x/[y](http://example.invalid)`" in message  # in a code span: inert, shown as is
+    assert markup.escape("*a*") in message and "`ENV'`" in message  # a backtick cannot end the span early
+    assert markup.fill(t("train_err_limit_reviews", "en"), {"n": 30_000, "limit": 20_000}).startswith("30,000")
 
 
 def shown(at) -> list[str]:

@@ -250,3 +250,8 @@ def test_switching_the_language_keeps_the_choices(with_user_runs):
     assert at.radio(key="oh_source@en").value == "review"
     at.slider(key="oh_maxlen").set_value(50).run()
     assert not at.exception and list(at.multiselect(key="oh_runs@en").value) == chosen
+
+
+def test_a_link_cannot_put_more_into_the_sentence_box_than_its_limit(empty_store):
+    at = open_page("en", oh_sentence="a " * 1_250)  # 2,500 characters; the box takes 2,000
+    assert len(at.text_input(key="oh_sentence").value) == 2_000

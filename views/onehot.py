@@ -98,7 +98,7 @@ st.subheader(t("oh_inputs_title", lang))
 embedding_run = trained("embedding", lambda config: config.embedding_dim == embedding_dim)
 if embedding_run:
     table = embedding_run.load_weights()["embedding"]
-    table_note = t("oh_table_trained", lang, run=markup.escape(run_name(embedding_run)))
+    table_note = t("oh_table_trained", lang, run=run_name(embedding_run))
 else:
     table = encoding.random_embedding(num_words, embedding_dim)
     table_note = t("oh_table_random", lang)
@@ -139,7 +139,7 @@ st.subheader(t("oh_identity_title", lang))
 onehot_run = trained("onehot", lambda config: config.units == units)
 if onehot_run:
     kernel = onehot_run.load_weights()["rnn0_kernel"]
-    kernel_source = t("oh_identity_trained", lang, run=markup.escape(run_name(onehot_run)))
+    kernel_source = t("oh_identity_trained", lang, run=run_name(onehot_run))
 else:
     kernel = SimpleRNNCell.random(num_words, units, seed=42).kernel
     kernel_source = t("oh_identity_random", lang)
@@ -207,7 +207,7 @@ else:
                                key=P + "word")
     position = words.index(chosen_word)
     neighbours = encoding.nearest_neighbours(weights["embedding"][word_ids], position, k=8)
-    st.markdown(t("oh_map_text", lang, run=markup.escape(run_name(map_run)), rows=len(word_ids), dim=weights["embedding"].shape[1],
+    st.markdown(t("oh_map_text", lang, run=run_name(map_run), rows=len(word_ids), dim=weights["embedding"].shape[1],
                   share=sum(projection.explained)))
     m1, m2 = st.columns([3, 1])
     m1.plotly_chart(charts_encoding.embedding_map_figure(projection, words, scores, lang,

@@ -7,10 +7,10 @@ Training runs in a separate process (`python -m rnnviz.train`, started by
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, markup, reference, runs
+from rnnviz import charts_train, data, encoding, markup, reference, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
-from rnnviz.models import keras_code, model_summary_rows, total_params
+from rnnviz.models import keras_code, model_summary_rows, run_cost, total_params
 
 lang = ui.language()
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_intro", lang)
@@ -117,7 +117,16 @@ else:
 if config_error:
     st.error(config_error)
 
-# --- what will be trained ---------------------------------------------------------------------
+# --- what will be trained, and whether this server can hold it -------------------------------------
+limits = runs.Limits.from_environment()
+limit_error = None
+if config is not None:
+    try:
+        limits.check(config)  # the same check as at launch, before the click
+    except runs.RunError as error:
+        limit_error = t(error.key, lang, **error.params)
+        st.error(limit_error)
+
 if config is not None:
     left, right = st.columns([3, 2])
     with left:
@@ -131,6 +140,9 @@ if config is not None:
         book = cfg.BOOK_RESULTS.get(name)
         if book and book.num_words == config.num_words:
             st.caption(t("train_book_params", lang, n=book.params))
+        cost = run_cost(config)
+        st.caption(t("train_cost", lang, mb=cost.memory_bytes / 2**20, limit_mb=limits.max_memory_mb,
+                     size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
     with st.expander(t("train_code_title", lang)):
         st.caption(t("train_code_caption", lang))
         st.code(keras_code(config), language="python")
@@ -155,7 +167,7 @@ def launch(config: cfg.RunConfig) -> None:
 
 all_runs = store.list()
 active = [run for run in all_runs if run.active]
-max_runs = runs.Limits.from_environment().max_runs
+max_runs = limits.max_runs
 if any(run.owner == visitor for run in active):
     wait_reason = t("train_launch_wait_mine", lang)
 elif len(active) >= max_runs:
@@ -165,12 +177,12 @@ else:
 if config is not None:
     b1, b2 = st.columns([1, 3], vertical_alignment="center")
     b1.button(t("train_launch", lang), type="primary", key=P + "launch", on_click=launch, args=(config,),
-              disabled=data_error is not None or wait_reason is not None)
+              disabled=data_error is not None or wait_reason is not None or limit_error is not None)
     if wait_reason:
         b2.caption(wait_reason)
     failed_launch = st.session_state.pop(P + "launch_error", None)
     if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
-        st.error(t(failed_launch[0], lang, **markup.escape_strings(failed_launch[1])))
+        st.error(markup.fill(t(failed_launch[0], lang), failed_launch[1]))
 
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
@@ -233,10 +245,10 @@ def live_figure(run: runs.Run):
 
 def show_live(run: runs.Run) -> None:
     with st.container(border=True, key=P + "live"):
-        st.markdown(f"**{t('train_live_title', lang)}** · {markup.escape(charts_train.run_label(run, lang))}")
+        st.markdown(f"**{t('train_live_title', lang)}** · {charts_train.run_label(run, lang)}")
         phase = run.status.get("phase") or "queued"
         if not run.epochs_run:  # before the first curve point: each step, as the worker timed it
-            st.markdown("  \n".join(map(markup.escape, charts_train.step_lines(run, lang))))
+            st.markdown("  \n".join(charts_train.step_lines(run, lang)))
             st.caption(t("train_steps_note", lang))
         if phase in ("training", "testing"):
             fraction = 1.0 if phase == "testing" else (run.epochs_run + (run.batch_fraction or 0)) / run.max_epochs
@@ -261,7 +273,7 @@ def show_live(run: runs.Run) -> None:
 def show_failure(run: runs.Run) -> None:
     """A failed run's error, in the page's language when the worker named it (error_key)."""
     params = run.status.get("error_params")
-    message = (t(run.status["error_key"], lang, **markup.escape_strings(params)) if run.status.get("error_key")
+    message = (markup.fill(t(run.status["error_key"], lang), params) if run.status.get("error_key")
                else markup.escape(run.error))  # words from a run file: shown as text
     st.error(t("train_failed_msg", lang, error=message))
 
@@ -269,7 +281,7 @@ def show_failure(run: runs.Run) -> None:
 def show_result(run: runs.Run) -> None:
     """The card of a run this session started, once it has ended: beside the reference runs of its model."""
     with st.container(border=True, key=P + "result"):
-        st.markdown(f"**{t('train_result_title', lang)}** · {markup.escape(charts_train.run_label(run, lang))}")
+        st.markdown(f"**{t('train_result_title', lang)}** · {charts_train.run_label(run, lang)}")
         if run.state == runs.FAILED:
             show_failure(run)
             return
@@ -301,8 +313,7 @@ def live_section() -> None:
         watched = st.session_state.get(P + "watch")
         run = next((r for r in now_active if r.id == watched), now_active[0])  # reattach after a reload
         if len(now_active) > 1:
-            st.caption(t("train_busy_info", lang, run=markup.escape(", ".join(charts_train.run_label(r, lang)
-                                                                               for r in now_active))))
+            st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang) for r in now_active)))
         show_live(run)
     watched = next((r for r in now_runs if r.id == st.session_state.get(P + "watch")), None)
     if watched is not None and not watched.active:
@@ -364,7 +375,7 @@ if listed:
         d1.download_button(t("train_download_history", lang), run.history_path.read_bytes(),
                            file_name=f"history-{run.id}.csv", mime="text/csv", key=P + "dl_history")
     if run.has_model:
-        d2.download_button(t("train_download_model", lang), run.model_path.read_bytes(),
+        d2.download_button(t("train_download_model", lang), run.model_path.read_bytes,  # read on click, not per rerun
                            file_name=f"{run.preset or 'model'}-{run.id}.keras", mime="application/zip",
                            key=P + "dl_model")
     else:
@@ -377,13 +388,13 @@ if listed:
     elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.active):
         st.session_state[P + "confirm_delete"] = run.id
     if st.session_state.get(P + "confirm_delete") == run.id and not run.active and mine:
-        st.warning(t("train_delete_confirm", lang, run=markup.escape(label[run.id])))
+        st.warning(t("train_delete_confirm", lang, run=label[run.id]))
         y, n = st.columns(2)
         if y.button(t("train_delete_yes", lang), type="primary", key=P + "delete_yes"):
             try:
                 store.delete(run.id, visitor=visitor)
             except runs.RunError as error:
-                st.error(t(error.key, lang, **markup.escape_strings({**error.params, "run": label[run.id]})))
+                st.error(markup.fill(t(error.key, lang), {**error.params, "run": label[run.id]}))
             else:
                 st.session_state.pop(P + "confirm_delete", None)
                 st.rerun()
