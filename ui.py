@@ -171,15 +171,18 @@ def language_switch() -> str:
     return picked
 
 
-def setting(key: str, default: Any, parse: Callable[[str], Any] = str) -> str:
+def setting(key: str, default: Any, parse: Callable[[str], Any] = str, max_chars: int | None = None) -> str:
     """Prepare the widget keyed `key`: its value comes from the URL, then the session, then `default`.
 
     Call before creating the widget (with `key=key`, no `value=`); call
     `keep_settings` after all widgets so the URL and session follow the user.
+    `max_chars`: a text widget's own limit; a link's value is cut to it as typing would be.
     """
     kept = st.session_state.setdefault(_KEEP, {})
     if key not in st.session_state:
         raw = st.query_params.get(key)
+        if raw is not None and max_chars is not None:
+            raw = raw[:max_chars]
         value = kept.get(key, default)
         if raw is not None:
             try:

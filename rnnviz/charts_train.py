@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from rnnviz import config as cfg
+from rnnviz import config as cfg, markup
 from rnnviz.charts import FONT_SIZE, PALETTE, RUN_COLOURS, epochs_text, number_text, style
 from rnnviz.i18n import t
 from rnnviz.models import SummaryRow
@@ -189,7 +189,7 @@ def step_lines(run: Run, lang: str, now: float | None = None) -> list[str]:
     for name, began, ended in run.steps():
         if name == "python" and began is None and run.state == "queued":
             began = 0.0  # the page has started the process; the worker has not written yet
-        label = t(f"train_step_{name}", lang, backend=run.backend or "–")
+        label = t(f"train_step_{name}", lang, backend=markup.escape(run.backend or "–"))  # status.json: text only
         if ended is not None:
             lines.append(f"{STEP_DONE} {label} · {duration_text(ended - began, lang)}")
         elif began is not None and run.active:

@@ -100,6 +100,56 @@ def total_params(config: RunConfig) -> int:
     return sum(row.params for row in model_summary_rows(config))
 
 
+# --- what a run costs, before it starts -------------------------------------------------
+
+# Calibrated on the reference runs' measured peaks (status.json peak_memory_mb, JAX): 570-585 MB for the
+# smallest (embedding SimpleRNN), 770-785 MB for one-hot at num_words=500.
+WORKER_BASE_BYTES = 550 * 2**20  # Python, Keras on its backend, the IMDB reviews' ids, before any array of the run
+EVAL_BATCH = 256  # the worker evaluates the test reviews in batches of max(batch_size, 256)
+ONEHOT_COPIES = 4  # the one-hot batch, its transposed copy for the kernel's gradient, XLA's buffers
+ACTIVATION_COPIES = 3  # each step's activations, kept for backpropagation, and their gradients
+PARAM_COPIES = 4  # weights, gradients, RMSprop's mean square, the best epoch's weights (restore_best_weights)
+_GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
+FLOAT_BYTES = 4  # float32 weights and activations; int32 ids
+
+
+@dataclass(frozen=True)
+class RunCost:
+    """What a run of a config needs, by arithmetic alone (checked against limits before launch)."""
+
+    params: int
+    model_bytes: int  # the weights on disk (best.keras, weights.npz): params × 4 bytes
+    memory_bytes: int  # the worker's estimated peak memory
+
+
+def run_cost(config: RunConfig) -> RunCost:
+    """The model size and the worker's peak memory of `config`, estimated before it runs.
+
+    The peak is the framework and data (`WORKER_BASE_BYTES`), the padded id arrays, the
+    largest batch's one-hot input or embedded sequence and the recurrent layers'
+    activations (kept for backpropagation), and the weights with their training copies.
+
+    >>> from rnnviz.config import PRESETS
+    >>> cost = run_cost(PRESETS["onehot-simplernn"])
+    >>> cost.params, round(cost.memory_bytes / 2**20)
+    (4081, 791)
+    """
+    params = total_params(config)
+    batch = max(config.batch_size, EVAL_BATCH)  # (batch, maxlen, ...) tensors of the largest batch
+    steps = batch * config.maxlen
+    reviews = config.train_samples + config.val_samples + config.test_samples
+    ids = 2 * reviews * config.maxlen * FLOAT_BYTES  # the reviews' ids and their padded (N, maxlen) arrays
+    if config.inputs == "onehot":
+        inputs = ONEHOT_COPIES * steps * config.num_words * FLOAT_BYTES
+    else:
+        inputs = ACTIVATION_COPIES * steps * config.embedding_dim * FLOAT_BYTES
+    per_step = config.units * (_GATES[config.cell] + 2)  # gates, cell state and hidden state per unit
+    activations = ACTIVATION_COPIES * steps * per_step * config.layers * FLOAT_BYTES
+    weights = PARAM_COPIES * params * FLOAT_BYTES
+    return RunCost(params=params, model_bytes=params * FLOAT_BYTES,
+                   memory_bytes=WORKER_BASE_BYTES + ids + inputs + activations + weights)
+
+
 # --- the equivalent book-style code ----------------------------------------------------
 
 _DATA = '''import keras

@@ -7,6 +7,7 @@ runs the numpy cells (`rnnviz.encoding`) on the stored weights: no TensorFlow.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import mean, pstdev
@@ -137,36 +138,75 @@ def vocabulary_from_runs(models: Sequence[Run], num_words: int) -> tx.Vocabulary
     return None
 
 
+MAX_REVIEW_CHARS = 20_000  # a typed review is read up to here (the longest IMDB test review has 13,704)
+
+
+def accepted_text(text: str, limit: int = MAX_REVIEW_CHARS) -> tuple[str, list[tuple[str, dict]]]:
+    """The part of a typed review the page reads: its first `limit` characters, and a note at the limit.
+
+    The box (max_chars) and Streamlit cut a longer paste to `limit` before the page sees it,
+    so a text of exactly `limit` characters was most likely cut: the note says where.
+
+    >>> accepted_text("abcdef", limit=4)
+    ('abcd', [('review_too_long', {'limit': 4})])
+    >>> accepted_text("abc", limit=4)
+    ('abc', [])
+    """
+    if len(text) < limit:
+        return text, []
+    return text[:limit], [("review_too_long", {"limit": limit})]
+
+
+@dataclass(frozen=True)
+class ReviewTokens:
+    """A review tokenized once, for every model: each model numbers these tokens with its own vocabulary.
+
+    Every model reads at most its `maxlen` last tokens, and the page shows the windows
+    before them (the after-each-word curve); only the counts need the whole review.
+    """
+
+    tokens: list[str]  # every token of the review, in order
+    counts: Counter  # token -> how often: a model's OOV count without a pass over every token
+
+    @classmethod
+    def of(cls, tokens: Sequence[str]) -> ReviewTokens:
+        return cls(tokens=list(tokens), counts=Counter(tokens))
+
+    @classmethod
+    def of_text(cls, text: str) -> ReviewTokens:
+        """A typed review, tokenized as IMDB was."""
+        return cls.of(tx.tokenize(text))
+
+
 @dataclass(frozen=True)
 class Reading:
-    """A review as one model reads it."""
+    """A review as one model reads it: the rows it and the page need, and counts over the whole review."""
 
-    rows: list[tx.TokenRow]  # START and every token, with its id in this model's vocabulary
+    rows: list[tx.TokenRow]  # the last `kept_rows(maxlen)` of START and every token, with this model's ids
     padded: list[int]  # (maxlen,) what the model reads: pad_sequences(pre, pre)
     maxlen: int
+    length: int  # START and every token of the review
+    oov: int  # tokens outside this model's vocabulary, in the whole review
 
     @property
     def ids(self) -> list[int]:
+        """The ids of `rows`: enough for every window `encoding.prefix_predictions` reads."""
         return [row.token_id for row in self.rows]
 
     @property
     def words(self) -> int:
         """Tokens of the review (START not counted)."""
-        return len(self.rows) - 1
+        return self.length - 1
 
     @property
     def cut(self) -> int:
         """Leading tokens `pad_sequences` drops (truncating="pre")."""
-        return max(len(self.rows) - self.maxlen, 0)
-
-    @property
-    def oov(self) -> int:
-        return sum(row.kind == tx.KIND_OOV for row in self.rows)
+        return max(self.length - self.maxlen, 0)
 
     @property
     def seen_rows(self) -> list[tx.TokenRow]:
         """The rows the model reads, in order (the last `maxlen`)."""
-        return self.rows[self.cut:]
+        return self.rows[-min(self.length, self.maxlen):]
 
     def notes(self) -> list[tuple[str, dict]]:
         """What the learner should know about this input: (message key, parameters)."""
@@ -178,39 +218,54 @@ class Reading:
         elif self.oov:
             found.append(("review_some_oov", {"n": self.oov, "share": self.oov / self.words}))
         if self.cut:
-            found.append(("review_cut", {"n": len(self.rows), "maxlen": self.maxlen, "cut": self.cut}))
+            found.append(("review_cut", {"n": self.length, "maxlen": self.maxlen, "cut": self.cut}))
         return found
 
     def grid_rows(self) -> list[tx.TokenRow]:
         """The rows the padded-matrix chart draws: all it keeps and a few of the cut ones before them."""
-        return self.rows[max(self.cut - SHOWN_CUT_TOKENS, 0):]
+        return self.rows[-min(self.length, self.maxlen + SHOWN_CUT_TOKENS):]
+
+
+def kept_rows(maxlen: int) -> int:
+    """Rows a Reading keeps: the after-each-word curve's first window ends `maxlen` - 1 tokens
+    before the last one and is `maxlen` long; the grid's cut tokens are among them."""
+    return max(2 * maxlen, maxlen + SHOWN_CUT_TOKENS)
+
+
+def read_tokens(review: ReviewTokens, vocabulary: tx.Vocabulary, maxlen: int) -> Reading:
+    """The review as a model with `vocabulary` and `maxlen` reads it; only its tail is numbered row by row."""
+    start = tx.TokenRow(tx.MARKERS[tx.START], tx.START, tx.KIND_START, None)
+    keep = kept_rows(maxlen)
+    rows = [start] if len(review.tokens) < keep else []  # START, when it is among the last `keep` rows
+    for token in review.tokens[-keep:]:
+        token_id = vocabulary.token_id(token)
+        rows.append(tx.TokenRow(token, token_id, tx.KIND_OOV if token_id == tx.OOV else tx.KIND_WORD,
+                                vocabulary.rank(token)))
+    oov = sum(count for token, count in review.counts.items() if vocabulary.token_id(token) == tx.OOV)
+    padded = tx.pad_sequences([[row.token_id for row in rows]], maxlen=maxlen)[0]  # (maxlen,)
+    return Reading(rows=rows, padded=[int(i) for i in padded], maxlen=maxlen, length=len(review.tokens) + 1,
+                   oov=oov)
 
 
 def read_text(text: str, vocabulary: tx.Vocabulary, maxlen: int) -> Reading:
     """A typed review, tokenized as IMDB was and numbered with the model's vocabulary."""
-    return _reading(tx.explain(vocabulary, text), maxlen)
+    return read_tokens(ReviewTokens.of_text(text), vocabulary, maxlen)
+
+
+def tokens_of_test_review(full_ids: Sequence[int], full_vocabulary: tx.Vocabulary) -> ReviewTokens:
+    """A test review given by its full-vocabulary ids (`load_data(num_words=None)`), as tokens.
+
+    The ids are already IMDB's tokenization, so they are decoded, not re-tokenized; a model
+    then numbers each word with its own vocabulary: id i stays i below its num_words and
+    becomes OOV above it, as `load_data(num_words)` does.
+    """
+    return ReviewTokens.of(full_vocabulary.decode(full_ids[1:]))
 
 
 def read_ids(full_ids: Sequence[int], vocabulary: tx.Vocabulary, full_vocabulary: tx.Vocabulary,
              maxlen: int) -> Reading:
-    """A test review given by its full-vocabulary ids (`load_data(num_words=None)`).
-
-    The ids are already IMDB's tokenization, so they are mapped, not re-tokenized:
-    id i stays i below the model's num_words and becomes OOV above it, as
-    `load_data(num_words)` does.
-    """
-    tokens = full_vocabulary.decode(full_ids[1:])
-    rows = [tx.TokenRow(tx.MARKERS[tx.START], tx.START, tx.KIND_START, None)]
-    for token in tokens:
-        token_id = vocabulary.token_id(token)
-        rows.append(tx.TokenRow(token, token_id, tx.KIND_OOV if token_id == tx.OOV else tx.KIND_WORD,
-                                vocabulary.rank(token)))
-    return _reading(rows, maxlen)
-
-
-def _reading(rows: list[tx.TokenRow], maxlen: int) -> Reading:
-    padded = tx.pad_sequences([[row.token_id for row in rows]], maxlen=maxlen)[0]  # (maxlen,)
-    return Reading(rows=rows, padded=[int(i) for i in padded], maxlen=maxlen)
+    """A test review given by its full-vocabulary ids, as a model reads it (`tokens_of_test_review`)."""
+    return read_tokens(tokens_of_test_review(full_ids, full_vocabulary), vocabulary, maxlen)
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ import numpy as np
 
 from rnnviz import config as cfg
 from rnnviz.config import RunConfig
+from rnnviz.models import run_cost
 from rnnviz.owner import same_owner
 from rnnviz.text import INDEX_FROM, Vocabulary
 
@@ -540,13 +541,17 @@ class Limits:
 
     The defaults let one visitor train the book's full runs while a class of
     visitors cannot exhaust a small server: one run at a time, the book's 100
-    epochs and 20,000 reviews at most, at most 30 runs kept on disk.
+    epochs and 20,000 reviews at most, at most 30 runs kept on disk, and a model
+    whose estimated peak memory (`models.run_cost`; the book's largest, one-hot
+    SimpleRNN: ~790 MB) and size stay within what a 2.7 GB Cloud app can hold.
     """
 
     max_runs: int = 1  # RNNVIZ_MAX_RUNS: training processes at once
     max_epochs: int = 100  # RNNVIZ_MAX_EPOCHS: epochs per run
     max_reviews: int = cfg.BOOK_TRAIN_SIZE  # RNNVIZ_MAX_REVIEWS: training reviews per run
     keep_runs: int = 30  # RNNVIZ_KEEP_RUNS: runs stored; at the limit a run must be deleted before a new one
+    max_memory_mb: int = 2_000  # RNNVIZ_MAX_MEMORY_MB: a run's estimated peak memory
+    max_params: int = 5_000_000  # RNNVIZ_MAX_PARAMS: a model's parameters (× 4 bytes: 20 MB of weights)
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -554,16 +559,26 @@ class Limits:
         return cls(max_runs=_int_setting(MAX_RUNS_ENV, defaults.max_runs),
                    max_epochs=_int_setting("RNNVIZ_MAX_EPOCHS", defaults.max_epochs),
                    max_reviews=_int_setting("RNNVIZ_MAX_REVIEWS", defaults.max_reviews, low=8),
-                   keep_runs=_int_setting("RNNVIZ_KEEP_RUNS", defaults.keep_runs))
+                   keep_runs=_int_setting("RNNVIZ_KEEP_RUNS", defaults.keep_runs),
+                   max_memory_mb=_int_setting("RNNVIZ_MAX_MEMORY_MB", defaults.max_memory_mb),
+                   max_params=_int_setting("RNNVIZ_MAX_PARAMS", defaults.max_params))
 
     def check(self, config: RunConfig) -> None:
-        """RunError when `config` asks for more than a run may use."""
+        """RunError when `config` asks for more than a run may use (checked before launch, from the config)."""
         if config.epochs > self.max_epochs:
             raise RunError("train_err_limit_epochs", f"{config.epochs} epochs > limit {self.max_epochs}",
                            n=config.epochs, limit=self.max_epochs)
         if config.train_samples > self.max_reviews:
             raise RunError("train_err_limit_reviews", f"{config.train_samples} reviews > limit {self.max_reviews}",
                            n=config.train_samples, limit=self.max_reviews)
+        cost = run_cost(config)
+        if cost.params > self.max_params:
+            raise RunError("train_err_limit_params", f"{cost.params} parameters > limit {self.max_params}",
+                           n=cost.params, limit=self.max_params, mb=cost.model_bytes / 2**20)
+        memory_mb = cost.memory_bytes / 2**20
+        if memory_mb > self.max_memory_mb:
+            raise RunError("train_err_limit_memory", f"~{memory_mb:.0f} MB > limit {self.max_memory_mb} MB",
+                           mb=memory_mb, limit=self.max_memory_mb)
 
 
 def stall_seconds(status: dict) -> float:

@@ -9,6 +9,7 @@ TensorFlow. Reserved ids follow `keras.datasets.imdb.load_data`:
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,13 +30,28 @@ _FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'
 _TO_SPACE = str.maketrans(_FILTERS, " " * len(_FILTERS))
 
 
+def without_format_characters(text: str) -> tuple[str, int]:
+    """`text` without Unicode format characters (category Cf), and how many there were.
+
+    Bidi controls (U+202E turns the line around), zero-width spaces and joiners (U+200B,
+    U+200D) and the byte-order mark (U+FEFF) are invisible: kept, they glue onto a word,
+    which then looks normal but is out of the vocabulary.
+
+    >>> without_format_characters("\u202eThis film\u200b was\ufeff")
+    ('This film was', 3)
+    """
+    kept = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return kept, len(text) - len(kept)
+
+
 def tokenize(text: str) -> list[str]:
     """Split text into lowercase word tokens, as Keras's IMDB data was made.
 
     ASCII letters are lowercased (other letters are kept as they are), the
     punctuation in `_FILTERS` becomes a space, and the text is split on single
     spaces. So `<br />` leaves the token "br", exactly as in the IMDB
-    sequences, and an apostrophe stays inside its word.
+    sequences, and an apostrophe stays inside its word. Invisible format
+    characters (`without_format_characters`) are dropped first.
 
     Args:
         text: any string.
@@ -49,7 +65,10 @@ def tokenize(text: str) -> list[str]:
     ["don't", 'br', 'br', 'stop']
     >>> tokenize("?!...")
     []
+    >>> tokenize("\u202eThis film")
+    ['this', 'film']
     """
+    text = without_format_characters(text)[0]
     # bytes.lower() lowercases ASCII only, like the tokenizer that built IMDB.
     lowered = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "replace")
     return [token for token in lowered.translate(_TO_SPACE).split(" ") if token]
@@ -297,14 +316,20 @@ def split_sentences(text: str, max_lines: int = MAX_SENTENCES,
                     max_chars: int = MAX_SENTENCE_CHARS) -> tuple[list[str], list[tuple[str, dict]]]:
     """Non-blank lines of `text`, each cut to `max_chars`, at most `max_lines` of them.
 
+    Invisible format characters (bidi controls, zero-width spaces) are removed first, so
+    a line shows and tokenizes as it looks; a note says how many.
+
     Returns:
         `(sentences, notes)`: notes are `(i18n key, params)` saying what was cut.
 
     >>> split_sentences("a\\n\\n  b  \\n")
     (['a', 'b'], [])
     """
+    text, removed = without_format_characters(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     notes: list[tuple[str, dict]] = []
+    if removed:
+        notes.append(("tokens_format_removed", {"n": removed}))
     if len(lines) > max_lines:
         notes.append(("tokens_too_many_lines", {"n": len(lines), "limit": max_lines}))
         lines = lines[:max_lines]

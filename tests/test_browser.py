@@ -49,3 +49,46 @@ def test_tokens_page_draws_its_charts_and_keeps_settings_in_the_url(app_url, pag
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("(3, 12)", exact=False).count() >= 1  # matrix shape in the caption
     assert "lang=en" in page.url and "maxlen=12" in page.url and "padding=post" in page.url
+
+
+def test_a_link_cannot_put_a_link_an_image_or_a_formula_into_the_tokens_page(app_url, page):
+    """Markdown in a shared link's text is shown as typed: no live link, no tracking pixel, no formula."""
+    from urllib.parse import urlencode
+
+    from playwright.sync_api import expect
+
+    from rnnviz.markup import WORD_JOINER
+
+    sentences = ["[Session expired](http://example.invalid/phish)", "![x](http://example.invalid/p.png)",
+                 "$\\rule{5000px}{3000px}$", "mail me@example.invalid or www.example.invalid"]
+    page.goto(f"{app_url}/tokens?{urlencode({'lang': 'en', 'text': chr(10).join(sentences)})}")
+    quotes = page.locator('[data-testid="stMarkdownContainer"] blockquote')
+    for number, sentence in enumerate(sentences, start=1):
+        page.get_by_role("tab", name=f"Sentence {number}").click()
+        shown = quotes.filter(visible=True)
+        expect(shown).to_have_count(1, timeout=60_000)
+        assert shown.inner_text().replace(WORD_JOINER, "") == sentence  # reads as typed (the joiner is invisible)
+    expect(page.locator('a[href*="example.invalid"]')).to_have_count(0)
+    expect(page.locator('img[src*="example.invalid"]')).to_have_count(0)
+    expect(page.locator("blockquote .katex")).to_have_count(0)
+
+
+def test_the_model_download_reads_the_file_when_clicked(imdb_folder, page, tmp_path):
+    """The model is no longer read on every rerun (a 363 MB best.keras cost 3-5 s each): it is read on the click."""
+    import time
+
+    from rnnviz import config as cfg
+    from rnnviz import runs
+
+    store = runs.RunStore(tmp_path / "runs")
+    run_id = store.create(cfg.quick(cfg.PRESETS["lstm"]))
+    store.update_status(run_id, state=runs.DONE, started=time.time())
+    (store.path(run_id) / runs.HISTORY_FILE).write_text("epoch,accuracy,loss,val_accuracy,val_loss\r\n"
+                                                        "0,0.5,0.6,0.5,0.6\r\n")
+    (store.path(run_id) / runs.MODEL_FILE).write_bytes(b"PK the model's bytes")
+    with app_server(env={"RNNVIZ_DATA_DIR": str(imdb_folder), "RNNVIZ_RUNS_DIR": str(store.root)}) as url:
+        page.goto(f"{url}/train?lang=en")
+        wait_for_app(page, "Training lab")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download model").click()
+        assert Path(download.value.path()).read_bytes() == b"PK the model's bytes"

@@ -107,3 +107,29 @@ def test_keras_code_writes_the_books_numbers():
     assert "EarlyStopping(patience=3, restore_best_weights=True)" in code
     assert "epochs=100, batch_size=64" in code
     assert "Embedding(500, 16)" in code
+
+
+def reference_configs():
+    from rnnviz import runs
+
+    return [run for run in runs.RunStore(runs.REFERENCE_RUNS_DIR).list() if run.config]
+
+
+def test_the_memory_estimate_is_close_to_every_reference_runs_measured_peak():
+    for run in reference_configs():
+        estimate_mb = models.run_cost(run.config).memory_bytes / 2**20
+        assert estimate_mb == pytest.approx(run.status["peak_memory_mb"], rel=0.15), run.id
+
+
+def test_the_model_size_is_four_bytes_per_parameter():
+    cost = models.run_cost(RunConfig(num_words=88_587, embedding_dim=512))
+    assert cost.params == 88_587 * 512 + 8 * (512 + 8 + 1) + 9 == 45_360_721
+    assert cost.model_bytes == 4 * cost.params  # ~181 MB of float32 weights
+
+
+def test_a_one_hot_batch_is_counted_as_batch_times_maxlen_times_num_words():
+    small = models.run_cost(RunConfig(inputs="onehot", num_words=5_000, maxlen=1_000, batch_size=256))
+    large = models.run_cost(RunConfig(inputs="onehot", num_words=5_000, maxlen=1_000, batch_size=512))
+    one_hot_batch = 512 * 1_000 * 5_000 * 4  # 10.2 GB: Keras tried to allocate twice this
+    assert large.memory_bytes - small.memory_bytes >= models.ONEHOT_COPIES * one_hot_batch / 2
+    assert large.memory_bytes > 2 * one_hot_batch

@@ -12,7 +12,7 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import charts_review, charts_train, runs
+from rnnviz import charts_train, markup, runs
 from rnnviz.i18n import t
 
 PAGE = "views/onehot.py"
@@ -83,9 +83,9 @@ def test_lookup_identity_rows_are_equal_for_the_printed_tokens(empty_store):
 def test_a_test_review_is_decoded(empty_store):
     at = open_page("en", oh_source="review", oh_review="0", oh_num_words="2000")
     text = " ".join(m.value for m in at.markdown)
-    assert "<start> please give this one a miss br br" in text  # x_test[0], the data README's anchor
+    assert markup.escape("<start> please give this one a miss br br") in text  # x_test[0], the data README's anchor
     at.select_slider(key="oh_num_words").set_value(500).run()
-    assert "<start> <oov> give this one a <oov> br br" in " ".join(m.value for m in at.markdown)
+    assert markup.escape("<start> <oov> give this one a <oov> br br") in " ".join(m.value for m in at.markdown)
     assert "Label: negative" in " ".join(c.value for c in at.caption)
 
 
@@ -250,3 +250,8 @@ def test_switching_the_language_keeps_the_choices(with_user_runs):
     assert at.radio(key="oh_source@en").value == "review"
     at.slider(key="oh_maxlen").set_value(50).run()
     assert not at.exception and list(at.multiselect(key="oh_runs@en").value) == chosen
+
+
+def test_a_link_cannot_put_more_into_the_sentence_box_than_its_limit(empty_store):
+    at = open_page("en", oh_sentence="a " * 1_250)  # 2,500 characters; the box takes 2,000
+    assert len(at.text_input(key="oh_sentence").value) == 2_000

@@ -11,8 +11,9 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import charts_train, encoding, review, runs
+from rnnviz import charts_train, encoding, markup, review, runs
 from rnnviz import text as tx
+from rnnviz.i18n import t
 
 PAGE = "views/review.py"
 MODELS = review.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
@@ -72,7 +73,8 @@ def test_each_model_can_be_picked_and_the_link_keeps_it(only_reference):
     ("?!... ---", "The review has no words"),
     ("zyxq qwvz blorft", "All 3 words are outside this model's vocabulary"),
     ("사랑해요 정말 최고의 영화", "All 4 words are outside this model's vocabulary"),
-    ("great " * 20_000, "cuts the first 19901"),
+    ("great " * 3_000, "cuts the first 2901"),
+    ("great " * 20_000, "is cut after the first 20,000"),
     ("<br /><br />great", None),  # "br br great": three words the models know
 ])
 def test_odd_reviews_are_explained_and_never_crash(only_reference, text, message):
@@ -95,7 +97,7 @@ def test_a_test_set_review_shows_its_label_and_decoded_text(only_reference, loca
     assert any(f"True label: **{label}**" == m.value for m in at.markdown)
     full = tx.Vocabulary.from_word_index(data.load_word_index(), None)
     decoded = " ".join(full.decode(reviews.review(3)[1:]))
-    assert any(m.value == decoded for m in at.markdown)
+    assert any(m.value == markup.escape(decoded) for m in at.markdown)  # the words as text, never as Markdown
 
 
 def test_bad_link_values_fall_back_to_the_defaults(only_reference):
@@ -151,7 +153,7 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     at = open_page("en")
     name = charts_train.run_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en", yours=True)  # readable
-    assert any(f"Skipped models whose files are damaged: {name} (" in w.value for w in at.warning)
+    assert any(f"Skipped models whose files are damaged: {markup.escape(name + ' (')}" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 4  # the reference models still work
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # nothing changed on disk
 
@@ -243,3 +245,27 @@ def test_switching_the_language_keeps_the_model_and_the_source(users_lstm):
     assert not at.exception and at.title[0].value == "Try a review"
     assert at.selectbox(key="rv_model@en").value == users_lstm.id and at.radio(key="rv_source@en").value == "test"
     assert at.query_params["rv_model"] == users_lstm.id and at.query_params["rv_source"] == "test"
+
+
+def test_a_two_megabyte_paste_is_cut_with_a_message_and_still_scored(only_reference):
+    at = open_page("en")
+    at.text_area(key="rv_text").set_value("a great film " * 160_000).run()  # 2.08 MB, past the box's limit
+    assert not at.exception
+    limit = review.MAX_REVIEW_CHARS
+    assert t("review_too_long", "en", limit=limit) in [w.value for w in at.warning]
+    assert len(at.get("plotly_chart")) == 4 and "models say positive" in verdict_sentence(at)
+
+
+def test_a_link_cannot_put_more_into_the_review_box_than_its_limit(only_reference):
+    at = open_page("en", rv_text="good " * 5_000)  # 25,000 characters
+    assert len(at.text_area(key="rv_text").value) == review.MAX_REVIEW_CHARS
+
+
+def test_the_review_is_tokenized_once_for_all_models(only_reference, monkeypatch):
+    text = "An unforgettable film: the story, the acting and the music are wonderful"
+    calls = []
+    tokenize = tx.tokenize
+    monkeypatch.setattr(tx, "tokenize", lambda given: calls.append(given) or tokenize(given))
+    at = open_page("en", rv_text=text)
+    assert not at.exception and len(MODELS) > 20
+    assert calls.count(text) == 1  # not once per model

@@ -10,7 +10,7 @@ import pytest
 
 import conftest
 
-from rnnviz import charts_train, owner, runs
+from rnnviz import charts_train, markup, owner, runs
 from rnnviz import config as cfg
 from rnnviz.charts import PALETTE
 from rnnviz.i18n import t
@@ -67,7 +67,8 @@ def test_page_renders_in_both_languages(lang, runs_dir, local_data):
     frame = runs_frame(at, lang)
     assert len(frame) == 2 and set(frame[t("train_col_state", lang)]) == {
         t("train_state_done", lang), t("train_state_failed", lang)}
-    assert t("data_dir_incomplete", lang, folder="/nowhere", missing="imdb.npz", env="RNNVIZ_DATA_DIR") in texts(at.error)
+    params = {"folder": "/nowhere", "missing": "imdb.npz", "env": "RNNVIZ_DATA_DIR"}
+    assert markup.fill(t("data_dir_incomplete", lang), params) in texts(at.error)  # the file's words as text
     assert t("quiz_train_q", lang) in texts(at.markdown)
 
 
@@ -396,3 +397,29 @@ def test_history_figure_leaves_room_for_its_subplot_titles(tmp_path):
     titles = [a for a in fig.layout.annotations if a.text in (t("train_loss", "ko"), t("train_accuracy", "ko"))]
     assert len(titles) == 2 and all(a.yanchor == "bottom" and a.y >= 1 for a in titles)
     assert fig.layout.margin.t >= 2 * max(a.font.size for a in titles)
+
+
+def test_the_form_shows_the_estimate_and_refuses_what_the_server_cannot_hold(runs_dir, local_data):
+    at = open_page("en")  # the book's LSTM fits
+    assert any(c.value.startswith("Estimated: peak memory ~") for c in at.caption)
+    assert not at.button(key="train_launch").disabled
+    at = open_page("en", train_preset="onehot-simplernn", train_num_words="5000", train_maxlen="1000",
+                   train_batch_size="512", train_mode="full")  # Keras tried to allocate 20.5 GB
+    refused = [e.value for e in at.error if "RNNVIZ_MAX_MEMORY_MB" in e.value]
+    assert refused and "more than this server allows (2,000 MB)" in refused[0]
+    assert at.button(key="train_launch").disabled and not list(runs_dir.glob("*"))
+
+
+def test_the_model_file_is_read_only_when_downloaded_never_on_a_rerun(runs_dir, local_data, monkeypatch):
+    from pathlib import Path
+
+    run_id = fake_run(runs_dir)
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or original(path))
+    at = open_page("en")
+    at.selectbox(key="train_selected@en").set_value(run_id).run()
+    for _ in range(3):
+        at.run()
+    assert not at.exception and at.get("download_button")
+    assert runs.MODEL_FILE not in read

@@ -171,3 +171,11 @@ def test_a_quiz_keeps_its_answer_across_a_language_switch(local_data):
     at.sidebar.radio(key="lang_switch").set_value("ko").run()
     assert at.radio(key="quiz_trunc_choice@ko").value == 1
     assert at.success  # still revealed, now in Korean
+
+
+def test_an_invisible_bidi_mark_is_removed_and_said_so(local_data):
+    at = open_app("views/tokens.py", lang="en", text="\u202eThis film was terrible")
+    assert t("tokens_format_removed", "en", n=1) in [w.value for w in at.warning]
+    assert "> This film was terrible" in [m.value for m in at.markdown]  # shown the right way round
+    first = at.dataframe[0].value
+    assert list(first.iloc[:, 1])[1] == "this" and list(first.iloc[:, 2])[1] == 14  # "this", not OOV

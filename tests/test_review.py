@@ -150,3 +150,22 @@ def test_reference_seeds_fall_back_to_the_nearest_vocabulary_and_tables_prefer_t
     assert review.weights_to_show(None, candidates, mine.config.num_words, lambda c: True).id == mine.id
     assert review.weights_to_show(median, candidates, 1000, lambda c: True) is None  # no run of 1000 words
     assert review.weights_to_show(median, candidates, mine.config.num_words, lambda c: c.units == 99) is None
+
+
+def test_a_long_review_is_numbered_only_where_the_model_and_the_page_look():
+    tokens = [WORDS[i % len(WORDS)] for i in range(5_000)] + ["zyxq"] * 3
+    whole = [1, *VOCABULARY.encode(tokens, start=False)]  # START and every id: what the page used to number
+    reading = review.read_tokens(review.ReviewTokens.of(tokens), VOCABULARY, maxlen=10)
+    assert len(reading.rows) == review.kept_rows(10) and reading.ids == whole[-review.kept_rows(10):]
+    assert reading.padded == whole[-10:] and (reading.words, reading.oov, reading.cut) == (5_003, 3, 4_994)
+    weights = random_weights(num_words=24)
+    np.testing.assert_allclose(encoding.prefix_predictions(weights, reading.ids, 10),
+                               encoding.prefix_predictions(weights, whole, 10))  # every window is kept
+
+
+def test_a_typed_review_is_accepted_up_to_its_limit_with_a_note():
+    assert review.accepted_text("short") == ("short", [])
+    assert review.accepted_text("x" * (review.MAX_REVIEW_CHARS - 1))[1] == []
+    text, notes = review.accepted_text("x" * (review.MAX_REVIEW_CHARS + 5))
+    assert len(text) == review.MAX_REVIEW_CHARS
+    assert notes == [("review_too_long", {"limit": review.MAX_REVIEW_CHARS})]

@@ -221,3 +221,40 @@ def test_batch_fraction_within_an_epoch(store):
     assert store.get(run_id).batch_fraction == 1.0
     store.update_status(run_id, batch=3, batches=0)
     assert store.get(run_id).batch_fraction is None
+
+
+def test_the_books_models_and_every_reference_run_fit_the_default_limits():
+    limits = runs.Limits()
+    for config in [*cfg.PRESETS.values(), *(cfg.quick(c) for c in cfg.PRESETS.values()),
+                   *(run.config for run in RunStore(runs.REFERENCE_RUNS_DIR).list())]:
+        limits.check(config)  # raises RunError when refused
+
+
+@pytest.mark.parametrize("config, key", [
+    (cfg.RunConfig(inputs="onehot", num_words=5_000, maxlen=1_000, batch_size=512), "train_err_limit_memory"),
+    (cfg.RunConfig(cell="LSTM", num_words=cfg.IMDB_MAX_WORDS, maxlen=1_000, embedding_dim=512, units=256, layers=2,
+                   batch_size=4_096, epochs=100), "train_err_limit_params"),  # every field at its bound: 46.7M
+    (cfg.RunConfig(num_words=cfg.IMDB_MAX_WORDS, embedding_dim=512), "train_err_limit_params"),  # 363 MB best.keras
+])
+def test_a_run_the_server_cannot_hold_is_refused_before_launch_naming_estimate_limit_and_setting(store, config, key):
+    from rnnviz.i18n import t
+
+    with pytest.raises(runs.RunError) as refused:
+        runs.launch(store, config)
+    assert refused.value.key == key and not store.list()  # nothing started, no folder left
+    message = t(key, "en", **refused.value.params)
+    setting = "RNNVIZ_MAX_MEMORY_MB" if key.endswith("memory") else "RNNVIZ_MAX_PARAMS"
+    assert setting in message and f"{refused.value.params['limit']:,}" in message
+    assert (f"{refused.value.params['n']:,}" if "n" in refused.value.params
+            else f"{refused.value.params['mb']:,.0f} MB") in message
+
+
+def test_the_cost_limits_are_settings(monkeypatch):
+    monkeypatch.setenv("RNNVIZ_MAX_MEMORY_MB", "500")
+    monkeypatch.setenv("RNNVIZ_MAX_PARAMS", "5000")
+    limits = runs.Limits.from_environment()
+    assert (limits.max_memory_mb, limits.max_params) == (500, 5_000)
+    with pytest.raises(runs.RunError, match="parameters"):
+        limits.check(cfg.PRESETS["lstm"])  # 8,809 parameters
+    with pytest.raises(runs.RunError, match="MB"):
+        runs.Limits(max_memory_mb=500).check(cfg.PRESETS["lstm"])  # ~607 MB

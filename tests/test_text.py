@@ -169,3 +169,11 @@ def test_truncation_example_shows_the_kept_end_or_nothing():
     assert tx.truncation_example(rows, 7) is None  # nothing cut: no example to show
     assert tx.truncation_example(rows, 2, shown=1) == "… e …"
     assert tx.truncation_example([], 5) is None
+
+
+def test_format_characters_are_removed_before_tokenizing():
+    # U+202E turns the line around; U+200B, U+FEFF and U+2060 are invisible: none may stick to a word
+    assert tokenize("\u202eThis film\u200b was\ufeff terrible\u2060") == ["this", "film", "was", "terrible"]
+    sentences, notes = tx.split_sentences("\u202eThis film was terrible\n\u200bok")
+    assert sentences == ["This film was terrible", "ok"] and notes == [("tokens_format_removed", {"n": 2})]
+    assert tx.split_sentences("plain") == (["plain"], [])

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, stepper
+from rnnviz import charts_cells, markup, stepper
 from rnnviz.cells import CELLS, param_count, run
 from rnnviz.i18n import t
 
@@ -32,7 +32,7 @@ st.markdown(t(f"cells_gates_{kind}", lang))
 def draw(step_t: int) -> None:
     chart, equation = ui.chart_and_equation()
     ui.step_chart(chart, charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t))
-    equation.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
+    equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))
     if step_t == 1:
         equation.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))
     equation.latex(stepper.equation_latex(kind, trace.steps[step_t - 1], step_t, narrow=True))

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, stepper
+from rnnviz import charts_cells, markup, stepper
 from rnnviz.cells import param_count, run
 from rnnviz.i18n import t
 
@@ -31,7 +31,7 @@ def draw(step_t: int) -> None:
     chart, equation = ui.chart_and_equation()
     ui.step_chart(chart, charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
                                                          onehot=encoding == "onehot"))
-    equation.markdown(t("step_at", lang, t=step_t, token=inputs.tokens[step_t - 1]))
+    equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))
     if step_t == 1:
         equation.info(t("hidden_h0", lang))
     else:
@@ -43,7 +43,7 @@ ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "oneho
 st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
 repeat = stepper.repeated_token(inputs.tokens)
 if repeat:
-    st.markdown(t("hidden_repeat", lang, token=repeat[0], steps=", ".join(map(str, repeat[1]))))
+    st.markdown(t("hidden_repeat", lang, token=markup.escape(repeat[0]), steps=", ".join(map(str, repeat[1]))))
 step_t = st.session_state["step_t"]
 
 # --- shared weights and the parameter ledger ---------------------------------------------------
@@ -53,7 +53,7 @@ pc = param_count(KIND, d, units)
 terms = stepper.ledger_terms(pc)
 row = inputs.ids[step_t - 1] if encoding == "onehot" else None
 if row is not None:
-    st.markdown(t("hidden_onehot_row", lang, token=inputs.tokens[step_t - 1], id=row))
+    st.markdown(t("hidden_onehot_row", lang, token=markup.escape(inputs.tokens[step_t - 1]), id=row))
 st.plotly_chart(charts_cells.weights_figure(cell, lang, terms, highlight_row=row,
                                             row_labels=stepper.feature_labels(inputs)),
                 width="stretch")

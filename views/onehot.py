@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, review, runs, snippets, stepper
+from rnnviz import charts_encoding, charts_train, data, encoding, markup, review, runs, snippets, stepper
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
@@ -14,6 +14,7 @@ lang = ui.language()
 ui.header(("section_9_2",), "oh_title", "oh_intro", lang)
 P = "oh_"  # widget keys of this page ("oh_maxlen"; the tokens page has its own "maxlen")
 WORDS = (100, 200, 500, 1000, 2000)
+SENTENCE_CHARS = 2_000  # the sentence box's limit, for typing and for links alike
 PRESET_OF = {"onehot": "onehot-simplernn", "embedding": "embedding-simplernn"}
 
 
@@ -24,7 +25,7 @@ def parse_words(text: str) -> int:
 
 
 settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review"))),  # SOURCES below
-            ui.setting(P + "sentence", t("oh_default_sentence", lang)),
+            ui.setting(P + "sentence", t("oh_default_sentence", lang), max_chars=SENTENCE_CHARS),
             ui.setting(P + "review", 0, stepper.bounded_int(0, 24_999)), ui.setting(P + "num_words", 500, parse_words),
             ui.setting(P + "maxlen", 100, stepper.bounded_int(10, 200, step=10)),
             ui.setting(P + "embedding_dim", 16, stepper.one_of((2, 4, 8, 16, 32, 64), int)),
@@ -53,7 +54,7 @@ except data.DataUnavailableError as error:  # no data: the reference runs carry 
     st.warning(t("oh_vocab_from_runs", lang, n=num_words))
 
 if source == "typed":
-    left.text_input(t("oh_sentence", lang), key=P + "sentence", max_chars=2_000)
+    left.text_input(t("oh_sentence", lang), key=P + "sentence", max_chars=SENTENCE_CHARS)
     ids = vocabulary.encode(st.session_state[P + "sentence"])
 else:
     index = left.number_input(t("oh_review_index", lang), 0, 24_999, key=P + "review")
@@ -70,7 +71,7 @@ if len(ids) < 2:
 padded = tx.pad_sequences([ids], maxlen=maxlen)[0]  # (maxlen,)
 tokens = vocabulary.decode(padded)
 with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "review"):
-    st.write(" ".join(vocabulary.decode(ids)))
+    st.markdown(markup.escape(" ".join(vocabulary.decode(ids))))  # words of a run's vocab.json: text only
 
 # --- finished runs: the committed reference runs (3 seeds each), then the visitor's own ----------------
 stores = [runs.RunStore(runs.reference_runs_dir()), runs.RunStore()]

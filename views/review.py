@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui
-from rnnviz import charts, charts_cells, charts_review, data, encoding, review, runs, snippets
+from rnnviz import charts, charts_cells, charts_review, data, encoding, markup, review, runs, snippets
 from rnnviz import text as tx
 from rnnviz.charts import KIND_COLOURS
 from rnnviz.charts_train import run_label, short_label
@@ -41,7 +41,7 @@ broken: list[str] = []
 models = [run for run in review.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
           if loadable(run)]
 if broken:
-    st.warning(t("review_broken_models", lang, runs="; ".join(broken)))
+    st.warning(t("review_broken_models", lang, runs=markup.escape("; ".join(broken))))
 if not models:
     st.warning(t("review_no_models", lang))
     st.page_link("views/train.py", label=t("oh_go_train", lang, preset="lstm"),
@@ -61,7 +61,7 @@ default_model = review.median_run([m for m in models if m.is_reference and revie
                                   ) or models[0]  # its representative seed (the median validation accuracy)
 SOURCES = ("typed", "test")
 settings = [ui.setting(P + "source", "typed", lambda v: v if v in SOURCES else int("x")),
-            ui.setting(P + "text", t("review_default", lang)),
+            ui.setting(P + "text", t("review_default", lang), max_chars=review.MAX_REVIEW_CHARS),
             ui.setting(P + "index", 0, lambda v: min(max(int(v), 0), 24_999)),
             ui.setting(P + "model", default_model.id, parse_model)]
 
@@ -80,7 +80,11 @@ right.caption(t("review_model_note", lang, num_words=run.config.num_words, maxle
 
 full_ids = None
 if source == "typed":
-    left.text_area(t("review_text", lang), key=P + "text", height=140)
+    left.text_area(t("review_text", lang), key=P + "text", height=140, max_chars=review.MAX_REVIEW_CHARS)
+    typed, typed_notes = review.accepted_text(st.session_state[P + "text"])  # a paste past the box's limit
+    for key, params in typed_notes:
+        left.warning(t(key, lang, **params))
+    review_tokens = review.ReviewTokens.of_text(typed)  # tokenized once, for every model
 else:
     def pick_random() -> None:
         st.session_state[P + "index"] = random.randrange(25_000)
@@ -101,19 +105,12 @@ else:
     label = int(reviews.labels[index])
     full_vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), None)
     left.markdown(t("review_label", lang, label=t("review_positive" if label else "review_negative", lang)))
+    review_tokens = review.tokens_of_test_review(full_ids, full_vocabulary)
     with left.expander(t("review_decoded", lang, n=len(full_ids) - 1), expanded=True):
-        st.write(" ".join(full_vocabulary.decode(full_ids[1:])))
+        st.markdown(markup.escape(" ".join(review_tokens.tokens)))
 
-
-def read(model: runs.Run) -> review.Reading:
-    """The review as `model` reads it (its own vocabulary and maxlen)."""
-    model_vocabulary = files_of(model)[1]
-    if full_ids is not None:
-        return review.read_ids(full_ids, model_vocabulary, full_vocabulary, model.config.maxlen)
-    return review.read_text(st.session_state[P + "text"], model_vocabulary, model.config.maxlen)
-
-
-readings = {model.id: read(model) for model in models}  # each model reads with its own vocabulary, once
+# Each model numbers the one tokenization with its own vocabulary and maxlen.
+readings = {model.id: review.read_tokens(review_tokens, files_of(model)[1], model.config.maxlen) for model in models}
 reading = readings[run.id]
 for key, params in reading.notes():
     (st.info if key == "review_empty" else st.warning)(t(key, lang, **params))
@@ -124,7 +121,7 @@ if reading.words == 0:
 # --- 1. the ids the model reads -----------------------------------------------------------------
 st.subheader(t("review_ids_title", lang))
 st.markdown(t("review_ids_text", lang, words=reading.words, maxlen=maxlen, num_words=run.config.num_words,
-              oov=reading.oov, cut=reading.cut, pads=max(maxlen - len(reading.rows), 0)))
+              oov=reading.oov, cut=reading.cut, pads=max(maxlen - reading.length, 0)))
 cells = tx.padding_layout([reading.grid_rows()], maxlen)
 st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stretch")
 
@@ -155,8 +152,8 @@ curves += [(short_label(m, lang), encoding.prefix_predictions(files_of(m)[0], re
 st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
 movers = review.movers(labels, curves[0][1])
 st.markdown(t("review_prefix_text", lang, first=curves[0][1][0], last=curves[0][1][-1],
-              up=", ".join(f"**{w}** ({d:+.2f})" for w, d in movers.up) or "–",
-              down=", ".join(f"**{w}** ({d:+.2f})" for w, d in movers.down) or "–")
+              up=", ".join(f"**{markup.escape(w)}** ({d:+.2f})" for w, d in movers.up) or "–",
+              down=", ".join(f"**{markup.escape(w)}** ({d:+.2f})" for w, d in movers.down) or "–")
             + ("" if run.is_reference and not siblings
                else " " + t("review_prefix_siblings" if siblings else "review_prefix_alone", lang)))
 st.caption(t("review_prefix_caption", lang, maxlen=maxlen))
@@ -184,7 +181,7 @@ def draw(step_t: int) -> None:
         figure = charts_cells.cell_step_figure(run.config.cell, trace, tokens, lang, active=step_t,
                                                first=first_shown, max_labels=12)
     ui.step_chart(st, figure)
-    st.markdown(t("step_at", lang, t=step_t, token=tokens[step_t - 1]))
+    st.markdown(t("step_at", lang, t=step_t, token=markup.escape(tokens[step_t - 1])))
 
 
 ui.timestep_player(lang, first_shown, maxlen, draw, key="review", share=False)
@@ -193,12 +190,12 @@ st.caption(t("review_step_caption", lang))
 # --- code and question -----------------------------------------------------------------------------------
 with st.expander(t("review_code_title", lang)):
     folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
-    text_for_code = (st.session_state[P + "text"] if full_ids is None
-                     else " ".join(full_vocabulary.decode(full_ids[1:])))
+    text_for_code = (tx.without_format_characters(typed)[0] if full_ids is None  # as the page tokenized it
+                     else " ".join(review_tokens.tokens))
     st.caption(t("review_code_caption", lang, score=scores[models.index(run)]))
     st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
 
-unknown = review.read_text("zyxq qwvz", vocabulary, maxlen)
+unknown = review.read_tokens(review.ReviewTokens.of(["zyxq", "qwvz"]), vocabulary, maxlen)
 ui.quiz("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),
         [t(f"review_quiz_a{i}", lang) for i in range(3)], answer=0,
         why=t("review_quiz_why", lang, ids=str([i for i in unknown.padded if i][:8]),

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts, data, snippets, stepper
+from rnnviz import charts, data, markup, snippets, stepper
 from rnnviz import text as tx
 from rnnviz.i18n import t
 
@@ -70,7 +70,7 @@ if sentences:
     tabs = st.tabs([t("tokens_sentence", lang, n=n) for n in range(1, len(sentences) + 1)])
     for number, (tab, rows) in enumerate(zip(tabs, explained), start=1):
         with tab:
-            st.markdown(f"> {sentences[number - 1][:300]}")
+            st.markdown(f"> {markup.escape(sentences[number - 1][:300])}")  # as typed, never as Markdown
             for key, params in tx.sentence_notes(number, rows, vocabulary.source):
                 st.warning(t(key, lang, **params))
             table = pd.DataFrame({
@@ -125,7 +125,7 @@ if sentences:
 
 example = tx.truncation_example(explained, maxlen)
 why = t("quiz_trunc_why", lang, maxlen=maxlen) + " " + (
-    t("quiz_trunc_example", lang, example=example) if example else t("quiz_trunc_no_example", lang, maxlen=maxlen))
+    t("quiz_trunc_example", lang, example=markup.escape(example)) if example else t("quiz_trunc_no_example", lang, maxlen=maxlen))
 ui.quiz("quiz_trunc", t("quiz_trunc_q", lang),
         [t(f"quiz_trunc_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
 ui.keep_settings(settings)

@@ -7,10 +7,10 @@ Training runs in a separate process (`python -m rnnviz.train`, started by
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, reference, runs
+from rnnviz import charts_train, data, encoding, markup, reference, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
-from rnnviz.models import keras_code, model_summary_rows, total_params
+from rnnviz.models import keras_code, model_summary_rows, run_cost, total_params
 
 lang = ui.language()
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_intro", lang)
@@ -113,11 +113,20 @@ else:
         if st.session_state[P + "mode"] == "quick":
             config = cfg.quick(config)
     except ValueError as error:
-        config_error = t("train_bad_settings", lang, error=error)
+        config_error = t("train_bad_settings", lang, error=markup.escape(error))
 if config_error:
     st.error(config_error)
 
-# --- what will be trained ---------------------------------------------------------------------
+# --- what will be trained, and whether this server can hold it -------------------------------------
+limits = runs.Limits.from_environment()
+limit_error = None
+if config is not None:
+    try:
+        limits.check(config)  # the same check as at launch, before the click
+    except runs.RunError as error:
+        limit_error = t(error.key, lang, **error.params)
+        st.error(limit_error)
+
 if config is not None:
     left, right = st.columns([3, 2])
     with left:
@@ -131,6 +140,9 @@ if config is not None:
         book = cfg.BOOK_RESULTS.get(name)
         if book and book.num_words == config.num_words:
             st.caption(t("train_book_params", lang, n=book.params))
+        cost = run_cost(config)
+        st.caption(t("train_cost", lang, mb=cost.memory_bytes / 2**20, limit_mb=limits.max_memory_mb,
+                     size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
     with st.expander(t("train_code_title", lang)):
         st.caption(t("train_code_caption", lang))
         st.code(keras_code(config), language="python")
@@ -155,7 +167,7 @@ def launch(config: cfg.RunConfig) -> None:
 
 all_runs = store.list()
 active = [run for run in all_runs if run.active]
-max_runs = runs.Limits.from_environment().max_runs
+max_runs = limits.max_runs
 if any(run.owned_by(visitor) for run in active):
     wait_reason = t("train_launch_wait_mine", lang)
 elif len(active) >= max_runs:
@@ -165,12 +177,12 @@ else:
 if config is not None:
     b1, b2 = st.columns([1, 3], vertical_alignment="center")
     b1.button(t("train_launch", lang), type="primary", key=P + "launch", on_click=launch, args=(config,),
-              disabled=data_error is not None or wait_reason is not None)
+              disabled=data_error is not None or wait_reason is not None or limit_error is not None)
     if wait_reason:
         b2.caption(wait_reason)
     failed_launch = st.session_state.pop(P + "launch_error", None)
     if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
-        st.error(t(failed_launch[0], lang, **failed_launch[1]))
+        st.error(markup.fill(t(failed_launch[0], lang), failed_launch[1]))
 
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
@@ -281,7 +293,8 @@ def show_stalled(run: runs.Run) -> None:
 def show_failure(run: runs.Run) -> None:
     """A failed run's error, in the page's language when the worker named it (error_key)."""
     params = run.status.get("error_params")
-    message = t(run.status["error_key"], lang, **params) if run.status.get("error_key") else run.error
+    message = (markup.fill(t(run.status["error_key"], lang), params) if run.status.get("error_key")
+               else markup.escape(run.error))  # words from a run file: shown as text
     st.error(t("train_failed_msg", lang, error=message))
 
 
@@ -386,7 +399,7 @@ if listed:
         d1.download_button(t("train_download_history", lang), run.history_path.read_bytes(),
                            file_name=f"history-{run.id}.csv", mime="text/csv", key=P + "dl_history")
     if run.has_model:
-        d2.download_button(t("train_download_model", lang), run.model_path.read_bytes(),
+        d2.download_button(t("train_download_model", lang), run.model_path.read_bytes,  # read on click, not per rerun
                            file_name=f"{run.preset or 'model'}-{run.id}.keras", mime="application/zip",
                            key=P + "dl_model")
     else:
@@ -405,7 +418,7 @@ if listed:
             try:
                 store.delete(run.id, visitor=visitor)
             except runs.RunError as error:
-                st.error(t(error.key, lang, **{**error.params, "run": label[run.id]}))
+                st.error(markup.fill(t(error.key, lang), {**error.params, "run": label[run.id]}))
             else:
                 st.session_state.pop(P + "confirm_delete", None)
                 st.rerun()

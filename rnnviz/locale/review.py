@@ -74,6 +74,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} words ({share:.0%}) are outside the vocabulary and become OOV (2): the model cannot "
               "tell them apart.",
     },
+    "review_too_long": {
+        "ko": "리뷰는 {limit:,}자까지 읽습니다. 더 긴 글은 처음 {limit:,}자에서 잘립니다 "
+              "(가장 긴 IMDB 리뷰도 이보다 짧습니다).",
+        "en": "A review is read up to {limit:,} characters: a longer text is cut after the first {limit:,} "
+              "(the longest IMDB review is shorter).",
+    },
     "review_cut": {
         "ko": "토큰이 {n}개로 maxlen {maxlen}보다 깁니다. `pad_sequences`가 앞쪽 {cut}개를 잘라 내므로 "
               "모델은 **마지막 {maxlen}개**만 읽습니다(truncating='pre').",

@@ -51,6 +51,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "문장이 {n}줄입니다. 처음 {limit}줄만 사용합니다.",
         "en": "{n} lines given; only the first {limit} are used.",
     },
+    "tokens_format_removed": {
+        "ko": "보이지 않는 서식 문자 {n:,}개(글자 방향 제어, 폭 없는 공백 등)를 지운 뒤 토큰으로 나눴습니다. "
+              "그대로 두면 단어에 붙어 멀쩡해 보이는 단어가 어휘 사전에 없는 단어가 됩니다.",
+        "en": "Removed {n:,} invisible format character(s) (text-direction controls, zero-width spaces) before "
+              "tokenizing: left in, they stick to a word, which then looks normal but is out of vocabulary.",
+    },
     "tokens_line_cut": {
         "ko": "{line}번째 줄이 너무 깁니다 ({n:,}자). 처음 {limit:,}자만 사용합니다.",
         "en": "Line {line} is very long ({n:,} characters); only the first {limit:,} are used.",

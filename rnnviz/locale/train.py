@@ -103,6 +103,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} epochs is more than this server allows ({limit}). Lower the epochs (the admin's setting "
               "RNNVIZ_MAX_EPOCHS).",
     },
+    "train_err_limit_params": {
+        "ko": "이 모델의 파라미터 {n:,}개(가중치 {mb:,.0f} MB)는 이 서버의 한도({limit:,}개)를 넘습니다. 어휘 사전 크기, "
+              "임베딩 크기나 유닛 수를 줄이세요 (관리자 설정 RNNVIZ_MAX_PARAMS).",
+        "en": "This model's {n:,} parameters ({mb:,.0f} MB of weights) are more than this server allows "
+              "({limit:,}). Lower the vocabulary, the embedding size or the units (the admin's setting "
+              "RNNVIZ_MAX_PARAMS).",
+    },
+    "train_err_limit_memory": {
+        "ko": "이 훈련은 메모리를 약 {mb:,.0f} MB 쓸 것으로 예상되어 이 서버의 한도({limit:,} MB)를 넘습니다. 배치 크기, "
+              "maxlen이나 원-핫 어휘 사전을 줄이세요 (관리자 설정 RNNVIZ_MAX_MEMORY_MB).",
+        "en": "This run would need about {mb:,.0f} MB of memory, more than this server allows ({limit:,} MB). "
+              "Lower the batch size, maxlen or the one-hot vocabulary (the admin's setting RNNVIZ_MAX_MEMORY_MB).",
+    },
+    "train_cost": {
+        "ko": "예상: 최대 메모리 약 {mb:,.0f} MB (한도 {limit_mb:,} MB) · 가중치 {size} · 파라미터 한도 {limit_params:,}개",
+        "en": "Estimated: peak memory ~{mb:,.0f} MB (limit {limit_mb:,} MB) · weights {size} · parameter limit "
+              "{limit_params:,}",
+    },
     "train_err_limit_reviews": {
         "ko": "훈련 리뷰 {n:,}개는 이 서버의 한도({limit:,}개)를 넘습니다. 빠른 훈련을 고르세요 (관리자 설정 "
               "RNNVIZ_MAX_REVIEWS).",
