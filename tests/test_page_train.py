@@ -256,7 +256,7 @@ def test_start_on_a_read_only_runs_folder_says_so_instead_of_a_traceback(runs_di
     monkeypatch.setattr(runs, "open", read_only, raising=False)
     at.button(key="train_launch").click().run()
     assert not at.exception
-    assert t("train_err_runs_readonly", "en", folder=str(runs_dir)) in texts(at.error)
+    assert markup.fill(t("train_err_runs_readonly", "en"), {"folder": str(runs_dir)}) in texts(at.error)
     assert not runs_dir.exists() or [p.name for p in runs_dir.iterdir() if p.name != ".launch.lock"] == []
 
 
