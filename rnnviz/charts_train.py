@@ -94,11 +94,40 @@ def run_label(run: Run, lang: str, state: bool = True) -> str:
             parts.append(f"seed {run.config.seed}")
         parts.append(t("train_label_quick" if run.config.max_train_samples else "train_label_full", lang))
     clicked = run.status.get("created") or run.started  # when it was launched: the same from queued to done
-    parts.append(time.strftime("%m-%d %H:%M:%S", time.localtime(clicked)) if clicked
-                 else t("train_state_broken", lang))
+    parts.append(clock_text(clicked, "%m-%d %H:%M:%S") or t("train_state_broken", lang))
     if state:
         parts.append(t(f"train_state_{run.state}", lang))
     return " · ".join(parts)
+
+
+def clock_text(timestamp, pattern: str) -> str | None:
+    """`timestamp` (seconds since 1970) as local time in `pattern`; None when there is none or it cannot
+    be shown (a run file is checked when read; this keeps a label from ever raising).
+
+    >>> clock_text(None, "%Y"), clock_text(1e20, "%Y")
+    (None, None)
+    """
+    try:
+        return time.strftime(pattern, time.localtime(timestamp)) if timestamp else None
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def failure_text(run: Run, lang: str) -> str:
+    """A failed run's error: in the page's language when the worker named it (error_key with its
+    error_params), else the text it wrote; never raises for an unknown key or a missing parameter."""
+    key, params = run.status.get("error_key"), run.status.get("error_params") or {}
+    if key:
+        try:
+            return t(key, lang).format(**params)
+        except (KeyError, IndexError, ValueError, TypeError):
+            pass
+    return run.error or "–"
+
+
+def damage_lines(run: Run, lang: str) -> list[str]:
+    """Why a run is damaged, one line per file, in the page's language."""
+    return [t(damage.key, lang, **damage.params) for damage in run.damage]
 
 
 def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
@@ -116,7 +145,7 @@ def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
 
 
 def _number(value, digits: int = 3):
-    return None if value is None or not math.isfinite(value) else round(float(value), digits)
+    return round(float(value), digits) if isinstance(value, (int, float)) and math.isfinite(value) else None
 
 
 SUBPLOT_TITLE_MARGIN = 56  # px above a figure whose only titles are its subplots' (font FONT_SIZE + 2)
@@ -134,7 +163,7 @@ def runs_table(runs: Sequence[Run], lang: str, everything: bool = True) -> pd.Da
     """
     rows = []
     for run in runs:
-        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else "–"
+        started = clock_text(run.started, "%Y-%m-%d %H:%M:%S") or "–"
         rows.append({
             "train_col_name": run_label(run, lang, state=False),
             "train_col_state": t(f"train_state_{run.state}", lang),
