@@ -7,14 +7,13 @@ is the black "chosen value" marker.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from rnnviz.charts import FONT_SIZE, KIND_COLOURS, PALETTE, style
-from rnnviz.charts_train import preset_label
+from rnnviz.charts_train import clock_text, preset_label
 from rnnviz.i18n import t
 from rnnviz.review import VariantScore
 from rnnviz.runs import Run
@@ -28,7 +27,7 @@ def whose(run: Run, lang: str) -> str:
 
 
 def _started(run: Run) -> str:
-    return time.strftime("%m-%d %H:%M", time.localtime(run.started)) if run.started else "?"
+    return clock_text(run.started, "%m-%d %H:%M") or "?"
 
 
 def model_label(run: Run, lang: str, seed: bool = True) -> str:

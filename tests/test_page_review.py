@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import conftest
+import damaged_runs
 from conftest import ROOT
 from rnnviz import charts_review, encoding, review, runs
 from rnnviz import text as tx
@@ -128,7 +129,8 @@ def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_p
     assert printed == pytest.approx(expected, abs=1e-4)
 
 
-@pytest.mark.parametrize("damage", ["not a zip", "truncated", "foreign arrays", "bad vocab"])
+@pytest.mark.parametrize("damage", ["not a zip", "truncated", "foreign arrays", "bad vocab", "nested vocab",
+                                    "weights zip bomb"])
 def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_path, monkeypatch, damage):
     import shutil
 
@@ -146,8 +148,10 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
         (target / runs.WEIGHTS_FILE).write_bytes(content[: len(content) // 2])
     elif damage == "foreign arrays":
         np.savez(target / runs.WEIGHTS_FILE, something=np.zeros(3))
-    else:
+    elif damage == "bad vocab":
         (target / runs.VOCAB_FILE).write_text('{"words": [1, 2, 3]')
+    else:  # issue 12: a RecursionError, a 64 MB array in a small file
+        damaged_runs.damage(target, damage, tmp_path)
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     at = open_page("en")
     name = charts_review.model_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en")  # readable
@@ -243,3 +247,17 @@ def test_switching_the_language_keeps_the_model_and_the_source(users_lstm):
     assert not at.exception and at.title[0].value == "Try a review"
     assert at.selectbox(key="rv_model@en").value == users_lstm.id and at.radio(key="rv_source@en").value == "test"
     assert at.query_params["rv_model"] == users_lstm.id and at.query_params["rv_source"] == "test"
+
+
+def test_the_page_works_with_every_damaged_run_present(tmp_path, monkeypatch):
+    """Issue 12: each damaged run is skipped (named when its model files are the damage); none crashes the page."""
+    source = next(m for m in MODELS if review.variant_name(m) == "lstm@500").path
+    made = damaged_runs.make_all(source, tmp_path / "runs", tmp_path / "outside")
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    at = open_page("en")
+    skipped = " ".join(w.value for w in at.warning if w.value.startswith("Skipped models"))
+    assert "nested too deep" in skipped and "would unpack to" not in skipped  # the reasons, in English
+    assert "weights.npz unpacks to" in skipped
+    models = at.selectbox(key="rv_model@en").options
+    assert len(models) == len(MODELS)  # no damaged run is offered: the others are broken, or failed
+    assert len(at.get("plotly_chart")) == 4
