@@ -67,6 +67,10 @@ class DamagedFile(ValueError):
         self.key = key
         self.params = params
 
+    def bare(self) -> DamagedFile:
+        """The same reason, without a traceback or the exception it came from."""
+        return DamagedFile(self.key, str(self), **self.params)
+
 
 def _damaged_field(file: str, name: str, value: Any, expected: str) -> DamagedFile:
     shown = repr(value)
@@ -226,14 +230,16 @@ def _cached(path: Path, limit: int | None, parse: Callable[[BinaryIO, str], Any]
                 _check_size(path.name, info.st_size, limit)
                 value = parse(handle, path.name, *context)
             except DamagedFile as error:
-                value = error
+                value = error.bare()  # no traceback: it would keep the parser's frames (and the bytes) alive
             _CACHE.put(key, value, _cost(value, info.st_size))
     if isinstance(value, DamagedFile):
-        raise value
+        raise value.bare()  # a fresh one: raising the cached one would grow its traceback at every rerun
     return value
 
 
 def _cost(value: Any, size: int) -> int:
+    if isinstance(value, DamagedFile):
+        return 1024
     if isinstance(value, dict) and value and all(isinstance(v, np.ndarray) for v in value.values()):
         return sum(array.nbytes for array in value.values()) + size
     return max(size, 1024) * TEXT_COST
