@@ -388,3 +388,16 @@ def test_run_files_are_parsed_once_per_file_identity(store, finished, monkeypatc
     with open(finished / runs.HISTORY_FILE, "a", newline="") as handle:
         handle.write(damaged_runs.history_rows(1, before.epochs_run))  # the worker appends an epoch
     assert store.get(USER_ID).epochs_run == before.epochs_run + 1 and len(parsed) == 2
+
+
+def test_the_cache_of_parsed_files_stays_within_its_byte_budget(store, finished, monkeypatch):
+    run_files.clear_cache()
+    weights_bytes = sum(array.nbytes for array in store.get(USER_ID).load_weights().values())
+    monkeypatch.setattr(run_files, "CACHE_BYTES", weights_bytes * 3)
+    for i in range(6):  # six versions of the file: the oldest are let go
+        (finished / runs.WEIGHTS_FILE).write_bytes((finished / runs.WEIGHTS_FILE).read_bytes())
+        os.utime(finished / runs.WEIGHTS_FILE, ns=(i, i))
+        store.get(USER_ID).load_weights()
+    assert 0 < run_files._CACHE.used <= weights_bytes * 3
+    with pytest.raises(ValueError):
+        store.get(USER_ID).load_weights()["embedding"][0, 0] = 1.0  # shared arrays are read-only
