@@ -4,7 +4,8 @@
     python bench/run_all.py --quick --skip train --out /tmp/BENCHMARKS.md
     python bench/run_all.py --only pages,cells
 
-Sections, in the report's order: pages, memory, cells, figures, train, train_start, reference.
+Sections, in the report's order: pages, memory, cells, figures, train, review_onehot, train_start, run_files,
+reference.
 Each runs its bench/ script's `measure()` in this process (the scripts still run
 on their own) and is written with its command, date and machine; the prose next
 to each table is filled from the same results, so no figure in the report is
@@ -480,6 +481,24 @@ def render_train_start(results: dict, settings: Settings) -> str:
     ])
 
 
+def measure_run_files(settings: Settings) -> dict:
+    bench = importlib.import_module("bench_run_files")
+    started = start_mark()
+    repeats = 1 if settings.quick else 3
+    return {**bench.measure(repeats), "started": started}
+
+
+def render_run_files(results: dict, settings: Settings) -> str:
+    bench = importlib.import_module("bench_run_files")
+    return "\n\n".join([
+        "Goal (issue 12): run files read in linear time, with size limits checked before reading, and parsed "
+        "once per version of a file. The baseline is the history reader before issue 12, copied into the script.",
+        provenance(f"python bench/bench_run_files.py {results['repeats']}", ("numpy",), settings, results["started"]),
+        bench.table(results),
+        bullets(*bench.notes(results)),
+    ])
+
+
 def measure_reference(settings: Settings) -> dict:
     bench = importlib.import_module("reference_table")
     from rnnviz.reference import summarize, variant_of
@@ -555,6 +574,8 @@ SECTIONS = (
             render_review_onehot),
     Section("train_start", "Training lab: from the click to the first curve point (issue 11)", measure_train_start,
             render_train_start),
+    Section("run_files", "Run files: history in one pass, limits before reading (issue 12)", measure_run_files,
+            render_run_files),
     Section("reference", "The book's results, reproduced", measure_reference, render_reference),
 )
 INTRO = """# Benchmarks

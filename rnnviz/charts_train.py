@@ -84,8 +84,7 @@ def whose(run: Run, lang: str) -> str:
 
 def launched_text(run: Run) -> str:
     """When the run was launched, to the second (the same from queued to done), e.g. `11-29 15:30:02`."""
-    clicked = run.status.get("created") or run.started
-    return time.strftime("%m-%d %H:%M:%S", time.localtime(clicked)) if clicked else "?"
+    return clock_text(run.status.get("created") or run.started, "%m-%d %H:%M:%S") or "?"
 
 
 def run_label(run: Run, lang: str, state: bool = False, seed: bool = True, yours: bool = False) -> str:
@@ -119,6 +118,37 @@ def short_label(run: Run, lang: str) -> str:
     return f"{whose(run, lang)} · " + (f"seed {run.config.seed}" if run.is_reference else launched_text(run))
 
 
+def clock_text(timestamp, pattern: str) -> str | None:
+    """`timestamp` (seconds since 1970) as local time in `pattern`; None when there is none or it cannot
+    be shown (a run file is checked when read; this keeps a label from ever raising).
+
+    >>> clock_text(None, "%Y"), clock_text(1e20, "%Y")
+    (None, None)
+    """
+    try:
+        return time.strftime(pattern, time.localtime(timestamp)) if timestamp else None
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def failure_text(run: Run, lang: str) -> str:
+    """A failed run's error, as Markdown that shows the run file's words as text: in the page's language
+    when the worker named it (error_key with its error_params), else the text it wrote; never raises
+    for an unknown key or a missing parameter."""
+    key, params = run.status.get("error_key"), run.status.get("error_params") or {}
+    if key:
+        try:
+            return markup.fill(t(key, lang), params)
+        except (KeyError, IndexError, ValueError, TypeError):
+            pass
+    return markup.escape(run.error or "–")
+
+
+def damage_lines(run: Run, lang: str) -> list[str]:
+    """Why a run is damaged, one line per file, in the page's language."""
+    return [t(damage.key, lang, **damage.params) for damage in run.damage]
+
+
 def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
     """The key settings in one line, e.g. `Embedding(500, 16) · LSTM(8, dropout=0.3) ×2 · 5,000 reviews`."""
     if config is None:
@@ -134,7 +164,7 @@ def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
 
 
 def _number(value, digits: int = 3):
-    return None if value is None or not math.isfinite(value) else round(float(value), digits)
+    return round(float(value), digits) if isinstance(value, (int, float)) and math.isfinite(value) else None
 
 
 SUBPLOT_TITLE_MARGIN = 56  # px above a figure whose only titles are its subplots' (font FONT_SIZE + 2)
@@ -152,7 +182,7 @@ def runs_table(runs: Sequence[Run], lang: str, everything: bool = True) -> pd.Da
     """
     rows = []
     for run in runs:
-        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(run.started)) if run.started else "–"
+        started = clock_text(run.started, "%Y-%m-%d %H:%M:%S") or "–"
         rows.append({
             "train_col_name": run_label(run, lang),
             "train_col_state": t(f"train_state_{run.state}", lang),

@@ -16,6 +16,7 @@ from rnnviz import runs
 from rnnviz import text as tx
 from rnnviz.reference import VARIANTS, variant_of
 from rnnviz.config import RunConfig
+from rnnviz.run_files import DamagedFile
 from rnnviz.runs import Run, RunStore
 
 USABLE_STATES = (runs.DONE, runs.STOPPED)
@@ -108,20 +109,32 @@ _REQUIRED_WEIGHTS = ("cell", "inputs", "rnn0_kernel", "rnn0_recurrent_kernel", "
 def load_model_files(run: Run) -> tuple[dict, tx.Vocabulary]:
     """The run's weights (numpy arrays by name) and vocabulary, checked enough to run the cells.
 
+    Both are read once per version of their files (`rnnviz.run_files`), within size limits.
+
     Raises:
         ModelFilesError: with the reason, for any damaged or foreign file.
     """
     try:
         weights = run.load_weights()  # np.load(allow_pickle=False): a file can hold arrays only
-    except Exception as error:  # noqa: BLE001 - zip, npy-header, OS errors: all mean "unusable"
-        raise ModelFilesError(f"{runs.WEIGHTS_FILE}: {type(error).__name__}: {error}") from error
+        vocabulary = run.vocabulary()
+    except DamagedFile as error:
+        raise ModelFilesError(str(error)) from error
     missing = [name for name in _REQUIRED_WEIGHTS if name not in weights]
     if missing:
         raise ModelFilesError(f"{runs.WEIGHTS_FILE}: no {', '.join(missing)}")
-    vocabulary = run.vocabulary()
     if vocabulary is None:
         raise ModelFilesError(f"{runs.VOCAB_FILE}: missing or not a word list")
     return weights, vocabulary
+
+
+def readable(run: Run) -> bool:
+    """True when the run's weights, and its vocabulary if stored, pass their checks (a damaged run is skipped)."""
+    try:
+        run.load_weights()
+        run.vocabulary()
+    except DamagedFile:
+        return False
+    return True
 
 
 def vocabulary_from_runs(models: Sequence[Run], num_words: int) -> tx.Vocabulary | None:
@@ -132,7 +145,10 @@ def vocabulary_from_runs(models: Sequence[Run], num_words: int) -> tx.Vocabulary
     """
     for run in sorted(models, key=lambda m: m.config.num_words if m.config else 0):
         if run.config and run.config.num_words >= num_words:
-            stored = run.vocabulary()
+            try:
+                stored = run.vocabulary()
+            except DamagedFile:
+                continue
             if stored is not None:
                 return tx.Vocabulary(ranks=dict(stored.ranks), num_words=num_words, source="imdb")
     return None

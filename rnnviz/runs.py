@@ -29,7 +29,6 @@ a training slot, and its owner can `end` it.
 
 from __future__ import annotations
 
-import csv
 import errno
 import fnmatch
 import io
@@ -53,9 +52,11 @@ from typing import Any
 import numpy as np
 
 from rnnviz import config as cfg
+from rnnviz import run_files
 from rnnviz.config import RunConfig
 from rnnviz.models import run_cost
 from rnnviz.owner import same_owner
+from rnnviz.run_files import DamagedFile
 from rnnviz.text import INDEX_FROM, Vocabulary
 
 RUNS_DIR_ENV = "RNNVIZ_RUNS_DIR"
@@ -102,7 +103,7 @@ DISK_FULL_TEXT = os.strerror(errno.ENOSPC)  # "No space left on device", as a lo
 STEPS = ("python", "data", "keras", "model", "compile", "epoch1")
 
 _RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
-HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy")
+HISTORY_COLUMNS = run_files.HISTORY_COLUMNS
 
 
 class RunError(RuntimeError):
@@ -212,50 +213,29 @@ def write_vocab(folder: Path, word_index: dict[str, int], num_words: int) -> Non
 
 
 def _read_json(path: Path) -> dict | None:
+    """A small JSON object (no link, at most `run_files.JSON_BYTES`), or None when missing or damaged."""
     try:
-        values = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return run_files.read_json(path)
+    except DamagedFile:
         return None
-    return values if isinstance(values, dict) else None
 
 
-def read_history(path: Path) -> dict[str, list[float]]:
-    """The per-epoch metrics of a CSVLogger file, epochs counted from 1.
+def read_history(path: Path, limit: int | None = None) -> dict[str, list[float]]:
+    """The per-epoch metrics of a CSVLogger file, epochs counted from 1 (`run_files.parse_history`).
 
     Only complete lines are read: a row Keras is still writing is skipped.
+
+    Args:
+        limit: the file's size limit in bytes (default: `run_files.history_limit` of the longest run).
 
     Returns:
         {"epoch": [1, 2, ...], "loss": [...], "accuracy": [...], "val_loss": [...], ...};
         empty lists when the file is missing or empty.
+
+    Raises:
+        DamagedFile: over the limit, a link, or rows that are not numbers.
     """
-    history: dict[str, list[float]] = {"epoch": [], **{name: [] for name in HISTORY_COLUMNS}}
-    try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return history
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines = lines[:-1]  # still being written
-    rows = list(csv.reader(lines))
-    if not rows:
-        return history
-    header = rows[0]
-    for row in rows[1:]:
-        if len(row) != len(header):
-            break
-        try:
-            values = {name: float(value) if value not in ("", "NA") else math.nan
-                      for name, value in zip(header, row)}
-        except ValueError:
-            break
-        history["epoch"].append(int(values.get("epoch", len(history["epoch"]))) + 1)
-        for name in header:
-            if name != "epoch":
-                history.setdefault(name, [math.nan] * (len(history["epoch"]) - 1)).append(values[name])
-        for name in history:  # a column missing from this file stays aligned
-            if name != "epoch" and len(history[name]) < len(history["epoch"]):
-                history[name].append(math.nan)
-    return history
+    return run_files.read_history(Path(path), limit or run_files.history_limit(None))
 
 
 def _number_or_zero(value) -> float:
@@ -354,6 +334,7 @@ class Run:
     status: dict = field(default_factory=dict)  # status.json, with "state" checked against the process
     history: dict[str, list[float]] = field(default_factory=dict)
     test: dict | None = None  # {"loss", "accuracy", "samples"} once evaluated
+    damage: tuple[DamagedFile, ...] = ()  # why the run is BROKEN: each file that broke its rules
 
     @property
     def state(self) -> str:
@@ -457,7 +438,7 @@ class Run:
 
     @property
     def has_model(self) -> bool:
-        return (self.path / MODEL_FILE).is_file()
+        return run_files.is_regular_file(self.path / MODEL_FILE)  # never through a link
 
     @property
     def is_reference(self) -> bool:
@@ -465,18 +446,34 @@ class Run:
         return self.path.parent.resolve() == reference_runs_dir().resolve()
 
     def load_weights(self) -> dict[str, np.ndarray]:
-        """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow."""
-        with np.load(self.path / WEIGHTS_FILE, allow_pickle=False) as arrays:
-            return {name: arrays[name] for name in arrays.files}
+        """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow.
+
+        Read once per version of the file (`rnnviz.run_files`); the arrays are read-only.
+
+        Raises:
+            DamagedFile: missing, a link, unpacking to more than the config's model needs, or not arrays.
+        """
+        if self.config is None:
+            raise DamagedFile("run_damaged_invalid", "no valid config.json", file=CONFIG_FILE, error="missing")
+        weights = run_files.read_weights(self.path / WEIGHTS_FILE, self.config)
+        if weights is None:
+            raise DamagedFile("run_damaged_missing", f"{WEIGHTS_FILE} is missing", file=WEIGHTS_FILE)
+        return weights
 
     def vocabulary(self) -> Vocabulary | None:
-        """The words the model was trained with (ids as `load_data(num_words)`), None if not stored."""
-        stored = _read_json(self.path / VOCAB_FILE)
-        words = stored.get("words") if stored else None
-        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+        """The words the model was trained with (ids as `load_data(num_words)`), None if not stored.
+
+        Raises:
+            DamagedFile: not a word list of the run's `num_words`, too large, or a link.
+        """
+        return run_files.read_vocabulary(self.path / VOCAB_FILE, self.config.num_words if self.config else None)
+
+    def history_csv(self) -> bytes | None:
+        """history.csv as stored, for a download: None if missing, a link or over its limit."""
+        try:
+            return run_files.read_bytes(self.history_path, run_files.history_limit(self.config))
+        except DamagedFile:
             return None
-        return Vocabulary(ranks={word: rank for rank, word in enumerate(words, start=1)},
-                          num_words=stored.get("num_words"), source="imdb")
 
     def steps(self) -> list[tuple[str, float | None, float | None]]:
         """The steps before the first curve point as (name, began, ended) in seconds after the click,
@@ -512,6 +509,15 @@ class Run:
         if not self.active or per_epoch is None or max_epochs is None:
             return None
         return max(max_epochs - self.epochs_run, 0) * per_epoch
+
+
+def _unread_files(config: RunConfig | None) -> list[tuple[str, int | None]]:
+    """The files `RunStore.get` does not parse, with their size limits (None: any size)."""
+    sized = config is not None
+    return [(WEIGHTS_FILE, run_files.weights_limit(config) if sized else None),
+            (MODEL_FILE, run_files.model_limit(config) if sized else None),
+            (VOCAB_FILE, run_files.vocab_limit(config.num_words) if sized else None),
+            (LOG_FILE, None), (STOP_FILE, None)]
 
 
 # --- the store -------------------------------------------------------------------------------
@@ -665,14 +671,21 @@ class RunStore:
             (self.path(run_id) / STOP_FILE).touch()
 
     def delete(self, run_id: str, visitor: str | None = None) -> None:
-        """Remove a finished run's folder. A run still training must be stopped first."""
+        """Remove a finished run's folder. A run still training must be stopped first.
+
+        A run folder that is a link loses only the link: its target is not the app's to remove
+        (`rmtree` never follows the links inside a folder either).
+        """
         run = self.get(run_id)
         self._check_owner(run, visitor)
         if run.live:
             raise RunError("train_err_delete_active", f"run {run_id} is still {run.state}; stop it first",
                            run=run_id)
         with _writing(self.root):
-            shutil.rmtree(run.path)
+            if run.path.is_symlink():
+                run.path.unlink()
+            else:
+                shutil.rmtree(run.path)
 
     def end(self, run_id: str, visitor: str | None = None) -> None:
         """End the run's worker process (`terminate`: SIGTERM, then SIGKILL) and mark the run stopped, which
@@ -704,26 +717,49 @@ class RunStore:
 
     # -- reading
     def get(self, run_id: str) -> Run:
-        """The run as it is now. Raises RunError when there is no such run."""
+        """The run as it is now, each file checked (`rnnviz.run_files`): one that breaks its rules makes
+        the run BROKEN, with the reasons in `damage` and `error`; the files that pass are kept.
+
+        Raises:
+            RunError: there is no such run (never for what a file holds).
+        """
         folder = self.path(run_id)
+        if folder.is_symlink():  # never followed: its target may be anywhere
+            damage = DamagedFile("run_damaged_folder_link", f"the run folder {run_id} is a symbolic link (not "
+                                 "followed; deleting removes only the link)")
+            return Run(id=run_id, path=folder, config=None, status={"state": BROKEN, "error": str(damage)},
+                       damage=(damage,))
         if not folder.is_dir():
             raise RunError("train_err_no_run", f"no run {run_id}", run=run_id)
-        status = _read_json(folder / STATUS_FILE) or {}
-        try:
-            config = cfg.from_json((folder / CONFIG_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError, TypeError) as error:
-            config = None
-            status = {**status, "state": BROKEN, "error": f"config.json: {error}"}
-        if status.get("state") not in (*STATES, BROKEN):
-            status = {**status, "state": BROKEN, "error": status.get("error") or "status.json missing or invalid"}
-        if status["state"] in ACTIVE:
+        status, damage = run_files.read_status(folder / STATUS_FILE, STATES)
+        known = len(damage)
+        config = self._checked(damage, run_files.read_config, folder / CONFIG_FILE)
+        if config is None and len(damage) == known:
+            damage.append(DamagedFile("run_damaged_missing", f"{CONFIG_FILE} is missing", file=CONFIG_FILE))
+        history = self._checked(damage, run_files.read_history, folder / HISTORY_FILE,
+                                run_files.history_limit(config)) or run_files.empty_history()
+        test = self._checked(damage, run_files.read_test, folder / TEST_FILE)
+        for name, limit in _unread_files(config):  # read later, or only by the worker: a link or size is enough
+            self._checked(damage, run_files.check_present, folder / name, limit)
+        if damage:
+            status = {**status, "state": BROKEN, "error": "; ".join(map(str, damage))}
+        elif status["state"] in ACTIVE:
             if not self._process_running(status):
                 status = {**status, "state": INTERRUPTED}
             elif (silent := self._silence(status)) > stall_seconds(status):
                 status = {**status, "state": STALLED, "silent_seconds": silent}
         remove_temporary_files(folder)  # left by a process that died writing them
-        return Run(id=run_id, path=folder, config=config, status=status,
-                   history=read_history(folder / HISTORY_FILE), test=_read_json(folder / TEST_FILE))
+        return Run(id=run_id, path=folder, config=config, status=status, history=history, test=test,
+                   damage=tuple(damage))
+
+    @staticmethod
+    def _checked(damage: list[DamagedFile], read, *args):
+        """`read(*args)`, or None with the reason added to `damage`."""
+        try:
+            return read(*args)
+        except DamagedFile as error:
+            damage.append(error)
+            return None
 
     @staticmethod
     def _process_running(status: dict) -> bool:
@@ -744,8 +780,9 @@ class RunStore:
         """Run ids, newest first."""
         if not self.root.is_dir():
             return []
-        return sorted((p.name for p in self.root.iterdir() if _RUN_ID.match(p.name) and p.is_dir()),
-                      reverse=True)
+        # A link is listed too (as broken), so it can be deleted.
+        return sorted((p.name for p in self.root.iterdir()
+                       if _RUN_ID.match(p.name) and (p.is_symlink() or p.is_dir())), reverse=True)
 
     def list(self) -> list[Run]:
         """Every run, newest first. A damaged folder shows as a BROKEN run; it never raises."""
@@ -856,16 +893,11 @@ def _start_worker(store: RunStore, run_id: str, config: RunConfig) -> subprocess
     return process
 
 
-LOG_TAIL_BYTES = 64 * 1024  # a long log is read from its end only
-
-
 def log_tail(run: Run, lines: int = 30) -> str:
     """The last lines of the worker's console output (for a failed or interrupted run)."""
     try:
-        with open(run.path / LOG_FILE, "rb") as log:
-            log.seek(max(log.seek(0, os.SEEK_END) - LOG_TAIL_BYTES, 0))
-            text = log.read().decode("utf-8", errors="replace")
-    except OSError:
+        text = run_files.read_tail(run.path / LOG_FILE).decode("utf-8", errors="replace")
+    except (DamagedFile, OSError):  # a link is never followed
         return ""
     return "\n".join(text.splitlines()[-lines:])
 

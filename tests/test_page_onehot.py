@@ -255,3 +255,16 @@ def test_switching_the_language_keeps_the_choices(with_user_runs):
 def test_a_link_cannot_put_more_into_the_sentence_box_than_its_limit(empty_store):
     at = open_page("en", oh_sentence="a " * 1_250)  # 2,500 characters; the box takes 2,000
     assert len(at.text_input(key="oh_sentence").value) == 2_000
+
+
+def test_the_page_works_with_every_damaged_run_present(tmp_path, monkeypatch, local_data):
+    """Issue 12: with no reference run to prefer, the visitor's damaged embedding runs are skipped, never read."""
+    import damaged_runs
+
+    source = next(run for run in runs.RunStore(runs.REFERENCE_RUNS_DIR).list()
+                  if run.preset == "embedding-simplernn" and run.config.num_words == 500)
+    damaged_runs.make_all(source.path, tmp_path / "runs", tmp_path / "outside")
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    monkeypatch.setenv("RNNVIZ_REFERENCE_RUNS_DIR", str(tmp_path / "no-reference-runs"))
+    at = open_page("en")
+    assert t("oh_table_random", "en") in " ".join(c.value for c in at.caption)  # no damaged weights were used

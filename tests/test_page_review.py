@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import conftest
+import damaged_runs
 from conftest import ROOT
 from rnnviz import charts_train, encoding, markup, review, runs
 from rnnviz import text as tx
@@ -130,7 +131,8 @@ def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_p
     assert printed == pytest.approx(expected, abs=1e-4)
 
 
-@pytest.mark.parametrize("damage", ["not a zip", "truncated", "foreign arrays", "bad vocab"])
+@pytest.mark.parametrize("damage", ["not a zip", "truncated", "foreign arrays", "bad vocab", "nested vocab",
+                                    "weights zip bomb"])
 def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_path, monkeypatch, damage):
     import shutil
 
@@ -148,8 +150,10 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
         (target / runs.WEIGHTS_FILE).write_bytes(content[: len(content) // 2])
     elif damage == "foreign arrays":
         np.savez(target / runs.WEIGHTS_FILE, something=np.zeros(3))
-    else:
+    elif damage == "bad vocab":
         (target / runs.VOCAB_FILE).write_text('{"words": [1, 2, 3]')
+    else:  # issue 12: a RecursionError, a 64 MB array in a small file
+        damaged_runs.damage(target, damage, tmp_path)
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     at = open_page("en")
     name = charts_train.run_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en", yours=True)  # readable
@@ -269,3 +273,17 @@ def test_the_review_is_tokenized_once_for_all_models(only_reference, monkeypatch
     at = open_page("en", rv_text=text)
     assert not at.exception and len(MODELS) > 20
     assert calls.count(text) == 1  # not once per model
+
+
+def test_the_page_works_with_every_damaged_run_present(tmp_path, monkeypatch):
+    """Issue 12: each damaged run is skipped (named when its model files are the damage); none crashes the page."""
+    source = next(m for m in MODELS if review.variant_name(m) == "lstm@500").path
+    damaged_runs.make_all(source, tmp_path / "runs", tmp_path / "outside")
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+    at = open_page("en")
+    skipped = " ".join(w.value for w in at.warning if w.value.startswith("Skipped models"))
+    assert "nested too deep" in skipped and "would unpack to" not in skipped  # the reasons, in English
+    assert "weights.npz unpacks to" in skipped
+    models = at.selectbox(key="rv_model@en").options
+    assert len(models) == len(MODELS)  # no damaged run is offered: the others are broken, or failed
+    assert len(at.get("plotly_chart")) == 4

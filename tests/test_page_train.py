@@ -423,3 +423,48 @@ def test_the_model_file_is_read_only_when_downloaded_never_on_a_rerun(runs_dir, 
         at.run()
     assert not at.exception and at.get("download_button")
     assert runs.MODEL_FILE not in read
+
+
+# --- damaged runs (issue 12) ------------------------------------------------------------------------------
+
+
+def damaged_lab(runs_dir, tmp_path) -> dict[str, str]:
+    """Every damaged run of `damaged_runs.KINDS` in one runs folder (copies of a finished reference run)."""
+    import damaged_runs
+
+    source = runs.REFERENCE_RUNS_DIR / sorted(RunStore(runs.REFERENCE_RUNS_DIR).ids())[-1]
+    return damaged_runs.make_all(source, runs_dir, tmp_path / "outside")
+
+
+def download_labels(at) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_damaged_runs_never_crash_the_lab_and_each_can_be_deleted(runs_dir, local_data, tmp_path):
+    made = damaged_lab(runs_dir, tmp_path)
+    outside = sorted(p.name for p in (tmp_path / "outside").rglob("*"))
+    at = open_page("en")  # the lab, its runs table and the selected run, with every damaged run present
+    assert len(runs_frame(at)) == len(made)
+    for kind, run_id in made.items():
+        at.selectbox(key="train_selected@en").set_value(run_id).run()
+        assert not at.exception, (kind, [e.value for e in at.exception])
+        assert at.selectbox(key="train_selected@en").value == run_id
+        if kind == "failed without params":
+            assert "This run failed: no data" in texts(at.error)
+        elif kind not in ("weights zip bomb", "nested vocab"):  # read when a model is used (the review page)
+            assert t("train_broken_msg", "en") in texts(at.warning), kind
+        at.button(key="train_delete").click().run()
+        at.button(key="train_delete_yes").click().run()
+        assert not at.exception and run_id not in RunStore(runs_dir).ids(), kind
+    assert RunStore(runs_dir).ids() == [] and not list(runs_dir.iterdir())
+    assert sorted(p.name for p in (tmp_path / "outside").rglob("*")) == outside  # no link was followed
+
+
+def test_a_linked_history_is_never_served_for_download(runs_dir, local_data, tmp_path):
+    made = damaged_lab(runs_dir, tmp_path)
+    at = open_page("en")
+    at.selectbox(key="train_selected@en").set_value(made["started yesterday"]).run()
+    assert t("train_download_history", "en") in download_labels(at)  # a real history.csv is offered
+    at.selectbox(key="train_selected@en").set_value(made["history link"]).run()
+    assert t("train_download_history", "en") not in download_labels(at)  # the link to a file outside is not
+    assert "history.csv is a symbolic link (not followed)" in texts(at.code)

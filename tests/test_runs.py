@@ -258,3 +258,183 @@ def test_the_cost_limits_are_settings(monkeypatch):
         limits.check(cfg.PRESETS["lstm"])  # 8,809 parameters
     with pytest.raises(runs.RunError, match="MB"):
         runs.Limits(max_memory_mb=500).check(cfg.PRESETS["lstm"])  # ~607 MB
+
+
+# --- damaged run files (issue 12): checked by a schema, within size limits, never through a link ------------
+
+import damaged_runs  # noqa: E402
+from rnnviz import charts_train, run_files  # noqa: E402
+
+REFERENCE = sorted(runs.RunStore(runs.REFERENCE_RUNS_DIR).ids())[-1]  # a finished run with every file
+USER_ID = "20250101-000000-abcdef"
+
+
+@pytest.fixture
+def finished(store, tmp_path):
+    """A finished run with weights and vocabulary (a copy of a reference run) and a folder outside the runs."""
+    (tmp_path / "outside").mkdir()
+    store.root.mkdir()
+    return damaged_runs.copy_run(runs.REFERENCE_RUNS_DIR / REFERENCE, store.root, USER_ID)
+
+
+def test_a_copied_reference_run_is_whole(store, finished):
+    run = store.get(USER_ID)
+    assert run.state == runs.DONE and not run.damage and run.epochs_run > 0
+    assert run.load_weights() and run.vocabulary() is not None and run.history_csv()
+
+
+@pytest.mark.parametrize("kind, reason", [
+    ("started yesterday", "status.json: started"), ("started 1e20", "status.json: started"),
+    ("speed fast", "status.json: seconds_per_epoch"), ("nested config", "config.json: nested too deep"),
+    ("nested status", "status.json: nested too deep"), ("nested test", "test.json: nested too deep"),
+    ("history nan epoch", "history.csv: epoch (line 5)"), ("history inf epoch", "history.csv: epoch (line 5)"),
+    ("history 1,000,000 rows", "history.csv is"), ("config 100 MB", "config.json is 104,857,600 bytes"),
+    ("history link", "history.csv is a symbolic link"), ("folder link", "is a symbolic link")])
+def test_a_damaged_file_makes_the_run_broken_with_the_reason_and_it_can_be_deleted(store, finished, tmp_path,
+                                                                                     kind, reason):
+    damaged_runs.damage(finished, kind, tmp_path / "outside")
+    outside_before = sorted(p.name for p in (tmp_path / "outside").rglob("*"))
+    run = store.get(USER_ID)  # never raises
+    assert run.state == runs.BROKEN and reason in run.error, run.error
+    assert all(line for line in charts_train.damage_lines(run, "ko"))  # the reason in both languages
+    assert [r.id for r in store.list()] == [USER_ID]
+    charts_train.runs_table(store.list(), "en")  # formats every field without raising
+    store.delete(USER_ID)
+    assert store.ids() == [] and not finished.exists() and not finished.is_symlink()
+    assert sorted(p.name for p in (tmp_path / "outside").rglob("*")) == outside_before  # a link's target stays
+
+
+def test_the_valid_fields_of_a_damaged_status_are_kept(store, finished):
+    damaged_runs.damage(finished, "started yesterday", finished)
+    status = json.loads((finished / runs.STATUS_FILE).read_text())
+    (finished / runs.STATUS_FILE).write_text(json.dumps({**status, "owner": "teacher"}))
+    run = store.get(USER_ID)
+    assert run.state == runs.BROKEN and "started" not in run.status and run.owner == "teacher"
+    with pytest.raises(runs.RunError):
+        store.delete(USER_ID, visitor="student")  # still only its owner's to delete
+    store.delete(USER_ID, visitor="teacher")
+
+
+def test_a_failed_status_with_an_error_key_but_no_params_gets_its_text(store, finished):
+    damaged_runs.damage(finished, "failed without params", finished)
+    run = store.get(USER_ID)
+    assert run.state == runs.FAILED
+    assert charts_train.failure_text(run, "en") == "no data"  # the stored text: the message needs its params
+    (finished / runs.STATUS_FILE).write_text(json.dumps({**run.status, "error_key": "no_such_message"}))
+    assert charts_train.failure_text(store.get(USER_ID), "ko") == "no data"
+
+
+@pytest.mark.parametrize("field, value", [("created", "yesterday"), ("pid", 10**30), ("phase", "flying"),
+                                          ("error_params", ["x"]), ("epochs", 0), ("state", "dancing"),
+                                          ("best_val_accuracy", float("nan")), ("early_stopped", "yes")])
+def test_every_status_field_is_checked_by_type_and_range(store, finished, field, value):
+    status = json.loads((finished / runs.STATUS_FILE).read_text())
+    (finished / runs.STATUS_FILE).write_text(json.dumps({**status, field: value}))
+    run = store.get(USER_ID)
+    assert run.state == runs.BROKEN and f"status.json: {field} must be" in run.error
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"loss": 0.5, "accuracy": 7}', "accuracy must be"), ('{"loss": 0.5}', "accuracy must be"),
+    ('{"loss": "low", "accuracy": 0.5}', "loss must be"), ("[1]", "not a JSON object")])
+def test_test_json_is_checked(store, finished, content, reason):
+    (finished / runs.TEST_FILE).write_text(content)
+    run = store.get(USER_ID)
+    assert run.state == runs.BROKEN and reason in run.error and run.test is None
+
+
+def test_a_nested_or_foreign_vocabulary_is_damaged_not_a_crash(store, finished):
+    damaged_runs.damage(finished, "nested vocab", finished)
+    with pytest.raises(run_files.DamagedFile, match="nested too deep"):
+        store.get(USER_ID).vocabulary()
+    (finished / runs.VOCAB_FILE).write_text(json.dumps({"num_words": 7, "words": ["a", "b"]}))
+    with pytest.raises(run_files.DamagedFile, match="num_words"):
+        store.get(USER_ID).vocabulary()  # not the run's vocabulary size
+    store.delete(USER_ID)
+
+
+def test_a_zip_bomb_is_refused_from_the_zip_directory_before_unpacking(store, finished, monkeypatch):
+    damaged_runs.damage(finished, "weights zip bomb", finished)
+    assert (finished / runs.WEIGHTS_FILE).stat().st_size < 1024 * 1024  # small on disk
+    monkeypatch.setattr(np, "load", lambda *a, **k: pytest.fail("unpacked"))
+    with pytest.raises(run_files.DamagedFile) as raised:
+        store.get(USER_ID).load_weights()
+    assert raised.value.key == "run_damaged_unpacked" and raised.value.params["size"] > 64 * 1024 * 1024
+    store.delete(USER_ID)
+
+
+def test_a_file_over_its_limit_is_never_read(store, finished, monkeypatch):
+    damaged_runs.damage(finished, "history 1,000,000 rows", finished)
+    monkeypatch.setattr(run_files, "parse_history", lambda *a: pytest.fail("read"))
+    run = store.get(USER_ID)
+    assert run.state == runs.BROKEN and run.damage[0].key == "run_damaged_too_large"
+    assert run.history_csv() is None  # nor downloaded
+    assert run.config is not None and run.epochs_run == 0  # the files within their limits are kept
+
+
+def test_a_fifo_is_not_a_run_file_and_never_blocks(store, finished):
+    (finished / runs.HISTORY_FILE).unlink()
+    os.mkfifo(finished / runs.HISTORY_FILE)  # opening it for reading would wait for a writer
+    run = store.get(USER_ID)
+    assert run.state == runs.BROKEN and "history.csv is not a regular file" in run.error
+    store.delete(USER_ID)
+
+
+def test_a_linked_file_inside_a_run_is_not_read_served_or_followed_on_delete(store, finished, tmp_path):
+    damaged_runs.damage(finished, "history link", tmp_path / "outside")
+    (finished / runs.MODEL_FILE).unlink()
+    (finished / runs.MODEL_FILE).symlink_to(tmp_path / "outside" / "hostname")
+    run = store.get(USER_ID)
+    assert run.history_csv() is None and not run.has_model and run.epochs_run == 0
+    assert "secret-host" not in runs.log_tail(run)
+    store.delete(USER_ID)
+    assert (tmp_path / "outside" / "hostname").read_text() == "secret-host\n"
+
+
+def test_read_history_reads_40000_rows_in_one_pass(tmp_path):
+    """40,000 rows took 2 s (a list rebuilt per row); the bench measures it (bench/bench_run_files.py)."""
+    path = tmp_path / "history.csv"
+    path.write_text(damaged_runs.HEADER + damaged_runs.history_rows(40_000), newline="")
+    history = runs.read_history(path, limit=path.stat().st_size)
+    assert history["epoch"] == list(range(1, 40_001))
+    assert history["val_loss"][-1] == pytest.approx(0.7 - 39_999e-6) and len(history["loss"]) == 40_000
+    with pytest.raises(run_files.DamagedFile):  # a run of 1,000 epochs has no room for them
+        runs.read_history(path)
+
+
+def test_a_history_missing_a_column_stays_aligned_and_a_bad_row_is_damage(tmp_path):
+    path = tmp_path / "history.csv"
+    path.write_text("epoch,loss\r\n0,0.7\r\n1,0.6\r\n", newline="")
+    history = runs.read_history(path)
+    assert history["epoch"] == [1, 2] and history["loss"] == [0.7, 0.6]
+    assert all(np.isnan(history["val_loss"]))
+    path.write_text("epoch,loss\r\n0,0.7\r\n1,fast\r\n2,0.5\r\n", newline="")
+    with pytest.raises(run_files.DamagedFile, match="line 3"):
+        runs.read_history(path)
+
+
+def test_run_files_are_parsed_once_per_file_identity(store, finished, monkeypatch):
+    run_files.clear_cache()
+    parsed = []
+    original = run_files.parse_history
+    monkeypatch.setattr(run_files, "parse_history", lambda *a: parsed.append(1) or original(*a))
+    before = store.get(USER_ID)
+    store.get(USER_ID)
+    store.list()
+    assert len(parsed) == 1  # reruns find the same file: not parsed again
+    with open(finished / runs.HISTORY_FILE, "a", newline="") as handle:
+        handle.write(damaged_runs.history_rows(1, before.epochs_run))  # the worker appends an epoch
+    assert store.get(USER_ID).epochs_run == before.epochs_run + 1 and len(parsed) == 2
+
+
+def test_the_cache_of_parsed_files_stays_within_its_byte_budget(store, finished, monkeypatch):
+    run_files.clear_cache()
+    weights_bytes = sum(array.nbytes for array in store.get(USER_ID).load_weights().values())
+    monkeypatch.setattr(run_files, "CACHE_BYTES", weights_bytes * 3)
+    for i in range(6):  # six versions of the file: the oldest are let go
+        (finished / runs.WEIGHTS_FILE).write_bytes((finished / runs.WEIGHTS_FILE).read_bytes())
+        os.utime(finished / runs.WEIGHTS_FILE, ns=(i, i))
+        store.get(USER_ID).load_weights()
+    assert 0 < run_files._CACHE.used <= weights_bytes * 3
+    with pytest.raises(ValueError):
+        store.get(USER_ID).load_weights()["embedding"][0, 0] = 1.0  # shared arrays are read-only

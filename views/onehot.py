@@ -77,7 +77,7 @@ with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "revie
 stores = [runs.RunStore(runs.reference_runs_dir()), runs.RunStore()]
 finished = [run for store in stores for run in store.list()
             if run.config and run.config.cell == "SimpleRNN" and run.config.layers == 1
-            and run.state in ("done", "stopped") and (run.path / runs.WEIGHTS_FILE).is_file()]
+            and run.state in ("done", "stopped") and review.readable(run)]  # damaged weights: skipped
 by_kind = {kind: [run for run in finished if run.config.inputs == kind] for kind in PRESET_OF}
 reference_seeds = {kind: review.reference_seeds(by_kind[kind], num_words) for kind in PRESET_OF}
 # The representative seed: the median best validation accuracy (a stalled seed is real, but not typical).

@@ -1,7 +1,6 @@
 """Try a review (book 9-2, 9-3): trained models read a review word by word, in numpy."""
 
 import random
-from pathlib import Path
 
 import streamlit as st
 
@@ -17,15 +16,9 @@ ui.header(("section_9_2", "section_9_3"), "page_review", "review_intro", lang)
 P = "rv_"  # this page's widget keys
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def model_files(folder: str, changed: tuple) -> tuple:
-    """A run's weights and vocabulary, read once per version of its files (`changed`: their mtimes)."""
-    return review.load_model_files(runs.RunStore(Path(folder).parent).get(Path(folder).name))
-
-
 def files_of(run: runs.Run) -> tuple:
-    changed = tuple((run.path / name).stat().st_mtime for name in (runs.WEIGHTS_FILE, runs.VOCAB_FILE))
-    return model_files(str(run.path), changed)
+    """A run's weights and vocabulary: rnnviz reads each file once per version (device, inode, mtime, size)."""
+    return review.load_model_files(run)
 
 
 def loadable(run: runs.Run) -> bool:

@@ -292,10 +292,7 @@ def show_stalled(run: runs.Run) -> None:
 
 def show_failure(run: runs.Run) -> None:
     """A failed run's error, in the page's language when the worker named it (error_key)."""
-    params = run.status.get("error_params")
-    message = (markup.fill(t(run.status["error_key"], lang), params) if run.status.get("error_key")
-               else markup.escape(run.error))  # words from a run file: shown as text
-    st.error(t("train_failed_msg", lang, error=message))
+    st.error(t("train_failed_msg", lang, error=charts_train.failure_text(run, lang)))  # run-file words as text
 
 
 def show_result(run: runs.Run) -> None:
@@ -394,9 +391,14 @@ if listed:
     if run.state in (runs.FAILED, runs.INTERRUPTED, runs.STALLED):  # the worker's own words: its real error
         with st.expander(t("train_log", lang)):
             st.code(runs.log_tail(run) or "–", language="text")
+    if run.state == runs.BROKEN:
+        st.warning(t("train_broken_msg", lang))
+        reasons = charts_train.damage_lines(run, lang) or [run.error or "–"]
+        st.code("\n".join(reasons), language="text")  # they quote the files: shown as text, never Markdown
     d1, d2, d3 = st.columns(3)
-    if run.history_path.is_file():
-        d1.download_button(t("train_download_history", lang), run.history_path.read_bytes(),
+    history_csv = run.history_csv()  # None for a link or a file over its limit
+    if history_csv is not None:
+        d1.download_button(t("train_download_history", lang), history_csv,
                            file_name=f"history-{run.id}.csv", mime="text/csv", key=P + "dl_history")
     if run.has_model:
         d2.download_button(t("train_download_model", lang), run.model_path.read_bytes,  # read on click, not per rerun

@@ -348,6 +348,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "이 실행의 프로세스가 끝까지 가지 못하고 사라졌습니다. 그때까지의 기록은 남아 있습니다.",
         "en": "This run's process disappeared before it finished. The history up to then is kept.",
     },
+    "train_broken_msg": {
+        "ko": "이 실행의 파일이 손상되어 그 파일은 읽지 않았습니다. 이 실행은 지울 수 있습니다.",
+        "en": "Files of this run are damaged, so they were not read. You can delete the run.",
+    },
+    # why a run is damaged (rnnviz.run_files.DamagedFile keys)
+    "run_damaged_folder_link": {
+        "ko": "실행 폴더가 심볼릭 링크입니다 (따라가지 않음; 지우면 링크만 지워집니다)",
+        "en": "the run folder is a symbolic link (not followed; deleting removes only the link)",
+    },
+    "run_damaged_link": {"ko": "{file}: 심볼릭 링크라서 따라가지 않았습니다", "en": "{file} is a symbolic link (not followed)"},
+    "run_damaged_not_file": {"ko": "{file}: 일반 파일이 아닙니다", "en": "{file} is not a regular file"},
+    "run_damaged_too_large": {"ko": "{file}: {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
+                              "en": "{file} is {size:,} bytes, over its limit of {limit:,}"},
+    "run_damaged_unpacked": {"ko": "{file}: 압축을 풀면 {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
+                             "en": "{file} would unpack to {size:,} bytes, over its limit of {limit:,}"},
+    "run_damaged_unreadable": {"ko": "{file}: 읽을 수 없습니다 ({error})", "en": "{file} cannot be read ({error})"},
+    "run_damaged_missing": {"ko": "{file} 파일이 없습니다", "en": "{file} is missing"},
+    "run_damaged_format": {"ko": "{file}: 올바른 JSON 객체가 아닙니다 ({error})", "en": "{file} is not a valid JSON object ({error})"},
+    "run_damaged_field": {"ko": "{file}: {field} 값이 올바르지 않습니다: {value}", "en": "{file}: {field} has an invalid value, {value}"},
+    "run_damaged_line": {"ko": "{file}: {line}번째 줄이 숫자로 된 행이 아닙니다", "en": "{file}: line {line} is not a row of numbers"},
+    "run_damaged_invalid": {"ko": "{file}: 올바르지 않습니다 ({error})", "en": "{file} is invalid ({error})"},
     "train_book_title": {"ko": "책에 실린 결과", "en": "The book's published results"},
     "train_book_caption": {
         "ko": "현재 노트북 (Colab, Keras 3). SimpleRNN 두 모델은 num_words=200입니다. SimpleRNN은 시드에 민감하므로 "
