@@ -873,9 +873,13 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
         except OSError:
             shutil.rmtree(store.path(run_id), ignore_errors=True)  # no process: no run
             raise
-    # Reap the child when it ends, so it does not linger as a zombie that looks alive.
-    threading.Thread(target=process.wait, daemon=True, name=f"reap-{run_id}").start()
+    reap_in_background(process, run_id)
     return run_id
+
+
+def reap_in_background(process: subprocess.Popen, name: str) -> None:
+    """Wait for `process` on a thread, so once it ends it does not linger as a zombie that looks alive."""
+    threading.Thread(target=process.wait, daemon=True, name=f"reap-{name}").start()
 
 
 def _start_worker(store: RunStore, run_id: str, config: RunConfig) -> subprocess.Popen:

@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from rnnviz import config as cfg
-from rnnviz import data, runs
+from rnnviz import data, runs, warm_up
 from rnnviz.config import RunConfig
 from rnnviz.models import rnn_layer_names
 from rnnviz.runs import RunStore
@@ -497,6 +497,7 @@ def _train(store: RunStore, run_id: str, log: StatusLog, started: float) -> str:
     keeper, early, stopper = callbacks[1], callbacks[2], callbacks[5]
     model.fit(train_seq, train_y, epochs=config.epochs, batch_size=config.batch_size,
               validation_data=(val_seq, val_y), callbacks=list(callbacks), verbose=2)
+    _note_caches_filled(config)
     early_stopped = bool(early.stopped_epoch) and not stopper.requested
     if stopper.requested:
         return _finish(log, runs.STOPPED, started, early_stopped=False)
@@ -549,6 +550,31 @@ def _say(message: str) -> None:
 # --- command line ------------------------------------------------------------------------------
 
 
+def prepare_caches(config: RunConfig) -> None:
+    """What `python -m rnnviz.train --warm-up` does (`rnnviz.warm_up`): fill the caches a first run of
+    `config` needs, the token cache and, on JAX, the compiled programs of its model and batch shapes,
+    by training the model one epoch on its own data into no run folder; then leave the marker."""
+    if config.backend == "jax":
+        enable_jax_compilation_cache()
+    (train_seq, train_y), (val_seq, val_y), _ = load_data_cached(config)
+    from rnnviz.models import build_model  # imports Keras, on the backend KERAS_BACKEND names
+
+    set_random_seed(config.seed)
+    model = build_model(config)
+    model.fit(train_seq, train_y, epochs=1, batch_size=config.batch_size, validation_data=(val_seq, val_y),
+              verbose=0)
+    _note_caches_filled(config)
+
+
+def _note_caches_filled(config: RunConfig) -> None:
+    """After a run's epochs its caches are as a warm-up leaves them: no warm-up is needed any more."""
+    try:
+        if not warm_up.marker(config).exists():
+            runs.write_atomic(warm_up.marker(config), f"{time.time()}\n")
+    except OSError:
+        pass  # a read-only cache folder: a later page may warm up once more, nothing worse
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m rnnviz.train", description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group()
@@ -562,8 +588,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--num-words", type=int, help="vocabulary size (e.g. 200 as the current 9-2 notebook)")
     parser.add_argument("--seed", type=int)
     parser.add_argument("--backend", choices=cfg.BACKENDS, help="default: jax when installed")
+    parser.add_argument("--warm-up", action="store_true",
+                        help="fill the caches of a first run of the training lab's default model, train no run")
     args = parser.parse_args(argv)
-    if args.run_id is None and args.preset is None and args.config is None:
+    if args.run_id is None and args.preset is None and args.config is None and not args.warm_up:
         parser.error("give --preset, --config or --run-id")
     return args
 
@@ -582,6 +610,11 @@ def config_from_args(args: argparse.Namespace, base: RunConfig | None) -> RunCon
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.warm_up:
+        config = warm_up.default_config().replace(**({"backend": args.backend} if args.backend else {}))
+        os.environ["KERAS_BACKEND"] = config.backend  # before the first `import keras`
+        prepare_caches(config)
+        return 0
     store = RunStore(args.runs_dir)
     try:
         if args.run_id:

@@ -11,6 +11,9 @@ sys.path.insert(0, str(ROOT))
 # Keras 3 tests run on JAX unless told otherwise: it imports in ~2 s, TensorFlow in ~8 s.
 os.environ.setdefault("KERAS_BACKEND", "jax")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+# No background warm-up (rnnviz.warm_up) while the suite runs: it would share the 2 cores with the
+# tests that train; tests/test_warm_up.py turns it on where it is the subject.
+os.environ.setdefault("RNNVIZ_WARM_UP", "0")
 
 SHARED_IMDB = ROOT.parent / "shared" / "data" / "imdb"
 

@@ -7,7 +7,7 @@ Training runs in a separate process (`python -m rnnviz.train`, started by
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, encoding, markup, reference, runs
+from rnnviz import charts_train, data, encoding, markup, reference, runs, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.models import keras_code, model_summary_rows, run_cost, total_params
@@ -155,6 +155,7 @@ visitor = ui.visitor_id()
 def launch(config: cfg.RunConfig) -> None:
     """The start button's callback: it runs before the page, so the page already shows the run (and a
     disabled button) in the same rerun."""
+    warm_up.stop()  # the run fills the same caches itself, on cores it then need not share
     try:
         run_id = runs.launch(store, config, owner=visitor)
     except runs.RunError as error:
@@ -180,6 +181,8 @@ if config is not None:
               disabled=data_error is not None or wait_reason is not None or limit_error is not None)
     if wait_reason:
         b2.caption(wait_reason)
+    elif warm_up.start(len(active)):  # a fresh machine: a first run's caches fill while the learner reads
+        b2.caption(t("train_warming_up", lang))
     failed_launch = st.session_state.pop(P + "launch_error", None)
     if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
         st.error(markup.fill(t(failed_launch[0], lang), failed_launch[1]))

@@ -230,6 +230,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "내 실행이 훈련 중입니다. 끝나거나 멈춘 뒤에 새로 시작할 수 있습니다.",
         "en": "Your run is training: start another when it has finished or been stopped.",
     },
+    "train_warming_up": {
+        "ko": "이 서버의 첫 훈련이 빨리 시작되도록 데이터와 컴파일을 미리 준비하고 있습니다 (처음 한 번, 10초쯤). "
+              "지금 시작해도 됩니다.",
+        "en": "Getting this server ready so its first run starts sooner: reading the data and compiling (once, "
+              "about 10 s). You can start now all the same.",
+    },
     "train_launch_wait_busy": {
         "ko": "이 서버는 한 번에 {limit}개만 훈련하는데, 다른 방문자의 실행이 훈련 중입니다. 끝나면 시작할 수 있습니다.",
         "en": "This server trains {limit} run(s) at a time and another visitor's run is training: start when it "
