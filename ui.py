@@ -11,8 +11,11 @@ from typing import Any
 
 import streamlit as st
 
-from rnnviz import data, owner, player, stepper
+from rnnviz import data, fading, owner, player
 from rnnviz.i18n import LANGUAGES, language_from_locale, t
+from rnnviz.inputs import (DEFAULT_SENTENCE, ENCODINGS, MAX_SIZE, MAX_STEPS, InputSequence, build_inputs,
+                           feature_labels, onehot_text)
+from rnnviz.url_values import bounded_int, one_of
 
 _KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
 _MAX_URL_VALUE = 1500  # longer values (a long paste) stay out of the URL
@@ -56,13 +59,13 @@ def input_label(label: str, lang: str, multiline: bool = False) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def fading_curves(timesteps: int, seed: int) -> dict:
-    """`stepper.fading` for the memory-fading chart, kept per (length, seed): ``{kind: (T,)}``."""
-    return stepper.fading(timesteps, seed=seed)
+    """`fading.fading` for the memory-fading chart, kept per (length, seed): ``{kind: (T,)}``."""
+    return fading.fading(timesteps, seed=seed)
 
 
 @st.fragment  # moving its slider reruns this section only, not the whole page
 def memory_fading(lang: str, seed: int, title_key: str, kind: str | None = None) -> None:
-    """The stepper pages' memory-fading section: how much x_t still moves h_T, for the three cells.
+    """The timestep pages' memory-fading section: how much x_t still moves h_T, for the three cells.
 
     Args:
         title_key: the section's heading.
@@ -71,17 +74,17 @@ def memory_fading(lang: str, seed: int, title_key: str, kind: str | None = None)
     from rnnviz import charts_cells  # Plotly: only on the pages that draw
 
     st.subheader(t(title_key, lang))
-    fade_T = st.slider(t("fade_steps", lang), *stepper.FADE_RANGE[:2], key="fade_T")
+    fade_T = st.slider(t("fade_steps", lang), *fading.FADE_RANGE[:2], key="fade_T")
     curves = fading_curves(fade_T, seed)  # the book's size (16 -> 8), not the sliders'
-    st.caption(t("fade_what", lang, d=stepper.FADE_INPUT_DIM, u=stepper.FADE_UNITS, seed=seed,
-                 b=stepper.FADE_KEEP_BIAS))
+    st.caption(t("fade_what", lang, d=fading.FADE_INPUT_DIM, u=fading.FADE_UNITS, seed=seed,
+                 b=fading.FADE_KEEP_BIAS))
     st.plotly_chart(charts_cells.fading_figure(curves, lang), width="stretch")
     st.markdown(t("fade_text", lang, T=fade_T, **{f"first_{k}": v[0] for k, v in curves.items()},
                   **{f"last_{k}": v[-1] for k, v in curves.items()}))
     if kind is None:
         st.caption(t("fade_why", lang))
     else:
-        memory = stepper.gate_memory(kind, stepper.long_trace(kind, fade_T, seed=seed))
+        memory = fading.gate_memory(kind, fading.long_trace(kind, fade_T, seed=seed))
         st.markdown(t(f"cells_memory_{kind}", lang, T=fade_T, g=memory, g10=memory ** 10))
     keep_settings(["fade_T"])
 
@@ -307,8 +310,8 @@ def quiz(key: str, question: str, options: Sequence[str], answer: int, why: str,
         st.markdown(why)
 
 
-def step_controls(lang: str, settings: list[str]) -> tuple[stepper.InputSequence, int, int, str]:
-    """The sentence, encoding, size and seed widgets of the two stepper pages (9-1, 9-3).
+def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, int, str]:
+    """The sentence, encoding, size and seed widgets of the two timestep pages (9-1, 9-3).
 
     Adds their keys (and the timestep and fading-length keys the pages use
     later) to `settings`. Stops the page, with a message, when the sentence
@@ -317,27 +320,27 @@ def step_controls(lang: str, settings: list[str]) -> tuple[stepper.InputSequence
     Returns:
         `(inputs, units, seed, encoding)`.
     """
-    size = stepper.bounded_int(1, stepper.MAX_SIZE)
-    fade_min, fade_max, fade_default = stepper.FADE_RANGE
-    settings += [setting("step_text", stepper.DEFAULT_SENTENCE),
-                 setting("step_enc", "embedding", stepper.one_of(stepper.ENCODINGS)),
+    size = bounded_int(1, MAX_SIZE)
+    fade_min, fade_max, fade_default = fading.FADE_RANGE
+    settings += [setting("step_text", DEFAULT_SENTENCE),
+                 setting("step_enc", "embedding", one_of(ENCODINGS)),
                  setting("step_features", 4, size), setting("step_units", 3, size),
-                 setting("step_seed", 0, stepper.bounded_int(0, 9999)),
-                 setting("step_t", 1, stepper.bounded_int(1, stepper.MAX_STEPS)),
-                 setting("fade_T", fade_default, stepper.bounded_int(fade_min, fade_max))]
+                 setting("step_seed", 0, bounded_int(0, 9999)),
+                 setting("step_t", 1, bounded_int(1, MAX_STEPS)),
+                 setting("fade_T", fade_default, bounded_int(fade_min, fade_max))]
     left, right = st.columns([3, 2])
     left.text_input(input_label(t("step_sentence", lang), lang), key="step_text",
                     placeholder=t("step_sentence_placeholder", lang),
-                    help=t("step_sentence_help", lang, limit=stepper.MAX_STEPS))
-    encoding = choice(right.radio, t("step_encoding", lang), stepper.ENCODINGS, "step_enc", lang,
+                    help=t("step_sentence_help", lang, limit=MAX_STEPS))
+    encoding = choice(right.radio, t("step_encoding", lang), ENCODINGS, "step_enc", lang,
                       format_func=lambda e: t(f"step_enc_{e}", lang), horizontal=True)
     c1, c2, c3 = st.columns(3)
-    features = c1.slider(t("step_features", lang), 1, stepper.MAX_SIZE, key="step_features",
+    features = c1.slider(t("step_features", lang), 1, MAX_SIZE, key="step_features",
                          disabled=encoding == "onehot")
-    units = c2.slider(t("step_units", lang), 1, stepper.MAX_SIZE, key="step_units")
+    units = c2.slider(t("step_units", lang), 1, MAX_SIZE, key="step_units")
     seed = int(c3.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
                                help=t("step_seed_help", lang)))
-    inputs = stepper.build_inputs(st.session_state["step_text"], encoding, features, seed)
+    inputs = build_inputs(st.session_state["step_text"], encoding, features, seed)
     for key, params in inputs.notes:
         (st.info if key in ("step_empty", "step_no_tokens") else st.warning)(t(key, lang, **params))
     if not inputs.timesteps:
@@ -461,12 +464,12 @@ def chart_and_equation():
     return chart, equation.container(height=charts_cells.STEP_CHART_HEIGHT, border=False)
 
 
-def show_inputs(lang: str, inputs: stepper.InputSequence, encoding: str) -> None:
-    """The input sequence of the stepper pages: one row per timestep.
+def show_inputs(lang: str, inputs: InputSequence, encoding: str) -> None:
+    """The input sequence of the timestep pages: one row per timestep.
 
     Embedding: the vector x_t in the columns. One-hot: the vector has one column per id of the
     vocabulary (up to 34), too many to read side by side at 1280 px, so it is written as one
-    column of dots with its single 1 (`stepper.onehot_text`), beside the id that says where.
+    column of dots with its single 1 (`onehot_text`), beside the id that says where.
     """
     import pandas as pd  # here, not at the top: app.py imports ui for every page, home included
 
@@ -477,11 +480,11 @@ def show_inputs(lang: str, inputs: stepper.InputSequence, encoding: str) -> None
     config = {}
     if encoding == "onehot":
         label = t("step_col_onehot", lang, vocab=inputs.input_dim)
-        columns[label] = [stepper.onehot_text(x) for x in inputs.xs]  # (T,) strings of input_dim marks
+        columns[label] = [onehot_text(x) for x in inputs.xs]  # (T,) strings of input_dim marks
         config[label] = st.column_config.TextColumn(help=t("step_col_onehot_help", lang))
     else:
         number = st.column_config.NumberColumn(format="%.2f")
-        for label, values in zip(stepper.feature_labels(inputs), inputs.xs.T):  # (input_dim, T)
+        for label, values in zip(feature_labels(inputs), inputs.xs.T):  # (input_dim, T)
             columns[label] = values
             config[label] = number
     st.dataframe(pd.DataFrame(columns), hide_index=True, width="stretch",

@@ -1,4 +1,4 @@
-"""One-hot vs. embedding inputs (book 9-2): shapes, memory, parameters, what was learned.
+"""One-hot vs. embedding inputs (book 9-2): shapes, memory, what was learned (counts: `rnnviz.params`).
 
 Pure numpy (and scikit-learn's PCA); never imports streamlit or a deep-learning framework.
 """
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnnviz.cells import CELLS, param_count, run, sigmoid
+from rnnviz.cells import CELLS, run, sigmoid
 from rnnviz.text import PAD, START
 
 FLOAT32_BYTES = 4  # what the layers compute with (Embedding outputs, the RNN's inputs)
@@ -64,39 +64,6 @@ def input_cost(num_words: int, maxlen: int, embedding_dim: int,
                      onehot_shape=(maxlen, num_words), embedded_shape=(maxlen, embedding_dim),
                      onehot_bytes=maxlen * num_words * FLOAT32_BYTES, ids_bytes=maxlen * INT32_BYTES,
                      table_bytes=num_words * embedding_dim * FLOAT32_BYTES)
-
-
-@dataclass(frozen=True)
-class LayerParams:
-    name: str  # a Keras layer, as the book writes it
-    formula: str  # the count written out
-    total: int
-
-
-def model_params(inputs: str, num_words: int, embedding_dim: int, units: int) -> list[LayerParams]:
-    """Layer-by-layer parameters of the book's 9-2 models, as `model.summary()` counts them.
-
-    Args:
-        inputs: "onehot" (SimpleRNN on num_words-wide vectors) or "embedding".
-
-    >>> [p.total for p in model_params("onehot", 500, 16, 8)]
-    [4072, 9]
-    >>> [p.total for p in model_params("embedding", 500, 16, 8)]
-    [8000, 200, 9]
-    """
-    layers = []
-    rnn_inputs = num_words
-    if inputs == "embedding":
-        layers.append(LayerParams(f"Embedding({num_words}, {embedding_dim})",
-                                  f"{num_words}×{embedding_dim} = {num_words * embedding_dim}",
-                                  num_words * embedding_dim))
-        rnn_inputs = embedding_dim
-    elif inputs != "onehot":
-        raise ValueError(f"inputs must be 'onehot' or 'embedding', got {inputs!r}")
-    rnn = param_count("SimpleRNN", rnn_inputs, units)
-    layers.append(LayerParams(f"SimpleRNN({units})", rnn.formula, rnn.total))
-    layers.append(LayerParams("Dense(1, sigmoid)", f"{units}×1 + 1 = {units + 1}", units + 1))
-    return layers
 
 
 def onehot(ids, num_words: int) -> np.ndarray:

@@ -5,10 +5,12 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, markup, review, runs, snippets, stepper
+from rnnviz import charts_encoding, charts_train, data, encoding, markup, review, runs, snippets
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
+from rnnviz.params import model_params
+from rnnviz.url_values import bounded_int, one_of
 
 lang = ui.language()
 ui.header(("section_9_2",), "oh_title", "oh_intro", lang)
@@ -24,12 +26,12 @@ def parse_words(text: str) -> int:
     return int(text)
 
 
-settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review"))),  # SOURCES below
+settings = [ui.setting(P + "source", "typed", one_of(("typed", "review"))),  # SOURCES below
             ui.setting(P + "sentence", t("oh_default_sentence", lang), max_chars=SENTENCE_CHARS),
-            ui.setting(P + "review", 0, stepper.bounded_int(0, 24_999)), ui.setting(P + "num_words", 500, parse_words),
-            ui.setting(P + "maxlen", 100, stepper.bounded_int(10, 200, step=10)),
-            ui.setting(P + "embedding_dim", 16, stepper.one_of((2, 4, 8, 16, 32, 64), int)),
-            ui.setting(P + "units", 8, stepper.one_of((1, 2, 4, 8, 16, 32), int))]
+            ui.setting(P + "review", 0, bounded_int(0, 24_999)), ui.setting(P + "num_words", 500, parse_words),
+            ui.setting(P + "maxlen", 100, bounded_int(10, 200, step=10)),
+            ui.setting(P + "embedding_dim", 16, one_of((2, 4, 8, 16, 32, 64), int)),
+            ui.setting(P + "units", 8, one_of((1, 2, 4, 8, 16, 32), int))]
 
 # --- the review -----------------------------------------------------------------------------
 left, right = st.columns([3, 2])
@@ -126,7 +128,7 @@ st.markdown(t("oh_cost_text", lang, maxlen=maxlen, num_words=num_words, dim=embe
 # --- parameters ------------------------------------------------------------------------------------
 st.subheader(t("oh_params_title", lang))
 for column, kind in zip(st.columns(2), ("onehot", "embedding")):
-    layers = encoding.model_params(kind, num_words, embedding_dim, units)
+    layers = model_params(kind, num_words, embedding_dim, units)
     column.markdown(f"**{t(f'oh_params_{kind}', lang)}**")
     column.dataframe(pd.DataFrame({t("oh_col_layer", lang): [p.name for p in layers],
                                    t("oh_col_formula", lang): [p.formula for p in layers],

@@ -10,7 +10,8 @@ import ui
 from rnnviz import charts_train, data, encoding, markup, reference, runs, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
-from rnnviz.models import keras_code, model_summary_rows, run_cost, total_params
+from rnnviz.models import model_summary_rows, run_cost, total_params
+from rnnviz.snippets import training_code
 
 lang = ui.language()
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_intro", lang)
@@ -145,7 +146,7 @@ if config is not None:
                      size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
     with st.expander(t("train_code_title", lang)):
         st.caption(t("train_code_caption", lang))
-        st.code(keras_code(config), language="python")
+        st.code(training_code(config), language="python")
 
 ui.keep_settings(settings)
 visitor = ui.visitor_id()
