@@ -202,7 +202,7 @@ class Reading:
     padded: list[int]  # (maxlen,) what the model reads: pad_sequences(pre, pre)
     maxlen: int
     length: int  # START and every token of the review
-    oov: int  # tokens outside this model's vocabulary, in the whole review
+    n_oov: int  # how many tokens are outside this model's vocabulary, in the whole review
 
     @property
     def ids(self) -> list[int]:
@@ -210,13 +210,13 @@ class Reading:
         return [row.token_id for row in self.rows]
 
     @property
-    def words(self) -> int:
-        """Tokens of the review (START not counted)."""
+    def n_words(self) -> int:
+        """How many tokens the review has (START not counted)."""
         return self.length - 1
 
     @property
-    def cut(self) -> int:
-        """Leading tokens `pad_sequences` drops (truncating="pre")."""
+    def n_cut(self) -> int:
+        """How many leading tokens `pad_sequences` drops (truncating="pre")."""
         return max(self.length - self.maxlen, 0)
 
     @property
@@ -226,15 +226,15 @@ class Reading:
 
     def notes(self) -> list[tuple[str, dict]]:
         """What the learner should know about this input: (message key, parameters)."""
-        if self.words == 0:
+        if self.n_words == 0:
             return [("review_empty", {})]
         found = []
-        if self.oov == self.words:
-            found.append(("review_all_oov", {"n": self.words}))
-        elif self.oov:
-            found.append(("review_some_oov", {"n": self.oov, "share": self.oov / self.words}))
-        if self.cut:
-            found.append(("review_cut", {"n": self.length, "maxlen": self.maxlen, "cut": self.cut}))
+        if self.n_oov == self.n_words:
+            found.append(("review_all_oov", {"n": self.n_words}))
+        elif self.n_oov:
+            found.append(("review_some_oov", {"n": self.n_oov, "share": self.n_oov / self.n_words}))
+        if self.n_cut:
+            found.append(("review_cut", {"n": self.length, "maxlen": self.maxlen, "cut": self.n_cut}))
         return found
 
     def grid_rows(self) -> list[tx.TokenRow]:
@@ -257,10 +257,10 @@ def read_tokens(review: ReviewTokens, vocabulary: tx.Vocabulary, maxlen: int) ->
         token_id = vocabulary.token_id(token)
         rows.append(tx.TokenRow(token, token_id, tx.KIND_OOV if token_id == tx.OOV else tx.KIND_WORD,
                                 vocabulary.rank(token)))
-    oov = sum(count for token, count in review.counts.items() if vocabulary.token_id(token) == tx.OOV)
+    n_oov = sum(count for token, count in review.counts.items() if vocabulary.token_id(token) == tx.OOV)
     padded = tx.pad_sequences([[row.token_id for row in rows]], maxlen=maxlen)[0]  # (maxlen,)
     return Reading(rows=rows, padded=[int(i) for i in padded], maxlen=maxlen, length=len(review.tokens) + 1,
-                   oov=oov)
+                   n_oov=n_oov)
 
 
 def read_text(text: str, vocabulary: tx.Vocabulary, maxlen: int) -> Reading:

@@ -56,9 +56,9 @@ def test_typed_review_gets_each_models_probability_as_numpy_computes_it(only_ref
     assert f"**{expected:.3f}**" in verdict_sentence(at)
     scores = [encoding.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded) for m in MODELS]
     assert f"{sum(s > 0.5 for s in scores)} of {len(MODELS)} models say positive" in verdict_sentence(at)
-    assert reading.words == 13
+    assert reading.n_words == 13
     ids_text = next(m.value for m in at.markdown if m.value.startswith("13 words + the start token"))
-    assert f"{reading.oov} words outside" in ids_text and f"{100 - 14} padding zeros" in ids_text
+    assert f"{reading.n_oov} words outside" in ids_text and f"{100 - 14} padding zeros" in ids_text
 
 
 def test_each_model_can_be_picked_and_the_link_keeps_it(only_reference):

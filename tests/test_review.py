@@ -61,7 +61,7 @@ def test_a_typed_review_gets_start_oov_and_padding():
     reading = review.read_text("This movie was GREAT, brachiosaurus!", VOCABULARY, maxlen=8)
     assert reading.ids == [1, 14, 20, 16, 2, 2]  # "great" and "brachiosaurus" are not among the 20 words
     assert reading.padded == [0, 0, 1, 14, 20, 16, 2, 2]
-    assert (reading.words, reading.oov, reading.cut) == (5, 2, 0)
+    assert (reading.n_words, reading.n_oov, reading.n_cut) == (5, 2, 0)
     assert reading.notes() == [("review_some_oov", {"n": 2, "share": 0.4})]
 
 
@@ -71,7 +71,7 @@ def test_notes_for_empty_unknown_and_long_reviews():
     unknown = review.read_text("zyxq qwvz 사랑 😀", VOCABULARY, 8)
     assert unknown.notes() == [("review_all_oov", {"n": 4})]  # the emoji is a token too, as in Keras
     long = review.read_text("the movie " * 50_000, VOCABULARY, 100)  # a 500,000-character paste
-    assert long.words == 100_000 and long.cut == 100_001 - 100 and len(long.seen_rows) == 100
+    assert long.n_words == 100_000 and long.n_cut == 100_001 - 100 and len(long.seen_rows) == 100
     assert ("review_cut", {"n": 100_001, "maxlen": 100, "cut": 99_901}) in long.notes()
     assert len(long.grid_rows()) == 100 + review.SHOWN_CUT_TOKENS
 
@@ -157,7 +157,7 @@ def test_a_long_review_is_numbered_only_where_the_model_and_the_page_look():
     whole = [1, *VOCABULARY.encode(tokens, start=False)]  # START and every id: what the page used to number
     reading = review.read_tokens(review.ReviewTokens.of(tokens), VOCABULARY, maxlen=10)
     assert len(reading.rows) == review.kept_rows(10) and reading.ids == whole[-review.kept_rows(10):]
-    assert reading.padded == whole[-10:] and (reading.words, reading.oov, reading.cut) == (5_003, 3, 4_994)
+    assert reading.padded == whole[-10:] and (reading.n_words, reading.n_oov, reading.n_cut) == (5_003, 3, 4_994)
     weights = random_weights(num_words=24)
     np.testing.assert_allclose(encoding.prefix_predictions(weights, reading.ids, 10),
                                encoding.prefix_predictions(weights, whole, 10))  # every window is kept

@@ -107,14 +107,14 @@ readings = {model.id: review.read_tokens(review_tokens, files_of(model)[1], mode
 reading = readings[run.id]
 for key, params in reading.notes():
     (st.info if key == "review_empty" else st.warning)(t(key, lang, **params))
-if reading.words == 0:
+if reading.n_words == 0:
     ui.keep_settings(settings)
     st.stop()
 
 # --- 1. the ids the model reads -----------------------------------------------------------------
 st.subheader(t("review_ids_title", lang))
-st.markdown(t("review_ids_text", lang, words=reading.words, maxlen=maxlen, num_words=run.config.num_words,
-              oov=reading.oov, cut=reading.cut, pads=max(maxlen - reading.length, 0)))
+st.markdown(t("review_ids_text", lang, words=reading.n_words, maxlen=maxlen, num_words=run.config.num_words,
+              oov=reading.n_oov, cut=reading.n_cut, pads=max(maxlen - reading.length, 0)))
 cells = tx.padding_layout([reading.grid_rows()], maxlen)
 st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stretch")
 
