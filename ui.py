@@ -272,8 +272,6 @@ PAGES = (
     ("views/train.py", "page_train", ":material/model_training:", ("section_9_2", "section_9_3"), "what_train"),
     ("views/review.py", "page_review", ":material/rate_review:", ("section_9_2", "section_9_3"), "what_review"),
 )
-# Pages still to come, listed on the home page's map: (title key, section key, "what" key).
-PLANNED: tuple[tuple[str, str, str], ...] = ()
 
 
 def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: str) -> None:
