@@ -75,12 +75,12 @@ DYNAMIC_KEYS = {
 
 
 def app_source() -> str:
-    """The code that shows text: rnnviz/ (not its string tables), views/, ui and app.py."""
+    """The code that shows text: rnnviz/ (not its string tables), views/, ui/ and app.py."""
     from conftest import ROOT
 
     files = [path for folder in ("rnnviz", "views", "ui") for path in (ROOT / folder).rglob("*.py")
              if "locale" not in path.parts and path.name != "i18n.py"]
-    files += [path for path in (ROOT / "ui.py", ROOT / "app.py") if path.exists()]
+    files.append(ROOT / "app.py")
     return "\n".join(path.read_text(encoding="utf-8") for path in files)
 
 
