@@ -20,22 +20,17 @@ SENTENCE_CHARS = 2_000  # the sentence box's limit, for typing and for links ali
 PRESET_OF = {"onehot": "onehot-simplernn", "embedding": "embedding-simplernn"}
 
 
-def parse_words(text: str) -> int:
-    if int(text) not in WORDS:
-        raise ValueError(text)
-    return int(text)
-
-
-settings = [ui.setting(P + "source", "typed", one_of(("typed", "review"))),  # SOURCES below
+SOURCES = ("typed", "review")
+settings = [ui.setting(P + "source", "typed", one_of(SOURCES)),
             ui.setting(P + "sentence", t("oh_default_sentence", lang), max_chars=SENTENCE_CHARS),
-            ui.setting(P + "review", 0, bounded_int(0, 24_999)), ui.setting(P + "num_words", 500, parse_words),
+            ui.setting(P + "review", 0, bounded_int(0, 24_999)),
+            ui.setting(P + "num_words", 500, one_of(WORDS, int)),
             ui.setting(P + "maxlen", 100, bounded_int(10, 200, step=10)),
             ui.setting(P + "embedding_dim", 16, one_of((2, 4, 8, 16, 32, 64), int)),
             ui.setting(P + "units", 8, one_of((1, 2, 4, 8, 16, 32), int))]
 
 # --- the review -----------------------------------------------------------------------------
 left, right = st.columns([3, 2])
-SOURCES = ("typed", "review")
 # Choice widgets with translated labels are one widget per language (ui.choice): Streamlit sends
 # the labels back, and the other language's labels would match no option.
 source = ui.choice(left.radio, t("oh_source", lang), SOURCES, P + "source", lang,

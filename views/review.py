@@ -10,6 +10,7 @@ from rnnviz import text as tx
 from rnnviz.charts import KIND_COLOURS
 from rnnviz.charts_train import run_label, short_label
 from rnnviz.i18n import t
+from rnnviz.url_values import bounded_int, one_of  # URL parsers for ui.setting
 
 lang = ui.language()
 ui.header(("section_9_2", "section_9_3"), "page_review", "review_intro", lang)
@@ -43,20 +44,14 @@ if not models:
 by_id = {run.id: run for run in models}
 
 
-def parse_model(value: str) -> str:
-    if value not in by_id:
-        raise ValueError(value)
-    return value
-
-
 DEFAULT_VARIANT = "lstm@500"  # the book's best-known model (9-3) is the first one a visitor sees
 default_model = review.median_run([m for m in models if m.is_reference and review.variant_name(m) == DEFAULT_VARIANT]
                                   ) or models[0]  # its representative seed (the median validation accuracy)
 SOURCES = ("typed", "test")
-settings = [ui.setting(P + "source", "typed", lambda v: v if v in SOURCES else int("x")),
+settings = [ui.setting(P + "source", "typed", one_of(SOURCES)),
             ui.setting(P + "text", t("review_default", lang), max_chars=review.MAX_REVIEW_CHARS),
-            ui.setting(P + "index", 0, lambda v: min(max(int(v), 0), 24_999)),
-            ui.setting(P + "model", default_model.id, parse_model)]
+            ui.setting(P + "index", 0, bounded_int(0, 24_999)),
+            ui.setting(P + "model", default_model.id, one_of(tuple(by_id)))]
 
 # --- the review and the model ------------------------------------------------------------------
 # The two choice widgets show translated labels: one widget per language (ui.choice).

@@ -4,6 +4,8 @@ Training runs in a separate process (`python -m rnnviz.train`, started by
 `runs.launch`); this page only reads the run folders, so it never imports Keras.
 """
 
+import functools
+
 import streamlit as st
 
 import ui
@@ -12,6 +14,7 @@ from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.models import model_summary_rows, run_cost, total_params
 from rnnviz.snippets import training_code
+from rnnviz.url_values import one_of  # a URL parser for ui.setting
 
 lang = ui.language()
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_intro", lang)
@@ -32,21 +35,10 @@ except data.DataUnavailableError as error:
     st.error(data_error)
 
 
-def parse_choice(options):
-    def parse(text):
-        if text not in options:
-            raise ValueError(text)
-        return text
-    return parse
-
-
-def parse_field(name):
-    def parse(text):
-        value = cfg.parse_field(name, text)
-        if name in OPTIONS and value not in OPTIONS[name]:
-            raise ValueError(text)
-        return value
-    return parse
+def field_parser(name):
+    """A config field's URL value: the field's type and bounds (`cfg.parse_field`), and one of the widget's options."""
+    parse = functools.partial(cfg.parse_field, name)
+    return one_of(OPTIONS[name], parse) if name in OPTIONS else parse
 
 
 def apply_preset() -> None:
@@ -61,11 +53,11 @@ def set_words(n: int) -> None:
 
 # --- model and settings -----------------------------------------------------------------
 st.subheader(t("train_model_title", lang))
-settings = [ui.setting(P + "preset", "lstm", parse_choice(tuple(cfg.PRESETS))),
-            ui.setting(P + "mode", "quick", parse_choice(("quick", "full")))]
+settings = [ui.setting(P + "preset", "lstm", one_of(tuple(cfg.PRESETS))),
+            ui.setting(P + "mode", "quick", one_of(("quick", "full")))]
 preset_name = ui.current_choice(P + "preset", lang)
 preset = cfg.PRESETS[preset_name]
-settings += [ui.setting(P + name, getattr(preset, name), parse_field(name)) for name in FIELDS]
+settings += [ui.setting(P + name, getattr(preset, name), field_parser(name)) for name in FIELDS]
 
 c1, c2 = st.columns([3, 2])
 ui.choice(c1.selectbox, t("train_preset", lang), tuple(cfg.PRESETS), P + "preset", lang, on_change=apply_preset,
