@@ -25,6 +25,7 @@ import numpy as np
 from rnnviz.cells import CELLS, run, sigmoid
 from rnnviz.config import RunConfig
 from rnnviz.encoding import onehot
+from rnnviz.models import rnn_layer_names
 from rnnviz.run_files import DamagedFile, read_weights
 from rnnviz.text import PAD, START
 
@@ -61,8 +62,6 @@ def pack(cell: str, inputs: str, layers: Sequence[Sequence[np.ndarray]], dense: 
 def from_model(model, config: RunConfig) -> dict[str, np.ndarray]:
     """A Keras model's weights by name (the layout above), for weights.npz; the model's layers as
     `rnnviz.models.build_model` names them."""
-    from rnnviz.models import rnn_layer_names
-
     embedding = model.get_layer("embedding").get_weights()[0] if config.inputs == "embedding" else None
     layers = [model.get_layer(name).get_weights() for name in rnn_layer_names(config)]
     return pack(config.cell, config.inputs, layers, model.get_layer("dense").get_weights(), embedding)

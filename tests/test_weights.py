@@ -123,3 +123,13 @@ def test_a_run_with_weights_of_another_model_is_damaged(tmp_path):
     np.savez(run.path / runs.WEIGHTS_FILE, **{**run.load_weights(), "dense_kernel": np.zeros((9, 1))})
     with pytest.raises(DamagedFile, match=r"dense_kernel \(9, 1\), not \(8, 1\)"):
         store.get(run.id).load_weights()
+
+
+def test_the_module_imports_no_framework():
+    """The pages run trained models through this module: it must not pull in Keras (or Streamlit)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from rnnviz import weights; "
+             "assert not {'keras', 'tensorflow', 'jax', 'streamlit', 'sklearn'} & set(sys.modules), sys.modules")
+    subprocess.run([sys.executable, "-c", probe], cwd=runs.APP_ROOT, check=True, timeout=120)
