@@ -244,18 +244,17 @@ def first_point_text(run: Run, lang: str) -> str | None:
 def reference_mean(run: Run, reference_runs: Sequence[Run]) -> dict[str, float] | None:
     """The mean over seeds of the finished full reference runs of `run`'s model and vocabulary, or None.
 
-    The same runs as `reference.summarize` groups (its table shows the same means). Only
+    The same runs as `results.summarize` groups (its table shows the same means). Only
     `reference_runs` count: pass the committed reference runs, never a learner's run.
 
     Returns:
         {"seeds", "epochs", "best_epoch", "val_accuracy", "test_accuracy"}, or None without such runs.
     """
-    from rnnviz.reference import variant_of
+    from rnnviz import results
 
-    variant = variant_of(run.config) if run.config else None
-    group = [other for other in reference_runs if variant is not None and other.config and other.is_reference
-             and other.state == "done" and other.config.max_train_samples is None
-             and variant_of(other.config) == variant]
+    variant = results.variant_of(run.config) if run.config else None
+    group = [other for other in results.summarized_runs(reference_runs, variant)
+             if other.is_reference] if variant else []
     if not group:
         return None
 

@@ -73,42 +73,6 @@ def test_nearest_neighbours_by_cosine():
     assert neighbours[-1][1] == -1.0
 
 
-def keras_book_model(inputs, cell, num_words=30, maxlen=12, layers=1, seed=3):
-    keras.utils.set_random_seed(seed)
-    rnn = getattr(keras.layers, cell)
-    stack = [keras.Input((maxlen,), dtype="int32")]
-    if inputs == "embedding":
-        stack.append(keras.layers.Embedding(num_words, 5, name="embedding"))
-    else:
-        stack.append(keras.layers.Lambda(lambda x: keras.ops.one_hot(x, num_words)))  # test only
-    for i in range(layers):
-        stack.append(rnn(4, return_sequences=i < layers - 1, name=f"rnn{i}",
-                         bias_initializer="random_normal"))
-    stack.append(keras.layers.Dense(1, activation="sigmoid", name="dense"))
-    model = keras.Sequential(stack)
-    weights = {"cell": np.array(cell)}
-    if inputs == "embedding":
-        weights["embedding"] = model.get_layer("embedding").get_weights()[0]
-    for i in range(layers):
-        kernel, recurrent, bias = model.get_layer(f"rnn{i}").get_weights()
-        weights.update({f"rnn{i}_kernel": kernel, f"rnn{i}_recurrent_kernel": recurrent, f"rnn{i}_bias": bias})
-    weights["dense_kernel"], weights["dense_bias"] = model.get_layer("dense").get_weights()
-    return model, weights
-
-
-@pytest.mark.parametrize("inputs, cell, layers", [("embedding", "SimpleRNN", 1), ("onehot", "SimpleRNN", 1),
-                                                  ("embedding", "LSTM", 2), ("embedding", "GRU", 1)])
-def test_numpy_forward_and_word_scores_equal_keras_predict(inputs, cell, layers):
-    model, weights = keras_book_model(inputs, cell, layers=layers)
-    word_ids = np.arange(3, 30)
-    padded = pad_sequences([[1, int(w)] for w in word_ids], maxlen=12)
-    expected = model.predict(padded, verbose=0)[:, 0]
-    np.testing.assert_allclose(encoding.word_scores(weights, word_ids, maxlen=12), expected, atol=1e-5)
-    review = pad_sequences([[1, 5, 9, 2, 17, 4]], maxlen=12)[0]
-    assert encoding.predict(weights, review) == pytest.approx(float(model.predict(review[None], verbose=0)[0, 0]),
-                                                              abs=1e-5)
-
-
 @pytest.mark.parametrize("shape, seed", [((500, 16), 0), ((40, 8), 1), ((7, 3), 2), ((30, 64), 3)])
 def test_pca_is_scikit_learns_without_importing_it(shape, seed):
     """The numpy PCA draws the same map as sklearn's PCA (signs included), and does not import sklearn."""

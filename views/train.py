@@ -9,7 +9,7 @@ import functools
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, encoding, markup, reference, runs, warm_up
+from rnnviz import charts_train, data, encoding, markup, results, run_choice, runs, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.models import model_summary_rows, run_cost, total_params
@@ -182,23 +182,12 @@ if config is not None:
 
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
-
-def default_comparison(own: list, reference_runs: list) -> list[str]:
-    """Your two latest runs with curves; with none yet, the reference LSTM beside the 9-2 SimpleRNN."""
-    mine = [run.id for run in own if run.epochs_run][:2]
-    if mine:
-        return mine
-    wanted = [("lstm", 500), ("embedding-simplernn", 500)]
-    return [run.id for name in wanted for run in reference_runs
-            if run.preset == name[0] and run.config.num_words == name[1] and run.config.seed == 42][:2]
-
-
 listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
 by_id = {run.id: run for run in listed}
 if ui.current_choice(P + "compare", lang) is not None:
     st.session_state[P + "compare"] = [i for i in ui.current_choice(P + "compare", lang) if i in by_id]
 else:
-    st.session_state[P + "compare"] = default_comparison(all_runs, reference_runs)
+    st.session_state[P + "compare"] = run_choice.default_comparison(all_runs, reference_runs)
 # A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
 # for the first time takes a colour no other drawn run has (charts_train.assign_colours).
 drawn_now = [by_id[i] for i in dict.fromkeys([*(run.id for run in active), *st.session_state[P + "compare"]])]
@@ -424,7 +413,7 @@ if listed:
             st.session_state.pop(P + "confirm_delete", None)
             st.rerun()
 
-reproduced = reference.summarize(reference_runs)  # the reference runs alone
+reproduced = results.summarize(reference_runs)  # the reference runs alone
 with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
     if reproduced:
         st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")
@@ -439,9 +428,8 @@ with st.expander(t("train_reproduce_title" if reproduced else "train_book_title"
 
 # --- predict, then reveal ---------------------------------------------------------------------------
 def best_full_val_accuracy(preset: str) -> str:
-    scores = [r.best_val_accuracy for r in all_runs
-              if r.preset == preset and r.config.max_train_samples is None and r.best_val_accuracy is not None]
-    return f"{max(scores):.3f}" if scores else t("quiz_train_none", lang)
+    best = results.best_full_val_accuracy(all_runs, preset)
+    return f"{best:.3f}" if best is not None else t("quiz_train_none", lang)
 
 
 book = cfg.BOOK_RESULTS
