@@ -98,7 +98,10 @@ def first(browser, app_url, runs_dir):
     token = cookie(context, owner.COOKIE)
     assert owner.is_token(token)
     mine = owner.owner_hash(token)
-    fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=1, owner=mine)
+    # A live run all module long: an hour per epoch, so no heartbeat is due (else, after a minute on a
+    # busy machine, it is shown stalled, with End instead of Stop).
+    fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=1, owner=mine,
+             seconds_per_epoch=3600.0)
     fake_run(runs_dir, owner=mine)  # the newest: the selected run
     yield context
     context.close()
