@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rnnviz import config as cfg
-from rnnviz import runs
+from rnnviz import launch, runs
 from rnnviz.config import RunConfig
 from rnnviz.models import total_params
 from rnnviz.runs import RunStore
@@ -150,7 +150,8 @@ def _clear_unfinished(store: RunStore) -> None:
 def train_one(store: RunStore, config: RunConfig) -> runs.Run:
     """Train one run with the worker in a child process (as the page launches it)."""
     run_id = store.create(config)
-    subprocess.run(runs.worker_command(store, run_id), cwd=runs.APP_ROOT, env=runs.worker_env(config), check=False)
+    subprocess.run(launch.worker_command(store, run_id), cwd=runs.APP_ROOT, env=launch.worker_env(config),
+                   check=False)
     (store.path(run_id) / runs.LOG_FILE).unlink(missing_ok=True)
     return store.get(run_id)
 
