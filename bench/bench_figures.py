@@ -28,8 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tools.machine import describe  # noqa: E402
 
-from rnnviz import charts_cells, stepper  # noqa: E402
-from rnnviz.cells import param_count, run  # noqa: E402
+from rnnviz import charts_cells, fading  # noqa: E402
+from rnnviz.cells import make_cell, run  # noqa: E402
+from rnnviz.equations import equation_latex  # noqa: E402
+from rnnviz.inputs import MAX_STEPS, build_inputs  # noqa: E402
+from rnnviz.params import param_count  # noqa: E402
+from rnnviz.snippets import layer_code  # noqa: E402
 
 FEATURES, UNITS = 8, 8  # the sliders' maximum
 REPEAT, NUMBER = 7, 5
@@ -49,31 +53,31 @@ def animation(kind, trace, tokens):
 
 def page_rerun(kind, sentence, fade_steps):
     """Everything a rerun of the page computes, without Streamlit."""
-    inputs = stepper.build_inputs(sentence, "embedding", FEATURES, seed=0)
-    cell = stepper.make_cell(kind, inputs.input_dim, UNITS, seed=0)
+    inputs = build_inputs(sentence, "embedding", FEATURES, seed=0)
+    cell = make_cell(kind, inputs.input_dim, UNITS, seed=0)
     trace = run(cell, inputs.xs)
     fig = animation(kind, trace, inputs.tokens)
     fig.to_json()
-    stepper.equation_latex(kind, trace.steps[-1], inputs.timesteps)
+    equation_latex(kind, trace.steps[-1], inputs.timesteps)
     if kind == "SimpleRNN":
-        terms = stepper.ledger_terms(param_count(kind, inputs.input_dim, UNITS))
+        terms = param_count(kind, inputs.input_dim, UNITS).terms
         charts_cells.weights_figure(cell, "en", terms).to_json()
-    curves = stepper.fading(fade_steps, inputs.input_dim, UNITS, seed=0)
+    curves = fading.fading(fade_steps, inputs.input_dim, UNITS, seed=0)
     charts_cells.fading_figure(curves, "en").to_json()
     if kind != "SimpleRNN":
-        stepper.gate_memory(kind, stepper.long_trace(kind, fade_steps, inputs.input_dim, UNITS))
-    stepper.keras_code(kind, inputs, cell)
+        fading.gate_memory(kind, fading.long_trace(kind, fade_steps, inputs.input_dim, UNITS))
+    layer_code(kind, inputs, cell)
 
 
 def measure(repeat: int = REPEAT) -> dict:
     """Figure sizes (bytes) and build times (ms), and the page logic's pieces (ms), per cell."""
-    sentence = " ".join(f"w{i % 17}" for i in range(stepper.MAX_STEPS))  # 30 timesteps
+    sentence = " ".join(f"w{i % 17}" for i in range(MAX_STEPS))  # 30 timesteps
     sizes, times = [], []
     for kind in ("SimpleRNN", "LSTM", "GRU"):
         row = {"cell": kind}
-        for T in (stepper.MAX_STEPS, 100):
-            xs = stepper.fading_inputs(T, FEATURES, seed=0)
-            trace = run(stepper.make_cell(kind, FEATURES, UNITS), xs)
+        for T in (MAX_STEPS, 100):
+            xs = fading.fading_inputs(T, FEATURES, seed=0)
+            trace = run(make_cell(kind, FEATURES, UNITS), xs)
             tokens = [f"w{i}" for i in range(T)]
             fig = animation(kind, trace, tokens)
             row[f"json_bytes_{T}"] = len(fig.to_json())
@@ -82,21 +86,21 @@ def measure(repeat: int = REPEAT) -> dict:
         row["to_json_100_ms"] = best_ms(lambda: fig.to_json(), repeat=repeat)
         sizes.append(row)
 
-        inputs = stepper.build_inputs(sentence, "embedding", FEATURES)
-        cell = stepper.make_cell(kind, FEATURES, UNITS)
+        inputs = build_inputs(sentence, "embedding", FEATURES)
+        cell = make_cell(kind, FEATURES, UNITS)
         trace = run(cell, inputs.xs)
         times.append({
             "cell": kind,
-            "build_inputs_ms": best_ms(lambda: stepper.build_inputs(sentence, "embedding", FEATURES), 50, repeat),
-            "equation_latex_ms": best_ms(lambda: stepper.equation_latex(kind, trace.steps[-1], 30), 50, repeat),
-            "fading_ms": best_ms(lambda: stepper.fading(100, FEATURES, UNITS), 10, repeat),
-            "keras_code_ms": best_ms(lambda: stepper.keras_code(kind, inputs, cell), 50, repeat),
+            "build_inputs_ms": best_ms(lambda: build_inputs(sentence, "embedding", FEATURES), 50, repeat),
+            "equation_latex_ms": best_ms(lambda: equation_latex(kind, trace.steps[-1], 30), 50, repeat),
+            "fading_ms": best_ms(lambda: fading.fading(100, FEATURES, UNITS), 10, repeat),
+            "keras_code_ms": best_ms(lambda: layer_code(kind, inputs, cell), 50, repeat),
             "page_rerun_ms": best_ms(lambda: page_rerun(kind, sentence, 100), 2, repeat)})
     return {"sizes": sizes, "times": times}
 
 
 TIME_COLUMNS = (("build_inputs_ms", "`build_inputs` 30 tokens (ms)"), ("equation_latex_ms", "`equation_latex` (ms)"),
-                ("fading_ms", "`fading` 100 steps, 3 cells (ms)"), ("keras_code_ms", "`keras_code` (ms)"),
+                ("fading_ms", "`fading` 100 steps, 3 cells (ms)"), ("keras_code_ms", "`layer_code` (ms)"),
                 ("page_rerun_ms", "whole page rerun logic, 30 tokens + 100-step fading (ms)"))
 
 

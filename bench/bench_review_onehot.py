@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 from tools.appserver import chromium  # noqa: E402
 from tools.machine import describe  # noqa: E402
 
-from rnnviz import charts_cells, encoding, review, runs  # noqa: E402
+from rnnviz import charts_cells, results, review, run_choice, runs  # noqa: E402
+from rnnviz import weights as weights_file  # noqa: E402
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 
@@ -41,7 +42,7 @@ REVIEW = t("review_default", "en")  # the page's default review
 
 
 def median_model(variant: str, models: list) -> runs.Run:
-    return review.median_run([m for m in models if review.variant_name(m) == variant])
+    return results.median_run([m for m in models if results.variant_name(m) == variant])
 
 
 def animation(run: runs.Run, weights: dict, reading: review.Reading):
@@ -49,7 +50,7 @@ def animation(run: runs.Run, weights: dict, reading: review.Reading):
     maxlen = run.config.maxlen
     labels = [row.token for row in reading.seen_rows]
     tokens = [tx.MARKERS[tx.PAD]] * (maxlen - len(labels)) + labels  # (maxlen,)
-    trace = encoding.first_layer_trace(weights, reading.padded)
+    trace = weights_file.first_layer_trace(weights, reading.padded)
     if run.config.cell == "SimpleRNN":
         return charts_cells.hidden_step_figure(trace, tokens, "en", active=maxlen - len(labels) + 1,
                                                     onehot=run.config.inputs == "onehot")
@@ -66,9 +67,9 @@ def page_python_s(run: runs.Run, models: list, files: dict) -> float:
     """One rerun's computing for `run`, without Streamlit: every verdict, the curve, the animation."""
     started = time.perf_counter()
     readings = {m.id: review.read_text(REVIEW, files[m.id][1], m.config.maxlen) for m in models}
-    [encoding.predict(files[m.id][0], readings[m.id].padded) for m in models]
+    [weights_file.predict(files[m.id][0], readings[m.id].padded) for m in models]
     weights = files[run.id][0]
-    encoding.prefix_predictions(weights, readings[run.id].ids, run.config.maxlen)
+    weights_file.prefix_predictions(weights, readings[run.id].ids, run.config.maxlen)
     animation(run, weights, readings[run.id]).to_json()
     return time.perf_counter() - started
 
@@ -86,7 +87,7 @@ def draw_ms(page, spec: str) -> float:
 
 
 def measure(repeats: int = 5) -> dict:
-    models = review.available_models([runs.RunStore(runs.reference_runs_dir())])
+    models = run_choice.available_models([runs.RunStore(runs.reference_runs_dir())])
     files = {m.id: review.load_model_files(m) for m in models}
     onehot, lstm = median_model("onehot-simplernn@500", models), median_model("lstm@500", models)
     python = {name: min(page_python_s(run, models, files) for _ in range(repeats))

@@ -10,7 +10,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rnnviz import runs  # noqa: E402
-from rnnviz.reference import summarize  # noqa: E402
+from rnnviz.results import summarize  # noqa: E402
 
 
 def reference_runs() -> list[runs.Run]:

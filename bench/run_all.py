@@ -509,14 +509,12 @@ def render_run_files(results: dict, settings: Settings) -> str:
 
 def measure_reference(settings: Settings) -> dict:
     bench = importlib.import_module("reference_table")
-    from rnnviz.reference import summarize, variant_of
-    from rnnviz.runs import DONE
+    from rnnviz.results import complete, summarize, variant_of
 
     started = start_mark()
     rows = summarize(bench.reference_runs())
     variants = {row.variant for row in rows}
-    used = [run for run in bench.reference_runs() if run.state == DONE and run.config
-            and run.config.max_train_samples is None and variant_of(run.config) in variants]
+    used = [run for run in bench.reference_runs() if complete(run) and variant_of(run.config) in variants]
     return {"rows": rows, "runs": used, "started": started}
 
 

@@ -14,7 +14,8 @@ seq.steps[3].f                                # forget gate at step 4
 Keras conventions, exactly:
 
 * ``kernel`` is ``(input_dim, k*units)``, ``recurrent_kernel`` is ``(units, k*units)``
-  and ``bias`` is ``(k*units,)``; ``k`` is the number of gates (1, 4 or 3).
+  and ``bias`` is ``(k*units,)``; ``k`` is the number of ``units``-wide weight blocks
+  (1, 4 or 3: GRU's candidate has a block of its own beside its two gates).
 * LSTM gate order is ``i, f, c, o``; ``c_t = f*c_tm1 + i*c_hat``, ``h_t = o*tanh(c_t)``.
 * GRU gate order is ``z, r, h`` with ``reset_after=True`` (the Keras 3 default): the
   bias is ``(2, 3*units)``, row 0 for the input side and row 1 for the recurrent side,
@@ -23,6 +24,10 @@ Keras conventions, exactly:
 
 Each ``step()`` returns the new state and a frozen trace dataclass holding every
 intermediate under the names used in the equations, so views only read fields.
+
+Each cell's exact backward pass (``_backward``) sits beside its ``step``, for
+`input_jacobians` / `influence` (memory fading): that pairing is why this one module is
+longer than most (a cell's forward and backward equations read together).
 
 This module is pure numpy: it never imports streamlit, tensorflow or keras.
 """
@@ -41,13 +46,13 @@ __all__ = [
     "GRUTrace",
     "LSTMCell",
     "LSTMTrace",
-    "ParamCount",
     "SequenceTrace",
     "SimpleRNNCell",
     "SimpleRNNTrace",
     "input_jacobians",
     "influence",
-    "param_count",
+    "make_cell",
+    "positive_int",
     "run",
     "sigmoid",
 ]
@@ -93,7 +98,7 @@ def _orthogonal(rng, rows, cols):
     return q if rows >= cols else q.T  # (rows, cols)
 
 
-def _positive_int(value, name):
+def positive_int(value, name):
     """Check that ``value`` is an integer >= 1 and return it as ``int``."""
     try:
         n = operator.index(value)
@@ -116,26 +121,31 @@ class _Cell:
     bias: np.ndarray  # (k*units,)  -- GRU: (2, k*units)
 
     KIND: ClassVar[str] = ""
-    GATES: ClassVar[int] = 1  # k: how many blocks of `units` columns the kernels hold
+    BLOCKS: ClassVar[int] = 1  # k: how many blocks of `units` columns the kernels hold
     BIAS_ROWS: ClassVar[int] = 1  # GRU with reset_after=True has 2 bias rows
 
     def __post_init__(self):
         kernel = np.asarray(self.kernel)
-        if kernel.ndim != 2 or kernel.shape[1] % self.GATES or kernel.shape[1] == 0:
+        if kernel.ndim != 2 or kernel.shape[1] % self.BLOCKS or kernel.shape[1] == 0:
             raise ValueError(
-                f"{self.KIND} kernel must have shape (input_dim, {self.GATES}*units), "
+                f"{self.KIND} kernel must have shape (input_dim, {self.BLOCKS}*units), "
                 f"got {kernel.shape}"
             )
-        units = kernel.shape[1] // self.GATES
-        width = self.GATES * units
-        bias_shape = (width,) if self.BIAS_ROWS == 1 else (self.BIAS_ROWS, width)
+        units = kernel.shape[1] // self.BLOCKS
+        width = self.BLOCKS * units
         object.__setattr__(self, "kernel", _frozen_array(kernel, kernel.shape, "kernel"))
         object.__setattr__(
             self,
             "recurrent_kernel",
             _frozen_array(self.recurrent_kernel, (units, width), "recurrent_kernel"),
         )
-        object.__setattr__(self, "bias", _frozen_array(self.bias, bias_shape, "bias"))
+        object.__setattr__(self, "bias", _frozen_array(self.bias, self.bias_shape(units), "bias"))
+
+    @classmethod
+    def bias_shape(cls, units):
+        """The bias's shape: ``(k*units,)``, or ``(BIAS_ROWS, k*units)`` (GRU: ``(2, 3*units)``)."""
+        width = cls.BLOCKS * units
+        return (width,) if cls.BIAS_ROWS == 1 else (cls.BIAS_ROWS, width)
 
     @property
     def input_dim(self) -> int:
@@ -162,9 +172,7 @@ class _Cell:
         weights = list(weights)
         if len(weights) == 2:
             kernel, recurrent_kernel = weights
-            width = np.shape(kernel)[-1]
-            shape = (width,) if cls.BIAS_ROWS == 1 else (cls.BIAS_ROWS, width)
-            bias = np.zeros(shape)
+            bias = np.zeros(cls.bias_shape(np.shape(kernel)[-1] // cls.BLOCKS))
         elif len(weights) == 3:
             kernel, recurrent_kernel, bias = weights
         else:
@@ -197,10 +205,10 @@ class _Cell:
         Returns:
             A new cell.
         """
-        input_dim = _positive_int(input_dim, "input_dim")
-        units = _positive_int(units, "units")
+        input_dim = positive_int(input_dim, "input_dim")
+        units = positive_int(units, "units")
         rng = np.random.default_rng(seed)
-        width = cls.GATES * units
+        width = cls.BLOCKS * units
         kernel = _glorot_uniform(rng, input_dim, width)  # (input_dim, k*units)
         recurrent_kernel = _orthogonal(rng, units, width)  # (units, k*units)
         bias = cls._initial_bias(units)  # (k*units,) or (2, k*units)
@@ -208,8 +216,7 @@ class _Cell:
 
     @classmethod
     def _initial_bias(cls, units):
-        width = cls.GATES * units
-        return np.zeros(width if cls.BIAS_ROWS == 1 else (cls.BIAS_ROWS, width))
+        return np.zeros(cls.bias_shape(units))
 
     def initial_state(self):
         """The zero state: ``h0`` of shape ``(units,)`` (LSTM: the tuple ``(h0, c0)``)."""
@@ -240,8 +247,8 @@ class SimpleRNNTrace:
     xw: np.ndarray  # (units,)  x_t @ W_x
     hw: np.ndarray  # (units,)  h_tm1 @ W_h
     b: np.ndarray  # (units,)  bias
-    z_pre: np.ndarray  # (units,)  xw + hw + b
-    h_t: np.ndarray  # (units,)  tanh(z_pre)
+    pre: np.ndarray  # (units,)  xw + hw + b, the pre-activation of h_t
+    h_t: np.ndarray  # (units,)  tanh(pre)
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -255,7 +262,7 @@ class SimpleRNNCell(_Cell):
     """
 
     KIND: ClassVar[str] = "SimpleRNN"
-    GATES: ClassVar[int] = 1
+    BLOCKS: ClassVar[int] = 1
 
     def step(self, x_t, state):
         """Advance one timestep.
@@ -272,13 +279,13 @@ class SimpleRNNCell(_Cell):
         b = self.bias  # (units,)
         xw = x_t @ self.kernel  # (units,)
         hw = h_tm1 @ self.recurrent_kernel  # (units,)
-        z_pre = xw + hw + b  # (units,)
-        h_t = np.tanh(z_pre)  # (units,)
-        return h_t, SimpleRNNTrace(x_t, h_tm1, xw, hw, b, z_pre, h_t)
+        pre = xw + hw + b  # (units,)
+        h_t = np.tanh(pre)  # (units,)
+        return h_t, SimpleRNNTrace(x_t, h_tm1, xw, hw, b, pre, h_t)
 
     def _backward(self, s, g_h, g_c):
         """Pull ``g_h = dh_T/dh_t`` (and ``g_c = dh_T/dc_t``) back through step ``s``."""
-        d_pre = g_h * (1.0 - s.h_t**2)  # (units, units)  dh_T/dz_pre, through tanh
+        d_pre = g_h * (1.0 - s.h_t**2)  # (units, units)  dh_T/dpre, through tanh
         d_x = d_pre @ self.kernel.T  # (units, input_dim)
         d_h = d_pre @ self.recurrent_kernel.T  # (units, units)
         return d_x, d_h, None
@@ -297,11 +304,11 @@ class LSTMTrace:
     xw: np.ndarray  # (4*units,)  x_t @ W, blocks [i | f | c | o]
     hw: np.ndarray  # (4*units,)  h_tm1 @ U, same blocks
     b: np.ndarray  # (4*units,)  bias, same blocks
-    z_pre: np.ndarray  # (4*units,)  xw + hw + b, pre-activations of [i | f | c | o]
-    i: np.ndarray  # (units,)  input gate  sigmoid(z_pre_i)
-    f: np.ndarray  # (units,)  forget gate  sigmoid(z_pre_f)
-    c_hat: np.ndarray  # (units,)  candidate  tanh(z_pre_c)
-    o: np.ndarray  # (units,)  output gate  sigmoid(z_pre_o)
+    pre: np.ndarray  # (4*units,)  xw + hw + b, pre-activations of the blocks [i | f | c | o]
+    i: np.ndarray  # (units,)  input gate  sigmoid(pre_i)
+    f: np.ndarray  # (units,)  forget gate  sigmoid(pre_f)
+    c_hat: np.ndarray  # (units,)  candidate  tanh(pre_c)
+    o: np.ndarray  # (units,)  output gate  sigmoid(pre_o)
     c_t: np.ndarray  # (units,)  f*c_tm1 + i*c_hat
     h_t: np.ndarray  # (units,)  o*tanh(c_t)
 
@@ -317,7 +324,7 @@ class LSTMCell(_Cell):
     """
 
     KIND: ClassVar[str] = "LSTM"
-    GATES: ClassVar[int] = 4
+    BLOCKS: ClassVar[int] = 4
 
     @classmethod
     def _initial_bias(cls, units):
@@ -347,24 +354,24 @@ class LSTMCell(_Cell):
         b = self.bias  # (4*units,)
         xw = x_t @ self.kernel  # (4*units,)
         hw = h_tm1 @ self.recurrent_kernel  # (4*units,)
-        z_pre = xw + hw + b  # (4*units,)
-        i = sigmoid(z_pre[:u])  # (units,)
-        f = sigmoid(z_pre[u : 2 * u])  # (units,)
-        c_hat = np.tanh(z_pre[2 * u : 3 * u])  # (units,)
-        o = sigmoid(z_pre[3 * u :])  # (units,)
+        pre = xw + hw + b  # (4*units,)
+        i = sigmoid(pre[:u])  # (units,)
+        f = sigmoid(pre[u : 2 * u])  # (units,)
+        c_hat = np.tanh(pre[2 * u : 3 * u])  # (units,)
+        o = sigmoid(pre[3 * u :])  # (units,)
         c_t = f * c_tm1 + i * c_hat  # (units,)
         h_t = o * np.tanh(c_t)  # (units,)
-        trace = LSTMTrace(x_t, h_tm1, c_tm1, xw, hw, b, z_pre, i, f, c_hat, o, c_t, h_t)
+        trace = LSTMTrace(x_t, h_tm1, c_tm1, xw, hw, b, pre, i, f, c_hat, o, c_t, h_t)
         return (h_t, c_t), trace
 
     def _backward(self, s, g_h, g_c):
         """Pull ``g_h = dh_T/dh_t`` (and ``g_c = dh_T/dc_t``) back through step ``s``."""
         tanh_c = np.tanh(s.c_t)  # (units,)
         g_c = g_c + g_h * (s.o * (1.0 - tanh_c**2))  # (units, units)  total dh_T/dc_t
-        d_i = g_c * (s.c_hat * s.i * (1.0 - s.i))  # (units, units)  dh_T/dz_pre_i
-        d_f = g_c * (s.c_tm1 * s.f * (1.0 - s.f))  # (units, units)  dh_T/dz_pre_f
-        d_c = g_c * (s.i * (1.0 - s.c_hat**2))  # (units, units)  dh_T/dz_pre_c
-        d_o = g_h * (tanh_c * s.o * (1.0 - s.o))  # (units, units)  dh_T/dz_pre_o
+        d_i = g_c * (s.c_hat * s.i * (1.0 - s.i))  # (units, units)  dh_T/dpre_i
+        d_f = g_c * (s.c_tm1 * s.f * (1.0 - s.f))  # (units, units)  dh_T/dpre_f
+        d_c = g_c * (s.i * (1.0 - s.c_hat**2))  # (units, units)  dh_T/dpre_c
+        d_o = g_h * (tanh_c * s.o * (1.0 - s.o))  # (units, units)  dh_T/dpre_o
         d_pre = np.concatenate([d_i, d_f, d_c, d_o], axis=1)  # (units, 4*units)
         d_x = d_pre @ self.kernel.T  # (units, input_dim)
         d_h = d_pre @ self.recurrent_kernel.T  # (units, units)
@@ -379,8 +386,8 @@ class LSTMCell(_Cell):
 class GRUTrace:
     """Everything one GRU step computed (gate order z, r, h; ``reset_after=True``).
 
-    ``z_pre``, ``r_pre`` and ``hh_pre`` are the pre-activations of the update gate,
-    reset gate and candidate; the reset gate multiplies the recurrent part of the
+    ``z_pre``, ``r_pre`` and ``hh_pre`` are the pre-activations of the update gate z,
+    reset gate r and candidate hh, one each (SimpleRNN and LSTM fuse theirs in ``pre``); the reset gate multiplies the recurrent part of the
     candidate *after* the matrix product (and its bias), as Keras 3 does by default.
     """
 
@@ -409,7 +416,7 @@ class GRUCell(_Cell):
     """
 
     KIND: ClassVar[str] = "GRU"
-    GATES: ClassVar[int] = 3
+    BLOCKS: ClassVar[int] = 3
     BIAS_ROWS: ClassVar[int] = 2
 
     def __post_init__(self):
@@ -464,6 +471,11 @@ class GRUCell(_Cell):
 
 CELLS = {"SimpleRNN": SimpleRNNCell, "LSTM": LSTMCell, "GRU": GRUCell}
 """Registry of cell classes by their Keras layer name."""
+
+
+def make_cell(kind, input_dim, units, seed=0):
+    """A cell of ``kind`` ("SimpleRNN", "LSTM", "GRU") with Keras-style seeded weights (`_Cell.random`)."""
+    return CELLS[kind].random(input_dim, units, seed=seed)
 
 
 # --------------------------------------------------------------------------- sequences
@@ -572,76 +584,3 @@ def influence(cell, xs, state=None):
     """
     jac = input_jacobians(cell, xs, state)  # (T, units, input_dim)
     return np.sqrt(np.einsum("tij,tij->t", jac, jac))  # (T,)
-
-
-# --------------------------------------------------------------------------- params
-
-
-@dataclasses.dataclass(frozen=True)
-class ParamCount:
-    """Trainable parameters of one recurrent layer, split the way Keras stores them.
-
-    Attributes:
-        kind: ``"SimpleRNN"``, ``"LSTM"`` or ``"GRU"``.
-        input_dim: input features per timestep.
-        units: recurrent units.
-        gates: ``k``, the number of ``units``-wide blocks (1, 4 or 3).
-        input: kernel entries, ``input_dim * k * units``.
-        recurrent: recurrent kernel entries, ``units * k * units``.
-        bias: bias entries, ``k * units`` (GRU with ``reset_after=True``: ``2*k*units``).
-        total: ``input + recurrent + bias`` -- what ``layer.count_params()`` reports.
-    """
-
-    kind: str
-    input_dim: int
-    units: int
-    gates: int
-    input: int
-    recurrent: int
-    bias: int
-    total: int
-
-    @property
-    def formula(self) -> str:
-        """The sum written out, e.g. ``"4×3 + 3×3 + 3 = 24"`` for SimpleRNN(3) on 4 inputs."""
-        width = self.gates * self.units
-        rows = self.bias // width
-        bias = f"{rows}×{width}" if rows > 1 else f"{width}"
-        return (
-            f"{self.input_dim}×{width} + {self.units}×{width} + {bias} = {self.total}"
-        )
-
-
-def param_count(kind, input_dim, units):
-    """Count a recurrent layer's parameters, as Keras's ``count_params()`` does.
-
-    Args:
-        kind: a key of `CELLS`: ``"SimpleRNN"``, ``"LSTM"`` or ``"GRU"``.
-        input_dim: input features per timestep (e.g. embedding size), >= 1.
-        units: recurrent units, >= 1.
-
-    Returns:
-        A `ParamCount`; ``param_count("SimpleRNN", 4, 3).total == 24``.
-
-    Raises:
-        ValueError: unknown ``kind`` or a size below 1.
-    """
-    if kind not in CELLS:
-        raise ValueError(f"unknown cell kind {kind!r}; expected one of {sorted(CELLS)}")
-    cls = CELLS[kind]
-    input_dim = _positive_int(input_dim, "input_dim")
-    units = _positive_int(units, "units")
-    width = cls.GATES * units
-    n_input = input_dim * width
-    n_recurrent = units * width
-    n_bias = cls.BIAS_ROWS * width
-    return ParamCount(
-        kind=kind,
-        input_dim=input_dim,
-        units=units,
-        gates=cls.GATES,
-        input=n_input,
-        recurrent=n_recurrent,
-        bias=n_bias,
-        total=n_input + n_recurrent + n_bias,
-    )

@@ -292,7 +292,7 @@ def fading_figure(curves: Mapping[str, np.ndarray], lang: str) -> go.Figure:
     """Influence of every timestep on the final state, one line per cell kind, log y axis.
 
     Args:
-        curves: ``{kind: influence array (T,)}`` as `stepper.fading` returns.
+        curves: ``{kind: influence array (T,)}`` as `fading.fading` returns.
         lang: "ko" or "en".
     """
     fig = go.Figure()

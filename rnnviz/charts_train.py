@@ -163,7 +163,8 @@ def settings_text(config: cfg.RunConfig | None, lang: str) -> str:
     return f"{inputs} · {cell}{layers} · " + " · ".join(extra)
 
 
-def _number(value, digits: int = 3):
+def _rounded_or_none(value, digits: int = 3):
+    """A table cell: the value rounded, or None (an empty cell) when it is missing or not finite."""
     return round(float(value), digits) if isinstance(value, (int, float)) and math.isfinite(value) else None
 
 
@@ -187,15 +188,15 @@ def runs_table(runs: Sequence[Run], lang: str, everything: bool = True) -> pd.Da
             "train_col_name": run_label(run, lang),
             "train_col_state": t(f"train_state_{run.state}", lang),
             "train_col_epochs": f"{run.epochs_run} / {run.max_epochs}" if run.max_epochs else str(run.epochs_run),
-            "train_col_val_acc": _number(run.best_val_accuracy),
-            "train_col_test_acc": _number(run.test_accuracy),
+            "train_col_val_acc": _rounded_or_none(run.best_val_accuracy),
+            "train_col_test_acc": _rounded_or_none(run.test_accuracy),
             "train_col_model": preset_label(run, lang),
             "train_col_settings": settings_text(run.config, lang),
             "train_col_started": started,
             "train_col_backend": run.backend or "–",
             "train_col_best_epoch": run.best_epoch,
-            "train_col_val_loss": _number(run.best_val_loss),
-            "train_col_speed": _number(run.seconds_per_epoch, 2),
+            "train_col_val_loss": _rounded_or_none(run.best_val_loss),
+            "train_col_speed": _rounded_or_none(run.seconds_per_epoch, 2),
         })
     frame = pd.DataFrame(rows, columns=list(ALL_COLUMNS if everything else SHORT_COLUMNS))
     return frame.rename(columns={key: t(key, lang) for key in frame.columns})
@@ -243,18 +244,17 @@ def first_point_text(run: Run, lang: str) -> str | None:
 def reference_mean(run: Run, reference_runs: Sequence[Run]) -> dict[str, float] | None:
     """The mean over seeds of the finished full reference runs of `run`'s model and vocabulary, or None.
 
-    The same runs as `reference.summarize` groups (its table shows the same means). Only
+    The same runs as `results.summarize` groups (its table shows the same means). Only
     `reference_runs` count: pass the committed reference runs, never a learner's run.
 
     Returns:
         {"seeds", "epochs", "best_epoch", "val_accuracy", "test_accuracy"}, or None without such runs.
     """
-    from rnnviz.reference import variant_of
+    from rnnviz import results
 
-    variant = variant_of(run.config) if run.config else None
-    group = [other for other in reference_runs if variant is not None and other.config and other.is_reference
-             and other.state == "done" and other.config.max_train_samples is None
-             and variant_of(other.config) == variant]
+    variant = results.variant_of(run.config) if run.config else None
+    group = [other for other in results.summarized_runs(reference_runs, variant)
+             if other.is_reference] if variant else []
     if not group:
         return None
 

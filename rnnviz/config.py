@@ -1,12 +1,12 @@
 """One training run's settings (`RunConfig`) and the book's six models (`PRESETS`).
 
 Pure Python: the page builds its widgets from these defaults and bounds, the
-worker reads a run's `config.json`, and `to_query` / `from_query` turn a config
-into the `dict[str, str]` that `st.query_params` holds, so a link reproduces it.
+worker reads a run's `config.json`, and `parse_field` reads one field back from
+the text a link holds (the training lab keeps each field in the URL, `ui.setting`).
 
 >>> PRESETS["lstm"].cell, PRESETS["lstm"].num_words
 ('LSTM', 500)
->>> from_query(to_query(PRESETS["gru"])) == PRESETS["gru"]
+>>> parse_field("learning_rate", str(PRESETS["gru"].learning_rate)) == PRESETS["gru"].learning_rate
 True
 """
 
@@ -138,7 +138,7 @@ def validate(config: RunConfig) -> None:
                          f"vector of num_words numbers); got {config.num_words:,}. Use an embedding.")
 
 
-# --- JSON and URL round trips ---------------------------------------------------------
+# --- JSON and URL text ---------------------------------------------------------
 
 FIELD_NAMES = tuple(f.name for f in fields(RunConfig))
 _NONE_WORDS = ("", "none", "all")
@@ -170,17 +170,8 @@ def from_json(text: str) -> RunConfig:
     return from_dict(values)
 
 
-def format_field(name: str, value: Any) -> str:
-    """The text of one field's value in a URL: `parse_field` reads it back exactly."""
-    if value is None:
-        return "none"
-    if name in _FLOATS:
-        return repr(float(value))  # shortest text that gives the same float back
-    return str(value)
-
-
 def parse_field(name: str, text: str) -> Any:
-    """One field's value from its URL text, checked against the field's type and bounds.
+    """One field's value from its URL text (`str(value)`), checked against the field's type and bounds.
 
     Raises:
         ValueError: unknown field, a value that does not parse or is out of range.
@@ -197,23 +188,6 @@ def parse_field(name: str, text: str) -> Any:
     value: Any = float(text) if name in _FLOATS else int(text)
     _check_number(name, value)
     return value
-
-
-def to_query(config: RunConfig, prefix: str = "") -> dict[str, str]:
-    """Every field as text, the way `st.query_params` stores values."""
-    return {prefix + name: format_field(name, getattr(config, name)) for name in FIELD_NAMES}
-
-
-def from_query(params: dict[str, str], base: RunConfig | None = None, prefix: str = "") -> RunConfig:
-    """`base` (default `RunConfig()`) with the fields found in `params`; other keys are ignored.
-
-    Raises:
-        ValueError: a field's text does not parse, or the result is not a valid config.
-    """
-    base = base if base is not None else RunConfig()
-    changes = {name: parse_field(name, params[prefix + name])
-               for name in FIELD_NAMES if prefix + name in params}
-    return base.replace(**changes)
 
 
 def quick(config: RunConfig) -> RunConfig:

@@ -1,4 +1,4 @@
-"""One-hot vs. embedding inputs (book 9-2): shapes, memory, parameters, what was learned.
+"""One-hot vs. embedding inputs (book 9-2): shapes, memory, what was learned (counts: `rnnviz.params`).
 
 Pure numpy (and scikit-learn's PCA); never imports streamlit or a deep-learning framework.
 """
@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnnviz.cells import CELLS, param_count, run, sigmoid
-from rnnviz.text import PAD, START
 
 FLOAT32_BYTES = 4  # what the layers compute with (Embedding outputs, the RNN's inputs)
 FLOAT64_BYTES = 8  # Keras 3's to_categorical returns float64 numpy arrays (measured)
@@ -64,39 +62,6 @@ def input_cost(num_words: int, maxlen: int, embedding_dim: int,
                      onehot_shape=(maxlen, num_words), embedded_shape=(maxlen, embedding_dim),
                      onehot_bytes=maxlen * num_words * FLOAT32_BYTES, ids_bytes=maxlen * INT32_BYTES,
                      table_bytes=num_words * embedding_dim * FLOAT32_BYTES)
-
-
-@dataclass(frozen=True)
-class LayerParams:
-    name: str  # a Keras layer, as the book writes it
-    formula: str  # the count written out
-    total: int
-
-
-def model_params(inputs: str, num_words: int, embedding_dim: int, units: int) -> list[LayerParams]:
-    """Layer-by-layer parameters of the book's 9-2 models, as `model.summary()` counts them.
-
-    Args:
-        inputs: "onehot" (SimpleRNN on num_words-wide vectors) or "embedding".
-
-    >>> [p.total for p in model_params("onehot", 500, 16, 8)]
-    [4072, 9]
-    >>> [p.total for p in model_params("embedding", 500, 16, 8)]
-    [8000, 200, 9]
-    """
-    layers = []
-    rnn_inputs = num_words
-    if inputs == "embedding":
-        layers.append(LayerParams(f"Embedding({num_words}, {embedding_dim})",
-                                  f"{num_words}×{embedding_dim} = {num_words * embedding_dim}",
-                                  num_words * embedding_dim))
-        rnn_inputs = embedding_dim
-    elif inputs != "onehot":
-        raise ValueError(f"inputs must be 'onehot' or 'embedding', got {inputs!r}")
-    rnn = param_count("SimpleRNN", rnn_inputs, units)
-    layers.append(LayerParams(f"SimpleRNN({units})", rnn.formula, rnn.total))
-    layers.append(LayerParams("Dense(1, sigmoid)", f"{units}×1 + 1 = {units + 1}", units + 1))
-    return layers
 
 
 def onehot(ids, num_words: int) -> np.ndarray:
@@ -169,106 +134,6 @@ def nearest_neighbours(table: np.ndarray, index: int, k: int = 8) -> list[tuple[
     similarity[index] = -np.inf  # not its own neighbour
     order = np.argsort(-similarity, kind="stable")[:k]
     return [(int(i), round(float(similarity[i]), 4)) for i in order]
-
-
-# --- a trained model, run in numpy -------------------------------------------------------------
-
-
-def recurrent_layers(weights: dict[str, np.ndarray]) -> list:
-    """The numpy cells of a run's `weights.npz` (layout: `rnnviz.train.weight_arrays`)."""
-    cell_class = CELLS[str(weights["cell"])]
-    count = sum(1 for name in weights if name.endswith("_recurrent_kernel"))
-    return [cell_class.from_keras_weights([weights[f"rnn{i}_kernel"], weights[f"rnn{i}_recurrent_kernel"],
-                                           weights[f"rnn{i}_bias"]]) for i in range(count)]
-
-
-def model_inputs(weights: dict[str, np.ndarray], ids) -> np.ndarray:
-    """What the first recurrent layer reads: embedding rows or one-hot vectors, (T, input_dim)."""
-    ids = np.asarray(ids, dtype=np.int64)
-    if "embedding" in weights:
-        return weights["embedding"][ids]
-    return onehot(ids, weights["rnn0_kernel"].shape[0])
-
-
-def _run_stack(layers: list, xs: np.ndarray, states: list) -> tuple[np.ndarray, list]:
-    """Run stacked layers (each feeding the next its whole sequence); last h and every final state."""
-    finals = []
-    for cell, state in zip(layers, states):
-        trace = run(cell, xs, state)
-        finals.append((trace.h[-1], trace.c[-1]) if trace.c is not None else trace.h[-1])
-        xs = trace.h  # (T, units): return_sequences=True into the next layer
-    return xs[-1], finals
-
-
-def _sigmoid_output(weights: dict[str, np.ndarray], h_last: np.ndarray) -> np.ndarray:
-    return sigmoid(h_last @ weights["dense_kernel"] + weights["dense_bias"])  # (..., 1)
-
-
-def predict(weights: dict[str, np.ndarray], padded_ids) -> float:
-    """The model's positive-review probability for one padded sequence (maxlen,)."""
-    layers = recurrent_layers(weights)
-    h_last, _ = _run_stack(layers, model_inputs(weights, padded_ids), [None] * len(layers))
-    return float(_sigmoid_output(weights, h_last)[0])
-
-
-def word_scores(weights: dict[str, np.ndarray], word_ids, maxlen: int) -> np.ndarray:
-    """The model's score for each word alone: the review `[START, word]` padded to maxlen.
-
-    Every such review shares its first maxlen - 1 steps (padding, then START), so
-    those run once and each word adds one step: 500 words cost 500 steps, not 50,000.
-
-    Returns:
-        (len(word_ids),) probabilities; > 0.5 leans positive.
-    """
-    layers = recurrent_layers(weights)
-    prefix = [PAD] * (maxlen - 2) + [START]  # pad_sequences(..., padding="pre")
-    _, states = _run_stack(layers, model_inputs(weights, prefix), [None] * len(layers))
-    scores = []
-    for word_id in word_ids:
-        h_last, _ = _run_stack(layers, model_inputs(weights, [word_id]), states)
-        scores.append(float(_sigmoid_output(weights, h_last)[0]))
-    return np.array(scores)
-
-
-def _states_after_padding(layers: list, weights: dict[str, np.ndarray], maxlen: int) -> list[list]:
-    """Every layer's state after n padding steps, n = 0 .. maxlen - 1: `states[n][layer]`."""
-    xs = model_inputs(weights, [PAD] * max(maxlen - 1, 0))  # (maxlen - 1, input_dim)
-    per_layer = []
-    for cell in layers:
-        trace = run(cell, xs)
-        lstm = trace.c is not None
-        per_layer.append([None] + [(trace.h[n], trace.c[n]) if lstm else trace.h[n] for n in range(len(xs))])
-        xs = trace.h  # (maxlen - 1, units): the next layer reads the whole sequence
-    return [list(states) for states in zip(*per_layer)]
-
-
-def prefix_predictions(weights: dict[str, np.ndarray], ids, maxlen: int) -> np.ndarray:
-    """What the model would say if the review ended after each token it reads.
-
-    Value j is `predict(pad_sequences([ids[:end_j]], maxlen))` for the last
-    min(len(ids), maxlen) token positions (the ones `pad_sequences` keeps, with
-    truncating="pre"). A shorter prefix has more padding in front; the states
-    after n padding steps are computed once, so a review of L <= maxlen tokens
-    costs about maxlen + L(L+1)/2 steps, not L * maxlen.
-
-    Returns:
-        (min(len(ids), maxlen),) probabilities; > 0.5 leans positive.
-    """
-    ids = list(ids)
-    layers = recurrent_layers(weights)
-    after_padding = _states_after_padding(layers, weights, maxlen)
-    shown = min(len(ids), maxlen)
-    scores = []
-    for end in range(len(ids) - shown + 1, len(ids) + 1):
-        window = ids[max(end - maxlen, 0):end]  # what pad_sequences keeps of ids[:end]
-        h_last, _ = _run_stack(layers, model_inputs(weights, window), after_padding[maxlen - len(window)])
-        scores.append(float(_sigmoid_output(weights, h_last)[0]))
-    return np.array(scores)
-
-
-def first_layer_trace(weights: dict[str, np.ndarray], padded_ids):
-    """The first recurrent layer's step-by-step trace over a padded review (for the animation)."""
-    return run(recurrent_layers(weights)[0], model_inputs(weights, padded_ids))
 
 
 def format_bytes(count: float) -> str:

@@ -1,8 +1,8 @@
-"""The book's Keras models, built from a `RunConfig`.
+"""The book's Keras models, built from a `RunConfig`, and what they cost before they run.
 
 Keras is imported inside `build_model` only, so a page can import this module
-for `model_summary_rows` and `keras_code` (pure Python) without loading a
-backend. One-hot input is encoded inside the model, batch by batch, by Keras's
+for `model_summary_rows` and `run_cost` (pure Python) without loading a
+backend (the same model as book-style code: `snippets.training_code`). One-hot input is encoded inside the model, batch by batch, by Keras's
 built-in `CategoryEncoding(output_mode="one_hot")` layer: the book's
 `to_categorical(train_seq)` would hold a (20000, 100, 500) float array (4 GB at
 num_words=500, 22 GB peak measured). Both input kinds take the same integer
@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rnnviz.cells import param_count
+from rnnviz.cells import CELLS
 from rnnviz.config import RunConfig
+from rnnviz.layer_shapes import recurrent_output_shape
+from rnnviz.params import dense_params, embedding_params, param_count
 
 # Keras layer names, fixed so summaries, saved files and weights.npz agree.
 _RNN_NAMES = {"SimpleRNN": "simple_rnn", "LSTM": "lstm", "GRU": "gru"}
@@ -84,14 +86,13 @@ def model_summary_rows(config: RunConfig) -> list[SummaryRow]:
     else:
         features = config.embedding_dim
         rows.append(SummaryRow("embedding", "Embedding", (None, config.maxlen, features),
-                               config.num_words * config.embedding_dim))
+                               embedding_params(config.num_words, config.embedding_dim).total))
     names = rnn_layer_names(config)
     for i, name in enumerate(names):
-        sequences = i < len(names) - 1
-        shape = (None, config.maxlen, config.units) if sequences else (None, config.units)
+        shape = recurrent_output_shape(config.maxlen, config.units, return_sequences=i < len(names) - 1)
         rows.append(SummaryRow(name, config.cell, shape, param_count(config.cell, features, config.units).total))
         features = config.units
-    rows.append(SummaryRow("dense", "Dense", (None, 1), config.units + 1))
+    rows.append(SummaryRow("dense", "Dense", (None, 1), dense_params(config.units).total))
     return rows
 
 
@@ -109,7 +110,6 @@ EVAL_BATCH = 256  # the worker evaluates the test reviews in batches of max(batc
 ONEHOT_COPIES = 4  # the one-hot batch, its transposed copy for the kernel's gradient, XLA's buffers
 ACTIVATION_COPIES = 3  # each step's activations, kept for backpropagation, and their gradients
 PARAM_COPIES = 4  # weights, gradients, RMSprop's mean square, the best epoch's weights (restore_best_weights)
-_GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
 FLOAT_BYTES = 4  # float32 weights and activations; int32 ids
 
 
@@ -143,83 +143,8 @@ def run_cost(config: RunConfig) -> RunCost:
         inputs = ONEHOT_COPIES * steps * config.num_words * FLOAT_BYTES
     else:
         inputs = ACTIVATION_COPIES * steps * config.embedding_dim * FLOAT_BYTES
-    per_step = config.units * (_GATES[config.cell] + 2)  # gates, cell state and hidden state per unit
+    per_step = config.units * (CELLS[config.cell].BLOCKS + 2)  # weight blocks, cell state and hidden state per unit
     activations = ACTIVATION_COPIES * steps * per_step * config.layers * FLOAT_BYTES
     weights = PARAM_COPIES * params * FLOAT_BYTES
     return RunCost(params=params, model_bytes=params * FLOAT_BYTES,
                    memory_bytes=WORKER_BASE_BYTES + ids + inputs + activations + weights)
-
-
-# --- the equivalent book-style code ----------------------------------------------------
-
-_DATA = '''import keras
-from sklearn.model_selection import train_test_split
-
-keras.utils.set_random_seed({seed})
-(train_input, train_target), (test_input, test_target) = keras.datasets.imdb.load_data(num_words={num_words})
-train_input, val_input, train_target, val_target = train_test_split(
-    train_input, train_target, test_size=0.2, random_state=42)
-{subset}train_seq = keras.utils.pad_sequences(train_input, maxlen={maxlen})
-val_seq = keras.utils.pad_sequences(val_input, maxlen={maxlen})
-test_seq = keras.utils.pad_sequences(test_input, maxlen={maxlen})
-'''
-
-_SUBSET = '''# a smaller run: the first {n_train} training and {n_val} validation reviews
-train_input, train_target = train_input[:{n_train}], train_target[:{n_train}]
-val_input, val_target = val_input[:{n_val}], val_target[:{n_val}]
-'''
-_TEST_SUBSET = '''test_input, test_target = test_input[:{n_test}], test_target[:{n_test}]
-'''
-
-_FIT = '''model.summary()
-
-rmsprop = keras.optimizers.RMSprop(learning_rate={learning_rate})
-model.compile(optimizer=rmsprop, loss='binary_crossentropy', metrics=['accuracy'])
-checkpoint_cb = keras.callbacks.ModelCheckpoint('best-{file}-model.keras', save_best_only=True)
-early_stopping_cb = keras.callbacks.EarlyStopping(patience={patience}, restore_best_weights=True)
-history = model.fit(train_seq, train_target, epochs={epochs}, batch_size={batch_size},
-                    validation_data=(val_seq, val_target),
-                    callbacks=[checkpoint_cb, early_stopping_cb])
-model.evaluate(test_seq, test_target)
-'''
-
-
-def _number(value: float) -> str:
-    """1e-4 as the book writes it, other values as Python prints them."""
-    short = f"{value:.0e}".replace("e-0", "e-").replace("e+0", "e")
-    return short if float(short) == value and value < 1e-2 else repr(value)
-
-
-def keras_code(config: RunConfig) -> str:
-    """Book-style Keras code (chapter 9-2 / 9-3) that trains the same model as the worker.
-
-    The one difference from the book's one-hot model: the book writes
-    `train_oh = keras.utils.to_categorical(train_seq)`; here a
-    `CategoryEncoding` layer encodes each batch, so the code runs in little memory.
-    """
-    subset = ""
-    if config.max_train_samples is not None:
-        subset = _SUBSET.format(n_train=config.train_samples, n_val=config.val_samples)
-    if config.max_test_samples is not None:
-        subset += _TEST_SUBSET.format(n_test=config.test_samples)
-    lines = [_DATA.format(seed=config.seed, num_words=config.num_words, maxlen=config.maxlen, subset=subset),
-             "model = keras.Sequential()",
-             f"model.add(keras.layers.Input(shape=({config.maxlen},)))"]
-    if config.inputs == "onehot":
-        lines.append(f"# one-hot, batch by batch (the book: to_categorical(train_seq), "
-                     f"{config.train_samples:,}×{config.maxlen}×{config.num_words} numbers at once)")
-        lines.append(f"model.add(keras.layers.CategoryEncoding({config.num_words}, output_mode='one_hot'))")
-    else:
-        lines.append(f"model.add(keras.layers.Embedding({config.num_words}, {config.embedding_dim}))")
-    for i in range(config.layers):
-        args = [str(config.units)]
-        if config.dropout:
-            args.append(f"dropout={config.dropout!r}")
-        if i < config.layers - 1:
-            args.append("return_sequences=True")
-        lines.append(f"model.add(keras.layers.{config.cell}({', '.join(args)}))")
-    lines.append("model.add(keras.layers.Dense(1, activation='sigmoid'))")
-    file = config.cell.lower() if config.inputs == "embedding" else "onehot"
-    fit = _FIT.format(learning_rate=_number(config.learning_rate), patience=config.patience, epochs=config.epochs,
-                      batch_size=config.batch_size, file=file)
-    return "\n".join(lines) + "\n" + fit

@@ -9,7 +9,8 @@ Each variant (a preset at one vocabulary size) is trained once per seed by
 `python -m rnnviz.train` in its own process, exactly as the training lab does,
 into a staging folder beside `--out`. Only when every run has finished is the
 old reference folder replaced, so a failed or interrupted regeneration loses
-nothing; rerunning it resumes, keeping the runs already finished in staging.
+nothing; rerunning it resumes, keeping the runs already finished in staging. The variants and
+the figures over seeds are `rnnviz.results`'.
 """
 
 from __future__ import annotations
@@ -17,123 +18,15 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from rnnviz import config as cfg
 from rnnviz import launch, runs
 from rnnviz.config import RunConfig
-from rnnviz.models import total_params
+from rnnviz.results import SEEDS, VARIANTS, Variant, variant_of
 from rnnviz.runs import RunStore
-
-SEEDS = (42, 7, 2024)  # SimpleRNN results move with the seed (DESIGN.md): report mean and spread
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One row of the reference table: a preset at a vocabulary size."""
-
-    preset: str
-    num_words: int
-
-    @property
-    def name(self) -> str:
-        return f"{self.preset}@{self.num_words}"
-
-    def config(self, seed: int, backend: str, **changes) -> RunConfig:
-        return cfg.PRESETS[self.preset].replace(num_words=self.num_words, seed=seed, backend=backend, **changes)
-
-
-# Every preset at its 9-3 vocabulary (500), and the two 9-2 models also at the current notebooks' 200.
-VARIANTS = (
-    *(Variant(name, 500) for name in cfg.PRESETS),
-    *(Variant(name, cfg.NOTEBOOK_WORDS) for name in cfg.SIMPLERNN_PRESETS),
-)
-
-
-def variant_of(config: RunConfig) -> Variant | None:
-    """The reference variant a run's config belongs to (any seed), or None."""
-    preset = cfg.preset_of(config.replace(num_words=500))
-    return Variant(preset, config.num_words) if preset else None
-
-
-@dataclass(frozen=True)
-class Spread:
-    """Mean, standard deviation (over seeds, population) and range of one figure."""
-
-    values: tuple[float, ...]
-
-    @property
-    def mean(self) -> float:
-        return statistics.fmean(self.values)
-
-    @property
-    def sd(self) -> float:
-        return statistics.pstdev(self.values)
-
-    def text(self, digits: int = 3) -> str:
-        """"0.781 ± 0.004 (0.776–0.785)"; a single value alone."""
-        if len(self.values) == 1:
-            return f"{self.values[0]:.{digits}f}"
-        low, high = min(self.values), max(self.values)
-        return f"{self.mean:.{digits}f} ± {self.sd:.{digits}f} ({low:.{digits}f}–{high:.{digits}f})"
-
-
-@dataclass(frozen=True)
-class VariantSummary:
-    """One row of the book-vs-rnnviz table: a variant's runs over its seeds."""
-
-    variant: Variant
-    seeds: tuple[int, ...]
-    params: int
-    epochs: Spread  # epochs trained (the book reports where training stopped)
-    val_loss: Spread  # at the best epoch (the weights EarlyStopping restores)
-    val_accuracy: Spread
-    test_accuracy: Spread
-    seconds_per_epoch: Spread
-    book: cfg.BookResult | None  # the book's row, when the book trained this variant
-    at_book_epoch: Spread | None  # val_accuracy at the epoch where the book's run stopped (or our last)
-
-    @property
-    def gap_points(self) -> float | None:
-        """Our mean best validation accuracy minus the book's, in percentage points."""
-        return None if self.book is None else 100 * (self.val_accuracy.mean - self.book.val_accuracy)
-
-
-def summarize(finished: Sequence[runs.Run]) -> list[VariantSummary]:
-    """Group finished full runs by variant (in `VARIANTS` order) with each figure's spread over seeds."""
-    rows = []
-    for variant in VARIANTS:
-        group = [run for run in finished if run.config and variant_of(run.config) == variant
-                 and run.state == runs.DONE and run.config.max_train_samples is None]
-        if not group:
-            continue
-        book = cfg.BOOK_RESULTS.get(variant.preset)
-
-        def spread(values):
-            return Spread(tuple(float(v) for v in values))
-
-        rows.append(VariantSummary(
-            variant=variant, seeds=tuple(run.config.seed for run in group),
-            params=total_params(group[0].config),  # the model's count, without reading its weights
-            epochs=spread(run.epochs_run for run in group), val_loss=spread(run.best_val_loss for run in group),
-            val_accuracy=spread(run.best_val_accuracy for run in group),
-            test_accuracy=spread(run.test_accuracy for run in group),
-            seconds_per_epoch=spread(run.seconds_per_epoch for run in group),
-            book=book if book and book.num_words == variant.num_words else None,
-            at_book_epoch=spread(_val_accuracy_at(run, book.stopped_epoch) for run in group)
-            if book and book.num_words == variant.num_words else None))
-    return rows
-
-
-def _val_accuracy_at(run: runs.Run, epoch: int) -> float:
-    """Validation accuracy after `epoch` epochs (1-based), or after the last if the run stopped sooner."""
-    accuracies = run.history["val_accuracy"]
-    return accuracies[min(epoch, len(accuracies)) - 1]
 
 
 def _finished(store: RunStore, config: RunConfig) -> bool:

@@ -1,109 +1,27 @@
-"""A trained model reads one review ("Try a review"): which models, which ids, which notes.
+"""A trained model reads one review ("Try a review"): its files, the ids, the notes, the verdicts.
 
 The page lists finished runs that kept their vocabulary (vocab.json) and
-weights, reads the review with each model's own vocabulary and `maxlen`, and
-runs the numpy cells (`rnnviz.encoding`) on the stored weights: no TensorFlow.
+weights (`rnnviz.run_choice.available_models`), reads the review with each model's own
+vocabulary and `maxlen`, and runs the trained model in numpy (`rnnviz.weights`): no TensorFlow.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import mean, pstdev
 
-from rnnviz import runs
+from rnnviz import results, runs
 from rnnviz import text as tx
-from rnnviz.reference import VARIANTS, variant_of
-from rnnviz.config import RunConfig
 from rnnviz.run_files import DamagedFile
-from rnnviz.runs import Run, RunStore
+from rnnviz.runs import Run
 
-USABLE_STATES = (runs.DONE, runs.STOPPED)
 SHOWN_CUT_TOKENS = 8  # the grid shows this many of the tokens truncation cut, then stops
-
-
-def usable(run: Run) -> bool:
-    """A finished run whose weights and vocabulary are on disk."""
-    return (run.config is not None and run.state in USABLE_STATES and (run.path / runs.WEIGHTS_FILE).is_file()
-            and (run.path / runs.VOCAB_FILE).is_file())
-
-
-def available_models(stores: Sequence[RunStore]) -> list[Run]:
-    """Usable runs of all stores: the reference runs by variant then seed, then the visitor's, newest first."""
-    found = [run for store in stores for run in store.list() if usable(run)]
-    return sorted(found, key=_order)
-
-
-def _order(run: Run) -> tuple:
-    if not run.is_reference:
-        return (1, 0, 0, -(run.started or 0), run.id)
-    variant = variant_of(run.config)
-    rank = VARIANTS.index(variant) if variant in VARIANTS else len(VARIANTS)
-    return (0, rank, run.config.seed, 0, run.id)
-
-
-def variant_name(run: Run) -> str:
-    """"lstm@500" for a book preset, else the run id (a model of the user's own design)."""
-    variant = variant_of(run.config)
-    return variant.name if variant else run.id
-
-
-def group_name(run: Run) -> str:
-    """What a run's verdict is averaged with: a reference run its variant's other seeds
-    ("lstm@500"), a visitor's run nothing ("yours:<run id>"): it never enters a reference average."""
-    return variant_name(run) if run.is_reference else f"yours:{run.id}"
-
-
-def siblings(run: Run, models: Sequence[Run]) -> list[Run]:
-    """The other seeds of a reference run's variant (reference runs only); none for a visitor's run."""
-    return [m for m in models if m.id != run.id and m.is_reference and group_name(m) == group_name(run)]
-
-
-def median_run(candidates: Sequence[Run]) -> Run | None:
-    """The run with the median best validation accuracy (of an even count, the lower middle one).
-
-    A representative seed: SimpleRNN with RMSprop 1e-4 sometimes stalls on one seed in
-    three, so the first or the newest run may say the opposite of the book.
-    """
-    ranked = sorted((run for run in candidates if run.best_val_accuracy is not None),
-                    key=lambda run: (run.best_val_accuracy, run.config.seed if run.config else 0))
-    return ranked[(len(ranked) - 1) // 2] if ranked else None
-
-
-def reference_seeds(candidates: Sequence[Run], num_words: int) -> list[Run]:
-    """Every seed of the reference runs among `candidates` at `num_words`, else at the nearest vocabulary size."""
-    references = [run for run in candidates if run.is_reference]
-    sizes = {run.config.num_words for run in references}
-    closest = min(sizes, key=lambda n: (abs(n - num_words), n), default=None)
-    return [run for run in references if run.config.num_words == closest]
-
-
-def reference_first(candidates: Sequence[Run], num_words: int) -> list[Run]:
-    """The reference runs of `num_words`, then the other reference runs, then the visitor's (order kept within)."""
-    return sorted(candidates, key=lambda run: (not run.is_reference, run.config.num_words != num_words))
-
-
-def weights_to_show(representative: Run | None, candidates: Sequence[Run], num_words: int,
-                    fits: Callable[[RunConfig], bool]) -> Run | None:
-    """The run whose trained weights a table shows: the representative reference run, else the
-    visitor's newest; only one with `num_words` words whose config `fits` the page (None: none does)."""
-    choices = [representative, *(run for run in candidates if not run.is_reference)]
-    return next((run for run in choices if run and run.config.num_words == num_words and fits(run.config)), None)
-
-
-def accuracy_range(candidates: Sequence[Run]) -> tuple[float, float] | None:
-    """(lowest, highest) best validation accuracy of the runs; None when none has one."""
-    values = [run.best_val_accuracy for run in candidates if run.best_val_accuracy is not None]
-    return (min(values), max(values)) if values else None
 
 
 class ModelFilesError(RuntimeError):
     """A run's weights.npz or vocab.json cannot be used (damaged, truncated, not ours)."""
-
-
-_REQUIRED_WEIGHTS = ("cell", "inputs", "rnn0_kernel", "rnn0_recurrent_kernel", "rnn0_bias", "dense_kernel",
-                     "dense_bias")
 
 
 def load_model_files(run: Run) -> tuple[dict, tx.Vocabulary]:
@@ -115,26 +33,13 @@ def load_model_files(run: Run) -> tuple[dict, tx.Vocabulary]:
         ModelFilesError: with the reason, for any damaged or foreign file.
     """
     try:
-        weights = run.load_weights()  # np.load(allow_pickle=False): a file can hold arrays only
+        weights = run.load_weights()  # arrays only, in the layout of the run's config (`rnnviz.weights`)
         vocabulary = run.vocabulary()
     except DamagedFile as error:
         raise ModelFilesError(str(error)) from error
-    missing = [name for name in _REQUIRED_WEIGHTS if name not in weights]
-    if missing:
-        raise ModelFilesError(f"{runs.WEIGHTS_FILE}: no {', '.join(missing)}")
     if vocabulary is None:
         raise ModelFilesError(f"{runs.VOCAB_FILE}: missing or not a word list")
     return weights, vocabulary
-
-
-def readable(run: Run) -> bool:
-    """True when the run's weights, and its vocabulary if stored, pass their checks (a damaged run is skipped)."""
-    try:
-        run.load_weights()
-        run.vocabulary()
-    except DamagedFile:
-        return False
-    return True
 
 
 def vocabulary_from_runs(models: Sequence[Run], num_words: int) -> tx.Vocabulary | None:
@@ -202,21 +107,21 @@ class Reading:
     padded: list[int]  # (maxlen,) what the model reads: pad_sequences(pre, pre)
     maxlen: int
     length: int  # START and every token of the review
-    oov: int  # tokens outside this model's vocabulary, in the whole review
+    n_oov: int  # how many tokens are outside this model's vocabulary, in the whole review
 
     @property
     def ids(self) -> list[int]:
-        """The ids of `rows`: enough for every window `encoding.prefix_predictions` reads."""
+        """The ids of `rows`: enough for every window `weights.prefix_predictions` reads."""
         return [row.token_id for row in self.rows]
 
     @property
-    def words(self) -> int:
-        """Tokens of the review (START not counted)."""
+    def n_words(self) -> int:
+        """How many tokens the review has (START not counted)."""
         return self.length - 1
 
     @property
-    def cut(self) -> int:
-        """Leading tokens `pad_sequences` drops (truncating="pre")."""
+    def n_cut(self) -> int:
+        """How many leading tokens `pad_sequences` drops (truncating="pre")."""
         return max(self.length - self.maxlen, 0)
 
     @property
@@ -226,15 +131,15 @@ class Reading:
 
     def notes(self) -> list[tuple[str, dict]]:
         """What the learner should know about this input: (message key, parameters)."""
-        if self.words == 0:
+        if self.n_words == 0:
             return [("review_empty", {})]
         found = []
-        if self.oov == self.words:
-            found.append(("review_all_oov", {"n": self.words}))
-        elif self.oov:
-            found.append(("review_some_oov", {"n": self.oov, "share": self.oov / self.words}))
-        if self.cut:
-            found.append(("review_cut", {"n": self.length, "maxlen": self.maxlen, "cut": self.cut}))
+        if self.n_oov == self.n_words:
+            found.append(("review_all_oov", {"n": self.n_words}))
+        elif self.n_oov:
+            found.append(("review_some_oov", {"n": self.n_oov, "share": self.n_oov / self.n_words}))
+        if self.n_cut:
+            found.append(("review_cut", {"n": self.length, "maxlen": self.maxlen, "cut": self.n_cut}))
         return found
 
     def grid_rows(self) -> list[tx.TokenRow]:
@@ -257,10 +162,10 @@ def read_tokens(review: ReviewTokens, vocabulary: tx.Vocabulary, maxlen: int) ->
         token_id = vocabulary.token_id(token)
         rows.append(tx.TokenRow(token, token_id, tx.KIND_OOV if token_id == tx.OOV else tx.KIND_WORD,
                                 vocabulary.rank(token)))
-    oov = sum(count for token, count in review.counts.items() if vocabulary.token_id(token) == tx.OOV)
+    n_oov = sum(count for token, count in review.counts.items() if vocabulary.token_id(token) == tx.OOV)
     padded = tx.pad_sequences([[row.token_id for row in rows]], maxlen=maxlen)[0]  # (maxlen,)
     return Reading(rows=rows, padded=[int(i) for i in padded], maxlen=maxlen, length=len(review.tokens) + 1,
-                   oov=oov)
+                   n_oov=n_oov)
 
 
 def read_text(text: str, vocabulary: tx.Vocabulary, maxlen: int) -> Reading:
@@ -305,11 +210,11 @@ class VariantScore:
 def by_variant(models: Sequence[Run], scores: Sequence[float]) -> list[VariantScore]:
     """Group per-run probabilities: the reference runs by book variant, each visitor's run alone.
 
-    Keeps the models' order (`available_models`: the reference groups, then the visitor's runs).
+    Keeps the models' order (`run_choice.available_models`: the reference groups, then the visitor's runs).
     """
     grouped: dict[str, list[float]] = {}
     for run, score in zip(models, scores):
-        grouped.setdefault(group_name(run), []).append(float(score))
+        grouped.setdefault(results.group_name(run), []).append(float(score))
     return [VariantScore(name, values, reference=not name.startswith("yours:")) for name, values in grouped.items()]
 
 

@@ -284,16 +284,19 @@ class Run:
         return self.path.parent.resolve() == reference_runs_dir().resolve()
 
     def load_weights(self) -> dict[str, np.ndarray]:
-        """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow.
+        """The best weights by name (layout: `rnnviz.weights`), without TensorFlow.
 
         Read once per version of the file (`rnnviz.run_files`); the arrays are read-only.
 
         Raises:
-            DamagedFile: missing, a link, unpacking to more than the config's model needs, or not arrays.
+            DamagedFile: missing, a link, unpacking to more than the config's model needs, not arrays,
+                or not the config's model (`rnnviz.weights.check`).
         """
+        from rnnviz import weights as weights_file  # the weights.npz layout and its checks
+
         if self.config is None:
             raise DamagedFile("run_damaged_invalid", "no valid config.json", file=CONFIG_FILE, error="missing")
-        weights = run_files.read_weights(self.path / WEIGHTS_FILE, self.config)
+        weights = weights_file.read(self.path / WEIGHTS_FILE, self.config)
         if weights is None:
             raise DamagedFile("run_damaged_missing", f"{WEIGHTS_FILE} is missing", file=WEIGHTS_FILE)
         return weights
@@ -559,7 +562,7 @@ class RunStore:
         return [run for run in self.list() if run.active]
 
     def load_weights(self, run_id: str) -> dict[str, np.ndarray]:
-        """The best weights by name (see `rnnviz.train.weight_arrays`), without TensorFlow."""
+        """The best weights by name (see `rnnviz.weights`), without TensorFlow."""
         return self.get(run_id).load_weights()
 
     @contextmanager

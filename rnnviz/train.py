@@ -15,7 +15,7 @@ and accuracy on the test reviews. `max_train_samples=N` trains on the first N
 of the 20,000 and validates on the first N//4 of the 5,000.
 
 The worker knows nothing about Streamlit: Keras callbacks write status.json,
-history.csv, vocab.json, best.keras and weights.npz (see rnnviz.runs), and a `stop` file in
+history.csv, vocab.json, best.keras and weights.npz (see rnnviz.runs, rnnviz.weights), and a `stop` file in
 the run folder ends training after the current batch. KERAS_BACKEND is set
 from the config before Keras is imported.
 
@@ -44,9 +44,8 @@ from pathlib import Path
 import numpy as np
 
 from rnnviz import config as cfg
-from rnnviz import data, files, processes, run_status, runs, warm_up
+from rnnviz import data, files, processes, run_status, runs, warm_up, weights
 from rnnviz.config import RunConfig
-from rnnviz.models import rnn_layer_names
 from rnnviz.runs import RunStore
 from rnnviz.text import INDEX_FROM, OOV, START, pad_sequences
 
@@ -219,29 +218,6 @@ def peak_memory_mb() -> float | None:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
-# --- weights for the numpy cells ---------------------------------------------------------------
-
-
-def weight_arrays(model, config: RunConfig) -> dict[str, np.ndarray]:
-    """The model's weights by name, in Keras's layout, for weights.npz.
-
-    Names: `embedding` (num_words, embedding_dim) for embedding inputs;
-    `rnn{i}_kernel`, `rnn{i}_recurrent_kernel`, `rnn{i}_bias` for recurrent
-    layer i (0-based), which `cells.CELLS[cell].from_keras_weights` takes;
-    `dense_kernel` (units, 1), `dense_bias` (1,); and `cell`, `inputs` as text.
-    """
-    arrays: dict[str, np.ndarray] = {"cell": np.array(config.cell), "inputs": np.array(config.inputs)}
-    if config.inputs == "embedding":
-        arrays["embedding"] = np.asarray(model.get_layer("embedding").get_weights()[0])
-    for i, name in enumerate(rnn_layer_names(config)):
-        kernel, recurrent_kernel, bias = model.get_layer(name).get_weights()
-        arrays.update({f"rnn{i}_kernel": kernel, f"rnn{i}_recurrent_kernel": recurrent_kernel,
-                       f"rnn{i}_bias": bias})
-    dense_kernel, dense_bias = model.get_layer("dense").get_weights()
-    arrays.update(dense_kernel=dense_kernel, dense_bias=dense_bias)
-    return {name: np.asarray(value) for name, value in arrays.items()}
-
-
 # --- callbacks ---------------------------------------------------------------------------------
 
 
@@ -333,7 +309,7 @@ def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float, 
                 os.replace(tmp, folder / runs.MODEL_FILE)
                 self.best_weights = self.model.get_weights()
                 self.best_epoch = epoch + 1
-                files.save_npz_atomic(folder / runs.WEIGHTS_FILE, weight_arrays(self.model, config))
+                files.save_npz_atomic(folder / runs.WEIGHTS_FILE, weights.from_model(self.model, config))
 
     class StatusWriter(keras.callbacks.Callback):
         """status.json as training goes: compiling, the batch within the epoch (at most every

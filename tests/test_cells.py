@@ -1,4 +1,4 @@
-"""Tests for rnnviz.cells: numpy cells against Keras, parameter counts, Jacobians."""
+"""Tests for rnnviz.cells: numpy cells against Keras, Jacobians (parameter counts: test_params.py)."""
 
 import os
 
@@ -18,11 +18,9 @@ from rnnviz.cells import (
     CELLS,
     GRUCell,
     LSTMCell,
-    ParamCount,
     SimpleRNNCell,
     influence,
     input_jacobians,
-    param_count,
     run,
 )
 
@@ -38,8 +36,8 @@ def _random_weights(kind, input_dim, units, seed):
     """Random weights of Keras's shapes, larger than the default init (incl. bias)."""
     cls = CELLS[kind]
     rng = np.random.default_rng(seed)
-    width = cls.GATES * units
-    bias_shape = (width,) if cls.BIAS_ROWS == 1 else (cls.BIAS_ROWS, width)
+    width = cls.BLOCKS * units
+    bias_shape = (width,) if cls.BIAS_ROWS == 1 else (cls.BIAS_ROWS, width)  # independent of cls.bias_shape
     return [
         rng.normal(0.0, 0.6, (input_dim, width)),
         rng.normal(0.0, 0.6, (units, width)),
@@ -104,57 +102,6 @@ def test_lstm_initial_state_matches_keras():
     out = layer(xs[None], initial_state=[h0[None], c0[None]])
     expected = np.asarray(keras.ops.convert_to_numpy(out))[0]
     np.testing.assert_allclose(run(cell, xs, (h0, c0)).h, expected, atol=1e-5, rtol=0)
-
-
-# --------------------------------------------------------------------------- params
-
-
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("input_dim", [1, 4, 16, 500])
-@pytest.mark.parametrize("units", [1, 3, 8, 32])
-def test_param_count_matches_keras(kind, input_dim, units):
-    layer = getattr(keras.layers, kind)(units)
-    layer.build((None, None, input_dim))
-    counted = param_count(kind, input_dim, units)
-    assert counted.total == layer.count_params()
-    assert counted.total == counted.input + counted.recurrent + counted.bias
-    assert [w.size for w in layer.get_weights()] == [
-        counted.input,
-        counted.recurrent,
-        counted.bias,
-    ]
-
-
-@pytest.mark.parametrize(
-    "kind,input_dim,units,total",
-    [
-        ("SimpleRNN", 4, 3, 24),
-        ("LSTM", 16, 8, 800),
-        ("GRU", 16, 8, 624),
-        ("SimpleRNN", 16, 8, 200),
-        ("SimpleRNN", 500, 8, 4072),
-    ],
-)
-def test_param_count_book_figures(kind, input_dim, units, total):
-    assert param_count(kind, input_dim, units).total == total
-
-
-def test_param_count_fields_and_formula():
-    p = param_count("SimpleRNN", 4, 3)
-    assert p == ParamCount("SimpleRNN", 4, 3, gates=1, input=12, recurrent=9, bias=3, total=24)
-    assert p.formula == "4×3 + 3×3 + 3 = 24"
-    assert param_count("LSTM", 16, 8).gates == 4
-    g = param_count("GRU", 16, 8)
-    assert (g.gates, g.bias) == (3, 48)
-    assert g.formula == "16×24 + 8×24 + 2×24 = 624"
-
-
-@pytest.mark.parametrize(
-    "args", [("Transformer", 4, 3), ("SimpleRNN", 0, 3), ("LSTM", 4, 0), ("GRU", -1, 2)]
-)
-def test_param_count_rejects_bad_input(args):
-    with pytest.raises(ValueError):
-        param_count(*args)
 
 
 # --------------------------------------------------------------------------- influence
@@ -239,8 +186,8 @@ def test_simple_rnn_trace_equations():
         np.testing.assert_allclose(s.xw, x_t @ cell.kernel)
         np.testing.assert_allclose(s.hw, s.h_tm1 @ cell.recurrent_kernel)
         np.testing.assert_array_equal(s.b, cell.bias)
-        np.testing.assert_allclose(s.z_pre, s.xw + s.hw + s.b)
-        np.testing.assert_allclose(s.h_t, np.tanh(s.z_pre))
+        np.testing.assert_allclose(s.pre, s.xw + s.hw + s.b)
+        np.testing.assert_allclose(s.h_t, np.tanh(s.pre))
         h_prev = s.h_t
     assert seq.c is None
 
@@ -254,12 +201,12 @@ def test_lstm_trace_equations():
         np.testing.assert_array_equal(s.c_tm1, c_prev)
         np.testing.assert_allclose(s.xw, x_t @ cell.kernel)
         np.testing.assert_allclose(s.hw, s.h_tm1 @ cell.recurrent_kernel)
-        np.testing.assert_allclose(s.z_pre, s.xw + s.hw + s.b)
+        np.testing.assert_allclose(s.pre, s.xw + s.hw + s.b)
         sig = lambda a: 1.0 / (1.0 + np.exp(-a))  # noqa: E731
-        np.testing.assert_allclose(s.i, sig(s.z_pre[:u]))
-        np.testing.assert_allclose(s.f, sig(s.z_pre[u : 2 * u]))
-        np.testing.assert_allclose(s.c_hat, np.tanh(s.z_pre[2 * u : 3 * u]))
-        np.testing.assert_allclose(s.o, sig(s.z_pre[3 * u :]))
+        np.testing.assert_allclose(s.i, sig(s.pre[:u]))
+        np.testing.assert_allclose(s.f, sig(s.pre[u : 2 * u]))
+        np.testing.assert_allclose(s.c_hat, np.tanh(s.pre[2 * u : 3 * u]))
+        np.testing.assert_allclose(s.o, sig(s.pre[3 * u :]))
         np.testing.assert_allclose(s.c_t, s.f * s.c_tm1 + s.i * s.c_hat)
         np.testing.assert_allclose(s.h_t, s.o * np.tanh(s.c_t))
         for gate in (s.i, s.f, s.o):
@@ -346,8 +293,8 @@ def test_random_is_seeded_keras_shaped_and_not_saturated(kind):
     for x, y in zip(a.get_weights(), b.get_weights()):
         np.testing.assert_array_equal(x, y)
     assert not np.array_equal(a.kernel, c.kernel)
-    assert a.kernel.shape == (16, cls.GATES * 8)
-    assert a.recurrent_kernel.shape == (8, cls.GATES * 8)
+    assert a.kernel.shape == (16, cls.BLOCKS * 8)
+    assert a.recurrent_kernel.shape == (8, cls.BLOCKS * 8)
     assert a.kernel.dtype == a.recurrent_kernel.dtype == a.bias.dtype == np.float64
     xs = np.random.default_rng(0).normal(size=(50, 16))
     h = run(a, xs).h

@@ -5,8 +5,10 @@ import plotly.graph_objects as go
 import pytest
 
 from rnnviz import charts_cells as cc
-from rnnviz import stepper
-from rnnviz.cells import param_count, run
+from rnnviz.cells import make_cell, run
+from rnnviz.fading import fading, fading_inputs
+from rnnviz.inputs import build_inputs, feature_labels
+from rnnviz.params import param_count
 from rnnviz.charts import GATE_SCALE, PALETTE
 from rnnviz.i18n import t
 
@@ -14,8 +16,8 @@ SENTENCE = "the cat saw the dog and the dog ran"
 
 
 def _trace(kind, units=3, encoding="embedding", text=SENTENCE, seed=1):
-    inputs = stepper.build_inputs(text, encoding, features=4, seed=seed)
-    cell = stepper.make_cell(kind, inputs.input_dim, units, seed=seed)
+    inputs = build_inputs(text, encoding, features=4, seed=seed)
+    cell = make_cell(kind, inputs.input_dim, units, seed=seed)
     return inputs, cell, run(cell, inputs.xs)
 
 
@@ -80,7 +82,7 @@ def test_one_hot_inputs_are_labelled_by_id():
 def test_a_whole_vocabulary_of_one_hot_inputs_labels_a_few_ids():
     """The review page's one-hot model reads 200-long vectors: 200 id labels would pile up."""
     xs = np.eye(200)[[1, 14, 22, 0]]  # (4, 200)
-    trace = run(stepper.make_cell("SimpleRNN", 200, 3), xs)
+    trace = run(make_cell("SimpleRNN", 200, 3), xs)
     fig = cc.hidden_step_figure(trace, ["<start>", "a", "b", "c"], "en", onehot=True)
     ticks = list(fig.layout.xaxis.ticktext)
     assert len(ticks) <= 16 and ticks[:2] == ["0", "13"]  # every 13th id: 0, 13, 26, ...
@@ -114,10 +116,10 @@ def test_step_labels_shorten_long_tokens():
 
 def test_a_window_from_first_shows_only_those_steps():
     """The review page hides its padding: the heatmap starts at `first`, numbered as the real steps."""
-    xs = stepper.fading_inputs(100, 4, seed=0)
+    xs = fading_inputs(100, 4, seed=0)
     tokens = ["<pad>"] * 60 + ["<start>"] + [f"w{i}" for i in range(39)]
     for kind in ("SimpleRNN", "LSTM"):
-        trace = run(stepper.make_cell(kind, 4, 3), xs)
+        trace = run(make_cell(kind, 4, 3), xs)
         if kind == "SimpleRNN":
             fig = cc.hidden_step_figure(trace, tokens, "en", active=61, first=61, max_labels=12)
         else:
@@ -134,8 +136,8 @@ def test_a_window_from_first_shows_only_those_steps():
 @pytest.mark.parametrize("active", [1, 37, 61, 100])
 def test_a_100_step_axis_labels_few_steps_never_crowded(active):
     """Tokens at maxlen=100: at most about 12 labels, at least k steps apart, the active one among them."""
-    xs = stepper.fading_inputs(100, 4, seed=0)
-    trace = run(stepper.make_cell("GRU", 4, 3), xs)
+    xs = fading_inputs(100, 4, seed=0)
+    trace = run(make_cell("GRU", 4, 3), xs)
     tokens = [f"word{i}" for i in range(100)]
     fig = cc.cell_step_figure("GRU", trace, tokens, "en", active=active, max_labels=12)
     steps = list(fig.layout.xaxis3.tickvals)
@@ -146,8 +148,8 @@ def test_a_100_step_axis_labels_few_steps_never_crowded(active):
 
 def test_weights_figure_shows_the_cells_weights_under_the_ledger_terms():
     inputs, cell, _ = _trace("SimpleRNN", units=3, encoding="onehot")
-    terms = stepper.ledger_terms(param_count("SimpleRNN", inputs.input_dim, 3))
-    fig = cc.weights_figure(cell, "en", terms, highlight_row=4, row_labels=stepper.feature_labels(inputs))
+    terms = param_count("SimpleRNN", inputs.input_dim, 3).terms
+    fig = cc.weights_figure(cell, "en", terms, highlight_row=4, row_labels=feature_labels(inputs))
     w_x, w_h, b = _by_type(fig, "heatmap")
     np.testing.assert_array_equal(np.asarray(w_x.z), cell.kernel)
     np.testing.assert_array_equal(np.asarray(w_h.z), cell.recurrent_kernel)
@@ -205,7 +207,7 @@ def test_gate_colour_scale_is_the_apps():
 
 
 def test_fading_figure_has_one_line_per_kind_on_a_log_axis():
-    curves = stepper.fading(60)
+    curves = fading(60)
     curves["GRU"] = curves["GRU"].copy()
     curves["GRU"][0] = 0.0  # a log axis cannot show 0: it becomes a gap
     fig = cc.fading_figure(curves, "ko")
@@ -225,8 +227,8 @@ def test_fading_figure_has_one_line_per_kind_on_a_log_axis():
 @pytest.mark.parametrize("kind", ["SimpleRNN", "LSTM", "GRU"])
 def test_a_100_step_figure_is_small(kind):
     """Redrawn for every step while playing, so a figure of 100 steps stays far under 100 kB."""
-    xs = stepper.fading_inputs(100, 8, seed=0)
-    trace = run(stepper.make_cell(kind, 8, 8), xs)
+    xs = fading_inputs(100, 8, seed=0)
+    trace = run(make_cell(kind, 8, 8), xs)
     tokens = [f"w{i}" for i in range(100)]
     if kind == "SimpleRNN":
         fig = cc.hidden_step_figure(trace, tokens, "en", active=50)

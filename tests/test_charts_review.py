@@ -5,10 +5,10 @@ import shutil
 
 import pytest
 
-from rnnviz import charts_review, charts_train, review, runs
+from rnnviz import charts_review, charts_train, review, run_choice, runs
 
 RUN_ID = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}")
-REFERENCES = review.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
+REFERENCES = run_choice.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
 
 
 def test_verdict_values_stand_beside_the_plot_horizontal_never_inside_a_bar():
@@ -48,14 +48,15 @@ def test_every_reference_model_has_its_own_label(lang):
 
 def test_a_trained_one_hot_models_animation_labels_at_most_20_ids():
     """500 x-axis labels (one per id) took Chromium 6 s to draw (bench/bench_review_onehot.py)."""
-    from rnnviz import charts_cells, encoding
+    from rnnviz import charts_cells
+    from rnnviz import weights as weights_file
     from rnnviz import text as tx
 
     onehot = next(m for m in REFERENCES if m.config.inputs == "onehot" and m.config.num_words == 500)
     weights, vocabulary = review.load_model_files(onehot)
     reading = review.read_text("a great film", vocabulary, 100)
     tokens = [tx.MARKERS[tx.PAD]] * 96 + [row.token for row in reading.rows]
-    fig = charts_cells.hidden_step_figure(encoding.first_layer_trace(weights, reading.padded), tokens, "en",
+    fig = charts_cells.hidden_step_figure(weights_file.first_layer_trace(weights, reading.padded), tokens, "en",
                                           onehot=True)
     axis = fig.layout.xaxis
     assert len(fig.data[0].x) == 500 and 2 <= len(axis.tickvals) <= 20

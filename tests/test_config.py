@@ -75,25 +75,25 @@ def test_json_round_trip(config):
 
 
 @pytest.mark.parametrize("config", [*PRESETS.values(), CUSTOM])
-def test_query_round_trip(config):
-    query = cfg.to_query(config)
-    assert all(isinstance(k, str) and isinstance(v, str) for k, v in query.items())
-    assert cfg.from_query(query) == config
-    assert cfg.from_query(cfg.to_query(config, prefix="train_"), prefix="train_") == config
+def test_every_field_reads_back_from_the_text_a_link_holds(config):
+    """The training lab writes `str(value)` into the URL (ui.keep_settings); `parse_field` reads it back."""
+    for name in cfg.FIELD_NAMES:
+        value = getattr(config, name)
+        assert cfg.parse_field(name, str(value)) == value, name
 
 
-def test_from_query_reads_only_its_fields():
-    c = cfg.from_query({"lang": "ko", "cell": "LSTM", "dropout": "0.3", "max_train_samples": "none"},
-                       base=PRESETS["gru"])
-    assert c == PRESETS["lstm-dropout"].replace(backend=PRESETS["gru"].backend)
-    assert cfg.from_query({"max_train_samples": "2000"}).max_train_samples == 2000
-
-
-@pytest.mark.parametrize("params", [{"units": "eight"}, {"units": "0"}, {"cell": "lstm"}, {"dropout": "1.5"},
-                                    {"inputs": "onehot", "num_words": "9000"}])
-def test_from_query_rejects_bad_text(params):
+def test_parse_field_reads_none_words_for_optional_fields_only():
+    assert cfg.parse_field("max_train_samples", "none") is None
+    assert cfg.parse_field("max_train_samples", "2000") == 2000
     with pytest.raises(ValueError):
-        cfg.from_query(params)
+        cfg.parse_field("units", "none")
+
+
+@pytest.mark.parametrize("name, text", [("units", "eight"), ("units", "0"), ("cell", "lstm"), ("dropout", "1.5"),
+                                        ("num_words", "100000000"), ("lang", "ko")])
+def test_parse_field_rejects_bad_text(name, text):
+    with pytest.raises(ValueError):
+        cfg.parse_field(name, text)
 
 
 def test_from_json_rejects_unknown_fields_and_non_objects():

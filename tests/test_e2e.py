@@ -26,7 +26,8 @@ if not Path(CHROMIUM).exists():
         pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
     pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
-from rnnviz import charts_train, data, encoding, files, review, runs  # noqa: E402 - imported after the skip
+from rnnviz import charts_train, data, files, review, run_choice, runs  # noqa: E402 - imported after the skip
+from rnnviz import weights as weights_file  # noqa: E402
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
@@ -435,7 +436,7 @@ def test_control_chart_and_equation_fit_one_1280x720_screen(app_url, browser, pa
 
 
 def test_the_review_hidden_state_starts_at_the_first_word_and_the_padding_switch_shows_it(app_url, browser):
-    models = review.available_models([runs.RunStore(runs.reference_runs_dir())])
+    models = run_choice.available_models([runs.RunStore(runs.reference_runs_dir())])
     if not models:
         pytest.skip("no reference model in reference_runs/")
     model = models[0]
@@ -560,13 +561,13 @@ def test_a_reference_run_opens_with_its_curves(app_url, page):
 
 
 def test_a_typed_review_gets_a_verdict_with_its_probability(app_url, page):
-    models = review.available_models([runs.RunStore(runs.reference_runs_dir())])
+    models = run_choice.available_models([runs.RunStore(runs.reference_runs_dir())])
     if not models:
         pytest.skip("no reference model in reference_runs/")
     model = models[0]
     text = "A wonderful film: brilliant acting, a great story, and I loved every minute of it."
     reading = review.read_text(text, model.vocabulary(), model.config.maxlen)
-    expected = encoding.predict(model.load_weights(), reading.padded)
+    expected = weights_file.predict(model.load_weights(), reading.padded)
 
     open_app(page, app_url, "review", "en", rv_model=model.id)
     type_into(page, "stTextArea", t("review_text", "en"), text)
@@ -709,7 +710,7 @@ def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, u
         box = widget(page, "stSelectbox", t("review_model", "en")).get_by_role("combobox")
         expect(box).to_have_value(charts_train.run_label(own, "en", yours=True))  # still the visitor's run, in English
         reading = review.read_text(text, own.vocabulary(), own.config.maxlen)
-        expected = encoding.predict(own.load_weights(), reading.padded)
+        expected = weights_file.predict(own.load_weights(), reading.padded)
         expect(page.get_by_text(re.compile(r"models say positive"))).to_contain_text(f"says {expected:.3f}")
         wait_for_charts(page, PAGES["review"][2])
         assert_no_errors(page)

@@ -1,4 +1,4 @@
-"""Keras models of the book: parameter counts, summaries without Keras, one-hot on the fly, the code shown."""
+"""Keras models of the book: parameter counts, summaries without Keras, one-hot on the fly, run costs."""
 
 import keras
 import numpy as np
@@ -71,42 +71,6 @@ def test_saved_onehot_model_loads_in_safe_mode_and_predicts_the_same(tmp_path):
     model.save(path)
     loaded = keras.models.load_model(path, safe_mode=True)
     np.testing.assert_allclose(loaded.predict(batch, verbose=0), model.predict(batch, verbose=0), rtol=1e-6)
-
-
-def _fake_imdb(num_words, n=60, seed=0):
-    rng = np.random.default_rng(seed)
-
-    def reviews():
-        x = np.empty(n, dtype=object)
-        for i in range(n):
-            x[i] = [1, *rng.integers(2, num_words, size=rng.integers(5, 130)).tolist()]
-        return x, rng.integers(0, 2, size=n)
-
-    return reviews(), reviews()
-
-
-@pytest.mark.parametrize("config", [PRESETS["lstm-2layer"].replace(epochs=1),
-                                    PRESETS["onehot-simplernn"].replace(epochs=1, max_train_samples=40,
-                                                                        max_test_samples=20)])
-def test_keras_code_runs_and_builds_the_same_model(config, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(keras.datasets.imdb, "load_data", lambda num_words: _fake_imdb(num_words))
-    code = models.keras_code(config)
-    assert "to_categorical" in code or config.inputs == "embedding"
-    namespace: dict = {}
-    exec(compile(code, "keras_code", "exec"), namespace)  # noqa: S102 - our own generated code
-    assert namespace["model"].count_params() == models.total_params(config)
-    assert len(namespace["history"].history["loss"]) == 1
-    assert (tmp_path / f"best-{'onehot' if config.inputs == 'onehot' else 'lstm'}-model.keras").is_file()
-
-
-def test_keras_code_writes_the_books_numbers():
-    code = models.keras_code(PRESETS["lstm-dropout"])
-    assert "RMSprop(learning_rate=1e-4)" in code
-    assert "keras.layers.LSTM(8, dropout=0.3)" in code
-    assert "EarlyStopping(patience=3, restore_best_weights=True)" in code
-    assert "epochs=100, batch_size=64" in code
-    assert "Embedding(500, 16)" in code
 
 
 def reference_configs():

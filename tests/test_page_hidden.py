@@ -8,7 +8,7 @@ these tests read the page's text, LaTeX and metric elements.
 import pytest
 
 import conftest
-from rnnviz.cells import param_count
+from rnnviz.params import param_count
 from rnnviz.i18n import t
 
 PAGE = "views/hidden.py"

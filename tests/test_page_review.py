@@ -12,12 +12,13 @@ import pytest
 import conftest
 import damaged_runs
 from conftest import ROOT
-from rnnviz import charts_train, encoding, markup, review, runs
+from rnnviz import charts_train, markup, results, review, run_choice, runs
 from rnnviz import text as tx
+from rnnviz import weights as weights_file
 from rnnviz.i18n import t
 
 PAGE = "views/review.py"
-MODELS = review.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
+MODELS = run_choice.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
 
 
 def open_page(lang="en", **params):
@@ -42,7 +43,7 @@ def test_default_review_renders_with_every_section(only_reference, lang):
         ("1. The ids the model reads", "2. Every model's verdict", "3. The prediction after each word",
          "4. The trained cell's hidden state")][lang == "en"]
     assert len(at.get("plotly_chart")) == 4 and not at.error
-    assert review.variant_name(MODELS[0]) in {review.variant_name(m) for m in MODELS}
+    assert results.variant_name(MODELS[0]) in {results.variant_name(m) for m in MODELS}
 
 
 def test_typed_review_gets_each_models_probability_as_numpy_computes_it(only_reference):
@@ -52,13 +53,13 @@ def test_typed_review_gets_each_models_probability_as_numpy_computes_it(only_ref
     assert not at.exception and at.query_params["rv_text"] == text
     chosen = next(m for m in MODELS if m.id == at.selectbox(key="rv_model@en").value)
     reading = review.read_text(text, chosen.vocabulary(), chosen.config.maxlen)
-    expected = encoding.predict(chosen.load_weights(), reading.padded)
+    expected = weights_file.predict(chosen.load_weights(), reading.padded)
     assert f"**{expected:.3f}**" in verdict_sentence(at)
-    scores = [encoding.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded) for m in MODELS]
+    scores = [weights_file.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded) for m in MODELS]
     assert f"{sum(s > 0.5 for s in scores)} of {len(MODELS)} models say positive" in verdict_sentence(at)
-    assert reading.words == 13
+    assert reading.n_words == 13
     ids_text = next(m.value for m in at.markdown if m.value.startswith("13 words + the start token"))
-    assert f"{reading.oov} words outside" in ids_text and f"{100 - 14} padding zeros" in ids_text
+    assert f"{reading.n_oov} words outside" in ids_text and f"{100 - 14} padding zeros" in ids_text
 
 
 def test_each_model_can_be_picked_and_the_link_keeps_it(only_reference):
@@ -123,7 +124,7 @@ def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_p
     code = at.get("code")[0].value
     chosen = next(m for m in MODELS if m.id == at.selectbox(key="rv_model@en").value)
     reading = review.read_text(at.text_area(key="rv_text").value, chosen.vocabulary(), 100)
-    expected = encoding.predict(chosen.load_weights(), reading.padded)
+    expected = weights_file.predict(chosen.load_weights(), reading.padded)
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
                           env={**os.environ, "KERAS_BACKEND": "jax"})
     assert done.returncode == 0, done.stderr[-2000:]
@@ -178,7 +179,7 @@ def test_without_the_data_a_typed_review_still_works(tmp_path, monkeypatch):
 # --- the visitor's runs beside the reference runs (issue 11) ------------------------------------------------
 
 RUN_ID = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}")
-LSTM = [m for m in MODELS if review.variant_name(m) == "lstm@500"]
+LSTM = [m for m in MODELS if results.variant_name(m) == "lstm@500"]
 
 
 @pytest.fixture
@@ -206,7 +207,7 @@ def test_a_users_run_is_never_a_fourth_reference_seed(users_lstm, lang):
     reference_label = charts_train.run_label(LSTM[0], lang, seed=False, yours=True)
     own_label = charts_train.run_label(users_lstm, lang, seed=False, yours=True)
     assert bars["y"].count(reference_label) == 1 and bars["y"][-1] == own_label  # its own row, last
-    expected = np.mean([encoding.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded)
+    expected = np.mean([weights_file.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded)
                         for m in LSTM])  # the three reference seeds only
     assert bars["x"][bars["y"].index(reference_label)] == pytest.approx(expected, abs=1e-9)
     diamonds = verdicts["data"][1]
@@ -277,7 +278,7 @@ def test_the_review_is_tokenized_once_for_all_models(only_reference, monkeypatch
 
 def test_the_page_works_with_every_damaged_run_present(tmp_path, monkeypatch):
     """Issue 12: each damaged run is skipped (named when its model files are the damage); none crashes the page."""
-    source = next(m for m in MODELS if review.variant_name(m) == "lstm@500").path
+    source = next(m for m in MODELS if results.variant_name(m) == "lstm@500").path
     damaged_runs.make_all(source, tmp_path / "runs", tmp_path / "outside")
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
     at = open_page("en")

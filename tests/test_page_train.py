@@ -282,9 +282,9 @@ def test_launching_a_quick_run_ends_done_in_the_table(runs_dir, local_data):
     assert not at.button(key="train_launch").disabled
     card = result_card(at)
     assert card.iloc[0][t("train_result_test_acc", "en")] == f"{run.test_accuracy:.3f}"
-    from rnnviz import reference
-    [row] = [row for row in reference.summarize(RunStore(runs.reference_runs_dir()).list())
-             if row.variant == reference.Variant("lstm", 500)]  # the committed reference runs
+    from rnnviz import results
+    [row] = [row for row in results.summarize(RunStore(runs.reference_runs_dir()).list())
+             if row.variant == results.Variant("lstm", 500)]  # the committed reference runs
     assert card.iloc[1][t("train_result_val_acc", "en")] == f"{row.val_accuracy.mean:.3f}"
     assert t("train_result_quick_note", "en", n=5_000, epochs=1, val=row.val_accuracy.mean,
              test=row.test_accuracy.mean) in captions(at)

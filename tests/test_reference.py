@@ -10,7 +10,8 @@ import pytest
 
 from conftest import ROOT
 from rnnviz import config as cfg
-from rnnviz import charts_train, encoding, reference, runs, text
+from rnnviz import charts_train, results, runs, text
+from rnnviz import weights as weights_file
 from rnnviz.runs import RunStore
 
 STORE = RunStore(runs.REFERENCE_RUNS_DIR)
@@ -22,15 +23,15 @@ BOOK_PARAMS = {"onehot-simplernn@200": 1_681, "embedding-simplernn@200": 3_409, 
 
 
 def by_name(run):
-    return reference.variant_of(run.config).name
+    return results.variant_of(run.config).name
 
 
 def test_every_variant_has_every_seed_finished_with_all_its_files():
     found = sorted((by_name(run), run.config.seed) for run in REFERENCE)
-    assert found == sorted((v.name, seed) for v in reference.VARIANTS for seed in reference.SEEDS)
+    assert found == sorted((v.name, seed) for v in results.VARIANTS for seed in results.SEEDS)
     for run in REFERENCE:
         assert run.state == runs.DONE and run.test["samples"] == 25_000, run.id
-        assert run.config == reference.variant_of(run.config).config(run.config.seed, run.config.backend), run.id
+        assert run.config == results.variant_of(run.config).config(run.config.seed, run.config.backend), run.id
         assert {p.name for p in run.path.iterdir()} == {
             runs.CONFIG_FILE, runs.STATUS_FILE, runs.HISTORY_FILE, runs.MODEL_FILE, runs.WEIGHTS_FILE,
             runs.TEST_FILE, runs.VOCAB_FILE}, run.id
@@ -87,13 +88,13 @@ def test_numpy_prediction_equals_keras_for_every_preset(validation_split):
     """The review page's numpy forward pass against model.predict on the saved model, 1e-4."""
     import keras
 
-    for variant in reference.VARIANTS:
+    for variant in results.VARIANTS:
         run = next(r for r in REFERENCE if by_name(r) == variant.name)
         x_val, _ = validation_split[run.config.num_words]
         reviews = x_val[:25]  # (25, 100)
         expected = keras.models.load_model(run.model_path, safe_mode=True).predict(reviews, verbose=0)[:, 0]
         weights = run.load_weights()
-        got = np.array([encoding.predict(weights, ids) for ids in reviews])
+        got = np.array([weights_file.predict(weights, ids) for ids in reviews])
         np.testing.assert_allclose(got, expected, atol=1e-4, err_msg=run.id)
 
 
@@ -133,10 +134,10 @@ def test_summary_reproduces_the_books_table():
     at the book's stopping epoch. 9-2 SimpleRNN: a seed can stall near 0.55
     (DESIGN.md), so the book's figure must lie within our seeds' range ± 2 points.
     """
-    rows = {row.variant.name: row for row in reference.summarize(REFERENCE)}
-    assert list(rows) == [v.name for v in reference.VARIANTS]
+    rows = {row.variant.name: row for row in results.summarize(REFERENCE)}
+    assert list(rows) == [v.name for v in results.VARIANTS]
     for name, row in rows.items():
-        assert row.params == BOOK_PARAMS[name] and len(row.seeds) == len(reference.SEEDS)
+        assert row.params == BOOK_PARAMS[name] and len(row.seeds) == len(results.SEEDS)
         if row.book is None:
             continue
         if row.variant.preset in cfg.SIMPLERNN_PRESETS:
@@ -153,7 +154,7 @@ def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, mon
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
     at = conftest.open_page("views/train.py", "en")
     [table] = [df.value for df in at.dataframe if "ours: val_accuracy" in df.value.columns]
-    rows = reference.summarize(REFERENCE)
+    rows = results.summarize(REFERENCE)
     assert list(table["ours: val_accuracy"]) == [row.val_accuracy.text() for row in rows]
     assert list(table["book: val_accuracy"])[-2:] == ["0.733", "0.732"]  # the 9-2 models at num_words=200
     # the reference runs are listed beside the user's (none here), read-only, and compared by default
@@ -169,7 +170,7 @@ def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, mon
 
 def test_the_readme_summary_quotes_the_committed_runs():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for row in reference.summarize(REFERENCE):
+    for row in results.summarize(REFERENCE):
         if row.book is not None:
             quoted = f"| {row.book.val_accuracy:.3f} | {row.val_accuracy.mean:.3f} ± {row.val_accuracy.sd:.3f}"
             assert quoted in readme, quoted

@@ -11,7 +11,8 @@ import keras
 import numpy as np
 import pytest
 
-from rnnviz import cells, data, files, run_status, runs, train
+from rnnviz import data, files, run_status, runs, train
+from rnnviz import weights as weights_file
 from rnnviz import config as cfg
 from rnnviz.runs import RunStore
 from rnnviz.text import pad_sequences
@@ -24,17 +25,6 @@ def run_worker(args, backend, env_extra):
     env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "3", **env_extra}
     return subprocess.run([sys.executable, "-m", "rnnviz.train", *args, "--backend", backend], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
-
-
-def numpy_predict(weights, config, ids):
-    """The model's prediction from weights.npz alone, with the numpy cells (no Keras)."""
-    xs = weights["embedding"][ids] if config.inputs == "embedding" else np.eye(config.num_words)[ids]  # (T, in)
-    for i in range(config.layers):
-        cell = cells.CELLS[config.cell].from_keras_weights(
-            [weights[f"rnn{i}_kernel"], weights[f"rnn{i}_recurrent_kernel"], weights[f"rnn{i}_bias"]])
-        xs = cells.run(cell, xs).h  # (T, units)
-    logit = xs[-1] @ weights["dense_kernel"] + weights["dense_bias"]
-    return 1 / (1 + np.exp(-logit))
 
 
 @pytest.mark.parametrize("backend, preset", [("jax", "onehot-simplernn"), ("tensorflow", "gru")])
@@ -58,7 +48,7 @@ def test_one_epoch_makes_a_complete_run_folder(backend, preset, local_data, tmp_
     (x_train, _), _ = data.load_imdb(run.config.num_words)
     ids = pad_sequences(list(x_train[:2]), maxlen=run.config.maxlen)  # (2, maxlen)
     expected = model.predict(ids, verbose=0)[:, 0]
-    got = [numpy_predict(weights, run.config, row)[0] for row in ids]
+    got = [weights_file.predict(weights, row) for row in ids]  # the pages' numpy model
     np.testing.assert_allclose(got, expected, atol=1e-4)
     leftovers = [p.name for p in run.path.iterdir() if p.name.startswith(".")]
     assert leftovers == []

@@ -4,22 +4,26 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, markup, stepper
-from rnnviz.cells import CELLS, param_count, run
+from rnnviz import charts_cells, markup
+from rnnviz.cells import CELLS, make_cell, run
+from rnnviz.equations import equation_latex
 from rnnviz.i18n import t
+from rnnviz.params import gru_quiz, gru_without_reset_after, param_count
+from rnnviz.snippets import layer_code
+from rnnviz.url_values import one_of
 
 KINDS = ("LSTM", "GRU")
 lang = ui.language()
 ui.header(("section_9_3",), "page_cells", "cells_intro", lang)
 
 # --- the cell, the sentence and the layer ------------------------------------------------
-settings = [ui.setting("cell_kind", "LSTM", stepper.one_of(KINDS))]
+settings = [ui.setting("cell_kind", "LSTM", one_of(KINDS))]
 kind = ui.choice(st.radio, t("cells_kind", lang), KINDS, "cell_kind", lang,
                  format_func=lambda k: t(f"cells_kind_{k}", lang), horizontal=True)
 inputs, units, seed, encoding = ui.step_controls(lang, settings)
 
 T, d = inputs.timesteps, inputs.input_dim
-cell = stepper.make_cell(kind, d, units, seed)
+cell = make_cell(kind, d, units, seed)
 trace = run(cell, inputs.xs)  # every step's gates and states
 with st.expander(t("step_inputs_title", lang)):
     ui.show_inputs(lang, inputs, encoding)
@@ -35,7 +39,7 @@ def draw(step_t: int) -> None:
     equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))
     if step_t == 1:
         equation.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))
-    equation.latex(stepper.equation_latex(kind, trace.steps[step_t - 1], step_t, narrow=True))
+    equation.latex(equation_latex(kind, trace.steps[step_t - 1], step_t, narrow=True))
 
 
 ui.timestep_player(lang, 1, T, draw, key="cells")
@@ -47,7 +51,7 @@ if kind == "LSTM":
 st.subheader(t("cells_ledger_title", lang))
 counts = {k: param_count(k, d, units) for k in CELLS}
 st.dataframe(pd.DataFrame(
-    [(k, t(f"cells_blocks_{k}", lang), pc.formula.rsplit(" = ", 1)[0], f"{pc.total:,}")
+    [(k, t(f"cells_blocks_{k}", lang), pc.expression, f"{pc.total:,}")
      for k, pc in counts.items()],
     columns=[t("cells_col_cell", lang), t("cells_col_blocks", lang), t("cells_col_formula", lang),
              t("cells_col_total", lang)]), hide_index=True, width="stretch")
@@ -58,8 +62,8 @@ st.markdown(t("cells_ledger_book", lang, lstm_formula=book["LSTM"].formula, gru_
 gru = counts["GRU"]
 st.markdown(f"**{t('cells_gru_bias_title', lang, u=units, n_b=gru.bias)}** "
             + t("cells_gru_bias", lang, u=units, n_b=gru.bias, total=f"{gru.total:,}",
-                base=f"({d}×{units} + {units}×{units} + {units})",
-                three=f"{3 * counts['SimpleRNN'].total:,}"))
+                base=f"({counts['SimpleRNN'].expression})",
+                three=f"{gru_without_reset_after(d, units):,}"))
 
 # --- memory over a long sequence -----------------------------------------------------------------------
 ui.memory_fading(lang, seed, "cells_memory_title", kind)
@@ -67,9 +71,9 @@ ui.memory_fading(lang, seed, "cells_memory_title", kind)
 # --- code and question ------------------------------------------------------------------------------------
 with st.expander(t("step_code_title", lang)):
     st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
-    st.code(stepper.keras_code(kind, inputs, cell), language="python")
+    st.code(layer_code(kind, inputs, cell), language="python")
 
-q = stepper.gru_quiz(16, 8)
+q = gru_quiz(16, 8)
 ui.quiz("quiz_cells_gru", t("cells_quiz_q", lang, d=16, u=8, lstm=f"{q['lstm']:,}"),
         [f"{o:,}" for o in q["options"]], q["answer"],
         why=t("cells_quiz_why", lang, d=16, u=8, weights=f"{q['weights']:,}", n_b=q["n_b"],

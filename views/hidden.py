@@ -4,9 +4,14 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, markup, stepper
-from rnnviz.cells import param_count, run
+from rnnviz import charts_cells, markup
+from rnnviz.cells import make_cell, run
+from rnnviz.equations import equation_latex
 from rnnviz.i18n import t
+from rnnviz.inputs import feature_labels, repeated_token
+from rnnviz.layer_shapes import output_shapes, shape_text
+from rnnviz.params import param_count, quiz_param_options
+from rnnviz.snippets import layer_code, shapes_code
 
 KIND = "SimpleRNN"
 lang = ui.language()
@@ -17,8 +22,8 @@ settings: list[str] = []
 inputs, units, seed, encoding = ui.step_controls(lang, settings)
 
 T, d = inputs.timesteps, inputs.input_dim
-cell = stepper.make_cell(KIND, d, units, seed)
-trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, z_pre, h_t
+cell = make_cell(KIND, d, units, seed)
+trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, pre, h_t
 
 st.subheader(t("step_inputs_title", lang))
 ui.show_inputs(lang, inputs, encoding)
@@ -36,12 +41,12 @@ def draw(step_t: int) -> None:
         equation.info(t("hidden_h0", lang))
     else:
         equation.caption(t("hidden_carry", lang, prev=step_t - 1))
-    equation.latex(stepper.equation_latex(KIND, trace.steps[step_t - 1], step_t, narrow=True))
+    equation.latex(equation_latex(KIND, trace.steps[step_t - 1], step_t, narrow=True))
 
 
 ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot")
 st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
-repeat = stepper.repeated_token(inputs.tokens)
+repeat = repeated_token(inputs.tokens)
 if repeat:
     st.markdown(t("hidden_repeat", lang, token=markup.escape(repeat[0]), steps=", ".join(map(str, repeat[1]))))
 step_t = st.session_state["step_t"]
@@ -50,12 +55,12 @@ step_t = st.session_state["step_t"]
 st.subheader(t("hidden_weights_title", lang))
 st.markdown(t("hidden_weights_text", lang, T=T))
 pc = param_count(KIND, d, units)
-terms = stepper.ledger_terms(pc)
+terms = pc.terms  # kernel, recurrent kernel, bias: ("4×3", "3×3", "3")
 row = inputs.ids[step_t - 1] if encoding == "onehot" else None
 if row is not None:
     st.markdown(t("hidden_onehot_row", lang, token=markup.escape(inputs.tokens[step_t - 1]), id=row))
 st.plotly_chart(charts_cells.weights_figure(cell, lang, terms, highlight_row=row,
-                                            row_labels=stepper.feature_labels(inputs)),
+                                            row_labels=feature_labels(inputs)),
                 width="stretch")
 metric, ledger = st.columns([1, 3])
 metric.metric(t("hidden_params_metric", lang, units=units), f"{pc.total:,}")
@@ -64,17 +69,17 @@ ledger.markdown(t("hidden_ledger", lang, formula=pc.formula, t_in=terms[0], t_re
 
 # --- return_sequences and stacking --------------------------------------------------------------
 with st.expander(t("hidden_shapes_title", lang)):
-    shapes = stepper.output_shapes(T, units)
+    shapes = output_shapes(T, units)
     rows = [(f"{KIND}({units})", shapes.last, t("hidden_shapes_last", lang, T=T)),
             (f"{KIND}({units}, return_sequences=True)", shapes.sequences, t("hidden_shapes_seq", lang, T=T)),
             (t("hidden_shapes_stack1", lang), shapes.stacked[0], t("hidden_shapes_seq", lang, T=T)),
             (t("hidden_shapes_stack2", lang), shapes.stacked[1], t("hidden_shapes_last", lang, T=T))]
-    st.dataframe(pd.DataFrame([(m, stepper.shape_text(s), w) for m, s, w in rows],
+    st.dataframe(pd.DataFrame([(m, shape_text(s), w) for m, s, w in rows],
                               columns=[t("hidden_shapes_col_model", lang), t("hidden_shapes_col_shape", lang),
                                        t("hidden_shapes_col_what", lang)]), hide_index=True, width="stretch")
     st.markdown(t("hidden_shapes_why", lang, units=units))
     st.caption(t("hidden_shapes_code", lang))
-    st.code(stepper.shapes_code(KIND, T, d, units), language="python")
+    st.code(shapes_code(KIND, T, d, units), language="python")
 
 # --- memory fading --------------------------------------------------------------------------------
 ui.memory_fading(lang, seed, "hidden_fade_title")
@@ -82,9 +87,9 @@ ui.memory_fading(lang, seed, "hidden_fade_title")
 # --- code and question -------------------------------------------------------------------------------
 with st.expander(t("step_code_title", lang)):
     st.caption(t("step_code_caption", lang, total=pc.total, T=T))
-    st.code(stepper.keras_code(KIND, inputs, cell), language="python")
+    st.code(layer_code(KIND, inputs, cell), language="python")
 
-options, answer = stepper.quiz_param_options(d, units)
+options, answer = quiz_param_options(d, units)
 ui.quiz("quiz_hidden_params", t("hidden_quiz_q", lang, d=d, u=units), [f"{o:,}" for o in options], answer,
         why=t("hidden_quiz_why", lang, t_in=terms[0], t_rec=terms[1], t_b=terms[2], n_in=pc.input,
               n_rec=pc.recurrent, n_b=pc.bias, formula=pc.formula, opt0=options[0], opt1=options[1],

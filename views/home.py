@@ -19,8 +19,6 @@ for path, title, icon, sections, what in ui.PAGES:
         left.page_link(path, label=t(title, lang), icon=icon)
         left.caption(" · ".join(t(section, lang) for section in sections))
         right.markdown(t(what, lang))
-for title, section, what in ui.PLANNED:
-    st.caption(f"{t(section, lang)} · {t(title, lang)} ({t('home_planned', lang)}): {t(what, lang)}")
 
 st.info(t("home_start", lang))
 st.page_link("views/tokens.py", label=t("home_go_tokens", lang), icon=":material/arrow_forward:")

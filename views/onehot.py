@@ -5,10 +5,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, markup, review, runs, snippets, stepper
+from rnnviz import charts_encoding, charts_train, data, encoding, markup, results, review, run_choice, runs, snippets
+from rnnviz import weights
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
+from rnnviz.params import model_params
+from rnnviz.url_values import bounded_int, one_of
 
 lang = ui.language()
 ui.header(("section_9_2",), "oh_title", "oh_intro", lang)
@@ -18,22 +21,17 @@ SENTENCE_CHARS = 2_000  # the sentence box's limit, for typing and for links ali
 PRESET_OF = {"onehot": "onehot-simplernn", "embedding": "embedding-simplernn"}
 
 
-def parse_words(text: str) -> int:
-    if int(text) not in WORDS:
-        raise ValueError(text)
-    return int(text)
-
-
-settings = [ui.setting(P + "source", "typed", stepper.one_of(("typed", "review"))),  # SOURCES below
+SOURCES = ("typed", "review")
+settings = [ui.setting(P + "source", "typed", one_of(SOURCES)),
             ui.setting(P + "sentence", t("oh_default_sentence", lang), max_chars=SENTENCE_CHARS),
-            ui.setting(P + "review", 0, stepper.bounded_int(0, 24_999)), ui.setting(P + "num_words", 500, parse_words),
-            ui.setting(P + "maxlen", 100, stepper.bounded_int(10, 200, step=10)),
-            ui.setting(P + "embedding_dim", 16, stepper.one_of((2, 4, 8, 16, 32, 64), int)),
-            ui.setting(P + "units", 8, stepper.one_of((1, 2, 4, 8, 16, 32), int))]
+            ui.setting(P + "review", 0, bounded_int(0, 24_999)),
+            ui.setting(P + "num_words", 500, one_of(WORDS, int)),
+            ui.setting(P + "maxlen", 100, bounded_int(10, 200, step=10)),
+            ui.setting(P + "embedding_dim", 16, one_of((2, 4, 8, 16, 32, 64), int)),
+            ui.setting(P + "units", 8, one_of((1, 2, 4, 8, 16, 32), int))]
 
 # --- the review -----------------------------------------------------------------------------
 left, right = st.columns([3, 2])
-SOURCES = ("typed", "review")
 # Choice widgets with translated labels are one widget per language (ui.choice): Streamlit sends
 # the labels back, and the other language's labels would match no option.
 source = ui.choice(left.radio, t("oh_source", lang), SOURCES, P + "source", lang,
@@ -75,13 +73,11 @@ with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "revie
 
 # --- finished runs: the committed reference runs (3 seeds each), then the visitor's own ----------------
 stores = [runs.RunStore(runs.reference_runs_dir()), runs.RunStore()]
-finished = [run for store in stores for run in store.list()
-            if run.config and run.config.cell == "SimpleRNN" and run.config.layers == 1
-            and run.state in ("done", "stopped") and review.readable(run)]  # damaged weights: skipped
-by_kind = {kind: [run for run in finished if run.config.inputs == kind] for kind in PRESET_OF}
-reference_seeds = {kind: review.reference_seeds(by_kind[kind], num_words) for kind in PRESET_OF}
+finished = run_choice.one_layer_simple_rnns([run for store in stores for run in store.list()])  # damaged: skipped
+by_kind = run_choice.by_inputs(finished)
+reference_seeds = {kind: results.reference_seeds(by_kind[kind], num_words) for kind in PRESET_OF}
 # The representative seed: the median best validation accuracy (a stalled seed is real, but not typical).
-representative = {kind: review.median_run(reference_seeds[kind]) for kind in PRESET_OF}
+representative = {kind: results.median_run(reference_seeds[kind]) for kind in PRESET_OF}
 
 
 def run_name(run) -> str:
@@ -90,7 +86,7 @@ def run_name(run) -> str:
 
 def trained(kind: str, fits) -> runs.Run | None:
     """The run whose weights a table shows: the representative reference run, else the visitor's newest."""
-    return review.weights_to_show(representative[kind], by_kind[kind], num_words, fits)
+    return run_choice.weights_to_show(representative[kind], by_kind[kind], num_words, fits)
 
 
 # --- the same review, two inputs ---------------------------------------------------------------
@@ -126,7 +122,7 @@ st.markdown(t("oh_cost_text", lang, maxlen=maxlen, num_words=num_words, dim=embe
 # --- parameters ------------------------------------------------------------------------------------
 st.subheader(t("oh_params_title", lang))
 for column, kind in zip(st.columns(2), ("onehot", "embedding")):
-    layers = encoding.model_params(kind, num_words, embedding_dim, units)
+    layers = model_params(kind, num_words, embedding_dim, units)
     column.markdown(f"**{t(f'oh_params_{kind}', lang)}**")
     column.dataframe(pd.DataFrame({t("oh_col_layer", lang): [p.name for p in layers],
                                    t("oh_col_formula", lang): [p.formula for p in layers],
@@ -161,7 +157,7 @@ for kind, preset in PRESET_OF.items():
         st.info(t("oh_results_none", lang, kind=t(f"oh_kind_{kind}", lang), preset=preset))
         st.page_link("views/train.py", label=t("oh_go_train", lang, preset=preset),
                      query_params={"lang": lang, "train_preset": preset}, icon=":material/arrow_forward:")
-spread = {kind: review.accuracy_range(reference_seeds[kind]) for kind in PRESET_OF}
+spread = {kind: results.accuracy_range(reference_seeds[kind]) for kind in PRESET_OF}
 if all(spread.values()) and all(representative.values()):
     st.markdown(t("oh_seed_spread", lang, n=len(reference_seeds["embedding"]),
                   num_words=representative["embedding"].config.num_words,
@@ -171,11 +167,10 @@ if all(spread.values()) and all(representative.values()):
                   e_acc=representative["embedding"].best_val_accuracy,
                   o_acc=representative["onehot"].best_val_accuracy))
 # Reference runs of the page's vocabulary first, then the other vocabulary, then the visitor's runs.
-candidates = review.reference_first(finished, num_words)
+candidates = run_choice.reference_first(finished, num_words)
 if candidates:
     names = {run.id: run_name(run) for run in candidates}
-    newest_of_mine = [next((r for r in by_kind[kind] if not r.is_reference), None) for kind in PRESET_OF]
-    default = [run.id for run in [*representative.values(), *newest_of_mine] if run]
+    default = run_choice.default_picks(list(representative.values()), by_kind)
     picked = ui.choice(st.multiselect, t("oh_runs_pick", lang), list(names), P + "runs", lang,
                        format_func=names.get, default=default, placeholder=t("oh_runs_placeholder", lang))
     chosen = [run for run in candidates if run.id in picked]
@@ -190,24 +185,24 @@ st.subheader(t("oh_map_title", lang))
 if not by_kind["embedding"]:
     st.info(t("oh_map_none", lang))
 else:
-    map_runs = review.reference_first(by_kind["embedding"], num_words)
+    map_runs = run_choice.reference_first(by_kind["embedding"], num_words)
     map_names = {run.id: run_name(run) for run in map_runs}
     map_default = (representative["embedding"] or map_runs[0]).id  # the representative seed of this vocabulary
     map_run_id = ui.choice(st.selectbox, t("oh_map_run", lang), list(map_names), P + "map_run", lang,
                            format_func=map_names.get, default=map_default)
     map_run = next(run for run in by_kind["embedding"] if run.id == map_run_id)
-    weights = map_run.load_weights()
+    map_weights = map_run.load_weights()
     word_ids = np.arange(tx.INDEX_FROM + 1, map_run.config.num_words)  # real words only: ids 4 ..
     map_vocabulary = (map_run.vocabulary()  # the words the run was trained with (vocab.json)
                       or tx.Vocabulary.from_word_index(ui.imdb_word_index(), map_run.config.num_words))
     words = map_vocabulary.decode(word_ids)
-    projection = encoding.pca_2d(weights["embedding"][word_ids])
-    scores = encoding.word_scores(weights, word_ids, map_run.config.maxlen)
+    projection = encoding.pca_2d(map_weights["embedding"][word_ids])
+    scores = weights.word_scores(map_weights, word_ids, map_run.config.maxlen)
     chosen_word = st.selectbox(t("oh_word", lang), words, index=words.index("great") if "great" in words else 0,
                                key=P + "word")
     position = words.index(chosen_word)
-    neighbours = encoding.nearest_neighbours(weights["embedding"][word_ids], position, k=8)
-    st.markdown(t("oh_map_text", lang, run=run_name(map_run), rows=len(word_ids), dim=weights["embedding"].shape[1],
+    neighbours = encoding.nearest_neighbours(map_weights["embedding"][word_ids], position, k=8)
+    st.markdown(t("oh_map_text", lang, run=run_name(map_run), rows=len(word_ids), dim=map_weights["embedding"].shape[1],
                   share=sum(projection.explained)))
     m1, m2 = st.columns([3, 1])
     m1.plotly_chart(charts_encoding.embedding_map_figure(projection, words, scores, lang,

@@ -5,11 +5,13 @@ import random
 import streamlit as st
 
 import ui
-from rnnviz import charts, charts_cells, charts_review, data, encoding, markup, review, runs, snippets
+from rnnviz import charts, charts_cells, charts_review, data, markup, results, review, run_choice, runs, snippets
+from rnnviz import weights as weights_file  # `weights` is the chosen run's arrays here
 from rnnviz import text as tx
 from rnnviz.charts import KIND_COLOURS
 from rnnviz.charts_train import run_label, short_label
 from rnnviz.i18n import t
+from rnnviz.url_values import bounded_int, one_of  # URL parsers for ui.setting
 
 lang = ui.language()
 ui.header(("section_9_2", "section_9_3"), "page_review", "review_intro", lang)
@@ -31,7 +33,7 @@ def loadable(run: runs.Run) -> bool:
 
 
 broken: list[str] = []
-models = [run for run in review.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
+models = [run for run in run_choice.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
           if loadable(run)]
 if broken:
     st.warning(t("review_broken_models", lang, runs=markup.escape("; ".join(broken))))
@@ -43,20 +45,14 @@ if not models:
 by_id = {run.id: run for run in models}
 
 
-def parse_model(value: str) -> str:
-    if value not in by_id:
-        raise ValueError(value)
-    return value
-
-
 DEFAULT_VARIANT = "lstm@500"  # the book's best-known model (9-3) is the first one a visitor sees
-default_model = review.median_run([m for m in models if m.is_reference and review.variant_name(m) == DEFAULT_VARIANT]
+default_model = results.median_run([m for m in models if m.is_reference and results.variant_name(m) == DEFAULT_VARIANT]
                                   ) or models[0]  # its representative seed (the median validation accuracy)
 SOURCES = ("typed", "test")
-settings = [ui.setting(P + "source", "typed", lambda v: v if v in SOURCES else int("x")),
+settings = [ui.setting(P + "source", "typed", one_of(SOURCES)),
             ui.setting(P + "text", t("review_default", lang), max_chars=review.MAX_REVIEW_CHARS),
-            ui.setting(P + "index", 0, lambda v: min(max(int(v), 0), 24_999)),
-            ui.setting(P + "model", default_model.id, parse_model)]
+            ui.setting(P + "index", 0, bounded_int(0, 24_999)),
+            ui.setting(P + "model", default_model.id, one_of(tuple(by_id)))]
 
 # --- the review and the model ------------------------------------------------------------------
 # The two choice widgets show translated labels: one widget per language (ui.choice).
@@ -107,22 +103,22 @@ readings = {model.id: review.read_tokens(review_tokens, files_of(model)[1], mode
 reading = readings[run.id]
 for key, params in reading.notes():
     (st.info if key == "review_empty" else st.warning)(t(key, lang, **params))
-if reading.words == 0:
+if reading.n_words == 0:
     ui.keep_settings(settings)
     st.stop()
 
 # --- 1. the ids the model reads -----------------------------------------------------------------
 st.subheader(t("review_ids_title", lang))
-st.markdown(t("review_ids_text", lang, words=reading.words, maxlen=maxlen, num_words=run.config.num_words,
-              oov=reading.oov, cut=reading.cut, pads=max(maxlen - reading.length, 0)))
+st.markdown(t("review_ids_text", lang, words=reading.n_words, maxlen=maxlen, num_words=run.config.num_words,
+              oov=reading.n_oov, cut=reading.n_cut, pads=max(maxlen - reading.length, 0)))
 cells = tx.padding_layout([reading.grid_rows()], maxlen)
 st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stretch")
 
 # --- 2. every reference model's verdict --------------------------------------------------------------
 st.subheader(t("review_verdicts_title", lang))
-scores = [encoding.predict(files_of(model)[0], readings[model.id].padded) for model in models]
+scores = [weights_file.predict(files_of(model)[0], readings[model.id].padded) for model in models]
 groups = review.by_variant(models, scores)  # the reference seeds averaged; each of the visitor's runs alone
-first_of = {review.group_name(model): model for model in reversed(models)}
+first_of = {results.group_name(model): model for model in reversed(models)}
 st.plotly_chart(charts_review.verdicts_figure(
     groups, [run_label(first_of[g.variant], lang, seed=False, yours=True) for g in groups],
     [first_of[g.variant].config.cell for g in groups], lang), width="stretch")
@@ -137,10 +133,10 @@ st.markdown(t("review_verdicts_text", lang, positive=positive, total=len(scores)
 st.subheader(t("review_prefix_title", lang))
 seen = reading.seen_rows
 labels = [row.token if row.kind != tx.KIND_OOV else f"({row.token})" for row in seen]
-siblings = review.siblings(run, models)  # the other reference seeds; none for a visitor's run
+siblings = results.siblings(run, models)  # the other reference seeds; none for a visitor's run
 colour = KIND_COLOURS.get(run.config.cell, charts.PALETTE["weight"])
-curves = [(short_label(run, lang), encoding.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
-curves += [(short_label(m, lang), encoding.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
+curves = [(short_label(run, lang), weights_file.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
+curves += [(short_label(m, lang), weights_file.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
             colour, 1.5) for m in siblings]
 st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
 movers = review.movers(labels, curves[0][1])
@@ -153,7 +149,7 @@ st.caption(t("review_prefix_caption", lang, maxlen=maxlen))
 
 # --- 4. the hidden state of the trained model ---------------------------------------------------------
 st.subheader(t("review_hidden_title", lang))
-trace = encoding.first_layer_trace(weights, reading.padded)
+trace = weights_file.first_layer_trace(weights, reading.padded)
 tokens = [tx.MARKERS[tx.PAD]] * (maxlen - len(seen)) + labels  # (maxlen,)
 first_word = maxlen - len(seen) + 1  # the 1-based step of START (or of the first kept token)
 if st.session_state.get(P + "step_for") != (run.id, tuple(reading.padded)):  # a new review: start at its first token
@@ -192,5 +188,5 @@ unknown = review.read_tokens(review.ReviewTokens.of(["zyxq", "qwvz"]), vocabular
 ui.quiz("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),
         [t(f"review_quiz_a{i}", lang) for i in range(3)], answer=0,
         why=t("review_quiz_why", lang, ids=str([i for i in unknown.padded if i][:8]),
-              score=encoding.predict(weights, unknown.padded)), lang=lang)
+              score=weights_file.predict(weights, unknown.padded)), lang=lang)
 ui.keep_settings(settings)

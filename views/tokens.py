@@ -4,9 +4,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts, data, markup, snippets, stepper
+from rnnviz import charts, data, markup, snippets
 from rnnviz import text as tx
 from rnnviz.i18n import t
+from rnnviz.url_values import bounded_int, one_of
 
 BOOK_MAXLEN = 100  # pad_sequences(train_input, maxlen=100) in the book
 
@@ -21,11 +22,11 @@ def book_train_lengths():
 
 # --- input and vocabulary ---------------------------------------------------------
 settings = [ui.setting("text", t("tokens_default_text", lang)),
-            ui.setting("vocab", "imdb", stepper.one_of(("imdb", "fit"))),
-            ui.setting("num_words", 500, stepper.bounded_int(10, 10_000, step=10)),
-            ui.setting("maxlen", 8, stepper.bounded_int(1, 300)),
-            ui.setting("padding", "pre", stepper.one_of(("pre", "post"))),
-            ui.setting("truncating", "pre", stepper.one_of(("pre", "post")))]
+            ui.setting("vocab", "imdb", one_of(("imdb", "fit"))),
+            ui.setting("num_words", 500, bounded_int(10, 10_000, step=10)),
+            ui.setting("maxlen", 8, bounded_int(1, 300)),
+            ui.setting("padding", "pre", one_of(("pre", "post"))),
+            ui.setting("truncating", "pre", one_of(("pre", "post")))]
 left, right = st.columns([3, 2])
 left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
                placeholder=t("tokens_placeholder", lang))

@@ -4,15 +4,19 @@ Training runs in a separate process (`python -m rnnviz.train`, started by
 `launch.launch`); this page only reads the run folders, so it never imports Keras.
 """
 
+import functools
+
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, encoding, markup, reference, runs, warm_up
+from rnnviz import charts_train, data, encoding, markup, results, run_choice, runs, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.launch import Limits
 from rnnviz.launch import launch as launch_run
-from rnnviz.models import keras_code, model_summary_rows, run_cost, total_params
+from rnnviz.models import model_summary_rows, run_cost, total_params
+from rnnviz.snippets import training_code
+from rnnviz.url_values import one_of  # a URL parser for ui.setting
 
 lang = ui.language()
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_intro", lang)
@@ -33,21 +37,10 @@ except data.DataUnavailableError as error:
     st.error(data_error)
 
 
-def parse_choice(options):
-    def parse(text):
-        if text not in options:
-            raise ValueError(text)
-        return text
-    return parse
-
-
-def parse_field(name):
-    def parse(text):
-        value = cfg.parse_field(name, text)
-        if name in OPTIONS and value not in OPTIONS[name]:
-            raise ValueError(text)
-        return value
-    return parse
+def field_parser(name):
+    """A config field's URL value: the field's type and bounds (`cfg.parse_field`), and one of the widget's options."""
+    parse = functools.partial(cfg.parse_field, name)
+    return one_of(OPTIONS[name], parse) if name in OPTIONS else parse
 
 
 def apply_preset() -> None:
@@ -62,11 +55,11 @@ def set_words(n: int) -> None:
 
 # --- model and settings -----------------------------------------------------------------
 st.subheader(t("train_model_title", lang))
-settings = [ui.setting(P + "preset", "lstm", parse_choice(tuple(cfg.PRESETS))),
-            ui.setting(P + "mode", "quick", parse_choice(("quick", "full")))]
+settings = [ui.setting(P + "preset", "lstm", one_of(tuple(cfg.PRESETS))),
+            ui.setting(P + "mode", "quick", one_of(("quick", "full")))]
 preset_name = ui.current_choice(P + "preset", lang)
 preset = cfg.PRESETS[preset_name]
-settings += [ui.setting(P + name, getattr(preset, name), parse_field(name)) for name in FIELDS]
+settings += [ui.setting(P + name, getattr(preset, name), field_parser(name)) for name in FIELDS]
 
 c1, c2 = st.columns([3, 2])
 ui.choice(c1.selectbox, t("train_preset", lang), tuple(cfg.PRESETS), P + "preset", lang, on_change=apply_preset,
@@ -147,7 +140,7 @@ if config is not None:
                      size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
     with st.expander(t("train_code_title", lang)):
         st.caption(t("train_code_caption", lang))
-        st.code(keras_code(config), language="python")
+        st.code(training_code(config), language="python")
 
 ui.keep_settings(settings)
 visitor = ui.visitor_id()
@@ -191,23 +184,12 @@ if config is not None:
 
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
-
-def default_comparison(own: list, reference_runs: list) -> list[str]:
-    """Your two latest runs with curves; with none yet, the reference LSTM beside the 9-2 SimpleRNN."""
-    mine = [run.id for run in own if run.epochs_run][:2]
-    if mine:
-        return mine
-    wanted = [("lstm", 500), ("embedding-simplernn", 500)]
-    return [run.id for name in wanted for run in reference_runs
-            if run.preset == name[0] and run.config.num_words == name[1] and run.config.seed == 42][:2]
-
-
 listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
 by_id = {run.id: run for run in listed}
 if ui.current_choice(P + "compare", lang) is not None:
     st.session_state[P + "compare"] = [i for i in ui.current_choice(P + "compare", lang) if i in by_id]
 else:
-    st.session_state[P + "compare"] = default_comparison(all_runs, reference_runs)
+    st.session_state[P + "compare"] = run_choice.default_comparison(all_runs, reference_runs)
 # A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
 # for the first time takes a colour no other drawn run has (charts_train.assign_colours).
 drawn_now = [by_id[i] for i in dict.fromkeys([*(run.id for run in active), *st.session_state[P + "compare"]])]
@@ -434,7 +416,7 @@ if listed:
             st.session_state.pop(P + "confirm_delete", None)
             st.rerun()
 
-reproduced = reference.summarize(reference_runs)  # the reference runs alone
+reproduced = results.summarize(reference_runs)  # the reference runs alone
 with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
     if reproduced:
         st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")
@@ -449,9 +431,8 @@ with st.expander(t("train_reproduce_title" if reproduced else "train_book_title"
 
 # --- predict, then reveal ---------------------------------------------------------------------------
 def best_full_val_accuracy(preset: str) -> str:
-    scores = [r.best_val_accuracy for r in all_runs
-              if r.preset == preset and r.config.max_train_samples is None and r.best_val_accuracy is not None]
-    return f"{max(scores):.3f}" if scores else t("quiz_train_none", lang)
+    best = results.best_full_val_accuracy(all_runs, preset)
+    return f"{best:.3f}" if best is not None else t("quiz_train_none", lang)
 
 
 book = cfg.BOOK_RESULTS

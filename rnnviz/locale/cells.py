@@ -1,5 +1,5 @@
-"""Strings of the "LSTM and GRU cells" page (see rnnviz.i18n). The stepper strings it
-shares with the hidden-state page (step_*, fade_*) live in rnnviz/locale/hidden.py."""
+"""Strings of the "LSTM and GRU cells" page (see rnnviz.i18n). The timestep strings it
+shares with the hidden-state page (step_*, fade_*) are in shared.py."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "cells_intro": {

@@ -1,11 +1,6 @@
-"""Strings of the "Try a review" page (see rnnviz.i18n)."""
+"""Strings of the "Try a review" page (see rnnviz.i18n); its title (page_review) is in shared.py."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    "page_review": {"ko": "리뷰 직접 넣어 보기", "en": "Try a review"},
-    "what_review": {
-        "ko": "훈련된 책의 모델들이 내가 쓴 리뷰를 단어마다 어떻게 읽고 판단하는지 봅니다.",
-        "en": "Type a review and watch the book's trained models read it word by word.",
-    },
     "review_intro": {
         "ko": "9-2절과 9-3절의 모델은 IMDB 리뷰 20,000개로 훈련되어 리뷰가 **긍정일 확률**을 출력합니다. "
               "여기서는 이 앱의 작업자가 책과 똑같은 설정으로 훈련해 둔 **참고 모델**(모델마다 씨앗 3개)이 "

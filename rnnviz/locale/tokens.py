@@ -1,7 +1,6 @@
-"""Strings of the "Tokens & padding" page (see rnnviz.i18n)."""
+"""Strings of the "Tokens & padding" page (see rnnviz.i18n); the token words other pages show too are in shared.py."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    # --- tokens page -------------------------------------------------------------
     "tokens_title": {"ko": "토큰과 패딩", "en": "Tokens & padding"},
     "tokens_intro": {
         "ko": "신경망은 글자를 직접 읽지 못합니다. 문장을 단어 **토큰**으로 나누고, **어휘 사전**에서 각 토큰의 "
@@ -12,10 +11,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "`pad_sequences` brings every **sequence** to one length `maxlen`: short ones are **padded** "
               "with 0, long ones are cut (truncated).",
     },
-    # --- shared: widget hints (ui.localize_widgets, ui.input_label) ---------
-    "hint_enter": {"ko": "Enter 키나 바깥을 클릭하면 적용", "en": "press Enter to apply"},
-    "hint_ctrl_enter": {"ko": "Ctrl+Enter(맥은 ⌘+Enter)나 바깥을 클릭하면 적용",
-                        "en": "press Ctrl+Enter (⌘+Enter on a Mac) to apply"},
     "tokens_placeholder": {"ko": "문장을 한 줄에 하나씩 입력하세요", "en": "Type one sentence per line"},
     "tokens_input": {"ko": "문장 (한 줄에 하나씩)", "en": "Sentences (one per line)"},
     "tokens_default_text": {
@@ -78,8 +73,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tokens_table_title": {"ko": "토큰과 id", "en": "Tokens and ids"},
     "col_position": {"ko": "위치", "en": "position"},
-    "col_token": {"ko": "토큰", "en": "token"},
-    "col_id": {"ko": "id", "en": "id"},
     "col_rank": {"ko": "IMDB 빈도 순위", "en": "frequency rank"},
     "col_note": {"ko": "설명", "en": "note"},
     "note_start": {"ko": "시퀀스의 시작 (1)", "en": "start of sequence (1)"},
@@ -99,15 +92,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Padded matrix shape: ({rows}, {maxlen}). Grey cells are padding (0); faded cells outside the "
               "frame are tokens cut away. Hover a cell to see its token.",
     },
-    "grid_title": {"ko": "pad_sequences의 결과", "en": "What pad_sequences returns"},
-    "grid_row": {"ko": "문장", "en": "sentence"},
-    "grid_column": {"ko": "타임스텝 (열)", "en": "timestep (column)"},
-    "kind_pad": {"ko": "패딩 0", "en": "padding 0"},
-    "kind_start": {"ko": "시작 1", "en": "start 1"},
-    "kind_word": {"ko": "단어", "en": "word"},
-    "kind_oov": {"ko": "OOV 2", "en": "OOV 2"},
-    "kind_cut": {"ko": "잘려 나감", "en": "cut away"},
-    "grid_run_tokens": {"ko": "토큰 {n}개", "en": "{n} tokens"},
     "tokens_hist_title": {"ko": "IMDB 리뷰의 길이와 maxlen", "en": "IMDB review lengths and maxlen"},
     "tokens_hist_text": {
         "ko": "책의 훈련 세트(리뷰 {count:,}개)의 길이 분포입니다. 평균은 {mean:.2f}, 중간값은 {median:.0f} — "

@@ -304,7 +304,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "validation loss (the weights early stopping restores), ✕ = where early stopping ended the run.",
     },
     # --- runs table -----------------------------------------------------------------
-    "train_runs_title": {"ko": "실행 기록", "en": "Runs"},
     "train_reference_title": {"ko": "참고 실행 {n}개 (읽기 전용)", "en": "{n} reference runs (read-only)"},
     "train_reference_caption": {
         "ko": "이 앱의 작업자가 책의 설정 그대로 IMDB 전체 데이터로 훈련해 앱과 함께 배포한 실행입니다(모델마다 씨앗 3개). "

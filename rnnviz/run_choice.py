@@ -1,0 +1,80 @@
+"""Which runs a page shows: the models to try, the run whose weights a table shows, the default picks.
+
+Pure selection over `rnnviz.runs.Run` lists (the pages pass what their stores list); the
+rules for which runs count and for the representative seed are `rnnviz.results`'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rnnviz import results
+from rnnviz.config import RunConfig
+from rnnviz.runs import Run, RunStore
+
+INPUT_KINDS = ("onehot", "embedding")  # the one-hot page's two models (book 9-2)
+FIRST_COMPARISON = (("lstm", 500), ("embedding-simplernn", 500))  # the training lab's reference pair
+
+
+def available_models(stores: Sequence[RunStore]) -> list[Run]:
+    """Usable runs of all stores: the reference runs by variant then seed, then the visitor's, newest first."""
+    found = [run for store in stores for run in store.list() if results.usable(run)]
+    return sorted(found, key=_order)
+
+
+def _order(run: Run) -> tuple:
+    if not run.is_reference:
+        return (1, 0, 0, -(run.started or 0), run.id)
+    variant = results.variant_of(run.config)
+    rank = results.VARIANTS.index(variant) if variant in results.VARIANTS else len(results.VARIANTS)
+    return (0, rank, run.config.seed, 0, run.id)
+
+
+def reference_first(candidates: Sequence[Run], num_words: int) -> list[Run]:
+    """The reference runs of `num_words`, then the other reference runs, then the visitor's (order kept within)."""
+    return sorted(candidates, key=lambda run: (not run.is_reference, run.config.num_words != num_words))
+
+
+def weights_to_show(representative: Run | None, candidates: Sequence[Run], num_words: int,
+                    fits: Callable[[RunConfig], bool]) -> Run | None:
+    """The run whose trained weights a table shows: the representative reference run, else the
+    visitor's newest; only one with `num_words` words whose config `fits` the page (None: none does)."""
+    choices = [representative, *(run for run in candidates if not run.is_reference)]
+    return next((run for run in choices if run and run.config.num_words == num_words and fits(run.config)), None)
+
+
+# --- the one-hot page -------------------------------------------------------------------------------
+
+
+def one_layer_simple_rnns(candidates: Sequence[Run]) -> list[Run]:
+    """The finished one-layer SimpleRNN runs whose files pass their checks (a damaged run is skipped)."""
+    return [run for run in candidates if results.finished(run) and run.config.cell == "SimpleRNN"
+            and run.config.layers == 1 and results.readable(run)]
+
+
+def by_inputs(candidates: Sequence[Run]) -> dict[str, list[Run]]:
+    """The runs by input kind, "onehot" then "embedding" (order kept within)."""
+    return {kind: [run for run in candidates if run.config.inputs == kind] for kind in INPUT_KINDS}
+
+
+def newest_of_visitor(candidates: Sequence[Run]) -> Run | None:
+    """The first of the visitor's runs (a store lists the newest first), or None."""
+    return next((run for run in candidates if not run.is_reference), None)
+
+
+def default_picks(representatives: Sequence[Run | None], by_kind: dict[str, list[Run]]) -> list[str]:
+    """The runs a comparison starts with: the representative seeds, then the visitor's newest of each kind."""
+    newest = [newest_of_visitor(by_kind[kind]) for kind in by_kind]
+    return [run.id for run in [*representatives, *newest] if run]
+
+
+# --- the training lab -------------------------------------------------------------------------------
+
+
+def default_comparison(own: Sequence[Run], reference_runs: Sequence[Run]) -> list[str]:
+    """Your two latest runs with curves; with none yet, the reference LSTM beside the 9-2 SimpleRNN (seed 42)."""
+    mine = [run.id for run in own if run.epochs_run][:2]
+    if mine:
+        return mine
+    return [run.id for preset, num_words in FIRST_COMPARISON for run in reference_runs
+            if run.preset == preset and run.config.num_words == num_words and run.config.seed == 42][:2]

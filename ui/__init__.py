@@ -1,0 +1,25 @@
+"""Streamlit glue shared by the pages: `import ui`, then `ui.setting(...)`, `ui.quiz(...)`, ...
+
+Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per module:
+
+    server.py     what the server loads once for every visitor: IMDB caches, the import warm-up
+    settings.py   what the visitor chose: language, settings kept in the URL, translated choices, owner cookie
+    pages.py      the page table (navigation, the home page's map), every page's header and quiz
+    timesteps.py  the timestep pages' shared sections: sentence and sizes, the input table, memory fading
+    player.py     the timestep player (◀ ▶ play, slider, full screen) and the chart and equation it drives
+"""
+
+from ui.pages import PAGES, header, quiz
+from ui.player import chart_and_equation, fullscreen_button, step_chart, timestep_player
+from ui.server import imdb_test_reviews, imdb_word_index, wait_for_warm_up, warm_up_in_background
+from ui.settings import (choice, current_choice, input_label, keep_settings, language, language_switch,
+                         localize_widgets, set_choice, setting, translated_choice, visitor_id)
+from ui.timesteps import fading_curves, memory_fading, show_inputs, step_controls
+
+__all__ = [
+    "PAGES", "chart_and_equation", "choice", "current_choice", "fading_curves", "fullscreen_button", "header",
+    "imdb_test_reviews", "imdb_word_index", "input_label", "keep_settings", "language", "language_switch",
+    "localize_widgets", "memory_fading", "quiz", "set_choice", "setting", "show_inputs", "step_chart",
+    "step_controls", "timestep_player", "translated_choice", "visitor_id", "wait_for_warm_up",
+    "warm_up_in_background",
+]

@@ -1,0 +1,126 @@
+"""The timestep player (◀ / ▶ play / slider / ▶, full screen) and the chart and equation it drives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from rnnviz import player
+from rnnviz.i18n import t
+from ui.settings import keep_settings
+
+
+_PLAYING = "step_playing"  # session key: the key of the player that is playing, or None
+_SHOWN = "step_shown"  # session key: the step the player drew last (a play tick moves on only from it)
+
+
+def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None], key: str,
+                    whole_page: bool = False, share: bool = True) -> None:
+    """A page's one timestep control, ◀ / ▶ play / slider / ▶, above what it drives: `draw(step_t)`.
+
+    One source of truth, `st.session_state["step_t"]` (1-based, kept in `first .. last`). The
+    control and `draw` run as a fragment: a click reruns them, not the whole page. ▶ Play is an
+    app-side timer: the fragment is declared with `run_every` only while playing, and every tick
+    moves `step_t` on by one from the step shown, stopping after `last` (`rnnviz.player`); the
+    other controls wait while it plays. Play, pause and the end rerun the whole page once, which
+    starts or stops the timer. The figure holds no frames of its own: every step redraws it, so
+    its fullscreen view cannot lose anything.
+
+    Args:
+        first, last: the steps on show (the review page starts `first` after its padding).
+        draw: draws one step's chart and equation (it reads no widgets of its own).
+        key: this page's player; play on one page does not carry over to another.
+        whole_page: something outside the player also shows `step_t`: every step reruns the page.
+        share: keep `step_t` in the URL (it is a setting of the page, from `step_controls`).
+    """
+    state = st.session_state
+    state["step_t"] = player.clamp(state.get("step_t", first), first, last)
+    if state.get(_PLAYING) not in (None, key):  # a player left playing on another page
+        state[_PLAYING] = None
+    playing = state.get(_PLAYING) == key and first < last
+
+    def rerun() -> None:  # after a click; a fragment rerun is Streamlit's default
+        if whole_page:
+            st.rerun()
+
+    def move(delta: int) -> None:
+        state["step_t"] = player.clamp(state["step_t"] + delta, first, last)
+        rerun()
+
+    def play_or_pause() -> None:
+        if state.get(_PLAYING) == key:
+            state[_PLAYING] = None
+            state["step_t"] = state.get(_SHOWN) or state["step_t"]  # the step on screen, not a late tick's
+        else:
+            state["step_t"] = player.play_from(state["step_t"], first, last)
+            state[_PLAYING], state[_SHOWN] = key, None  # show the current step first, then move on
+        st.rerun()  # the whole page: declares the fragment with or without its timer
+
+    @st.fragment(run_every=player.PLAY_SECONDS if playing else None)
+    def steps() -> None:
+        going = state.get(_PLAYING) == key
+        if going and state.get(_SHOWN) is not None:  # a tick: on from the step shown (the slider may lag)
+            following = player.tick(state[_SHOWN], last)
+            if following is None:  # the last step has been on screen for a tick: stop
+                state[_PLAYING], state["step_t"] = None, state[_SHOWN]
+                st.rerun()  # the whole page declares the fragment without its timer
+            state["step_t"] = following
+            if whole_page:
+                state[_SHOWN] = None  # the whole page's run shows this step, and moves on only at the next tick
+                st.rerun()
+        if first < last:
+            back, play, slider, forward, whole = st.columns([2, 2, 8, 2, 2], vertical_alignment="bottom")
+            back.button(t("step_back", lang), key=f"{key}_back", on_click=move, args=(-1,), width="stretch",
+                        disabled=going or state["step_t"] <= first)
+            play.button(t("step_pause" if going else "step_play", lang), key=f"{key}_play", width="stretch",
+                        on_click=play_or_pause, type="primary", help=t("step_play_help", lang))
+            slider.slider(t("step_t", lang), first, last, key="step_t", on_change=rerun, disabled=going)
+            forward.button(t("step_forward", lang), key=f"{key}_forward", on_click=move, args=(1,),
+                           width="stretch", disabled=going or state["step_t"] >= last)
+            with whole:
+                fullscreen_button(lang, key)
+        else:
+            st.caption(t("step_single", lang))
+        with st.container(key=f"{key}_stage"):
+            draw(state["step_t"])
+        state[_SHOWN] = state["step_t"]
+        if share:
+            keep_settings(["step_t"])
+
+    steps()
+
+
+# The player goes fullscreen whole: the browser's Fullscreen API on the page, so the controls, the
+# chart and the equation stay together and keep working (`step_chart` drops the chart-only one).
+_FULLSCREEN = """<style>
+.rnnviz-fullscreen {{ width: 100%; min-height: 2.5rem; padding: 0.25rem 0.5rem; cursor: pointer; white-space: nowrap;
+  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white; font: inherit; }}
+.rnnviz-fullscreen:hover {{ border-color: #ff4b4b; color: #ff4b4b; }}
+</style>
+<button class="rnnviz-fullscreen st-key-{key}_fullscreen" title="{help}">{label}</button>
+<script>
+document.querySelectorAll(".rnnviz-fullscreen").forEach(button => button.onclick = () =>
+  document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen());
+</script>"""
+
+
+def fullscreen_button(lang: str, key: str) -> None:
+    """Full screen for the player `key`: the whole page, so the controls come along (Esc leaves)."""
+    st.html(_FULLSCREEN.format(key=key, label=t("step_fullscreen", lang), help=t("step_fullscreen_help", lang)),
+            unsafe_allow_javascript=True)
+
+
+def step_chart(place, figure) -> None:
+    """Draw a player's chart in `place` without a modebar: every step redraws the chart, which would
+    close its chart-only fullscreen (and that view has no controls); "Full screen" takes the page."""
+    place.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+
+
+def chart_and_equation():
+    """Two side-by-side places under the player: the chart's column and, beside it, a box of the
+    chart's height for the equation (it scrolls when a big layer's equation is taller)."""
+    from rnnviz import charts_cells  # Plotly: only on the pages that draw
+
+    chart, equation = st.columns([5, 4], gap="small")
+    return chart, equation.container(height=charts_cells.STEP_CHART_HEIGHT, border=False)

@@ -1,0 +1,59 @@
+"""What the server loads once for every visitor: the IMDB caches and the background import warm-up."""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+from rnnviz import data
+
+
+@st.cache_resource(show_spinner=False)
+def imdb_word_index() -> dict[str, int]:
+    """IMDB's word -> rank dict, read once per server (88,584 words; callers only read it)."""
+    return data.load_word_index()
+
+
+@st.cache_resource(show_spinner=False)
+def imdb_test_reviews() -> data.TestReviews:
+    """The 25,000 test reviews, every word kept, in compact arrays (~23 MB), read once per server."""
+    return data.load_test_reviews()
+
+
+def _warm_up() -> None:
+    """Import what the pages need and build one Plotly figure, so Plotly's lazy validators are loaded."""
+    import pandas  # noqa: F401 - the tables of every page but home
+
+    from rnnviz import charts
+
+    charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
+
+
+_WARM_UPS: list[threading.Thread] = []  # the warm-up thread of this server, once started
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up_in_background() -> threading.Thread:
+    """Once per server, after the first page is drawn: load pandas, Plotly and rnnviz.charts in a thread.
+
+    They cost the first page a visitor opens after a server start 1-2 s; done while the visitor
+    reads the home page, the first visit of a page finds them imported. Pure imports, no
+    Streamlit call; a page waits for them first (`wait_for_warm_up`).
+    """
+    worker = threading.Thread(target=_warm_up, name="rnnviz-warm-up", daemon=True)
+    _WARM_UPS.append(worker)
+    worker.start()
+    return worker
+
+
+def wait_for_warm_up() -> None:
+    """Before a page runs (app.py): let a warm-up still importing finish.
+
+    Two threads importing pandas and Plotly at once can deadlock on Python's import locks,
+    which Python breaks by handing one of them a half-initialised module ("module 'pandas'
+    has no attribute 'Series'", seen on the review page). Waiting costs nothing once the
+    imports are done, and no more than importing them itself while they are not.
+    """
+    for worker in _WARM_UPS:
+        worker.join()

@@ -1,0 +1,182 @@
+"""What the visitor chose, kept across reruns and pages: language, settings in the URL, choices, owner cookie.
+
+Every page reads its URL settings here: `setting(key, default, parse)` before the widget, where
+`parse` (`bounded_int`, `one_of`, ...) turns a link's text into a valid value or raises ValueError,
+so a hand-edited link falls back to the default; `keep_settings(keys)` after all widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from rnnviz import owner
+from rnnviz.i18n import LANGUAGES, language_from_locale, t
+
+
+_KEEP = "_kept_settings"  # session_state key: widget values that outlive page changes
+_MAX_URL_VALUE = 1500  # longer values (a long paste) stay out of the URL
+_OWNER_TOKEN = "_owner_token"  # session_state key: the token made for a browser that sent none
+
+
+# Streamlit writes its own input hints in English only ("Press Enter to apply", "Press Ctrl+Enter to
+# apply"); there is no setting to translate them. Outside English they are hidden by this one rule,
+# scoped to that hint element, and `input_label` says the same in the page's language.
+_HIDE_INPUT_HINTS = '<style>[data-testid="InputInstructions"] { display: none; }</style>'
+
+
+def localize_widgets(lang: str) -> None:
+    """Hide Streamlit's English-only input hints when the app is not in English (app.py, every run)."""
+    if lang != "en":
+        st.html(_HIDE_INPUT_HINTS)
+
+
+def input_label(label: str, lang: str, multiline: bool = False) -> str:
+    """A text box's label; outside English it also says how to apply (Streamlit's own hint is hidden).
+
+    >>> input_label("문장", "ko")
+    '문장 :gray[(Enter 키나 바깥을 클릭하면 적용)]'
+    """
+    if lang == "en":
+        return label
+    return f"{label} :gray[({t('hint_ctrl_enter' if multiline else 'hint_enter', lang)})]"
+
+
+def visitor_id() -> str:
+    """Who is visiting: the hash of a secret token this browser keeps in a year-long cookie.
+
+    A shared deployment records it as a run's owner, so one visitor cannot stop or delete
+    another's run, and the same browser still owns its runs after a restart. A browser without
+    the cookie (a first visit, a malformed value) gets a fresh token at once, kept in the session
+    (so its first run is already its own), and a script that stores it in the cookie; the cookie
+    reaches the server with the next session. AppTest has no cookies: the session's token only.
+    """
+    token = (st.context.cookies or {}).get(owner.COOKIE)
+    if not owner.is_token(token):
+        if _OWNER_TOKEN not in st.session_state:
+            st.session_state[_OWNER_TOKEN] = owner.new_token()
+        token = st.session_state[_OWNER_TOKEN]
+        st.sidebar.html(owner.cookie_script(token), unsafe_allow_javascript=True)  # no gap in the page
+    return owner.owner_hash(token)
+
+
+def language() -> str:
+    """The current language: the sidebar switch, else the URL's ?lang=, else the browser locale.
+
+    Also writes it to the URL, so a copied link opens in the same language.
+    """
+    chosen = st.session_state.get("lang_switch") or st.session_state.get("lang")
+    if chosen not in LANGUAGES:
+        chosen = st.query_params.get("lang")
+    if chosen not in LANGUAGES:
+        chosen = language_from_locale(st.context.locale)
+    st.session_state["lang"] = chosen
+    st.query_params["lang"] = chosen
+    return chosen
+
+
+def language_switch() -> str:
+    """The sidebar switch (app.py, every run); the choice goes to the session and the URL."""
+    if "lang_switch" not in st.session_state:  # a new session: the link or the browser decides
+        url_choice = st.query_params.get("lang")
+        st.session_state["lang_switch"] = (url_choice if url_choice in LANGUAGES
+                                           else language_from_locale(st.context.locale))
+    names = {"ko": "한국어", "en": "English"}
+    picked = st.sidebar.radio(t("language", st.session_state["lang_switch"]), LANGUAGES,
+                              format_func=names.get, horizontal=True, key="lang_switch")
+    st.session_state["lang"] = picked
+    st.query_params["lang"] = picked
+    return picked
+
+
+def setting(key: str, default: Any, parse: Callable[[str], Any] = str, max_chars: int | None = None) -> str:
+    """Prepare the widget keyed `key`: its value comes from the URL, then the session, then `default`.
+
+    Call before creating the widget (with `key=key`, no `value=`); call
+    `keep_settings` after all widgets so the URL and session follow the user.
+    `max_chars`: a text widget's own limit; a link's value is cut to it as typing would be.
+    """
+    kept = st.session_state.setdefault(_KEEP, {})
+    if key not in st.session_state:
+        raw = st.query_params.get(key)
+        if raw is not None and max_chars is not None:
+            raw = raw[:max_chars]
+        value = kept.get(key, default)
+        if raw is not None:
+            try:
+                value = parse(raw)
+            except (TypeError, ValueError):
+                pass  # a hand-edited link: ignore the bad value, keep the default
+        st.session_state[key] = value
+    kept.setdefault("_defaults", {})[key] = default
+    return key
+
+
+def keep_settings(keys: Sequence[str]) -> None:
+    """Copy the widgets' values into the session (for page changes) and the URL (for sharing)."""
+    kept = st.session_state.setdefault(_KEEP, {})
+    defaults = kept.get("_defaults", {})
+    for key in keys:
+        value = st.session_state.get(key)
+        kept[key] = value
+        text = str(value)
+        if value == defaults.get(key) or len(text) > _MAX_URL_VALUE:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = text
+
+
+def translated_choice(key: str, lang: str, fix: Callable[[Any], Any]) -> str:
+    """The widget key of a selectbox, multiselect or radio whose option labels are translated.
+
+    Streamlit 1.67 sends a choice widget's *labels* back from the browser, not its options.
+    After a language switch the labels of the old language match no option: the widget's
+    value becomes a stray string (a multiselect's format_func then raises TypeError). So
+    each language gets its own widget, keyed `key@lang`, which starts on the choice kept
+    under the language-free `key`. `fix` turns any value (None at first) into a valid
+    one. After the widget, keep its choice: `st.session_state[key] = choice`.
+    """
+    widget_key = f"{key}@{lang}"
+    current = st.session_state.get(widget_key, st.session_state.get(key))
+    fixed = fix(current)
+    if widget_key not in st.session_state or fixed != current:
+        st.session_state[widget_key] = fixed
+    return widget_key
+
+
+def current_choice(key: str, lang: str) -> Any:
+    """The choice of a translated widget (`translated_choice`) before the widget is drawn this run."""
+    return st.session_state.get(f"{key}@{lang}", st.session_state.get(key))
+
+
+def set_choice(key: str, value: Any) -> None:
+    """Set a translated widget's choice from code (a callback): its per-language widgets start over from it."""
+    st.session_state[key] = value
+    for each in LANGUAGES:
+        st.session_state.pop(f"{key}@{each}", None)
+
+
+def choice(widget: Callable, label: str, options: Sequence, key: str, lang: str,
+           format_func: Callable[[Any], str], default: Any = None, **kwargs) -> Any:
+    """A radio, selectbox or multiselect (`st.radio`, `column.selectbox`, ...) with translated labels.
+
+    Its choice is kept under the language-free `key` (a setting, the URL); the widget itself is
+    keyed per language (`translated_choice`). A value that is no longer an option falls back to
+    `default` (else the first option); a multiselect drops it, and starts on `default` (else
+    nothing) when nothing was chosen yet.
+
+    Returns:
+        The chosen option (a list for a multiselect).
+    """
+    options = list(options)
+    if widget.__name__ == "multiselect":
+        def fix(value):
+            return [v for v in value if v in options] if isinstance(value, list) else list(default or [])
+    else:
+        def fix(value):
+            return value if value in options else default if default in options else options[0]
+    value = widget(label, options, key=translated_choice(key, lang, fix), format_func=format_func, **kwargs)
+    st.session_state[key] = value
+    return value
