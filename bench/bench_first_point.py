@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rnnviz import runs, warm_up  # noqa: E402
+from rnnviz import run_status, runs, warm_up  # noqa: E402
 from tools.appserver import chromium, streamlit_server  # noqa: E402
 from tools.checkout import BASELINE_COMMIT, exported  # noqa: E402
 from tools.machine import describe  # noqa: E402
@@ -127,9 +127,9 @@ def sample(browser, url: str, runs_dir: Path, log=print, ready: Path | None = No
         shutil.rmtree(run.path)  # the next page must not draw this run's curves before its own first point
         return {"on_screen": on_screen,
                 "in_folder": watch.first_row_at - clicked_wall if watch.first_row_at else None,
-                "state": run.state, "steps": run.status.get("steps"),
+                "state": run.state, "steps": run.status.steps,
                 "phases": {phase: at - clicked_wall for phase, at in watch.phases.items()},
-                "epoch_seconds": run.status.get("epoch_seconds"), "warm_up": warm_up_seconds}
+                "epoch_seconds": list(run.status.epoch_seconds), "warm_up": warm_up_seconds}
     finally:
         context.close()
 
@@ -197,7 +197,7 @@ def step_medians(rows: list[dict]) -> dict[str, float]:
         for name, (began, ended) in (row.get("steps") or {}).items():
             if began is not None and ended is not None:
                 durations.setdefault(name, []).append(ended - began)
-    return {name: statistics.median(durations[name]) for name in runs.STEPS if name in durations}
+    return {name: statistics.median(durations[name]) for name in run_status.STEPS if name in durations}
 
 
 def table(results: dict) -> str:
@@ -247,7 +247,7 @@ def steps_table(results: dict) -> str:
             "epoch1": "rest of epoch 1 and validation (compiling the validation step)"}
     lines = ["| step (status.json `steps`) | " + " | ".join(f"{kind}, median s" for kind in kinds) + " |",
              "| --- |" + " ---: |" * len(kinds)]
-    for name in runs.STEPS:
+    for name in run_status.STEPS:
         if any(name in medians[kind] for kind in kinds):
             lines.append(f"| {what[name]} | " + " | ".join(f"{medians[kind].get(name, float('nan')):.2f}"
                                                          for kind in kinds) + " |")

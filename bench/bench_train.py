@@ -126,7 +126,7 @@ def worker(preset: str, epochs: int, samples: int | None, runs_dir: Path, test_s
     _, peak_mb = run_measured(args, environment("jax"))
     run = RunStore(runs_dir).list()[0]
     assert run.state == "done", run.status
-    return run.status["epoch_seconds"], peak_mb
+    return list(run.status.epoch_seconds), peak_mb
 
 
 def book(preset: str, epochs: int, samples: int, tmp: Path):

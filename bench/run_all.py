@@ -525,7 +525,7 @@ def render_reference(results: dict, settings: Settings) -> str:
         return "No finished full runs in `reference_runs/`: run `python -m rnnviz.reference` first."
     dates = sorted(datetime.datetime.fromtimestamp(run.started).strftime("%Y-%m-%d") for run in used if run.started)
     backends = sorted({run.backend for run in used if run.backend})
-    peaks = [run.status.get("peak_memory_mb") for run in used if run.status.get("peak_memory_mb")]
+    peaks = [run.status.peak_memory_mb for run in used if run.status.peak_memory_mb]
     gaps = [row.gap_points for row in rows if row.gap_points is not None]
     return "\n\n".join([
         "Goal: the book's published results (DESIGN.md's table of the current notebooks) next to the worker's own "

@@ -191,5 +191,5 @@ def results_table(runs: Sequence[Run], names: Sequence[str], lang: str) -> pd.Da
         t("oh_col_val_acc", lang): [number_text(run.best_val_accuracy) for run in runs],
         t("oh_col_test_acc", lang): [number_text(run.test_accuracy) for run in runs],
         t("oh_col_sec", lang): [number_text(run.seconds_per_epoch, 2) for run in runs],
-        t("oh_col_memory", lang): [number_text(run.status.get("peak_memory_mb"), 0) for run in runs],
+        t("oh_col_memory", lang): [number_text(run.status.peak_memory_mb, 0) for run in runs],
     })

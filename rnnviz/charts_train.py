@@ -84,7 +84,7 @@ def whose(run: Run, lang: str) -> str:
 
 def launched_text(run: Run) -> str:
     """When the run was launched, to the second (the same from queued to done), e.g. `11-29 15:30:02`."""
-    return clock_text(run.status.get("created") or run.started, "%m-%d %H:%M:%S") or "?"
+    return clock_text(run.launched, "%m-%d %H:%M:%S") or "?"
 
 
 def run_label(run: Run, lang: str, state: bool = False, seed: bool = True, yours: bool = False) -> str:
@@ -135,7 +135,7 @@ def failure_text(run: Run, lang: str) -> str:
     """A failed run's error, as Markdown that shows the run file's words as text: in the page's language
     when the worker named it (error_key with its error_params), else the text it wrote; never raises
     for an unknown key or a missing parameter."""
-    key, params = run.status.get("error_key"), run.status.get("error_params") or {}
+    key, params = run.status.error_key, run.status.error_params
     if key:
         try:
             return markup.fill(t(key, lang), params)
@@ -208,13 +208,13 @@ STEP_DONE, STEP_RUNNING, STEP_WAITING = "✓", "▸", "○"
 
 
 def step_lines(run: Run, lang: str, now: float | None = None) -> list[str]:
-    """One line per step before the first curve point (`runs.STEPS`), as the worker timed them:
+    """One line per step before the first curve point (`run_status.STEPS`), as the worker timed them:
     `✓ Reading the IMDB data · 0.4 s`, `▸ Importing Keras (jax) · 1.2 s so far`, `○ Epoch 1`.
 
     Steps run side by side where the worker does so (the data and Keras).
     """
     now = time.time() if now is None else now
-    origin = run.status.get("created") or run.started
+    origin = run.launched
     since_click = max(now - origin, 0.0) if origin else None
     lines = []
     for name, began, ended in run.steps():

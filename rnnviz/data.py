@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rnnviz import files
 from rnnviz.i18n import t
 from rnnviz.text import INDEX_FROM, OOV, START
 
@@ -294,10 +295,7 @@ def book_train_lengths() -> np.ndarray:
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache.with_suffix(f".{os.getpid()}.tmp")
-            with open(partial, "wb") as handle:
-                np.save(handle, lengths)
-            os.replace(partial, cache)  # atomic: a reader never sees half a file
+            files.save_npy_atomic(cache, lengths)  # a reader never sees half a file
         except OSError:
             pass  # a read-only home: compute again next time
     return lengths

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from rnnviz import config as cfg
-from rnnviz import runs
+from rnnviz import launch, runs
 from rnnviz.config import RunConfig
 from rnnviz.results import SEEDS, VARIANTS, Variant, variant_of
 from rnnviz.runs import RunStore
@@ -43,7 +43,8 @@ def _clear_unfinished(store: RunStore) -> None:
 def train_one(store: RunStore, config: RunConfig) -> runs.Run:
     """Train one run with the worker in a child process (as the page launches it)."""
     run_id = store.create(config)
-    subprocess.run(runs.worker_command(store, run_id), cwd=runs.APP_ROOT, env=runs.worker_env(config), check=False)
+    subprocess.run(launch.worker_command(store, run_id), cwd=runs.APP_ROOT, env=launch.worker_env(config),
+                   check=False)
     (store.path(run_id) / runs.LOG_FILE).unlink(missing_ok=True)
     return store.get(run_id)
 

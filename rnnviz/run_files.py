@@ -308,7 +308,6 @@ STATUS_SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "epochs": _integer(1, int(cfg.BOUNDS["epochs"][1])), "epoch": _COUNT, "best_epoch": _COUNT,
     "batch": _COUNT, "batches": _COUNT,
     "train_samples": _COUNT, "val_samples": _COUNT, "test_samples": _COUNT,
-    "best_val_loss": _number(0, math.inf, nan=True), "best_val_accuracy": _UNIT,
     "peak_memory_mb": _number(0, 10**9), "early_stopped": _of_type(bool, "true or false"),
     "ended_by_owner": _of_type(bool, "true or false"),
     "phase": _one_of(*PHASES), "backend": _TEXT, "owner": _TEXT,

@@ -23,7 +23,7 @@ The first curve point comes as soon as it can (BENCHMARKS.md, issue 11): the
 arrays are cut from a cache of every review's ids (`load_data_cached`, made
 once per machine) while Keras is imported and the model built; JAX keeps its
 compiled programs on disk; and each step before the first epoch is timed into
-status.json for the page to show (`StatusLog`, `runs.STEPS`).
+status.json for the page to show (`StatusLog`, `run_status.STEPS`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from rnnviz import config as cfg
-from rnnviz import data, runs, warm_up, weights
+from rnnviz import data, files, processes, run_status, runs, warm_up, weights
 from rnnviz.config import RunConfig
 from rnnviz.runs import RunStore
 from rnnviz.text import INDEX_FROM, OOV, START, pad_sequences
@@ -225,10 +225,10 @@ class StatusLog:
     """status.json as the worker's threads (data loading, the main one, the heartbeat) update it, one at a time.
 
     `begin(step)` / `end(step)` time the steps before the first curve point
-    (`runs.STEPS`), in seconds since the run was created (the click on the
+    (`run_status.STEPS`), in seconds since the run was created (the click on the
     page), into status["steps"] = {step: [begin, end or None]}. Every write
     carries a `heartbeat` time, and `heartbeat()` writes one at least every
-    `runs.HEARTBEAT_SECONDS` while it lasts, in every phase: a page can tell a
+    `run_status.HEARTBEAT_SECONDS` while it lasts, in every phase: a page can tell a
     frozen worker (`runs.STALLED`) from a slow one.
     """
 
@@ -261,8 +261,8 @@ class StatusLog:
             thread.join()
 
     def _beat(self, done: threading.Event) -> None:
-        while not done.wait(runs.HEARTBEAT_SECONDS / 2):
-            if time.monotonic() - self._written >= runs.HEARTBEAT_SECONDS / 2:
+        while not done.wait(run_status.HEARTBEAT_SECONDS / 2):
+            if time.monotonic() - self._written >= run_status.HEARTBEAT_SECONDS / 2:
                 try:
                     self.update()
                 except OSError:
@@ -272,7 +272,7 @@ class StatusLog:
         """This process's half-written files in the run folder (a failed checkpoint holds the room the final
         status needs); under the lock, so never one the heartbeat is writing."""
         with self._lock:
-            runs.remove_temporary_files(self.store.path(self.run_id), older_than=0, pid=os.getpid())
+            files.remove_temporary_files(self.store.path(self.run_id), older_than=0, pid=os.getpid())
 
     def begin(self, *steps: str, **changes) -> None:
         for step in steps:
@@ -309,7 +309,7 @@ def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float, 
                 os.replace(tmp, folder / runs.MODEL_FILE)
                 self.best_weights = self.model.get_weights()
                 self.best_epoch = epoch + 1
-                runs.save_npz_atomic(folder / runs.WEIGHTS_FILE, weights.from_model(self.model, config))
+                files.save_npz_atomic(folder / runs.WEIGHTS_FILE, weights.from_model(self.model, config))
 
     class StatusWriter(keras.callbacks.Callback):
         """status.json as training goes: compiling, the batch within the epoch (at most every
@@ -318,7 +318,7 @@ def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float, 
         def __init__(self):
             super().__init__()
             self.epoch_seconds: list[float] = []
-            self.best = (np.inf, None, None)  # (val_loss, epoch, val_accuracy)
+            self.best_loss, self.best_epoch = np.inf, None  # the page reads the best val_loss/accuracy from history.csv
             self._epoch_start = time.time()
             self._epoch = 0
             self._reported = 0.0
@@ -346,16 +346,15 @@ def _callbacks(store: RunStore, run_id: str, config: RunConfig, started: float, 
             logs = logs or {}
             self.epoch_seconds.append(time.time() - self._epoch_start)
             val_loss = float(logs.get("val_loss", np.nan))
-            if val_loss < self.best[0]:
-                self.best = (val_loss, epoch + 1, float(logs.get("val_accuracy", np.nan)))
+            if val_loss < self.best_loss:
+                self.best_loss, self.best_epoch = val_loss, epoch + 1
             if epoch == 0:
                 log.end("epoch1")
             log.update(
                 epoch=epoch + 1, batch=0, elapsed=time.time() - started, peak_memory_mb=peak_memory_mb(),
                 epoch_seconds=[round(s, 3) for s in self.epoch_seconds],
                 seconds_per_epoch=seconds_per_epoch(self.epoch_seconds),
-                best_epoch=self.best[1], best_val_loss=_finite(self.best[0]),
-                best_val_accuracy=_finite(self.best[2]))
+                best_epoch=self.best_epoch)
 
     class StopOnFile(keras.callbacks.Callback):
         """Ends training after the current batch once the page has written the `stop` file."""
@@ -387,10 +386,6 @@ def seconds_per_epoch(epoch_seconds: list[float]) -> float | None:
         return None
     steady = epoch_seconds[1:] if len(epoch_seconds) > 1 else epoch_seconds
     return round(statistics.median(steady), 3)
-
-
-def _finite(value):
-    return value if value is not None and np.isfinite(value) else None
 
 
 def set_random_seed(seed: int) -> None:
@@ -431,7 +426,7 @@ def train(store: RunStore, run_id: str) -> str:
         log.origin = store.read_status(run_id).get("created") or started
         log.steps["python"] = [0.0, log.now()]  # from the click to this line: the process and its imports
         log.begin("data", "keras", state=runs.RUNNING, pid=os.getpid(),
-                  pid_start=runs.process_start_ticks(os.getpid()), started=started, phase="preparing", epoch=0,
+                  pid_start=processes.process_start_ticks(os.getpid()), started=started, phase="preparing", epoch=0,
                   error=None)
         with log.heartbeat():
             return _train(store, run_id, log, started)
@@ -443,7 +438,7 @@ def train(store: RunStore, run_id: str) -> str:
         raise
     except Exception as error:  # noqa: BLE001 - any failure ends the run with its message
         _say(traceback.format_exc())
-        if runs.is_disk_full(error):  # the page names the cause in the learner's language
+        if files.is_disk_full(error):  # the page names the cause in the learner's language
             return _finish(log, runs.FAILED, started, error=f"{type(error).__name__}: {error}",
                            error_key="train_err_disk_full_run", error_params={})
         return _finish(log, runs.FAILED, started, error=f"{type(error).__name__}: {error}")
@@ -481,7 +476,7 @@ def _train(store: RunStore, run_id: str, log: StatusLog, started: float) -> str:
         model.set_weights(keeper.best_weights)  # the best epoch's weights, also when not stopped early
     log.update(phase="testing")
     loss, accuracy = model.evaluate(test_seq, test_y, batch_size=max(config.batch_size, 256), verbose=0)
-    runs.write_json(folder / runs.TEST_FILE, {"loss": float(loss), "accuracy": float(accuracy),
+    files.write_json(folder / runs.TEST_FILE, {"loss": float(loss), "accuracy": float(accuracy),
                                               "samples": int(len(test_y)), "best_epoch": keeper.best_epoch})
     return _finish(log, runs.DONE, started, early_stopped=early_stopped)
 
@@ -546,7 +541,7 @@ def _note_caches_filled(config: RunConfig) -> None:
     """After a run's epochs its caches are as a warm-up leaves them: no warm-up is needed any more."""
     try:
         if not warm_up.marker(config).exists():
-            runs.write_atomic(warm_up.marker(config), f"{time.time()}\n")
+            files.write_atomic(warm_up.marker(config), f"{time.time()}\n")
     except OSError:
         pass  # a read-only cache folder: a later page may warm up once more, nothing worse
 
@@ -598,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
             stored = cfg.from_json((store.path(run_id) / runs.CONFIG_FILE).read_text(encoding="utf-8"))
             config = config_from_args(args, stored)
             if config != stored:
-                runs.write_atomic(store.path(run_id) / runs.CONFIG_FILE, cfg.to_json(config))
+                files.write_atomic(store.path(run_id) / runs.CONFIG_FILE, cfg.to_json(config))
         else:
             config = config_from_args(args, None)
             run_id = store.create(config)

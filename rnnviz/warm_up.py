@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from rnnviz import config as cfg
-from rnnviz import data, runs
+from rnnviz import data, files, launch, processes, runs
 
 WARM_UP_ENV = "RNNVIZ_WARM_UP"  # "0": never warm up (the tests; a server that trains nothing)
 MARKER_VERSION = 1  # a new version warms up again (a change in what the warm-up fills)
@@ -60,7 +60,7 @@ def _process() -> tuple[int | None, int | None]:
 
 def running() -> bool:
     pid, ticks = _process()
-    return pid is not None and runs.process_alive(pid, ticks)
+    return pid is not None and processes.process_alive(pid, ticks)
 
 
 def start(active_runs: int, config: cfg.RunConfig | None = None) -> bool:
@@ -79,12 +79,13 @@ def start(active_runs: int, config: cfg.RunConfig | None = None) -> bool:
         folder.mkdir(parents=True, exist_ok=True)
         with open(folder / LOG_FILE, "ab") as log:
             process = subprocess.Popen([sys.executable, "-m", "rnnviz.train", "--warm-up", "--backend", config.backend],
-                                       cwd=runs.APP_ROOT, env=runs.worker_env(config), stdin=subprocess.DEVNULL,
+                                       cwd=runs.APP_ROOT, env=launch.worker_env(config), stdin=subprocess.DEVNULL,
                                        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        runs.write_json(folder / PROCESS_FILE, {"pid": process.pid, "pid_start": runs.process_start_ticks(process.pid)})
+        files.write_json(folder / PROCESS_FILE, {"pid": process.pid,
+                                                 "pid_start": processes.process_start_ticks(process.pid)})
     except OSError:
         return False  # a read-only home: every run then fills its own caches, as before
-    runs.reap_in_background(process, "warm-up")
+    processes.reap_in_background(process, "warm-up")
     return True
 
 
@@ -92,4 +93,4 @@ def stop() -> None:
     """End a warm-up still going (a run is about to start and will fill the caches itself)."""
     pid, ticks = _process()
     if pid is not None:
-        runs.terminate(pid, ticks, wait=1.0)
+        processes.terminate(pid, ticks, wait=1.0)

@@ -26,7 +26,7 @@ if not Path(CHROMIUM).exists():
         pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
     pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
-from rnnviz import charts_train, data, review, run_choice, runs  # noqa: E402 - imported after the skip
+from rnnviz import charts_train, data, files, review, run_choice, runs  # noqa: E402 - imported after the skip
 from rnnviz import weights as weights_file  # noqa: E402
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
@@ -731,7 +731,7 @@ def fake_finished_run(runs_dir, preset="lstm", test_accuracy=0.71):
     rows = "".join(f"{i},{0.6 + i / 20},{0.68 - i / 20},{0.6 + i / 25},{0.68 - i / 30}\r\n" for i in range(3))
     (store.path(run_id) / runs.HISTORY_FILE).write_text("epoch,accuracy,loss,val_accuracy,val_loss\r\n" + rows,
                                                       newline="")
-    runs.write_json(store.path(run_id) / runs.TEST_FILE, {"loss": 0.5, "accuracy": test_accuracy, "samples": 25_000})
+    files.write_json(store.path(run_id) / runs.TEST_FILE, {"loss": 0.5, "accuracy": test_accuracy, "samples": 25_000})
     store.update_status(run_id, state=runs.DONE, started=time.time(), seconds_per_epoch=0.2)
     return run_id
 

@@ -14,9 +14,10 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import charts_train, owner, runs
+from rnnviz import charts_train, files, launch, owner, processes, run_files, run_status, runs
 from rnnviz import config as cfg
-from rnnviz.runs import Limits, RunError, RunStore
+from rnnviz.launch import Limits
+from rnnviz.runs import RunError, RunStore
 
 # Long enough to be caught mid-run, small enough to start at once: 2,000 reviews, up to 40 epochs.
 SLOW = cfg.PRESETS["embedding-simplernn"].replace(max_train_samples=2_000, max_test_samples=200, epochs=40,
@@ -41,7 +42,7 @@ def store(tmp_path, local_data, monkeypatch):
 
 
 def test_a_worker_killed_mid_run_is_interrupted_keeps_its_history_and_frees_the_slot(store):
-    run_id = runs.launch(store, SLOW, owner="teacher")
+    run_id = launch.launch(store, SLOW, owner="teacher")
     wait_until(lambda: store.get(run_id).epochs_run >= 2)
     os.kill(store.read_status(run_id)["pid"], signal.SIGKILL)
     wait_until(lambda: store.get(run_id).state == runs.INTERRUPTED, timeout=30)
@@ -52,7 +53,7 @@ def test_a_worker_killed_mid_run_is_interrupted_keeps_its_history_and_frees_the_
     at = conftest.open_page("views/train.py", "en")
     at.selectbox(key="train_selected@en").set_value(run_id).run()
     assert any("disappeared before it finished" in w.value for w in at.warning)
-    next_id = runs.launch(store, TINY)  # the slot is free again
+    next_id = launch.launch(store, TINY)  # the slot is free again
     wait_until(lambda: not store.get(next_id).active)
     assert store.get(next_id).state == runs.DONE
 
@@ -60,9 +61,9 @@ def test_a_worker_killed_mid_run_is_interrupted_keeps_its_history_and_frees_the_
 _LAUNCH_AND_EXIT = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from rnnviz import config as cfg, runs
+from rnnviz import config as cfg, launch, runs
 config = cfg.from_json(sys.argv[3])
-print(runs.launch(runs.RunStore(sys.argv[2]), config, owner="teacher"))
+print(launch.launch(runs.RunStore(sys.argv[2]), config, owner="teacher"))
 """
 
 
@@ -87,7 +88,7 @@ def test_a_run_outlives_the_server_that_started_it(store):
 
 def _launch_one(root, number, queue):
     try:
-        queue.put(("ok", runs.launch(RunStore(root), TINY, owner=f"visitor-{number}")))
+        queue.put(("ok", launch.launch(RunStore(root), TINY, owner=f"visitor-{number}")))
     except RunError as error:
         queue.put((error.key, None))
 
@@ -110,7 +111,7 @@ def test_a_burst_of_20_launches_from_many_sessions_starts_at_most_the_cap(store,
     wait_until(lambda: not store.active())
     assert all(store.get(run_id).state == runs.DONE for run_id in started)  # no run lost
     # Never more than the cap at once. (A tiny run can now end within the burst, freeing its slot.)
-    spans = [(store.get(run_id).status["created"], store.get(run_id).status["ended"]) for run_id in started]
+    spans = [(store.get(run_id).status.created, store.get(run_id).status.ended) for run_id in started]
     assert all(sum(begin <= start < end for begin, end in spans) <= max_runs for start, _ in spans)
 
 
@@ -150,7 +151,7 @@ def test_limits_are_settings_and_refuse_with_a_message(store, monkeypatch, env, 
         done = store.create(TINY)
         store.update_status(done, state=runs.DONE)
     with pytest.raises(RunError) as refused:
-        runs.launch(store, config)
+        launch.launch(store, config)
     assert refused.value.key == key
     assert len(store.ids()) == 2  # nothing created, nothing removed
     from rnnviz.i18n import t
@@ -196,7 +197,7 @@ def frozen_run(store, process, owner="teacher", silent=1_000):
     """A run training epoch 4 whose worker `process` last wrote its heartbeat `silent` seconds ago."""
     run_id = store.create(TINY.replace(epochs=20), owner=owner)
     now = time.time()
-    store.update_status(run_id, state=runs.RUNNING, pid=process.pid, pid_start=runs.process_start_ticks(process.pid),
+    store.update_status(run_id, state=runs.RUNNING, pid=process.pid, pid_start=processes.process_start_ticks(process.pid),
                         started=now - silent - 30, heartbeat=now - silent, phase="training", epoch=4,
                         seconds_per_epoch=2.1)
     return run_id
@@ -212,8 +213,8 @@ def test_a_frozen_worker_is_stalled_does_not_block_a_launch_and_only_its_owner_e
         store.delete(run_id, visitor="teacher")  # its process may still write: end it first
     assert refused.value.key == "train_err_delete_active"
     # another visitor can start a run (its worker a stand-in that only waits: nothing trains here)
-    monkeypatch.setattr(runs, "worker_command", lambda store, run_id: ["sleep", "600"])
-    other = runs.launch(store, TINY, owner="student", limits=Limits(max_runs=1))
+    monkeypatch.setattr(launch, "worker_command", lambda store, run_id: ["sleep", "600"])
+    other = launch.launch(store, TINY, owner="student", limits=Limits(max_runs=1))
     assert [run.id for run in store.active()] == [other]
     with pytest.raises(RunError) as refused:
         store.end(run_id, visitor="student")
@@ -221,7 +222,7 @@ def test_a_frozen_worker_is_stalled_does_not_block_a_launch_and_only_its_owner_e
     store.end(run_id, visitor="teacher")
     assert frozen_process.wait(timeout=30) != 0  # terminated although frozen
     run = store.get(run_id)
-    assert run.state == runs.STOPPED and not run.live and run.status["ended_by_owner"]
+    assert run.state == runs.STOPPED and not run.live and run.status.ended_by_owner
     store.end(other, visitor="student")  # End works on a live run too: the slot frees
     assert store.active() == []
     store.delete(run_id, visitor="teacher")
@@ -240,10 +241,13 @@ def test_end_never_signals_a_process_that_reused_the_workers_pid(store, frozen_p
     ("training", 2.1, 60),  # fast epochs: at least a minute
     ("training", 100.0, 300),  # three of its own epochs
     ("compiling", None, 300),  # no epoch measured yet: the generous bound
-    ("training", "fast", 300),  # a damaged value: the same
+    ("training", "fast", 300),  # a damaged value (dropped by the reader): the same
 ])
-def test_the_silence_a_run_may_keep_follows_its_epoch_time(phase, seconds_per_epoch, limit):
-    assert runs.stall_seconds({"phase": phase, "seconds_per_epoch": seconds_per_epoch}) == limit
+def test_the_silence_a_run_may_keep_follows_its_epoch_time(tmp_path, phase, seconds_per_epoch, limit):
+    path = tmp_path / runs.STATUS_FILE
+    files.write_json(path, {"state": runs.RUNNING, "phase": phase, "seconds_per_epoch": seconds_per_epoch})
+    values, _ = run_files.read_status(path, runs.STATES)
+    assert run_status.stall_seconds(run_status.RunStatus.from_dict(values)) == limit
 
 
 def test_a_worker_reporting_within_its_limit_keeps_running(store, frozen_process):
@@ -282,7 +286,7 @@ def test_another_visitors_stalled_run_is_explained_in_korean_without_an_end_butt
 
 
 def failing_writes(code, where=""):
-    """`open` for rnnviz.runs whose writes into a path containing `where` fail with OSError(`code`), as a
+    """`open` for the modules that write into the runs folder, whose writes into a path containing `where` fail with OSError(`code`), as a
     read-only file system (EROFS) or a full disk (ENOSPC) makes them (tests run as root: chmod stops nothing)."""
     real_open = open
 
@@ -302,9 +306,10 @@ def failing_writes(code, where=""):
 def test_a_read_only_or_full_runs_folder_refuses_a_launch_with_its_cause_and_leaves_nothing(
         store, monkeypatch, code, where, key, causes):
     store.root.mkdir(parents=True)
-    monkeypatch.setattr(runs, "open", failing_writes(code, where), raising=False)
+    for module in (runs, files, launch):  # the launch lock, the run's files, the worker's log
+        monkeypatch.setattr(module, "open", failing_writes(code, where), raising=False)
     with pytest.raises(RunError) as refused:
-        runs.launch(store, TINY, owner="teacher")
+        launch.launch(store, TINY, owner="teacher")
     assert refused.value.key == key
     from rnnviz.i18n import t
 
@@ -314,14 +319,14 @@ def test_a_read_only_or_full_runs_folder_refuses_a_launch_with_its_cause_and_lea
 
 def test_a_failed_atomic_write_leaves_no_temporary_file(tmp_path, monkeypatch):
     target = tmp_path / runs.STATUS_FILE
-    runs.write_json(target, {"state": "running"})
+    files.write_json(target, {"state": "running"})
 
     def disk_full(source, destination):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(runs.os, "replace", disk_full)
+    monkeypatch.setattr(files.os, "replace", disk_full)
     with pytest.raises(OSError):
-        runs.write_json(target, {"state": "done"})
+        files.write_json(target, {"state": "done"})
     assert [path.name for path in tmp_path.iterdir()] == [runs.STATUS_FILE]
     assert json.loads(target.read_text()) == {"state": "running"}  # the last whole version
 
@@ -333,7 +338,7 @@ def test_temporary_files_left_by_a_dead_process_are_removed_once_old(store):
     checkpoint = folder / ".checkpoint-tmp.keras"
     for path in (old, fresh, checkpoint):
         path.write_text("half")
-    long_ago = time.time() - runs.STALE_TEMPORARY_SECONDS - 1
+    long_ago = time.time() - files.STALE_TEMPORARY_SECONDS - 1
     for path in (old, checkpoint):
         os.utime(path, (long_ago, long_ago))
     store.list()

@@ -82,7 +82,7 @@ def reference_configs():
 def test_the_memory_estimate_is_close_to_every_reference_runs_measured_peak():
     for run in reference_configs():
         estimate_mb = models.run_cost(run.config).memory_bytes / 2**20
-        assert estimate_mb == pytest.approx(run.status["peak_memory_mb"], rel=0.15), run.id
+        assert estimate_mb == pytest.approx(run.status.peak_memory_mb, rel=0.15), run.id
 
 
 def test_the_model_size_is_four_bytes_per_parameter():

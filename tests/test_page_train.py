@@ -10,7 +10,7 @@ import pytest
 
 import conftest
 
-from rnnviz import charts_train, markup, owner, runs
+from rnnviz import charts_train, files, launch, markup, owner, run_status, runs
 from rnnviz import config as cfg
 from rnnviz.charts import PALETTE
 from rnnviz.i18n import t
@@ -33,7 +33,7 @@ def fake_run(folder, state=runs.DONE, preset="lstm", history=HISTORY, config=Non
     store = RunStore(folder)
     run_id = store.create(config or cfg.quick(cfg.PRESETS[preset]), owner=owner)
     if test is not None:
-        runs.write_json(store.path(run_id) / runs.TEST_FILE, {"loss": 0.5, "accuracy": test, "samples": 25_000})
+        files.write_json(store.path(run_id) / runs.TEST_FILE, {"loss": 0.5, "accuracy": test, "samples": 25_000})
     text = "".join(f"{i},{a},{l},{va},{vl}\r\n" for i, (a, l, va, vl) in enumerate(history))
     (store.path(run_id) / runs.HISTORY_FILE).write_text(HEADER + text, newline="")
     store.update_status(run_id, **{"state": state, "started": time.time(), "seconds_per_epoch": 0.4,
@@ -126,7 +126,7 @@ def test_start_is_disabled_with_the_reason_while_another_visitors_run_takes_the_
 
 
 def test_start_is_disabled_while_your_own_run_trains_even_below_the_limit(runs_dir, local_data, monkeypatch):
-    monkeypatch.setenv(runs.MAX_RUNS_ENV, "3")
+    monkeypatch.setenv(launch.MAX_RUNS_ENV, "3")
     fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=3, owner="someone-else")
     at = open_page("en")
     assert not at.button(key="train_launch").disabled  # 1 of 3 slots taken, by someone else
@@ -150,7 +150,7 @@ def test_the_steps_before_the_first_point_are_shown_as_the_worker_timed_them(run
     assert f"{charts_train.STEP_RUNNING} {t('train_step_keras', 'ko', backend='jax')}" in shown
     for waiting in ("model", "compile", "epoch1"):
         assert f"○ {t(f'train_step_{waiting}', 'ko', backend='jax')}" in shown
-    order = [shown.index(t(f"train_step_{name}", "ko", backend="jax")) for name in runs.STEPS]
+    order = [shown.index(t(f"train_step_{name}", "ko", backend="jax")) for name in run_status.STEPS]
     assert order == sorted(order)
 
 
@@ -352,7 +352,7 @@ def test_step_lines_follow_the_workers_timings(tmp_path):
                          f"{t('train_step_so_far', 'en', time='2.0 s')}"]
     assert lines[3:] == [f"○ {t(f'train_step_{name}', 'en')}" for name in ("model", "compile", "epoch1")]
     assert charts_train.first_point_text(run, "en") is None
-    store.update_status(run_id, steps={name: [1.0, 1.5] for name in runs.STEPS} | {"epoch1": [1.5, 3.1]})
+    store.update_status(run_id, steps={name: [1.0, 1.5] for name in run_status.STEPS} | {"epoch1": [1.5, 3.1]})
     text = charts_train.first_point_text(store.get(run_id), "en")
     assert text.startswith(t("train_first_point", "en", time="3.1 s", parts="")[:-1].rstrip(": .")) and "1.6 s" in text
 

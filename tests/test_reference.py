@@ -35,8 +35,8 @@ def test_every_variant_has_every_seed_finished_with_all_its_files():
         assert {p.name for p in run.path.iterdir()} == {
             runs.CONFIG_FILE, runs.STATUS_FILE, runs.HISTORY_FILE, runs.MODEL_FILE, runs.WEIGHTS_FILE,
             runs.TEST_FILE, runs.VOCAB_FILE}, run.id
-        assert run.status["train_samples"] == 20_000 and run.status["val_samples"] == 5_000
-        assert run.epochs_run == len(run.status["epoch_seconds"]) and run.seconds_per_epoch > 0
+        assert run.status.train_samples == 20_000 and run.status.val_samples == 5_000
+        assert run.epochs_run == len(run.status.epoch_seconds) and run.seconds_per_epoch > 0
 
 
 def test_the_folder_stays_under_5_mb():

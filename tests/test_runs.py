@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from rnnviz import config as cfg
-from rnnviz import runs
+from rnnviz import files, launch, processes, run_status, runs
 from rnnviz.runs import RunStore
 
 TINY = cfg.PRESETS["lstm"].replace(max_train_samples=300, epochs=2, max_test_samples=100)
@@ -85,7 +85,7 @@ def test_best_epoch_and_metrics_come_from_the_history(store):
     run_id = store.create(TINY)
     (store.path(run_id) / runs.HISTORY_FILE).write_text(
         HEADER + rows((0.5, 0.69, 0.5, 0.68), (0.6, 0.6, 0.7, 0.55), (0.7, 0.5, 0.69, 0.58)), newline="")
-    runs.write_json(store.path(run_id) / runs.TEST_FILE, {"loss": 0.6, "accuracy": 0.71, "samples": 100})
+    files.write_json(store.path(run_id) / runs.TEST_FILE, {"loss": 0.6, "accuracy": 0.71, "samples": 100})
     store.update_status(run_id, state=runs.DONE, seconds_per_epoch=1.5, early_stopped=True)
     run = store.get(run_id)
     assert (run.epochs_run, run.best_epoch, run.best_val_loss, run.best_val_accuracy) == (3, 2, 0.55, 0.7)
@@ -106,7 +106,7 @@ def test_a_running_status_without_its_process_is_interrupted(store):
 def test_a_live_process_keeps_its_run_running(store):
     run_id = store.create(TINY)
     store.update_status(run_id, state=runs.RUNNING, pid=os.getpid(),
-                        pid_start=runs.process_start_ticks(os.getpid()))
+                        pid_start=processes.process_start_ticks(os.getpid()))
     assert store.get(run_id).state == runs.RUNNING
     assert [run.id for run in store.active()] == [run_id]
     store.update_status(run_id, pid_start=12345)  # the pid was reused by another process
@@ -123,11 +123,11 @@ def test_a_queued_run_that_never_started_is_interrupted_after_a_grace_time(store
 def test_a_zombie_is_not_alive():
     process = subprocess.Popen([sys.executable, "-c", "pass"])
     deadline = time.time() + 20
-    while runs.process_alive(process.pid) and time.time() < deadline:
+    while processes.process_alive(process.pid) and time.time() < deadline:
         time.sleep(0.05)
-    assert not runs.process_alive(process.pid)  # finished, not yet reaped
+    assert not processes.process_alive(process.pid)  # finished, not yet reaped
     process.wait()
-    assert runs.process_alive(os.getpid()) and not runs.process_alive(None)
+    assert processes.process_alive(os.getpid()) and not processes.process_alive(None)
 
 
 def test_damaged_folders_do_not_break_list(store):
@@ -169,9 +169,9 @@ def test_request_stop_and_delete(store):
 
 
 def test_atomic_writes_leave_no_temporary_files(tmp_path):
-    runs.write_json(tmp_path / "status.json", {"state": "running", "epoch": 3})
-    runs.save_npz_atomic(tmp_path / "weights.npz", {"dense_bias": np.zeros(1)})
-    runs.write_json(tmp_path / "status.json", {"state": "done"})
+    files.write_json(tmp_path / "status.json", {"state": "running", "epoch": 3})
+    files.save_npz_atomic(tmp_path / "weights.npz", {"dense_bias": np.zeros(1)})
+    files.write_json(tmp_path / "status.json", {"state": "done"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["status.json", "weights.npz"]
     assert json.loads((tmp_path / "status.json").read_text()) == {"state": "done"}
 
@@ -180,28 +180,40 @@ def test_launch_is_refused_while_a_run_trains(store):
     busy = store.create(TINY)
     store.update_status(busy, state=runs.RUNNING, pid=os.getpid())
     with pytest.raises(runs.RunError) as raised:
-        runs.launch(store, TINY, limits=runs.Limits(max_runs=1))
+        launch.launch(store, TINY, limits=launch.Limits(max_runs=1))
     assert raised.value.key == "train_err_busy" and raised.value.params["limit"] == 1
     assert store.ids() == [busy]
 
 
 def test_max_runs_setting(monkeypatch):
-    monkeypatch.setenv(runs.MAX_RUNS_ENV, "3")
-    assert runs.Limits.from_environment().max_runs == 3
-    monkeypatch.setenv(runs.MAX_RUNS_ENV, "lots")
-    assert runs.Limits.from_environment().max_runs == 1
-    monkeypatch.delenv(runs.MAX_RUNS_ENV)
-    assert runs.Limits.from_environment().max_runs == 1
+    monkeypatch.setenv(launch.MAX_RUNS_ENV, "3")
+    assert launch.Limits.from_environment().max_runs == 3
+    monkeypatch.setenv(launch.MAX_RUNS_ENV, "lots")
+    assert launch.Limits.from_environment().max_runs == 1
+    monkeypatch.delenv(launch.MAX_RUNS_ENV)
+    assert launch.Limits.from_environment().max_runs == 1
 
 
 def test_runs_never_imports_keras():
-    code = "import sys, rnnviz.runs; assert not {'keras', 'tensorflow', 'jax'} & set(sys.modules)"
+    code = "import sys, rnnviz.launch, rnnviz.runs; assert not {'keras', 'tensorflow', 'jax'} & set(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=runs.APP_ROOT)
+
+
+def test_status_is_read_as_typed_fields_without_unknown_keys(store):
+    run_id = store.create(TINY, owner="teacher")
+    store.update_status(run_id, state=runs.RUNNING, pid=os.getpid(), phase="training", batch=3, batches=12,
+                        epoch_seconds=[1.5, 2.0], best_val_accuracy=0.7, from_a_newer_worker=True)
+    status = store.get(run_id).status
+    assert isinstance(status, run_status.RunStatus) and status.state == runs.RUNNING
+    assert (status.phase, status.batch, status.batches, status.batch_fraction) == ("training", 3, 12, 0.25)
+    assert status.epoch_seconds == (1.5, 2.0) and status.owner == "teacher" and status.epochs == TINY.epochs
+    assert status.error_params == {} and not status.early_stopped and status.silent_seconds is None
+    assert not hasattr(status, "best_val_accuracy") and not hasattr(status, "from_a_newer_worker")
 
 
 def test_steps_come_in_order_and_tolerate_a_damaged_or_partial_status(store):
     run_id = store.create(TINY)
-    assert [name for name, _, _ in store.get(run_id).steps()] == list(runs.STEPS)
+    assert [name for name, _, _ in store.get(run_id).steps()] == list(run_status.STEPS)
     assert all(began is None and ended is None for _, began, ended in store.get(run_id).steps())
     store.update_status(run_id, steps={"epoch1": [2.5, None], "data": [0.2, 1.0], "keras": "nonsense",
                                        "model": [None, "x"]})
@@ -209,7 +221,7 @@ def test_steps_come_in_order_and_tolerate_a_damaged_or_partial_status(store):
     assert steps["data"] == (0.2, 1.0) and steps["epoch1"] == (2.5, None)
     assert steps["keras"] == (None, None) and steps["model"] == (None, None)
     store.update_status(run_id, steps="broken")
-    assert [began for _, began, _ in store.get(run_id).steps()] == [None] * len(runs.STEPS)
+    assert [began for _, began, _ in store.get(run_id).steps()] == [None] * len(run_status.STEPS)
 
 
 def test_batch_fraction_within_an_epoch(store):
@@ -224,7 +236,7 @@ def test_batch_fraction_within_an_epoch(store):
 
 
 def test_the_books_models_and_every_reference_run_fit_the_default_limits():
-    limits = runs.Limits()
+    limits = launch.Limits()
     for config in [*cfg.PRESETS.values(), *(cfg.quick(c) for c in cfg.PRESETS.values()),
                    *(run.config for run in RunStore(runs.REFERENCE_RUNS_DIR).list())]:
         limits.check(config)  # raises RunError when refused
@@ -240,7 +252,7 @@ def test_a_run_the_server_cannot_hold_is_refused_before_launch_naming_estimate_l
     from rnnviz.i18n import t
 
     with pytest.raises(runs.RunError) as refused:
-        runs.launch(store, config)
+        launch.launch(store, config)
     assert refused.value.key == key and not store.list()  # nothing started, no folder left
     message = t(key, "en", **refused.value.params)
     setting = "RNNVIZ_MAX_MEMORY_MB" if key.endswith("memory") else "RNNVIZ_MAX_PARAMS"
@@ -252,12 +264,12 @@ def test_a_run_the_server_cannot_hold_is_refused_before_launch_naming_estimate_l
 def test_the_cost_limits_are_settings(monkeypatch):
     monkeypatch.setenv("RNNVIZ_MAX_MEMORY_MB", "500")
     monkeypatch.setenv("RNNVIZ_MAX_PARAMS", "5000")
-    limits = runs.Limits.from_environment()
+    limits = launch.Limits.from_environment()
     assert (limits.max_memory_mb, limits.max_params) == (500, 5_000)
     with pytest.raises(runs.RunError, match="parameters"):
         limits.check(cfg.PRESETS["lstm"])  # 8,809 parameters
     with pytest.raises(runs.RunError, match="MB"):
-        runs.Limits(max_memory_mb=500).check(cfg.PRESETS["lstm"])  # ~607 MB
+        launch.Limits(max_memory_mb=500).check(cfg.PRESETS["lstm"])  # ~607 MB
 
 
 # --- damaged run files (issue 12): checked by a schema, within size limits, never through a link ------------
@@ -309,7 +321,7 @@ def test_the_valid_fields_of_a_damaged_status_are_kept(store, finished):
     status = json.loads((finished / runs.STATUS_FILE).read_text())
     (finished / runs.STATUS_FILE).write_text(json.dumps({**status, "owner": "teacher"}))
     run = store.get(USER_ID)
-    assert run.state == runs.BROKEN and "started" not in run.status and run.owner == "teacher"
+    assert run.state == runs.BROKEN and run.status.started is None and run.owner == "teacher"
     with pytest.raises(runs.RunError):
         store.delete(USER_ID, visitor="student")  # still only its owner's to delete
     store.delete(USER_ID, visitor="teacher")
@@ -320,13 +332,14 @@ def test_a_failed_status_with_an_error_key_but_no_params_gets_its_text(store, fi
     run = store.get(USER_ID)
     assert run.state == runs.FAILED
     assert charts_train.failure_text(run, "en") == "no data"  # the stored text: the message needs its params
-    (finished / runs.STATUS_FILE).write_text(json.dumps({**run.status, "error_key": "no_such_message"}))
+    status = json.loads((finished / runs.STATUS_FILE).read_text())
+    (finished / runs.STATUS_FILE).write_text(json.dumps({**status, "error_key": "no_such_message"}))
     assert charts_train.failure_text(store.get(USER_ID), "ko") == "no data"
 
 
 @pytest.mark.parametrize("field, value", [("created", "yesterday"), ("pid", 10**30), ("phase", "flying"),
                                           ("error_params", ["x"]), ("epochs", 0), ("state", "dancing"),
-                                          ("best_val_accuracy", float("nan")), ("early_stopped", "yes")])
+                                          ("seconds_per_epoch", float("nan")), ("early_stopped", "yes")])
 def test_every_status_field_is_checked_by_type_and_range(store, finished, field, value):
     status = json.loads((finished / runs.STATUS_FILE).read_text())
     (finished / runs.STATUS_FILE).write_text(json.dumps({**status, field: value}))

@@ -11,7 +11,7 @@ import keras
 import numpy as np
 import pytest
 
-from rnnviz import data, runs, train
+from rnnviz import data, files, run_status, runs, train
 from rnnviz import weights as weights_file
 from rnnviz import config as cfg
 from rnnviz.runs import RunStore
@@ -35,11 +35,11 @@ def test_one_epoch_makes_a_complete_run_folder(backend, preset, local_data, tmp_
     store = RunStore(tmp_path)
     [run] = store.list()
     assert run.config == cfg.PRESETS[preset].replace(epochs=1, backend=backend, **TINY)
-    assert run.state == runs.DONE and run.status["backend"] == backend and run.error is None
-    assert (run.status["train_samples"], run.status["val_samples"], run.status["test_samples"]) == (300, 75, 200)
-    assert run.epochs_run == 1 and run.best_epoch == 1 and run.status["epoch"] == 1
+    assert run.state == runs.DONE and run.status.backend == backend and run.error is None
+    assert (run.status.train_samples, run.status.val_samples, run.status.test_samples) == (300, 75, 200)
+    assert run.epochs_run == 1 and run.best_epoch == 1 and run.status.epoch == 1
     assert set(run.history) >= {"loss", "accuracy", "val_loss", "val_accuracy"}
-    assert run.seconds_per_epoch > 0 and run.status["ended"] >= run.status["started"]
+    assert run.seconds_per_epoch > 0 and run.status.ended >= run.status.started
     assert run.test["samples"] == 200 and 0 <= run.test_accuracy <= 1
     model = keras.models.load_model(run.model_path, safe_mode=True)
     weights = store.load_weights(run.id)
@@ -83,7 +83,7 @@ def test_an_exception_ends_with_status_failed_and_its_message(local_data, tmp_pa
     assert train.train(store, run_id) == runs.FAILED
     run = store.get(run_id)
     assert run.state == runs.FAILED and run.error == "RuntimeError: the model could not be built"
-    assert run.status["ended"] >= run.status["started"]
+    assert run.status.ended >= run.status.started
 
 
 def test_a_missing_dataset_fails_fast_with_the_data_message(tmp_path, monkeypatch):
@@ -97,7 +97,7 @@ def test_a_missing_dataset_fails_fast_with_the_data_message(tmp_path, monkeypatc
     with pytest.raises(data.DataUnavailableError) as expected:
         data.local_data_dir()
     assert run.error == expected.value.message("en")
-    assert run.status["error_key"] == "data_dir_incomplete" and run.status["error_params"]["env"] == "RNNVIZ_DATA_DIR"
+    assert run.status.error_key == "data_dir_incomplete" and run.status.error_params["env"] == "RNNVIZ_DATA_DIR"
     assert run.epochs_run == 0 and not run.has_model
 
 
@@ -137,7 +137,7 @@ def test_status_json_is_valid_json_after_a_run(local_data, tmp_path):
 
 def test_the_heartbeat_is_written_while_the_worker_is_busy_with_no_news(tmp_path, monkeypatch):
     """Importing Keras, reading data or compiling writes nothing for seconds: the heartbeat thread still does."""
-    monkeypatch.setattr(runs, "HEARTBEAT_SECONDS", 0.05)
+    monkeypatch.setattr(run_status, "HEARTBEAT_SECONDS", 0.05)
     store = RunStore(tmp_path)
     run_id = tiny_run(store)
     log = train.StatusLog(store, run_id, origin=time.time())
@@ -178,7 +178,7 @@ def test_a_full_disk_while_training_ends_the_run_naming_it_and_leaves_no_tempora
         return handle
 
     monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(runs, "open", open_for_runs, raising=False)
+    monkeypatch.setattr(files, "open", open_for_runs, raising=False)
     assert train.train(store, run_id) == runs.FAILED  # returns: the worker does not crash
     assert [path.name for path in folder.iterdir() if path.name.startswith(".")] == []  # nothing half written
     assert os.strerror(errno.ENOSPC) in capfd.readouterr().err  # worker.log names it
@@ -235,9 +235,9 @@ def test_the_worker_writes_its_steps_in_order_before_the_first_point(local_data,
     phases = [status.get("phase") for status, _ in writes]
     seen = [phase for i, phase in enumerate(phases) if i == 0 or phase != phases[i - 1]]
     assert seen == ["preparing", "compiling", "training", "testing", None]
-    # each step ends after it begins, in runs.STEPS order of ending; data and Keras overlap
+    # each step ends after it begins, in run_status.STEPS order of ending; data and Keras overlap
     steps = writes[-1][0]["steps"]
-    assert set(steps) == set(runs.STEPS)
+    assert set(steps) == set(run_status.STEPS)
     assert all(began <= ended for began, ended in steps.values())
     assert steps["python"][1] <= steps["data"][0] == steps["keras"][0]  # side by side
     assert max(steps["data"][1], steps["model"][1]) <= steps["compile"][0] <= steps["compile"][1]
@@ -247,7 +247,7 @@ def test_the_worker_writes_its_steps_in_order_before_the_first_point(local_data,
     assert writes[first_row][0]["steps"]["epoch1"][1] is not None
     assert all(status.get("steps", {}).get("epoch1", [0, None])[1] is None for status, _ in writes[:first_row])
     # the page saw each step as running before it saw it done
-    opened = [name for name in runs.STEPS if any(s.get("steps", {}).get(name, [None, 1])[1] is None
+    opened = [name for name in run_status.STEPS if any(s.get("steps", {}).get(name, [None, 1])[1] is None
                                                   for s, _ in writes)]
     assert set(opened) >= {"data", "keras", "model", "compile", "epoch1"}
     # batches within an epoch: the last report is reset to 0 at the epoch's end

@@ -7,7 +7,7 @@ import pytest
 
 import conftest
 from conftest import ROOT
-from rnnviz import runs, warm_up
+from rnnviz import launch, runs, warm_up
 from rnnviz.i18n import t
 
 
@@ -82,7 +82,7 @@ def test_the_lab_says_it_is_getting_ready_and_start_ends_the_warm_up(sleeping_wa
     at = conftest.open_page("views/train.py", lang)
     assert t("train_warming_up", lang) in [c.value for c in at.caption] and warm_up.running()
     # a queued run, as a launch makes it, without its worker (no training in this test)
-    monkeypatch.setattr(runs, "launch", lambda store, config, owner=None, limits=None: store.create(config, owner))
+    monkeypatch.setattr(launch, "launch", lambda store, config, owner=None, limits=None: store.create(config, owner))
     at.button(key="train_launch").click().run()
     assert not at.exception and not warm_up.running()  # the click ended it, and the run keeps it ended
     assert t("train_warming_up", lang) not in [c.value for c in at.caption]

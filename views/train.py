@@ -1,7 +1,7 @@
 """Training lab (book 9-2, 9-3): train the book's models on IMDB, watch the curves, compare runs.
 
 Training runs in a separate process (`python -m rnnviz.train`, started by
-`runs.launch`); this page only reads the run folders, so it never imports Keras.
+`launch.launch`); this page only reads the run folders, so it never imports Keras.
 """
 
 import functools
@@ -12,6 +12,8 @@ import ui
 from rnnviz import charts_train, data, encoding, markup, results, run_choice, runs, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
+from rnnviz.launch import Limits
+from rnnviz.launch import launch as launch_run
 from rnnviz.models import model_summary_rows, run_cost, total_params
 from rnnviz.snippets import training_code
 from rnnviz.url_values import one_of  # a URL parser for ui.setting
@@ -111,7 +113,7 @@ if config_error:
     st.error(config_error)
 
 # --- what will be trained, and whether this server can hold it -------------------------------------
-limits = runs.Limits.from_environment()
+limits = Limits.from_environment()
 limit_error = None
 if config is not None:
     try:
@@ -150,7 +152,7 @@ def launch(config: cfg.RunConfig) -> None:
     disabled button) in the same rerun."""
     warm_up.stop()  # the run fills the same caches itself, on cores it then need not share
     try:
-        run_id = runs.launch(store, config, owner=visitor)
+        run_id = launch_run(store, config, owner=visitor)
     except runs.RunError as error:
         st.session_state[P + "launch_error"] = (error.key, error.params)
     else:
@@ -198,9 +200,10 @@ st.session_state[P + "colours"] = colours
 # --- the run being trained, its result, the runs table -------------------------------------------------
 def progress_text(run: runs.Run) -> str:
     elapsed = charts_train.duration_text(run.elapsed, lang)
-    if run.status.get("phase") == "training" and run.status.get("batch") and run.status.get("batches"):
+    status = run.status
+    if status.phase == "training" and status.batch and status.batches:
         return t("train_progress_batch", lang, epoch=run.epochs_run + 1, epochs=run.max_epochs,
-                 batch=run.status["batch"], batches=run.status["batches"], elapsed=elapsed)
+                 batch=status.batch, batches=status.batches, elapsed=elapsed)
     if not run.epochs_run:
         return t("train_progress_start", lang, epochs=run.max_epochs, elapsed=elapsed)
     return t("train_progress", lang, epoch=run.epochs_run, epochs=run.max_epochs, elapsed=elapsed,
@@ -231,7 +234,7 @@ def live_figure(run: runs.Run):
 def show_live(run: runs.Run) -> None:
     with st.container(border=True, key=P + "live"):
         st.markdown(f"**{t('train_live_title', lang)}** · {charts_train.run_label(run, lang, state=True)}")
-        phase = run.status.get("phase") or "queued"
+        phase = run.status.phase or "queued"
         if not run.epochs_run:  # before the first curve point: each step, as the worker timed it
             st.markdown("  \n".join(charts_train.step_lines(run, lang)))
             st.caption(t("train_steps_note", lang))
