@@ -1,16 +1,11 @@
 """RunConfig: defaults, validation, JSON and URL round trips, the book's presets."""
 
-import doctest
 import json
 
 import pytest
 
 from rnnviz import config as cfg
 from rnnviz.config import PRESETS, RunConfig
-
-
-def test_doctests():
-    assert doctest.testmod(cfg).failed == 0
 
 
 def test_defaults_are_the_books():
