@@ -56,6 +56,23 @@ def open_page(page: str | None = None, lang: str = "en", timeout: float = 180, *
     return at
 
 
+def page_opener(page: str, timeout: float):
+    """One page's `open_page(lang="en", **link parameters)`, as that page's tests call it."""
+    def open_one(lang: str = "en", **params):
+        return open_page(page, lang, timeout=timeout, **params)
+    return open_one
+
+
+def texts(elements) -> str:
+    """Some AppTest elements' values as one string: `texts(at.markdown)`, `texts(at.error)`."""
+    return " ".join(str(element.value) for element in elements)
+
+
+def page_text(at) -> str:
+    """The page's prose as one string: titles, Markdown, captions and the message boxes."""
+    return texts([*at.title, *at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error])
+
+
 _NO_FRAMEWORK_PROBE = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
