@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tools.machine import describe  # noqa: E402
 
 from rnnviz.cells import CELLS, influence, run, sigmoid  # noqa: E402
+from report_text import Settings, provenance, span, start_mark  # noqa: E402
 
 T, INPUT_DIM, UNITS = 100, 16, 8
 REPEAT, NUMBER = 30, 20
@@ -112,6 +113,31 @@ def main():
     lstm_ms = lstm_trace_ms(rows)
     verdict = "meets" if lstm_ms <= GOAL_MS else "MISSES"
     print(f"\nLSTM trace: {lstm_ms:.2f} ms, {verdict} the goal of <= {GOAL_MS:.0f} ms.")
+
+
+# ------------------------------------- its section of BENCHMARKS.md: bench/run_all.py calls these two
+
+
+def measure_section(settings: Settings) -> dict:
+    started = start_mark()
+    return {"rows": measure(settings.cell_repeats), "started": started}
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    rows = results["rows"]
+    lstm_ms = lstm_trace_ms(rows)
+    verdict = "the goal is met" if lstm_ms <= GOAL_MS else "the goal is **missed**"
+    ratios = [row["traced_ms"] / row["bare_ms"] for row in rows]
+    return "\n\n".join([
+        f"Goal: a {T}-step LSTM trace with {UNITS} units and {INPUT_DIM} inputs ≤ "
+        f"{GOAL_MS:g} ms.",
+        provenance("python bench/bench_cells.py", ("numpy",), settings, results["started"],
+                   f"Best of {settings.cell_repeats} repeats × {NUMBER} calls (timeit). Baseline: the same "
+                   "equations as a bare numpy loop, no trace records."),
+        table(rows),
+        f"The LSTM trace takes {lstm_ms:.2f} ms: {verdict}. Recording every intermediate costs "
+        f"{span(ratios, unit='×')} the bare loop.",
+    ])
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from rnnviz.equations import equation_latex  # noqa: E402
 from rnnviz.inputs import MAX_STEPS, build_inputs  # noqa: E402
 from rnnviz.params import param_count  # noqa: E402
 from rnnviz.snippets import layer_code  # noqa: E402
+from report_text import Settings, provenance, span, start_mark  # noqa: E402
 
 FEATURES, UNITS = 8, 8  # the sliders' maximum
 REPEAT, NUMBER = 7, 5
@@ -136,6 +137,35 @@ def main():
     largest = largest_bytes(results)
     verdict = "meets" if largest <= GOAL_BYTES else "MISSES"
     print(f"\nLargest 100-step figure: {largest / 1e3:.0f} kB, {verdict} the goal of <= 1 MB.")
+
+
+# ------------------------------------- its section of BENCHMARKS.md: bench/run_all.py calls these two
+
+
+def measure_section(settings: Settings) -> dict:
+    started = start_mark()
+    return {**measure(settings.figure_repeats), "started": started}
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    largest = largest_bytes(results)
+    verdict = "the goal is met" if largest <= GOAL_BYTES else "the goal is **missed**"
+    pieces = ("build_inputs_ms", "equation_latex_ms", "fading_ms", "keras_code_ms")
+    others = [sum(row[key] for key in pieces) for row in results["times"]]
+    totals = [row["page_rerun_ms"] for row in results["times"]]
+    return "\n\n".join([
+        f"Goal: the step figure for 100 steps ≤ {GOAL_BYTES / 1e6:g} MB of JSON. Since issue 11 a "
+        "timestep page sends one static figure per step (the app's own player moves the step), no Plotly "
+        "animation frames.",
+        provenance("python bench/bench_figures.py", ("numpy", "plotly"), settings, results["started"],
+                   f"Times are the best of {settings.figure_repeats} repeats (timeit), sizes are "
+                   f"`len(fig.to_json())`; {FEATURES} features, {UNITS} units."),
+        size_table(results),
+        time_table(results),
+        f"The largest 100-step figure is {largest / 1e3:.0f} kB: {verdict}. Of a whole page rerun ({span(totals, 0, ' ms')}), the pieces other than figures "
+        f"(inputs, equations, fading curves, Keras code) take {span(others, 0, ' ms')}; the rest is building "
+        "and serialising the Plotly figures.",
+    ])
 
 
 if __name__ == "__main__":

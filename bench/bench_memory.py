@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from tools.appserver import chromium, streamlit_server  # noqa: E402
 from tools.machine import describe  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, log, provenance  # noqa: E402
 
 GOAL_GROWTH_MB = 50.0
 CLOUD_MEMORY_MB = 1_000  # Streamlit Community Cloud: about 1 GB per app (DESIGN.md: 690 MB-2.7 GB)
@@ -304,6 +305,74 @@ def main(argv: list[str] | None = None) -> None:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2))
     print(markdown(results))
+
+
+# ------------------------------------- its section of BENCHMARKS.md: bench/run_all.py calls these two
+
+
+def measure_section(settings: Settings) -> dict:
+    results = measure(settings.reruns, settings.warmup, log=log)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2))  # as the script alone would
+    return results
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    command = f"{DATA_COMMAND}python bench/bench_memory.py --reruns {results['reruns']} --warmup {results['warmup']}"
+    parts = [
+        f"Goals: the server's RSS grows by < {GOAL_GROWTH_MB:.0f} MB over {DEFAULT_RERUNS} reruns of "
+        "each page; the app fits in Streamlit Community Cloud's memory (about 1 GB).",
+        provenance(command, ("Streamlit", "Playwright"), settings,
+                   {"date": results["date"].replace("T", " "), "load": results["load_average"]},
+                   f"Browser: Chromium {results['versions']['chromium']} (headless). Writes "
+                   "`bench/out/bench_memory.json`."),
+        visits_table(results),
+        bullets(*visit_notes(results)),
+    ]
+    if results["reruns"]:
+        parts += [growth_table(results), bullets(*growth_notes(results))]
+    return "\n\n".join(parts)
+
+
+def visit_notes(results: dict) -> list[str]:
+    app, empty = results["app"], results["empty"]
+    everything = app["visits"][-1]["rss_mb"]
+    before = [app["rss_start_mb"]] + [visit["rss_mb"] for visit in app["visits"]]
+    largest_step, largest_page = max((visit["rss_mb"] - rss, visit["page"])
+                                     for visit, rss in zip(app["visits"], before))
+    failed = raised(results)
+    warm = {row["page"]: row["rss_warm_mb"] for row in app["reruns"]}
+    alone = (f"; on its own, in a fresh server with the disk cache the visits had filled, {largest_page} holds "
+             f"{warm[largest_page]:.0f} MB after its warm-up" if largest_page in warm else "")
+    return [
+        "The real server (`streamlit run app.py`, a fresh runs folder and disk cache) and, as the baseline, "
+        "`streamlit run` of a one-line page (`st.title`), measured the same way in one run. One headless "
+        "Chromium visitor opens every page once, in the navigation's order; RSS is the server process's "
+        f"VmRSS, read {SETTLE_S:g} s after the page's script finished (the browser is not counted). "
+        "Seconds are from opening the page to the end of its first script run.",
+        f"After one visit to every page the server holds **{everything:.0f} MB** "
+        f"({everything / empty['visits'][-1]['rss_mb']:.1f}× the empty page's server); its peak during the "
+        f"visits, {app['peak_mb']:.0f} MB, is {app['peak_mb'] / CLOUD_MEMORY_MB:.0%} of Cloud's ~1 GB. "
+        f"The largest step is the first visit of {largest_page} (+{largest_step:.0f} MB){alone}.",
+        f"**Pages that raised an exception**: {'; '.join(failed)}." if failed else "",
+    ]
+
+
+def growth_notes(results: dict) -> list[str]:
+    rows = results["app"]["reruns"]
+    worst = max(rows, key=lambda row: row["growth_mb"])
+    over = [row["page"] for row in rows if row["growth_mb"] >= GOAL_GROWTH_MB]
+    baseline = results["empty"]["reruns"][0]
+    return [
+        f"Each page in a fresh server (sharing the disk cache the visits filled) and session: "
+        f"{results['warmup']} warm-up reruns, then {results['reruns']} reruns, each "
+        "the \"R\" key (the app menu's *Rerun*) and counted when the server reports the full script run finished "
+        "(fragment runs excluded), so the reruns follow one another. Growth is the RSS after the reruns minus "
+        "the RSS after the warm-up; \"median rerun\" is from the key press to the end of the run.",
+        (f"**Over the goal**: {', '.join(over)}." if over else
+         f"Every page meets the goal: the largest growth is {signed(worst['growth_mb'])} MB "
+         f"({worst['page']}); the empty page's server changed by {signed(baseline['growth_mb'])} MB."),
+    ]
 
 
 if __name__ == "__main__":

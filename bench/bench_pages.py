@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from tools.checkout import BASELINE_COMMIT, exported  # noqa: E402
 from tools.machine import describe  # noqa: E402
+from rnnviz import config as cfg  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, provenance, span, start_mark  # noqa: E402
 
 PROBE = textwrap.dedent("""
     import json, sys, time
@@ -282,6 +284,84 @@ def main(argv: list[str]) -> None:
         print(f"\nbrowser: baseline {commit} vs. this checkout, median of {results['repeats']} servers each\n")
         print(browser_table(browser_rows(results)))
         print(f"\na one-chart Streamlit app's deep link (the floor): {statistics.median(results['floor']):.2f} s")
+
+
+# ------------------------------------- its section of BENCHMARKS.md: bench/run_all.py calls these two
+
+
+def measure_section(settings: Settings) -> dict:
+    started = start_mark()
+    rows = measure_cases(settings.page_repeats)
+    browser_started = start_mark()
+    with exported(BASELINE_COMMIT) as baseline:
+        browser = measure_browser(baseline, settings.browser_repeats)
+    return {"rows": rows, "started": started, "browser": browser, "browser_started": browser_started}
+
+
+def render_browser(results: dict, settings: Settings) -> str:
+    """The browser half of the pages section: first visit, deep link, widget change, baseline vs. new."""
+    rows = browser_rows(results["browser"])
+    met = [f"{row['page']} {row['measure']}" for row in rows if row["goal_s"] and row["new_s"] <= row["goal_s"]]
+    missed = [f"{row['page']} {row['measure']} ({row['new_s']:.2f} s)" for row in rows
+              if row["goal_s"] and row["new_s"] > row["goal_s"]]
+    ratios = [row["ratio"] for row in rows]
+    return "\n\n".join([
+        "### In the browser, baseline and new in the same run",
+        "Goals (issue 11): ≤ 2 s for any page's first visit and deep link, ≤ 0.5 s for a widget change "
+        "on the numpy pages (tokens, hidden, cells).",
+        provenance(f"{DATA_COMMAND}python bench/bench_pages.py {2 * settings.browser_repeats} --browser "
+                   f"{BASELINE_COMMIT}", ("Streamlit", "plotly", "playwright"), settings,
+                   results["browser_started"]),
+        browser_table(rows),
+        bullets(
+            f"Headless Debian Chromium at 1280×720, Korean, against `streamlit run app.py`; for each of "
+            f"{results['browser']['repeats']} rounds a fresh server of the baseline (`git archive "
+            f"{BASELINE_COMMIT}`) and one of this checkout, alternating which goes first; medians.",
+            "**First visit**: from the home page, the page's sidebar link is clicked, in the sidebar's order, "
+            "until the script has finished and the page's charts are drawn (`.main-svg`): the page's first "
+            "run in that server (the first page also pays the server's first imports of numpy, pandas and "
+            "Plotly). **Widget change**: one slider step or radio option on that page, until the URL shows "
+            "the new value and the run is over. **Deep link**: a new browser session opens the page's URL "
+            "on the warm server (page, JavaScript, app.py, the page's script and its charts).",
+            f"New / baseline ranges over {span(ratios, 2, '×')}. Within the goal: {'; '.join(met) or 'none'}."
+            + (f" Over it: {'; '.join(missed)}." if missed else ""),
+            "A deep link includes the browser loading Streamlit's and Plotly's JavaScript and Plotly "
+            "drawing the charts: a deep link to a Streamlit app of one title and one three-point Plotly "
+            f"chart took {statistics.median(results['browser']['floor']):.2f} s in the same run (median), "
+            "a floor that no page can go below on this machine."),
+    ])
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    rows = results["rows"]
+    pages = rows[1:]  # rows[0] is the empty page
+    met = [row["label"] for row in pages if row["wall_s"] <= GOAL_S]
+    missed = [f"{row['label']} ({row['wall_s']:.2f} s)" for row in pages if row["wall_s"] > GOAL_S]
+    cold = next(row for row in rows if row["cold_cache"])
+    cached = next(row for row in rows if row["page"] == cold["page"] and not row["cold_cache"])
+    heavy = [f"{row['label']}: {', '.join(row['heavy'])}" for row in rows if row["heavy"]]
+    verdict = f"Within the {GOAL_S:g} s goal: {'; '.join(met) or 'none'}."
+    if missed:
+        verdict += f" Over it: {'; '.join(missed)}."
+    return "\n\n".join([
+        f"Goal: ≤ {GOAL_S:g} s per page in a cold process, no TensorFlow in the process.",
+        provenance(f"{DATA_COMMAND}python bench/bench_pages.py {settings.page_repeats}",
+                   ("Streamlit",), settings, results["started"]),
+        table(rows),
+        bullets(
+            "\"Process wall\" is the whole cold `python` process (imports included) rendering the page with "
+            f"AppTest; \"render only\" is `AppTest.run()`; each is the median of {settings.page_repeats} "
+            "process(es).",
+            verdict,
+            f"An empty disk cache is the very first visit on a machine: the review-length histogram needs the "
+            f"book's training split, and reading `imdb.npz` (unpickling every review) plus the split costs "
+            f"{cold['wall_s'] - cached['wall_s']:.1f} s more, shown with a spinner. The "
+            f"{cfg.BOOK_TRAIN_SIZE:,} lengths are then kept in `~/.cache/rnnviz` "
+            "(`rnnviz.data.book_train_lengths`), so every later process, and every later visitor of the same "
+            "server (`st.cache_data`), gets the fast row.",
+            f"**Heavy imports**: {'; '.join(heavy)}." if heavy else "No process imported TensorFlow, Keras or JAX."),
+        *([render_browser(results, settings)] if "browser" in results else []),
+    ])
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ from rnnviz import charts_cells, results, review, run_choice, runs  # noqa: E402
 from rnnviz import weights as weights_file  # noqa: E402
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
+from report_text import Settings, bullets, provenance, start_mark  # noqa: E402
 
 REVIEW = t("review_default", "en")  # the page's default review
 
@@ -138,6 +139,36 @@ def report(result: dict) -> str:
                   f"{result['python_s']['onehot']:.2f} s, LSTM {result['python_s']['lstm']:.2f} s.",
               "", f"Before/now ratio of the one-hot draw: {before / now:.1f}x; LSTM draw {lstm:.0f} ms."]
     return "\n".join(lines)
+
+
+# ------------------------------------- its section of BENCHMARKS.md: bench/run_all.py calls these two
+
+
+def measure_section(settings: Settings) -> dict:
+    started = start_mark()
+    return {**measure(settings.browser_repeats * 5), "started": started}
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    draw = results["draw_ms"]
+    before, now = list(draw.values())[:2]
+    return "\n\n".join([
+        "Choosing a one-hot SimpleRNN on the review page took 6–10 s every time (issue 11). The page's Python "
+        "is not the cause (below, the one-hot model's rerun computes about as fast as the LSTM's): Chromium "
+        "spent the time laying out the hidden-state chart's x-axis, which labelled every one of the 500 ids "
+        "of the one-hot x_t panel. It now labels a few ids; the bars are the same.",
+        provenance(f"python bench/bench_review_onehot.py {results['repeats']}", ("plotly", "playwright"),
+                   settings, results["started"], f"Chromium {results['chromium']} (headless)."),
+        table(results),
+        bullets(
+            "\"Draw\" is `Plotly.newPlot` of the page's figure for the median-seed reference model and the "
+            "page's default review, in a plain page with Plotly's own bundle, the three figures interleaved "
+            "round after round so the load falls on each alike. \"Before\" is the same figure with one "
+            f"label per id put back: {before / now:.1f}× the time of now.",
+            f"Python, one rerun's computing for the chosen model (every model's verdict, the after-each-word "
+            f"curve, the step figure and its JSON), best of {results['repeats']}: one-hot SimpleRNN "
+            f"{results['python_s']['onehot']:.2f} s, LSTM {results['python_s']['lstm']:.2f} s."),
+    ])
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rnnviz import run_files, runs  # noqa: E402
+from report_text import Settings, bullets, provenance, start_mark  # noqa: E402
 
 HEADER = "epoch,accuracy,loss,val_accuracy,val_loss\r\n"
 ROWS = (10_000, 20_000, 40_000)
@@ -169,6 +170,25 @@ def notes(results: dict) -> list[str]:
         f"cache empty (a server's first page), {1000 * listed['warm_s']:.0f} ms on a rerun (each file's "
         "identity checked, nothing parsed again; status.json is read every time, as the worker rewrites it).",
     ]
+
+
+# ------------------------------------- its section of BENCHMARKS.md: bench/run_all.py calls these two
+
+
+def measure_section(settings: Settings) -> dict:
+    started = start_mark()
+    repeats = 1 if settings.quick else 3
+    return {**measure(repeats), "started": started}
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    return "\n\n".join([
+        "Goal (issue 12): run files read in linear time, with size limits checked before reading, and parsed "
+        "once per version of a file. The baseline is the history reader before issue 12, copied into the script.",
+        provenance(f"python bench/bench_run_files.py {results['repeats']}", ("numpy",), settings, results["started"]),
+        table(results),
+        bullets(*notes(results)),
+    ])
 
 
 if __name__ == "__main__":

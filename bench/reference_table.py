@@ -4,6 +4,7 @@ Command: `python bench/reference_table.py` (reads reference_runs/, trains nothin
 for BENCHMARKS.md). The runs themselves come from `python -m rnnviz.reference`.
 """
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rnnviz import runs  # noqa: E402
 from rnnviz.results import summarize  # noqa: E402
+from tools.machine import describe  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, start_mark  # noqa: E402
 
 
 def reference_runs() -> list[runs.Run]:
@@ -38,6 +41,70 @@ def markdown(rows=None) -> str:
             row.at_book_epoch.text() if row.at_book_epoch else "–",
             f"{test_book} / {row.test_accuracy.text()}", f"{row.seconds_per_epoch.mean:.2f} |"]))
     return "\n".join(lines)
+
+
+# ------------------------------------- its section of BENCHMARKS.md: bench/run_all.py calls these two
+
+
+def measure_section(settings: Settings) -> dict:
+    from rnnviz.results import complete, variant_of
+
+    started = start_mark()
+    rows = summarize(reference_runs())
+    variants = {row.variant for row in rows}
+    used = [run for run in reference_runs() if complete(run) and variant_of(run.config) in variants]
+    return {"rows": rows, "runs": used, "started": started}
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    rows, used = results["rows"], results["runs"]  # the runs summarised in the rows
+    if not rows:
+        return "No finished full runs in `reference_runs/`: run `python -m rnnviz.reference` first."
+    dates = sorted(datetime.datetime.fromtimestamp(run.started).strftime("%Y-%m-%d") for run in used if run.started)
+    backends = sorted({run.backend for run in used if run.backend})
+    peaks = [run.status.peak_memory_mb for run in used if run.status.peak_memory_mb]
+    gaps = [row.gap_points for row in rows if row.gap_points is not None]
+    return "\n\n".join([
+        "Goal: the book's published results (DESIGN.md's table of the current notebooks) next to the worker's own "
+        "full runs of the same models, several seeds each.",
+        f"Command: `python bench/reference_table.py` (reads `reference_runs/`, trains nothing); the runs come from "
+        f"`{DATA_COMMAND}python -m rnnviz.reference`.",
+        f"Runs: {len(used)} full runs on {', '.join(backends)}, made "
+        f"{span_dates(dates)} (runs do not record their machine); "
+        f"{f'largest peak memory of a run {max(peaks):,.0f} MB; ' if peaks else ''}"
+        f"table rendered {results['started']['date']} on {describe()}.",
+        markdown(rows),
+        bullets(
+            "One row per book model (a preset at one vocabulary size), trained once per seed exactly as the "
+            "training lab trains it (`python -m rnnviz.train`: the book split, RMSprop, early stopping). Ours is "
+            "the mean ± sd over the seeds (population) with the range in brackets; val_loss and val_accuracy are "
+            "at the best epoch, whose weights EarlyStopping restores. \"–\": the book did not train or print it.",
+            (f"Gap is our mean best validation accuracy minus the book's, in percentage points: from "
+             f"{min(gaps):+.1f} to {max(gaps):+.1f} over the {len(gaps)} row(s) the book printed at the same "
+             "vocabulary size." if gaps else ""),
+            "SimpleRNN with RMSprop 1e-4 is seed-sensitive (DESIGN.md): compare the spread, not one seed.",
+            *(explain_gap(row) for row in rows if row.gap_points is not None and abs(row.gap_points) > 2)),
+    ])
+
+
+def explain_gap(row) -> str:
+    """Why a row is more than 2 points from the book, from its own measurements."""
+    book, name = row.book, row.variant.name
+    at_epoch = 100 * (row.at_book_epoch.mean - book.val_accuracy)
+    if abs(at_epoch) <= 2:
+        return (f"{name}: {row.gap_points:+.1f} points, because our runs trained longer ({row.epochs.text(0)} "
+                f"epochs) than the book's, which early stopping ended at epoch {book.stopped_epoch}. At that "
+                f"epoch ours were at {row.at_book_epoch.mean:.3f} ({at_epoch:+.1f} points).")
+    low, high = min(row.val_accuracy.values), max(row.val_accuracy.values)
+    return (f"{name}: {row.gap_points:+.1f} points on the mean, from the seeds' spread: {low:.3f} to {high:.3f} "
+            f"(seeds {', '.join(map(str, row.seeds))})."
+            + (" The lowest stalled near chance (0.5) until early stopping." if low < 0.6 else "")
+            + f" The best is {100 * (high - book.val_accuracy):+.1f} points from the book's {book.val_accuracy:.3f}.")
+
+
+def span_dates(dates: list[str]) -> str:
+    return "on an unknown date" if not dates else (
+        f"on {dates[0]}" if dates[0] == dates[-1] else f"between {dates[0]} and {dates[-1]}")
 
 
 if __name__ == "__main__":

@@ -24,14 +24,38 @@ def imdb_dir() -> Path:
     return Path(setting) if setting else SHARED_IMDB
 
 
+def keras_imdb_dir() -> Path:
+    """Keras's own cache (~/.keras/datasets), filled by Keras's download when empty, as the app does.
+
+    Raises:
+        rnnviz.data.DataUnavailableError: no cache and no download (no internet, no Keras).
+    """
+    from rnnviz import data
+
+    offline = os.environ.pop(data.DATA_DIR_ENV, None)  # the app's own rule without the offline setting
+    try:
+        return data.data_dir()
+    finally:
+        if offline is not None:
+            os.environ[data.DATA_DIR_ENV] = offline
+
+
 @pytest.fixture(scope="session")
 def imdb_folder() -> Path:
+    """The IMDB data: the offline copy, else Keras's download; skip (fail on CI) when neither is there."""
+    from rnnviz import data
+
     folder = imdb_dir()
-    if not (folder / "imdb.npz").is_file():
+    if all((folder / name).is_file() for name in (data.NPZ_FILE, data.WORD_INDEX_FILE)):
+        return folder
+    try:
+        return keras_imdb_dir()
+    except data.DataUnavailableError as error:
+        reason = error.params.get("reason", str(error))
+        why = f"no IMDB data: no offline copy at {folder} (set RNNVIZ_DATA_DIR) and Keras's download failed: {reason}"
         if os.environ.get("CI"):
-            pytest.fail(f"CI must have the IMDB data at {folder} (set RNNVIZ_DATA_DIR)")
-        pytest.skip(f"no IMDB data at {folder}")
-    return folder
+            pytest.fail(f"CI must have the data: {why}")
+        pytest.skip(" ".join(why.split()))  # one line
 
 
 @pytest.fixture
@@ -54,6 +78,23 @@ def open_page(page: str | None = None, lang: str = "en", timeout: float = 180, *
         at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def page_opener(page: str, timeout: float):
+    """One page's `open_page(lang="en", **link parameters)`, as that page's tests call it."""
+    def open_one(lang: str = "en", **params):
+        return open_page(page, lang, timeout=timeout, **params)
+    return open_one
+
+
+def texts(elements) -> str:
+    """Some AppTest elements' values as one string: `texts(at.markdown)`, `texts(at.error)`."""
+    return " ".join(str(element.value) for element in elements)
+
+
+def page_text(at) -> str:
+    """The page's prose as one string: titles, Markdown, captions and the message boxes."""
+    return texts([*at.title, *at.markdown, *at.caption, *at.info, *at.warning, *at.success, *at.error])
 
 
 _NO_FRAMEWORK_PROBE = """

@@ -3,6 +3,8 @@
 The full list, with where each case is tested, is docs/bad_input.md.
 """
 
+import functools
+
 import pytest
 
 import conftest
@@ -13,10 +15,7 @@ from rnnviz import text as tx
 @pytest.fixture
 def app(local_data, tmp_path, monkeypatch):
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
-
-    def open_page(page, lang="en", **params):
-        return conftest.open_page(page, lang, timeout=240, **params)
-    return open_page
+    return functools.partial(conftest.open_page, timeout=240)  # open(page, lang="en", **link parameters)
 
 
 def messages(at) -> str:

@@ -12,15 +12,19 @@ if not Path(CHROMIUM).exists():
         pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
     pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
+from playwright.sync_api import expect  # noqa: E402 - imported after the skip
+
 
 def test_a_deep_link_to_a_fresh_server_still_gets_the_apps_navigation(imdb_folder, page):
     """The first visit of a new server (a shared link after Cloud wakes up) goes through app.py."""
     with app_server(env={"RNNVIZ_DATA_DIR": str(imdb_folder)}) as url:
         page.goto(f"{url}/tokens?lang=ko")
         wait_for_app(page, "토큰과 패딩")
-        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
-        assert "언어 / Language" in sidebar  # the switch app.py adds
-        assert "훈련 실험실" in sidebar and "tokens" not in sidebar  # titles, not file names
+        # the sidebar renders a moment after the page's title: wait for each element, never read it at once
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        expect(sidebar.get_by_text("언어 / Language")).to_be_visible(timeout=60_000)  # the switch app.py adds
+        expect(sidebar.get_by_text("훈련 실험실")).to_be_visible(timeout=60_000)  # titles,
+        expect(sidebar).not_to_contain_text("tokens")  # not file names
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +58,6 @@ def test_tokens_page_draws_its_charts_and_keeps_settings_in_the_url(app_url, pag
 def test_a_link_cannot_put_a_link_an_image_or_a_formula_into_the_tokens_page(app_url, page):
     """Markdown in a shared link's text is shown as typed: no live link, no tracking pixel, no formula."""
     from urllib.parse import urlencode
-
-    from playwright.sync_api import expect
 
     from rnnviz.markup import WORD_JOINER
 

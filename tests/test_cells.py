@@ -104,6 +104,43 @@ def test_lstm_initial_state_matches_keras():
     np.testing.assert_allclose(run(cell, xs, (h0, c0)).h, expected, atol=1e-5, rtol=0)
 
 
+def _keras_lstm_states(cell, xs, state=None):
+    """Keras's own h_t and c_t after every step: (T, units) each, read with `return_state=True`.
+
+    Keras returns the cell state only at the end of a sequence, so it reads a batch of the T prefixes
+    x_1..x_t in one call: row t-1 is the whole sequence with the steps after t masked, and a masked
+    step carries the state on unchanged, so that row ends with h_t and c_t.
+    """
+    layer = keras.layers.LSTM(cell.units, return_sequences=True, return_state=True)
+    layer.build((None, None, cell.input_dim))
+    layer.set_weights(cell.get_weights())
+    T = len(xs)
+    mask = np.arange(T)[None, :] <= np.arange(T)[:, None]  # (T prefixes, T steps): row t keeps steps 0..t
+    batch = np.where(mask[..., None], xs[None], 0).astype("float32")  # (T, T, input_dim)
+    initial = None if state is None else [np.repeat(np.float32(part)[None], T, axis=0) for part in state]
+    _, h, c = layer(batch, mask=mask, initial_state=initial)  # (T, units) each
+    return keras.ops.convert_to_numpy(h), keras.ops.convert_to_numpy(c)
+
+
+@pytest.mark.parametrize("input_dim,units,T", [(4, 3, 6), (1, 1, 5), (7, 5, 9)])
+def test_lstm_cell_state_matches_keras(input_dim, units, T):
+    cell = LSTMCell(*_random_weights("LSTM", input_dim, units, seed=T))
+    xs = np.random.default_rng(T).normal(size=(T, input_dim)).astype(np.float32)
+    h, c = _keras_lstm_states(cell, xs)
+    seq = run(cell, xs)
+    np.testing.assert_allclose(seq.c, c, atol=1e-5, rtol=0)  # c_t, which the page shows beside h_t
+    np.testing.assert_allclose(seq.h, h, atol=1e-5, rtol=0)
+
+
+def test_lstm_cell_state_from_an_initial_state_matches_keras():
+    cell = LSTMCell(*_random_weights("LSTM", 3, 2, seed=4))
+    rng = np.random.default_rng(5)
+    xs = rng.normal(size=(5, 3)).astype(np.float32)
+    state = tuple(rng.normal(size=(2, 2)).astype(np.float32))  # (h0, c0)
+    _, c = _keras_lstm_states(cell, xs, state)
+    np.testing.assert_allclose(run(cell, xs, state).c, c, atol=1e-5, rtol=0)
+
+
 # --------------------------------------------------------------------------- influence
 
 
@@ -193,10 +230,12 @@ def test_simple_rnn_trace_equations():
 
 
 def test_lstm_trace_equations():
+    """The gates shown on the page are the ones that give Keras's c_t and h_t."""
     cell, xs, seq = _sequence("LSTM")
     u = cell.units
+    keras_h, keras_c = _keras_lstm_states(cell, xs)  # (T, u) each
     h_prev, c_prev = np.zeros(u), np.zeros(u)
-    for x_t, s in zip(xs, seq.steps):
+    for x_t, s, h_t, c_t in zip(xs, seq.steps, keras_h, keras_c):
         np.testing.assert_array_equal(s.h_tm1, h_prev)
         np.testing.assert_array_equal(s.c_tm1, c_prev)
         np.testing.assert_allclose(s.xw, x_t @ cell.kernel)
@@ -207,8 +246,8 @@ def test_lstm_trace_equations():
         np.testing.assert_allclose(s.f, sig(s.pre[u : 2 * u]))
         np.testing.assert_allclose(s.c_hat, np.tanh(s.pre[2 * u : 3 * u]))
         np.testing.assert_allclose(s.o, sig(s.pre[3 * u :]))
-        np.testing.assert_allclose(s.c_t, s.f * s.c_tm1 + s.i * s.c_hat)
-        np.testing.assert_allclose(s.h_t, s.o * np.tanh(s.c_t))
+        np.testing.assert_allclose(s.f * s.c_tm1 + s.i * s.c_hat, c_t, atol=1e-5)
+        np.testing.assert_allclose(s.o * np.tanh(c_t), h_t, atol=1e-5)
         for gate in (s.i, s.f, s.o):
             assert np.all((gate >= 0) & (gate <= 1))
         h_prev, c_prev = s.h_t, s.c_t

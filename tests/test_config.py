@@ -1,16 +1,11 @@
 """RunConfig: defaults, validation, JSON and URL round trips, the book's presets."""
 
-import doctest
 import json
 
 import pytest
 
 from rnnviz import config as cfg
 from rnnviz.config import PRESETS, RunConfig
-
-
-def test_doctests():
-    assert doctest.testmod(cfg).failed == 0
 
 
 def test_defaults_are_the_books():
@@ -21,8 +16,17 @@ def test_defaults_are_the_books():
     assert c.test_samples == 25_000
 
 
-def test_default_backend_prefers_jax_when_installed():
-    assert RunConfig().backend == cfg.default_backend() == "jax"  # jax is installed here
+def installed_only(monkeypatch, *packages: str) -> None:
+    """Make `importlib.util.find_spec` see only `packages`, whatever this machine has."""
+    monkeypatch.setattr(cfg.importlib.util, "find_spec", lambda name, *a: object() if name in packages else None)
+
+
+@pytest.mark.parametrize("installed, expected", [(("jax", "tensorflow"), "jax"), (("jax",), "jax"),
+                                                 (("tensorflow",), "tensorflow"), ((), "tensorflow")])
+def test_default_backend_prefers_jax_when_installed(monkeypatch, installed, expected):
+    installed_only(monkeypatch, *installed)
+    assert cfg.default_backend() == expected
+    assert RunConfig().backend == expected  # a new run's default follows the same rule
 
 
 def test_presets_are_the_books_six_models():

@@ -265,7 +265,7 @@ def test_padding_controls_change_the_matrix_and_the_url(app_url, page, local_dat
     ids = tx.Vocabulary.from_word_index(data.load_word_index(), 500).encode(sentence)  # 5 ids
     open_app(page, app_url, "tokens", "en", text=sentence, maxlen=8)
     caption = page.get_by_text(re.compile(r"Padded matrix shape: \(1, \d+\)"))
-    assert "(1, 8)" in caption.inner_text()
+    expect(caption).to_contain_text("(1, 8)")
 
     # maxlen: two steps right with the keyboard on the slider, one at a time as a user would
     slider = widget(page, "stSlider", t("tokens_maxlen", "en"))
@@ -273,8 +273,8 @@ def test_padding_controls_change_the_matrix_and_the_url(app_url, page, local_dat
         slider.get_by_role("slider").press("ArrowRight")
         wait_for_query(page, "maxlen", str(maxlen))
         wait_idle(page)
-    wait_until(page, lambda: "(1, 10)" in caption.inner_text(), "the caption to say (1, 10)")
-    assert slider.get_by_test_id("stSliderThumbValue").inner_text() == "10"
+    expect(caption).to_contain_text("(1, 10)")
+    expect(slider.get_by_test_id("stSliderThumbValue")).to_have_text("10")
 
     def grid_row():  # the numbers printed in the padded grid's cells, left to right
         wait_for_charts(page, 2)
@@ -286,7 +286,7 @@ def test_padding_controls_change_the_matrix_and_the_url(app_url, page, local_dat
     widget(page, "stRadio", t("tokens_padding", "en")).get_by_text(t("tokens_post", "en")).click()
     wait_for_query(page, "padding", "post")
     wait_until(page, lambda: grid_row() == ids + [0] * 5 or None, "zeros at the back (post)")
-    assert "(1, 10)" in caption.inner_text()
+    expect(caption).to_contain_text("(1, 10)")
     assert_no_errors(page)
 
 
@@ -599,7 +599,7 @@ def test_a_copied_link_reopens_the_same_page_language_and_settings(app_url, brow
         text_box = friend.get_by_test_id("stTextArea").filter(has_text=t("tokens_input", "ko")).locator("textarea")
         assert text_box.input_value() == "the movie was great"
         slider = widget(friend, "stSlider", t("tokens_maxlen", "ko"))
-        assert slider.get_by_test_id("stSliderThumbValue").inner_text() == "12"
+        expect(slider.get_by_test_id("stSliderThumbValue")).to_have_text("12")
         for key in ("tokens_padding", "tokens_truncating"):
             radio = widget(friend, "stRadio", t(key, "ko"))
             assert radio.get_by_role("radio", name=t("tokens_post", "ko")).is_checked(), key
@@ -644,8 +644,6 @@ def test_a_copied_training_lab_link_keeps_the_model_settings(app_url, browser, p
 def users_runs(runs_dir):
     """The visitor's finished runs (reference folders copied into this server's runs folder), removed after."""
     import shutil
-
-    from playwright.sync_api import expect  # noqa: F401 - fail here, not mid-test, without Playwright
 
     reference = runs.RunStore(runs.reference_runs_dir()).list()
     made = {}
@@ -770,7 +768,7 @@ def test_start_is_disabled_while_the_run_trains_then_a_result_card_appears(app_u
             expect(card).to_contain_text(t("train_result_reference", lang, n=reference["seeds"]))
             expect(card).to_contain_text(f"{reference['val_accuracy']:.3f}")
             expect(card).to_contain_text(f"{reference['test_accuracy']:.3f}")
-        assert run.id not in card.inner_text()  # a readable name, never the folder name
+        expect(card).not_to_contain_text(run.id)  # a readable name, never the folder name
         assert_no_errors(page)
         screenshot(page, f"train-result-card-{lang}")
     finally:

@@ -1,4 +1,3 @@
-import doctest
 from pathlib import Path
 
 import keras
@@ -9,11 +8,6 @@ from rnnviz import encoding
 from rnnviz.text import pad_sequences
 
 SETTINGS = [(500, 100, 16, 8), (200, 100, 16, 8), (1000, 50, 32, 4), (50, 7, 3, 2)]
-
-
-def test_doctests_pass():
-    result = doctest.testmod(encoding)
-    assert result.attempted >= 2 and result.failed == 0
 
 
 @pytest.mark.parametrize("num_words, maxlen, dim, units", SETTINGS)

@@ -8,17 +8,13 @@ these tests read the page's text, LaTeX and table elements.
 import pytest
 
 import conftest
+from conftest import texts
 from rnnviz.i18n import t
 
 PAGE = "views/cells.py"
 
 
-def open_page(lang="en", **params):
-    return conftest.open_page(PAGE, lang, timeout=60, **params)
-
-
-def texts(elements):
-    return " ".join(str(e.value) for e in elements)
+open_page = conftest.page_opener(PAGE, timeout=60)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -110,7 +106,3 @@ def test_quiz_on_the_gru_count():
     choice.set_value(0)
     at.button(key="quiz_cells_gru_check").click().run()
     assert at.error and "624" in texts(at.error)  # wrong answer: the right one is revealed
-
-
-def test_page_does_not_import_tensorflow_keras_or_jax():
-    conftest.assert_page_imports_no_framework(PAGE, cell_kind="GRU")

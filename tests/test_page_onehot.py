@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import conftest
-from conftest import ROOT
+from conftest import ROOT, page_text
 from rnnviz import charts_train, markup, runs
 from rnnviz.i18n import t
 
@@ -21,8 +21,7 @@ PAGE = "views/onehot.py"
 RESULT_COLUMNS = 6  # run, epochs, val accuracy, test accuracy, s / epoch, memory: fits 1280 px
 
 
-def open_page(lang="en", **params):
-    return conftest.open_page(PAGE, lang, timeout=180, **params)
+open_page = conftest.page_opener(PAGE, timeout=180)
 
 
 def results_of(at):
@@ -129,11 +128,6 @@ def test_the_committed_reference_runs_are_shown_and_read(monkeypatch, tmp_path, 
         assert "trained" in " ".join(c.value for c in at.caption)  # the embedding shown is a trained one
 
 
-def test_page_does_not_import_tensorflow(imdb_folder, tmp_path):
-    conftest.assert_page_imports_no_framework(PAGE, env={"RNNVIZ_DATA_DIR": str(imdb_folder),
-                                                          "RNNVIZ_RUNS_DIR": str(tmp_path)})
-
-
 def test_the_embedding_map_starts_on_the_pages_vocabulary(monkeypatch, tmp_path, local_data):
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
     for num_words in (500, 200):
@@ -195,15 +189,11 @@ def with_user_runs(tmp_path, monkeypatch, local_data):
             stopped_user_run(references("embedding-simplernn")[0], runs_dir, "20991231-235959-bbbbbb")]
 
 
-def texts(at) -> str:
-    return " ".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning])
-
-
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_trained_tables_come_from_the_median_reference_seed_not_a_users_stopped_run(with_user_runs, lang):
     at = open_page(lang, oh_sentence="a great film")
     onehot, embedding = (median_by_hand(references(p)) for p in ("onehot-simplernn", "embedding-simplernn"))
-    assert charts_train.run_label(onehot, lang, yours=True) in texts(at)  # which run W_x comes from, by name
+    assert charts_train.run_label(onehot, lang, yours=True) in page_text(at)  # which run W_x comes from, by name
     assert charts_train.run_label(embedding, lang, yours=True) in " ".join(c.value for c in at.caption)
     identity = identity_of(at)
     kernel = onehot.load_weights()["rnn0_kernel"]
@@ -218,8 +208,8 @@ def test_the_default_comparison_is_the_median_seed_and_the_page_gives_the_spread
     assert median.config.seed != 2024  # the stalled seed is not what a visitor sees first
     assert at.selectbox(key="oh_map_run@en").value == median.id
     low, high = min(r.best_val_accuracy for r in embedding), max(r.best_val_accuracy for r in embedding)
-    assert f"{low:.3f}–{high:.3f}" in texts(at) and f"seed {median.config.seed} ({median.best_val_accuracy:.3f})" \
-        in texts(at)
+    assert f"{low:.3f}–{high:.3f}" in page_text(at) and f"seed {median.config.seed} ({median.best_val_accuracy:.3f})" \
+        in page_text(at)
     results = results_of(at)
     names = list(results.iloc[:, 0])
     assert sorted(names[:2]) == sorted(charts_train.run_label(median_by_hand(references(p)), "en", yours=True)
@@ -230,7 +220,7 @@ def test_the_default_comparison_is_the_median_seed_and_the_page_gives_the_spread
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_no_run_id_is_shown_as_a_name(with_user_runs, lang):
     at = open_page(lang)
-    shown = [texts(at), *(str(cell) for df in [*at.dataframe, *at.table] for cell in df.value.to_numpy().ravel())]
+    shown = [page_text(at), *(str(cell) for df in [*at.dataframe, *at.table] for cell in df.value.to_numpy().ravel())]
     for box in [*at.selectbox, *at.multiselect]:
         shown += list(box.options)  # the labels the browser shows
     assert not [s for s in shown if RUN_ID.search(s)]

@@ -21,8 +21,7 @@ PAGE = "views/review.py"
 MODELS = run_choice.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
 
 
-def open_page(lang="en", **params):
-    return conftest.open_page(PAGE, lang, timeout=240, **params)
+open_page = conftest.page_opener(PAGE, timeout=240)
 
 
 @pytest.fixture
@@ -113,10 +112,6 @@ def test_without_any_model_it_says_how_to_get_one(tmp_path, monkeypatch):
     monkeypatch.setenv("RNNVIZ_REFERENCE_RUNS_DIR", str(tmp_path / "empty"))
     at = open_page("ko")
     assert "훈련을 마친 모델이 없습니다" in at.warning[0].value and not at.get("plotly_chart")
-
-
-def test_the_page_imports_no_framework(tmp_path):
-    conftest.assert_page_imports_no_framework(PAGE, env={"RNNVIZ_RUNS_DIR": str(tmp_path / "runs")})
 
 
 def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_path):

@@ -9,6 +9,7 @@ import time
 import pytest
 
 import conftest
+from conftest import texts
 
 from rnnviz import charts_train, files, launch, markup, owner, run_status, runs
 from rnnviz import config as cfg
@@ -42,12 +43,7 @@ def fake_run(folder, state=runs.DONE, preset="lstm", history=HISTORY, config=Non
     return run_id
 
 
-def open_page(lang="en", **params):
-    return conftest.open_page(PAGE, lang, timeout=60, **params)
-
-
-def texts(elements):
-    return " ".join(str(e.value) for e in elements)
+open_page = conftest.page_opener(PAGE, timeout=60)
 
 
 def runs_frame(at, lang="en"):
@@ -288,11 +284,6 @@ def test_launching_a_quick_run_ends_done_in_the_table(runs_dir, local_data):
     assert card.iloc[1][t("train_result_val_acc", "en")] == f"{row.val_accuracy.mean:.3f}"
     assert t("train_result_quick_note", "en", n=5_000, epochs=1, val=row.val_accuracy.mean,
              test=row.test_accuracy.mean) in captions(at)
-
-
-def test_the_page_never_imports_keras(runs_dir):
-    fake_run(runs_dir)
-    conftest.assert_page_imports_no_framework(PAGE)
 
 
 # --- figure and table builders ---------------------------------------------------------------------

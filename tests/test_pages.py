@@ -1,35 +1,29 @@
 """The app shell, the home page and the tokens page, driven through Streamlit's AppTest."""
 
+import shutil
 import subprocess
 import sys
 
 import pytest
 import streamlit as st
 
-from conftest import ROOT, assert_page_imports_no_framework, open_page
+from conftest import ROOT, assert_page_imports_no_framework, open_page, page_text, texts
+from rnnviz import runs
 from rnnviz.i18n import t
-
-def open_app(page=None, **params):
-    return open_page(page, **params)
-
-
-def texts(at):
-    return " ".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [x.value for x in at.title])
-
 
 @pytest.mark.parametrize("lang, title, book", [("ko", "순환 신경망, 눈으로 보며 배우기", "9-1 순차 데이터와 순환 신경망"),
                                                ("en", "Recurrent neural networks, hands-on", "9-1 Sequential data")])
 def test_home_renders_in_both_languages_with_the_book_map(lang, title, book):
-    at = open_app(lang=lang)
+    at = open_page(lang=lang)
     assert at.title[0].value == title
     links = at.get("page_link")
     assert {link.proto.page for link in links} == {"tokens", "hidden", "onehot", "cells", "train", "review"}
-    assert book in texts(at) and t("section_9_3", lang) in texts(at)  # every section is mapped
+    assert book in page_text(at) and t("section_9_3", lang) in page_text(at)  # every section is mapped
     assert at.query_params["lang"] == lang
 
 
 def test_sidebar_switch_changes_language_and_url():
-    at = open_app(lang="en")
+    at = open_page(lang="en")
     at.sidebar.radio(key="lang_switch").set_value("ko").run()
     at.run()  # the next run renders with the new choice
     assert at.title[0].value == "순환 신경망, 눈으로 보며 배우기"
@@ -37,14 +31,14 @@ def test_sidebar_switch_changes_language_and_url():
 
 
 def test_language_survives_a_page_change():
-    at = open_app(lang="ko")
+    at = open_page(lang="ko")
     at.switch_page("views/tokens.py").run()
     assert at.title[0].value == "토큰과 패딩"
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_tokens_page_renders_in_both_languages(local_data, lang):
-    at = open_app("views/tokens.py", lang=lang)
+    at = open_page("views/tokens.py", lang=lang)
     assert at.title[0].value == ("토큰과 패딩" if lang == "ko" else "Tokens & padding")
     assert len(at.tabs) == 3  # the three default sentences
     first = at.dataframe[0].value
@@ -53,7 +47,7 @@ def test_tokens_page_renders_in_both_languages(local_data, lang):
 
 
 def test_default_sentence_ids_are_imdbs(local_data):
-    at = open_app("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en")
     first = at.dataframe[0].value  # "i like brachiosaurus"
     tokens, ids = list(first.iloc[:, 1]), list(first.iloc[:, 2])
     assert tokens == ["<start>", "i", "like", "brachiosaurus"]
@@ -62,7 +56,7 @@ def test_default_sentence_ids_are_imdbs(local_data):
 
 
 def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
-    at = open_app("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en")
     before = [m.value for m in at.metric]
     at.slider(key="maxlen").set_value(100).run()
     after = [m.value for m in at.metric]
@@ -73,7 +67,7 @@ def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
 
 
 def test_a_shared_link_reopens_the_same_settings(local_data):
-    at = open_app("views/tokens.py", lang="en", maxlen="17", padding="post", text="good bad")
+    at = open_page("views/tokens.py", lang="en", maxlen="17", padding="post", text="good bad")
     assert at.slider(key="maxlen").value == 17
     assert at.radio(key="padding@en").value == "post"
     assert at.text_area(key="text").value == "good bad"
@@ -81,7 +75,7 @@ def test_a_shared_link_reopens_the_same_settings(local_data):
 
 
 def test_own_vocabulary_has_no_oov(local_data):
-    at = open_app("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en")
     at.radio(key="vocab@en").set_value("fit").run()
     ids = [row for df in at.dataframe for row in df.value.iloc[:, 2]]
     assert 2 not in ids and min(ids) == 1
@@ -96,7 +90,7 @@ def test_own_vocabulary_has_no_oov(local_data):
     ("\n".join(["a"] * 40), "only the first 12"),
 ])
 def test_bad_input_gets_a_clear_message(local_data, typed, expected):
-    at = open_app("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en")
     at.text_area(key="text").set_value(typed).run()
     assert not at.exception
     messages = " ".join(x.value for x in [*at.warning, *at.info])
@@ -104,20 +98,20 @@ def test_bad_input_gets_a_clear_message(local_data, typed, expected):
 
 
 def test_quiz_reveals_only_after_an_answer(local_data):
-    at = open_app("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en")
     assert not at.success and not at.error
     at.button(key="quiz_trunc_check").click().run()
     assert "Pick an answer" in " ".join(w.value for w in at.warning)
     at.radio(key="quiz_trunc_choice@en").set_value(1).run()
     at.button(key="quiz_trunc_check").click().run()
-    assert at.success and "last 8 tokens" in texts(at)
+    assert at.success and "last 8 tokens" in page_text(at)
 
 
 def test_missing_data_shows_the_message_and_the_page_still_works(tmp_path, monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()  # the word index is held per server
     monkeypatch.setenv("RNNVIZ_DATA_DIR", str(tmp_path))  # an empty folder
-    at = open_app("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en")
     errors = " ".join(e.value for e in at.error)
     assert "RNNVIZ_DATA_DIR" in errors and "imdb.npz" in errors
     assert len(at.tabs) == 3  # the sentences still become tokens, with their own vocabulary
@@ -125,8 +119,21 @@ def test_missing_data_shows_the_message_and_the_page_still_works(tmp_path, monke
     st.cache_resource.clear()
 
 
-def test_pages_do_not_import_tensorflow(imdb_folder):
-    assert_page_imports_no_framework("views/tokens.py", env={"RNNVIZ_DATA_DIR": str(imdb_folder)})
+# (page, link parameters, whether it needs the IMDB data)
+PAGES_WITHOUT_FRAMEWORK = [("views/tokens.py", {}, True), ("views/hidden.py", {}, False),
+                           ("views/onehot.py", {}, True), ("views/cells.py", {"cell_kind": "GRU"}, False),
+                           ("views/train.py", {}, False), ("views/review.py", {}, False)]
+
+
+@pytest.mark.parametrize("page, params, needs_data", PAGES_WITHOUT_FRAMEWORK)
+def test_a_page_never_imports_tensorflow_keras_or_jax(page, params, needs_data, request, tmp_path):
+    """Only the training worker imports a framework: every page renders, with a finished run in the store."""
+    finished = sorted(runs.RunStore(runs.reference_runs_dir()).list(), key=lambda run: run.id)[0]
+    shutil.copytree(finished.path, tmp_path / "runs" / finished.id)
+    env = {"RNNVIZ_RUNS_DIR": str(tmp_path / "runs")}
+    if needs_data:
+        env["RNNVIZ_DATA_DIR"] = str(request.getfixturevalue("imdb_folder"))
+    assert_page_imports_no_framework(page, env=env, **params)
 
 
 def test_rnnviz_never_imports_streamlit():
@@ -144,10 +151,10 @@ def test_no_module_of_rnnviz_mentions_streamlit():
 
 @pytest.mark.parametrize("maxlen, cut", [(8, True), (100, False)])
 def test_quiz_example_says_what_is_kept_or_that_nothing_is_cut(local_data, maxlen, cut):
-    at = open_app("views/tokens.py", lang="ko", maxlen=maxlen)
+    at = open_page("views/tokens.py", lang="ko", maxlen=maxlen)
     at.radio(key="quiz_trunc_choice@ko").set_value(1).run()
     at.button(key="quiz_trunc_check").click().run()
-    why = texts(at)
+    why = texts([*at.markdown, *at.caption])  # the quiz's explanation, without the boxes below it
     assert "—" not in why.split("마지막")[-1]  # no dangling "example: —"
     if cut:
         assert "위의 가장 긴 문장에서 남는 부분: … " in why
@@ -156,16 +163,16 @@ def test_quiz_example_says_what_is_kept_or_that_nothing_is_cut(local_data, maxle
 
 
 def test_korean_text_boxes_say_how_to_apply_in_korean(local_data):
-    at = open_app("views/tokens.py", lang="ko")
+    at = open_page("views/tokens.py", lang="ko")
     box = at.text_area(key="text")
     assert "Ctrl+Enter" in box.label and "적용" in box.label
     assert box.placeholder == "문장을 한 줄에 하나씩 입력하세요"
-    assert open_app("views/tokens.py", lang="en").text_area(key="text").label == "Sentences (one per line)"
+    assert open_page("views/tokens.py", lang="en").text_area(key="text").label == "Sentences (one per line)"
 
 
 def test_a_quiz_keeps_its_answer_across_a_language_switch(local_data):
     """The answers are translated labels: each language has its own radio, seeded from the other."""
-    at = open_app("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en")
     at.radio(key="quiz_trunc_choice@en").set_value(1).run()
     at.button(key="quiz_trunc_check").click().run()
     at.sidebar.radio(key="lang_switch").set_value("ko").run()
@@ -174,7 +181,7 @@ def test_a_quiz_keeps_its_answer_across_a_language_switch(local_data):
 
 
 def test_an_invisible_bidi_mark_is_removed_and_said_so(local_data):
-    at = open_app("views/tokens.py", lang="en", text="\u202eThis film was terrible")
+    at = open_page("views/tokens.py", lang="en", text="\u202eThis film was terrible")
     assert t("tokens_format_removed", "en", n=1) in [w.value for w in at.warning]
     assert "> This film was terrible" in [m.value for m in at.markdown]  # shown the right way round
     first = at.dataframe[0].value

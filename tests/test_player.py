@@ -1,14 +1,8 @@
 """Tests for rnnviz.player: where play starts, what a tick does, which steps a long axis labels."""
 
-import doctest
-
 import pytest
 
 from rnnviz import player
-
-
-def test_doctests_pass():
-    assert doctest.testmod(player).failed == 0
 
 
 @pytest.mark.parametrize("step, expected", [(1, 1), (3, 3), (4, 4), (5, 1)])

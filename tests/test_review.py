@@ -1,6 +1,9 @@
 """Reading a review with a trained model: the ids, the notes, the verdicts grouped by variant."""
 
+import dataclasses
+
 import numpy as np
+import pytest
 
 from rnnviz import data, results, review, run_choice, runs
 from rnnviz import text as tx
@@ -32,14 +35,31 @@ def test_notes_for_empty_unknown_and_long_reviews():
     assert len(long.grid_rows()) == 100 + review.SHOWN_CUT_TOKENS
 
 
-def test_movers_and_variant_groups():
-    moved = review.movers(["<start>", "good", "bad", "fine"], [0.5, 0.8, 0.3, 0.35], count=2)
-    assert moved.up == [("good", 0.3), ("fine", 0.05)] and moved.down == [("bad", -0.5)]
-    store = runs.RunStore(runs.REFERENCE_RUNS_DIR)
-    models = run_choice.available_models([store])
-    groups = review.by_variant(models, [0.2] * len(models))
-    assert sum(len(g.scores) for g in groups) == len(models)
-    assert all(g.spread == 0 for g in groups)
+def test_movers_are_the_largest_rises_and_falls_biggest_first():
+    tokens = ["<start>", "the", "film", "was", "not", "great", "but", "fun", "!"]
+    scores = [0.50, 0.52, 0.47, 0.47, 0.20, 0.65, 0.60, 0.90, 0.85]
+    # changes after each word: the +.02 film -.05 was 0 not -.27 great +.45 but -.05 fun +.30 ! -.05
+    moved = review.movers(tokens, scores, count=2)
+    assert moved.up == [("great", 0.45), ("fun", 0.3)]  # "the" (+.02) is cut by count
+    assert moved.down == [("not", -0.27), ("film", -0.05)]  # "was" (no change) is neither
+    everything = review.movers(tokens, scores, count=10)
+    assert [word for word, _ in everything.up] == ["great", "fun", "the"]
+    assert [word for word, _ in everything.down][0] == "not" and len(everything.down) == 4
+
+
+def test_variant_groups_average_each_variants_seeds_and_nothing_else():
+    models = run_choice.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)])
+    shuffled = [models[i] for i in np.random.default_rng(0).permutation(len(models))]
+    scores = np.linspace(0.05, 0.95, len(shuffled))  # every model a different verdict
+    by_setup: dict = {}  # the expected groups: runs whose settings differ only in the seed
+    for run, score in zip(shuffled, scores):
+        by_setup.setdefault(dataclasses.replace(run.config, seed=0), []).append(float(score))
+    groups = review.by_variant(shuffled, scores)
+    assert sorted(sorted(g.scores) for g in groups) == sorted(sorted(v) for v in by_setup.values())
+    for group in groups:
+        assert group.reference and len(group.scores) == 3  # the three reference seeds
+        assert group.mean == pytest.approx(np.mean(group.scores))
+        assert group.spread == pytest.approx(np.std(group.scores)) and group.spread > 0
 
 
 def test_test_reviews_match_load_data_at_any_vocabulary(local_data):
