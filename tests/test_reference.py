@@ -67,9 +67,9 @@ def test_stored_vocabulary_is_imdbs_cut_at_num_words(local_data):
 def validation_split(imdb_folder):
     """The book's 5,000 validation reviews at each vocabulary size, padded as the worker pads them."""
     os.environ.setdefault("RNNVIZ_DATA_DIR", str(imdb_folder))
-    from rnnviz import train
+    from rnnviz import training_data
 
-    return {words: train.load_data(cfg.PRESETS["lstm"].replace(num_words=words))[1] for words in (200, 500)}
+    return {words: training_data.load_data(cfg.PRESETS["lstm"].replace(num_words=words))[1] for words in (200, 500)}
 
 
 def test_recorded_validation_accuracy_is_what_the_stored_weights_give(validation_split):

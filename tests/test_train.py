@@ -189,32 +189,7 @@ def test_a_full_disk_while_training_ends_the_run_naming_it_and_leaves_no_tempora
         assert status["state"] == runs.FAILED and status["error_key"] == "train_err_disk_full_run"
 
 
-# --- the first curve point: cached data, steps in order -----------------------------------------------
-
-
-@pytest.mark.parametrize("changes", [dict(max_train_samples=5_000), dict(num_words=200, maxlen=37),
-                                     dict(num_words=4, maxlen=300, max_train_samples=40, max_test_samples=30)])
-def test_the_token_cache_gives_exactly_the_books_arrays(changes, local_data, tmp_path, monkeypatch):
-    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
-    config = cfg.PRESETS["lstm"].replace(**changes)
-    expected = train.load_data(config)  # load_imdb(num_words), the book's split, pad_sequences
-    for attempt in ("made now", "read back"):
-        got = train.load_data_cached(config)
-        for (x, y), (want_x, want_y) in zip(got, expected):
-            assert x.dtype == want_x.dtype and y.dtype == want_y.dtype, attempt
-            np.testing.assert_array_equal(x, want_x, err_msg=attempt)
-            np.testing.assert_array_equal(y, want_y, err_msg=attempt)
-    [folder] = (tmp_path / "cache").glob("imdb-tokens-*")
-    assert sorted(p.name for p in folder.iterdir()) == ["ids.npy", "labels.npy", "offsets.npy", "parts.npy"]
-
-
-def test_pad_rows_pads_and_truncates_pre_and_maps_rare_words_to_oov():
-    rows = [[1, 5, 6, 7], [1, 9], [1]]  # START, then word ids
-    ids = np.array([i for row in rows for i in row], dtype=np.int32)
-    offsets = np.concatenate([[0], np.cumsum([len(r) for r in rows])])
-    padded = train.pad_rows(ids, offsets, np.arange(3), maxlen=3, num_words=7)
-    assert padded.tolist() == [[5, 6, 2], [0, 1, 2], [0, 0, 1]]
-    np.testing.assert_array_equal(padded, pad_sequences([[1, 5, 6, 2], [1, 2], [1]], maxlen=3))
+# --- the first curve point: steps in order (the cached data: tests/test_training_data.py) -----------------------------------------------
 
 
 def test_the_worker_writes_its_steps_in_order_before_the_first_point(local_data, tmp_path, monkeypatch):
