@@ -71,6 +71,20 @@ def duration_text(seconds: float | None, lang: str) -> str:
     return f"{whole // 3600} {h} {whole % 3600 // 60:02d} {m}"
 
 
+def progress_text(run: Run, lang: str) -> str:
+    """The live run's line: the epoch and batch it is in, the time spent and, after an epoch, the time
+    left at most (early stopping may end it sooner)."""
+    elapsed = duration_text(run.elapsed, lang)
+    status = run.status
+    if status.phase == "training" and status.batch and status.batches:
+        return t("train_progress_batch", lang, epoch=run.epochs_run + 1, epochs=run.max_epochs,
+                 batch=status.batch, batches=status.batches, elapsed=elapsed)
+    if not run.epochs_run:
+        return t("train_progress_start", lang, epochs=run.max_epochs, elapsed=elapsed)
+    return t("train_progress", lang, epoch=run.epochs_run, epochs=run.max_epochs, elapsed=elapsed,
+             remaining=duration_text(run.remaining_seconds(), lang))
+
+
 def preset_label(run_or_config, lang: str) -> str:
     config = run_or_config.config if isinstance(run_or_config, Run) else run_or_config
     name = cfg.preset_of(config) if config is not None else None

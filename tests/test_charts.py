@@ -107,3 +107,22 @@ def test_a_long_grid_keeps_every_kind_distinguishable_and_says_what_each_run_is(
 def test_a_short_grid_keeps_gaps_and_ids_and_no_run_labels():
     _, fig = grid(["i like brachiosaurus"], maxlen=8)
     assert fig.data[0].xgap == 2 and not fig.layout.annotations
+
+
+def test_the_live_runs_line_says_the_epoch_the_batch_and_the_time_left(tmp_path):
+    import os
+    import time
+
+    from rnnviz import charts_train, runs
+    from test_page_train import fake_run
+
+    store = runs.RunStore(tmp_path)
+    started = dict(state=runs.RUNNING, pid=os.getpid(), started=time.time() - 75.2,  # 75 s ago, as the page counts
+                   heartbeat=time.time())
+    mid_epoch = store.get(fake_run(tmp_path, phase="training", batch=3, batches=79, **started))
+    assert charts_train.progress_text(mid_epoch, "en") == \
+        "Epoch 4 / 20 running · batch 3 / 79 · elapsed 1 min 15 s"  # 3 epochs in history.csv, the 4th going
+    between = store.get(fake_run(tmp_path, phase="testing", **started))  # 0.4 s an epoch, 17 to go at most
+    assert charts_train.progress_text(between, "ko") == "에포크 3 / 20 · 경과 1 분 15 초 · 남은 시간 최대 6.8 초"
+    first = store.get(fake_run(tmp_path, phase="preparing", history=[], **started))
+    assert charts_train.progress_text(first, "en") == "Epoch 0 / 20 · elapsed 1 min 15 s"

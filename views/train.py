@@ -198,18 +198,6 @@ st.session_state[P + "colours"] = colours
 
 
 # --- the run being trained, its result, the runs table -------------------------------------------------
-def progress_text(run: runs.Run) -> str:
-    elapsed = charts_train.duration_text(run.elapsed, lang)
-    status = run.status
-    if status.phase == "training" and status.batch and status.batches:
-        return t("train_progress_batch", lang, epoch=run.epochs_run + 1, epochs=run.max_epochs,
-                 batch=status.batch, batches=status.batches, elapsed=elapsed)
-    if not run.epochs_run:
-        return t("train_progress_start", lang, epochs=run.max_epochs, elapsed=elapsed)
-    return t("train_progress", lang, epoch=run.epochs_run, epochs=run.max_epochs, elapsed=elapsed,
-             remaining=charts_train.duration_text(run.remaining_seconds(), lang))
-
-
 def show_metrics(run: runs.Run) -> None:
     m = st.columns(4)
     m[0].metric(t("train_metric_best_epoch", lang), run.best_epoch or "–")
@@ -240,7 +228,7 @@ def show_live(run: runs.Run) -> None:
             st.caption(t("train_steps_note", lang))
         if phase in ("training", "testing"):
             fraction = 1.0 if phase == "testing" else (run.epochs_run + (run.batch_fraction or 0)) / run.max_epochs
-            st.progress(min(fraction, 1.0), text=progress_text(run) if phase == "training"
+            st.progress(min(fraction, 1.0), text=charts_train.progress_text(run, lang) if phase == "training"
                         else t("train_phase_testing", lang))
         else:
             st.progress(0.0, text=t(f"train_phase_{phase}", lang))
