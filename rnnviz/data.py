@@ -84,7 +84,7 @@ def data_dir() -> Path:
     Raises:
         DataUnavailableError: with a message saying what to do.
     """
-    return local_data_dir() or _keras_download_dir() or Path(isolated(_download_with_keras))
+    return local_data_dir() or _keras_download_dir() or Path(in_helper_process(_download_with_keras))
 
 
 def _keras_download_dir() -> Path | None:
@@ -237,7 +237,7 @@ with open(out, "wb") as handle:
 """
 
 
-def isolated(function, *args):
+def in_helper_process(function, *args):
     """`function(*args)` in a short-lived helper process; its result (arrays, tuples) comes back pickled.
 
     Reading IMDB builds millions of Python ints (~450 MB at the peak) that a
@@ -284,14 +284,14 @@ def book_train_lengths() -> np.ndarray:
     """Review lengths of the book's training split (20,000), cached on disk.
 
     Loading and splitting IMDB takes ~3 s (unpickling 50,000 lists) and is done
-    in a helper process (`isolated`); the lengths are 160 KB, so they are kept
+    in a helper process (`in_helper_process`); the lengths are 160 KB, so they are kept
     in `~/.cache/rnnviz` (or RNNVIZ_CACHE_DIR), keyed by the data file's size
     and modification time.
     """
     cache = _lengths_cache_path()
     if cache is not None and cache.is_file():
         return np.load(cache)
-    lengths = isolated(_book_train_lengths)
+    lengths = in_helper_process(_book_train_lengths)
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -371,7 +371,7 @@ def load_test_reviews() -> TestReviews:
     Raises:
         DataUnavailableError: the IMDB data cannot be found.
     """
-    return isolated(_load_test_reviews)
+    return in_helper_process(_load_test_reviews)
 
 
 def _load_test_reviews() -> TestReviews:

@@ -37,12 +37,12 @@ def load_data(config: RunConfig):
     return pad(train_x, train_y, n_train), pad(val_x, val_y, n_val), pad(x_test, y_test, n_test)
 
 
-def load_data_isolated(config: RunConfig):
+def load_data_in_helper_process(config: RunConfig):
     """`load_data` in a short-lived helper process, so the worker keeps only the padded arrays.
 
-    See `data.isolated`: the worker's peak memory is then that of training alone (BENCHMARKS.md).
+    See `data.in_helper_process`: the worker's peak memory is then that of training alone (BENCHMARKS.md).
     """
-    return data.isolated(_load_data_from_json, cfg.to_json(config))
+    return data.in_helper_process(_load_data_from_json, cfg.to_json(config))
 
 
 def _load_data_from_json(config_json: str):
@@ -64,7 +64,7 @@ def tokens_cache_dir(npz: Path) -> Path:
 def _build_tokens_cache(target: str) -> str:
     """Write ids.npy, offsets.npy, labels.npy, parts.npy into `target` (atomically, through a rename).
 
-    Runs in a helper process (`data.isolated`). Reads the file's ranks as
+    Runs in a helper process (`data.in_helper_process`). Reads the file's ranks as
     `load_imdb` does (shuffle with seed 113, train first) and the book's split,
     but never builds a Python list per review: ids go straight into one array
     (tests/test_train.py checks every array against `load_data`).
@@ -122,7 +122,7 @@ def pad_rows(ids: np.ndarray, offsets: np.ndarray, rows: np.ndarray, maxlen: int
 def load_data_cached(config: RunConfig):
     """`load_data(config)`, cut from the token cache (made once, in a helper process, when missing).
 
-    Falls back to `load_data_isolated` when the cache cannot be written (a read-only home).
+    Falls back to `load_data_in_helper_process` when the cache cannot be written (a read-only home).
 
     Raises:
         DataUnavailableError: the IMDB data cannot be found.
@@ -132,13 +132,13 @@ def load_data_cached(config: RunConfig):
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
-            return load_data_isolated(config)
+            return load_data_in_helper_process(config)
         try:
-            data.isolated(_build_tokens_cache, str(folder))
+            data.in_helper_process(_build_tokens_cache, str(folder))
         except data.DataUnavailableError:
-            pass  # load_data_isolated below says what is wrong with the data
+            pass  # load_data_in_helper_process below says what is wrong with the data
         if not (folder / "parts.npy").is_file():
-            return load_data_isolated(config)
+            return load_data_in_helper_process(config)
         for old in folder.parent.glob("imdb-tokens-*"):  # made for another version or copy of the file
             if old != folder:
                 shutil.rmtree(old, ignore_errors=True)

@@ -97,7 +97,7 @@ def test_no_local_copy_and_no_download_says_what_to_do(monkeypatch, tmp_path):
 
     monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "empty-keras-home"))
-    monkeypatch.setattr(data, "isolated", lambda function, *args: function(*args))  # the helper, in-process
+    monkeypatch.setattr(data, "in_helper_process", lambda function, *args: function(*args))  # the helper, in-process
     monkeypatch.setattr(keras_imdb, "get_file", offline)
     with pytest.raises(data.DataUnavailableError) as caught:
         data.load_imdb()

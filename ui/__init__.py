@@ -1,4 +1,4 @@
-"""Streamlit glue shared by the pages: `import ui`, then `ui.setting(...)`, `ui.quiz(...)`, ...
+"""Streamlit glue shared by the pages: `import ui`, then `ui.setting_key(...)`, `ui.quiz(...)`, ...
 
 Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per module:
 
@@ -13,13 +13,13 @@ from ui.pages import PAGES, header, quiz
 from ui.player import chart_and_equation, fullscreen_button, step_chart, timestep_player
 from ui.server import imdb_test_reviews, imdb_word_index, wait_for_warm_up, warm_up_in_background
 from ui.settings import (choice, current_choice, input_label, keep_settings, language, language_switch,
-                         localize_widgets, set_choice, setting, translated_choice, visitor_id)
+                         localize_widgets, set_choice, setting_key, translated_choice, visitor_id)
 from ui.timesteps import fading_curves, memory_fading, show_inputs, step_controls
 
 __all__ = [
     "PAGES", "chart_and_equation", "choice", "current_choice", "fading_curves", "fullscreen_button", "header",
     "imdb_test_reviews", "imdb_word_index", "input_label", "keep_settings", "language", "language_switch",
-    "localize_widgets", "memory_fading", "quiz", "set_choice", "setting", "show_inputs", "step_chart",
+    "localize_widgets", "memory_fading", "quiz", "set_choice", "setting_key", "show_inputs", "step_chart",
     "step_controls", "timestep_player", "translated_choice", "visitor_id", "wait_for_warm_up",
     "warm_up_in_background",
 ]

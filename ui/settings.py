@@ -1,6 +1,6 @@
 """What the visitor chose, kept across reruns and pages: language, settings in the URL, choices, owner cookie.
 
-Every page reads its URL settings here: `setting(key, default, parse)` before the widget, where
+Every page reads its URL settings here: `setting_key(key, default, parse)` before the widget, where
 `parse` (`bounded_int`, `one_of`, ...) turns a link's text into a valid value or raises ValueError,
 so a hand-edited link falls back to the default; `keep_settings(keys)` after all widgets.
 """
@@ -91,8 +91,9 @@ def language_switch() -> str:
     return picked
 
 
-def setting(key: str, default: Any, parse: Callable[[str], Any] = str, max_chars: int | None = None) -> str:
-    """Prepare the widget keyed `key`: its value comes from the URL, then the session, then `default`.
+def setting_key(key: str, default: Any, parse: Callable[[str], Any] = str, max_chars: int | None = None) -> str:
+    """Prepare the widget keyed `key` and return that key: its value comes from the URL, then the
+    session, then `default`.
 
     Call before creating the widget (with `key=key`, no `value=`); call
     `keep_settings` after all widgets so the URL and session follow the user.

@@ -9,7 +9,7 @@ from rnnviz.inputs import (DEFAULT_SENTENCE, ENCODINGS, MAX_SIZE, MAX_STEPS, Inp
                            feature_labels, onehot_text)
 from rnnviz.url_values import bounded_int, one_of
 from rnnviz.i18n import t
-from ui.settings import choice, input_label, keep_settings, setting
+from ui.settings import choice, input_label, keep_settings, setting_key
 
 
 def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, int, str]:
@@ -24,12 +24,12 @@ def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, i
     """
     size = bounded_int(1, MAX_SIZE)
     fade_min, fade_max, fade_default = fading.FADE_RANGE
-    settings += [setting("step_text", DEFAULT_SENTENCE),
-                 setting("step_enc", "embedding", one_of(ENCODINGS)),
-                 setting("step_features", 4, size), setting("step_units", 3, size),
-                 setting("step_seed", 0, bounded_int(0, 9999)),
-                 setting("step_t", 1, bounded_int(1, MAX_STEPS)),
-                 setting("fade_T", fade_default, bounded_int(fade_min, fade_max))]
+    settings += [setting_key("step_text", DEFAULT_SENTENCE),
+                 setting_key("step_enc", "embedding", one_of(ENCODINGS)),
+                 setting_key("step_features", 4, size), setting_key("step_units", 3, size),
+                 setting_key("step_seed", 0, bounded_int(0, 9999)),
+                 setting_key("step_t", 1, bounded_int(1, MAX_STEPS)),
+                 setting_key("fade_T", fade_default, bounded_int(fade_min, fade_max))]
     left, right = st.columns([3, 2])
     left.text_input(input_label(t("step_sentence", lang), lang), key="step_text",
                     placeholder=t("step_sentence_placeholder", lang),

@@ -17,7 +17,7 @@ lang = ui.language()
 ui.header(("section_9_3",), "page_cells", "cells_intro", lang)
 
 # --- the cell, the sentence and the layer ------------------------------------------------
-settings = [ui.setting("cell_kind", "LSTM", one_of(KINDS))]
+settings = [ui.setting_key("cell_kind", "LSTM", one_of(KINDS))]
 kind = ui.choice(st.radio, t("cells_kind", lang), KINDS, "cell_kind", lang,
                  format_func=lambda k: t(f"cells_kind_{k}", lang), horizontal=True)
 inputs, units, seed, encoding = ui.step_controls(lang, settings)

@@ -22,13 +22,13 @@ PRESET_OF = {"onehot": "onehot-simplernn", "embedding": "embedding-simplernn"}
 
 
 SOURCES = ("typed", "review")
-settings = [ui.setting(P + "source", "typed", one_of(SOURCES)),
-            ui.setting(P + "sentence", t("oh_default_sentence", lang), max_chars=SENTENCE_CHARS),
-            ui.setting(P + "review", 0, bounded_int(0, 24_999)),
-            ui.setting(P + "num_words", 500, one_of(WORDS, int)),
-            ui.setting(P + "maxlen", 100, bounded_int(10, 200, step=10)),
-            ui.setting(P + "embedding_dim", 16, one_of((2, 4, 8, 16, 32, 64), int)),
-            ui.setting(P + "units", 8, one_of((1, 2, 4, 8, 16, 32), int))]
+settings = [ui.setting_key(P + "source", "typed", one_of(SOURCES)),
+            ui.setting_key(P + "sentence", t("oh_default_sentence", lang), max_chars=SENTENCE_CHARS),
+            ui.setting_key(P + "review", 0, bounded_int(0, 24_999)),
+            ui.setting_key(P + "num_words", 500, one_of(WORDS, int)),
+            ui.setting_key(P + "maxlen", 100, bounded_int(10, 200, step=10)),
+            ui.setting_key(P + "embedding_dim", 16, one_of((2, 4, 8, 16, 32, 64), int)),
+            ui.setting_key(P + "units", 8, one_of((1, 2, 4, 8, 16, 32), int))]
 
 # --- the review -----------------------------------------------------------------------------
 left, right = st.columns([3, 2])

@@ -49,10 +49,10 @@ DEFAULT_VARIANT = "lstm@500"  # the book's best-known model (9-3) is the first o
 default_model = results.median_run([m for m in models if m.is_reference and results.variant_name(m) == DEFAULT_VARIANT]
                                   ) or models[0]  # its representative seed (the median validation accuracy)
 SOURCES = ("typed", "test")
-settings = [ui.setting(P + "source", "typed", one_of(SOURCES)),
-            ui.setting(P + "text", t("review_default", lang), max_chars=review.MAX_REVIEW_CHARS),
-            ui.setting(P + "index", 0, bounded_int(0, 24_999)),
-            ui.setting(P + "model", default_model.id, one_of(tuple(by_id)))]
+settings = [ui.setting_key(P + "source", "typed", one_of(SOURCES)),
+            ui.setting_key(P + "text", t("review_default", lang), max_chars=review.MAX_REVIEW_CHARS),
+            ui.setting_key(P + "index", 0, bounded_int(0, 24_999)),
+            ui.setting_key(P + "model", default_model.id, one_of(tuple(by_id)))]
 
 # --- the review and the model ------------------------------------------------------------------
 # The two choice widgets show translated labels: one widget per language (ui.choice).

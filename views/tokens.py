@@ -21,12 +21,12 @@ def book_train_lengths():
 
 
 # --- input and vocabulary ---------------------------------------------------------
-settings = [ui.setting("text", t("tokens_default_text", lang)),
-            ui.setting("vocab", "imdb", one_of(("imdb", "fit"))),
-            ui.setting("num_words", 500, bounded_int(10, 10_000, step=10)),
-            ui.setting("maxlen", 8, bounded_int(1, 300)),
-            ui.setting("padding", "pre", one_of(("pre", "post"))),
-            ui.setting("truncating", "pre", one_of(("pre", "post")))]
+settings = [ui.setting_key("text", t("tokens_default_text", lang)),
+            ui.setting_key("vocab", "imdb", one_of(("imdb", "fit"))),
+            ui.setting_key("num_words", 500, bounded_int(10, 10_000, step=10)),
+            ui.setting_key("maxlen", 8, bounded_int(1, 300)),
+            ui.setting_key("padding", "pre", one_of(("pre", "post"))),
+            ui.setting_key("truncating", "pre", one_of(("pre", "post")))]
 left, right = st.columns([3, 2])
 left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
                placeholder=t("tokens_placeholder", lang))

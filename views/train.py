@@ -55,11 +55,11 @@ def set_words(n: int) -> None:
 
 # --- model and settings -----------------------------------------------------------------
 st.subheader(t("train_model_title", lang))
-settings = [ui.setting(P + "preset", "lstm", one_of(tuple(cfg.PRESETS))),
-            ui.setting(P + "mode", "quick", one_of(("quick", "full")))]
+settings = [ui.setting_key(P + "preset", "lstm", one_of(tuple(cfg.PRESETS))),
+            ui.setting_key(P + "mode", "quick", one_of(("quick", "full")))]
 preset_name = ui.current_choice(P + "preset", lang)
 preset = cfg.PRESETS[preset_name]
-settings += [ui.setting(P + name, getattr(preset, name), field_parser(name)) for name in FIELDS]
+settings += [ui.setting_key(P + name, getattr(preset, name), field_parser(name)) for name in FIELDS]
 
 c1, c2 = st.columns([3, 2])
 ui.choice(c1.selectbox, t("train_preset", lang), tuple(cfg.PRESETS), P + "preset", lang, on_change=apply_preset,
