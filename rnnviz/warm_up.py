@@ -70,9 +70,11 @@ def start(active_runs: int, config: cfg.RunConfig | None = None) -> bool:
         True when a warm-up is running now (started here or before).
     """
     config = config or default_config()
+    if not needed(config):  # one stat: a machine already warmed up reads nothing more on a rerun
+        return False
     if running():
         return True
-    if not needed(config) or active_runs:
+    if active_runs:
         return False
     folder = data.cache_root()
     try:
