@@ -24,8 +24,8 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
     app-side timer: the fragment is declared with `run_every` only while playing, and every tick
     moves `step_t` on by one from the step shown, stopping after `last` (`rnnviz.player`); the
     other controls wait while it plays. Play, pause and the end rerun the whole page once, which
-    starts or stops the timer. The figure holds no frames of its own: every step redraws it, so
-    its fullscreen view cannot lose anything.
+    starts or stops the timer. The figure holds no frames of its own: every step redraws it
+    (`step_chart`, without the chart-only fullscreen); `fullscreen_button` takes the whole page.
 
     Args:
         first, last: the steps on show (the review page starts `first` after its padding).
