@@ -20,7 +20,7 @@ open_page = conftest.page_opener(PAGE, timeout=60)
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_page_renders_in_both_languages(lang):
-    at = open_page(lang)
+    at = open_page(lang, reveal=1)  # a teacher's link: the parameter question's answer shown at once
     assert at.title[0].value == t("page_hidden", lang)
     assert t("section_9_1", lang) in texts(at.caption)
     assert len(at.latex) == 1
@@ -90,7 +90,7 @@ def test_play_at_the_last_step_starts_over_and_pause_stops():
 
 def test_while_playing_only_pause_answers_and_one_hot_plays_the_whole_page():
     """One-hot: the weights below show the step's row too, so every tick reruns the whole page."""
-    at = open_page(step_text="a b c d", step_t=2, step_enc="onehot")
+    at = open_page(step_text="a b c d", step_t=2, step_enc="onehot", reveal=1)
     at.button(key="hidden_play").click().run()
     assert at.slider(key="step_t").disabled
     assert at.button(key="hidden_back").disabled and at.button(key="hidden_forward").disabled
@@ -144,7 +144,7 @@ def test_the_timestep_is_clamped_when_the_sentence_gets_shorter():
 
 
 def test_one_hot_says_input_dim_is_the_vocabulary_size():
-    at = open_page()
+    at = open_page(reveal=1)
     at.radio(key="step_enc@en").set_value("onehot").run()
     assert "input features = vocabulary size = 7" in texts(at.markdown)
     assert at.metric[0].value == str(param_count("SimpleRNN", 7, 3).total)  # 33
@@ -153,7 +153,7 @@ def test_one_hot_says_input_dim_is_the_vocabulary_size():
 
 
 def test_settings_come_from_the_url():
-    at = open_page(step_units=5, step_features=2, step_t=2, step_text="a b c d")
+    at = open_page(step_units=5, step_features=2, step_t=2, step_text="a b c d", reveal=1)
     assert at.metric[0].value == str(param_count("SimpleRNN", 2, 5).total)
     assert r"\mathbf{h}_{2}" in at.latex[0].value
     at.slider(key="step_units").set_value(4).run()
@@ -188,7 +188,7 @@ def test_fading_text_says_what_is_plotted_and_gated_cells_remember_longer():
 
 
 def test_keras_code_is_shown():
-    at = open_page()
+    at = open_page(reveal=1)
     code = texts(at.code)
     assert "keras.layers.SimpleRNN(3)" in code and "# 4×3 + 3×3 + 3 = 24" in code
 
@@ -196,8 +196,8 @@ def test_keras_code_is_shown():
 def test_quiz_reveals_the_answer_after_a_choice():
     at = open_page()
     choice = at.radio(key="quiz_hidden_params_choice@en")
-    assert list(choice.options) == ["12", "21", "24", "27"]
-    choice.set_value(2)
+    assert sorted(choice.options, key=int) == ["12", "21", "24", "27"]
+    choice.set_value(list(choice.options).index("24"))
     at.button(key="quiz_hidden_params_check").click().run()
     assert at.success and "4×3 + 3×3 + 3 = 24" in texts(at.markdown)
 

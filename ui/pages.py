@@ -1,4 +1,4 @@
-"""The app's page table (app.py's navigation, the home page's map) and what every page shows: header, quiz."""
+"""The app's page table (app.py's navigation, the home page's map) and what every page shows: header, predict-first question."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from rnnviz import questions
 from rnnviz.i18n import t
 from ui.settings import translated_choice
 
@@ -29,25 +30,72 @@ def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: st
     st.markdown(t(intro_key, lang))
 
 
-def quiz(key: str, question: str, options: Sequence[str], answer: int, why: str, lang: str) -> None:
-    """A predict-then-reveal question: the explanation shows only after the learner commits."""
-    with st.container(border=True):
+REVEAL_ALL = "_reveal_all"  # session key: a teacher's ?reveal=1 link opened every answer
+
+
+def reveal_all() -> bool:
+    """Whether this visit shows every answer at once: a teacher's link with ``?reveal=1`` (kept for
+    the session, so the answers stay shown on the other pages too)."""
+    if st.query_params.get("reveal") == "1":
+        st.session_state[REVEAL_ALL] = True
+    return bool(st.session_state.get(REVEAL_ALL))
+
+
+def predict(key: str, question: str, options: Sequence[str], answer: int, why: str, lang: str) -> bool:
+    """Ask before showing: a question the learner answers (or says "not sure") before the page shows
+    what answers it. Call it above that part and draw the part only when it returns True.
+
+    The options are shown in the question's own order (`rnnviz.questions.arrange`). What the
+    learner committed is kept for the session (`{key}_revealed`), so a rerun, another page or a
+    language switch does not hide the answer again; a ``?reveal=1`` link reveals every question.
+
+    Returns:
+        True once revealed: the rest of the page may show the answer.
+    """
+    shown = questions.arrange(key, options, answer)
+    state = st.session_state
+    with st.container(border=True, key=f"{key}_box"):
         st.markdown(f"**{t('quiz_title', lang)}** — {question}")
-        choices = range(len(options))
-        choice_key = translated_choice(f"{key}_choice", lang, lambda v: v if v in choices else None)
-        picked = st.radio(question, choices, format_func=options.__getitem__, key=choice_key,
-                          label_visibility="collapsed")
-        st.session_state[f"{key}_choice"] = picked
-        if st.button(t("quiz_check", lang), key=f"{key}_check"):
-            if picked is None:
-                st.warning(t("quiz_pick_first", lang))
-                return
-            st.session_state[f"{key}_revealed"] = picked
-        revealed = st.session_state.get(f"{key}_revealed")
-        if revealed is None:
-            return
-        if revealed == answer:
-            st.success(t("quiz_right", lang))
+        committed = state.get(f"{key}_revealed")
+        if committed is None and reveal_all():
+            committed = questions.NOT_SURE
+        if committed is None:
+            committed = _ask(key, shown, lang)
+        if committed is None:
+            st.caption(t("quiz_hidden_until", lang))
+            return False
+        _verdict(shown, committed, why, lang)
+        return True
+
+
+def _ask(key: str, shown: questions.Question, lang: str) -> int | None:
+    """The options and the two ways to commit; returns what was committed this run, if anything."""
+    choices = range(len(shown.options))
+    choice_key = translated_choice(f"{key}_choice", lang, lambda v: v if v in choices else None)
+    picked = st.radio(t("quiz_title", lang), choices, format_func=shown.options.__getitem__, key=choice_key,
+                      label_visibility="collapsed")
+    st.session_state[f"{key}_choice"] = picked
+    check, not_sure, _ = st.columns([2, 2, 3])
+    committed = None
+    if check.button(t("quiz_check", lang), key=f"{key}_check", type="primary", width="stretch"):
+        if picked is None:
+            st.warning(t("quiz_pick_first", lang))
         else:
-            st.error(t("quiz_wrong", lang, answer=options[answer]))
-        st.markdown(why)
+            committed = picked
+    if not_sure.button(t("quiz_not_sure", lang), key=f"{key}_not_sure", width="stretch"):
+        committed = questions.NOT_SURE
+    if committed is not None:
+        st.session_state[f"{key}_revealed"] = committed
+    return committed
+
+
+def _verdict(shown: questions.Question, committed: int, why: str, lang: str) -> None:
+    """Right, wrong or not sure, the right answer, and why."""
+    verdict = shown.verdict(committed)
+    if verdict == "right":
+        st.success(t("quiz_right", lang))
+    elif verdict == "wrong":
+        st.error(t("quiz_wrong", lang, answer=shown.options[shown.answer]))
+    else:
+        st.info(t("quiz_answer_is", lang, answer=shown.options[shown.answer]))
+    st.markdown(why)

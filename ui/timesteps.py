@@ -36,7 +36,8 @@ def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, i
                     help=t("step_sentence_help", lang, limit=MAX_STEPS))
     encoding = choice(right.radio, t("step_encoding", lang), ENCODINGS, "step_enc", lang,
                       format_func=lambda e: t(f"step_enc_{e}", lang), horizontal=True)
-    c1, c2, c3 = st.columns(3)
+    with st.expander(t("step_sizes", lang)):  # the sentence is the idea; sizes and seed are details
+        c1, c2, c3 = st.columns(3)
     features = c1.slider(t("step_features", lang), 1, MAX_SIZE, key="step_features",
                          disabled=encoding == "onehot")
     units = c2.slider(t("step_units", lang), 1, MAX_SIZE, key="step_units")

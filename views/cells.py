@@ -14,7 +14,7 @@ from rnnviz.url_values import one_of
 
 KINDS = ("LSTM", "GRU")
 lang = ui.language()
-ui.header(("section_9_3",), "page_cells", "cells_intro", lang)
+ui.header(("section_9_3",), "page_cells", "cells_lead", lang)
 
 # --- the cell, the sentence and the layer ------------------------------------------------
 settings = [ui.setting_key("cell_kind", "LSTM", one_of(KINDS))]
@@ -25,12 +25,8 @@ inputs, units, seed, encoding = ui.step_controls(lang, settings)
 T, d = inputs.timesteps, inputs.input_dim
 cell = make_cell(kind, d, units, seed)
 trace = run(cell, inputs.xs)  # every step's gates and states
-with st.expander(t("step_inputs_title", lang)):
-    ui.show_inputs(lang, inputs, encoding)
 
 # --- step by step: one control drives the chart and the equation --------------------------------
-st.subheader(t("step_watch_title", lang))
-st.markdown(t(f"cells_gates_{kind}", lang))
 
 
 def draw(step_t: int) -> None:
@@ -43,39 +39,46 @@ def draw(step_t: int) -> None:
 
 
 ui.timestep_player(lang, 1, T, draw, key="cells")
-st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
-if kind == "LSTM":
-    st.caption(t("cells_c_range", lang, cmax=float(abs(trace.c).max())))
+st.caption(t(f"cells_look_{kind}", lang))
+with st.expander(t(f"cells_gates_question_{kind}", lang)):
+    st.markdown(t(f"cells_gates_{kind}", lang))
+    if kind == "LSTM":
+        st.caption(t("cells_c_range", lang, cmax=float(abs(trace.c).max())))
+    st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
+with st.expander(t("step_inputs_question", lang)):
+    ui.show_inputs(lang, inputs, encoding)
 
-# --- parameter counts --------------------------------------------------------------------------------
-st.subheader(t("cells_ledger_title", lang))
-counts = {k: param_count(k, d, units) for k in CELLS}
-st.dataframe(pd.DataFrame(
-    [(k, t(f"cells_blocks_{k}", lang), pc.expression, f"{pc.total:,}")
-     for k, pc in counts.items()],
-    columns=[t("cells_col_cell", lang), t("cells_col_blocks", lang), t("cells_col_formula", lang),
-             t("cells_col_total", lang)]), hide_index=True, width="stretch")
-st.caption(t("cells_ledger_now", lang, d=d, u=units))
-book = {k: param_count(k, 16, 8) for k in KINDS}
-st.markdown(t("cells_ledger_book", lang, lstm_formula=book["LSTM"].formula, gru_formula=book["GRU"].formula,
-              lstm=f"{book['LSTM'].total:,}", gru=f"{book['GRU'].total:,}"))
-gru = counts["GRU"]
-st.markdown(f"**{t('cells_gru_bias_title', lang, u=units, n_b=gru.bias)}** "
-            + t("cells_gru_bias", lang, u=units, n_b=gru.bias, total=f"{gru.total:,}",
-                base=f"({counts['SimpleRNN'].expression})",
-                three=f"{gru_without_reset_after(d, units):,}"))
+# --- parameter counts: predicted first, then the table that answers it -------------------------------------
+q = gru_quiz(16, 8)
+revealed = ui.predict(
+    "quiz_cells_gru", t("cells_quiz_q", lang, d=16, u=8, lstm=f"{q['lstm']:,}"), [f"{o:,}" for o in q["options"]],
+    q["answer"], why=t("cells_quiz_why", lang, d=16, u=8, weights=f"{q['weights']:,}", n_b=q["n_b"],
+                       gru=f"{q['gru']:,}", three=f"{q['three']:,}", lstm=f"{q['lstm']:,}"), lang=lang)
+if revealed:
+    st.subheader(t("cells_ledger_title", lang))
+    counts = {k: param_count(k, d, units) for k in CELLS}
+    st.dataframe(pd.DataFrame(
+        [(k, t(f"cells_blocks_{k}", lang), pc.expression, f"{pc.total:,}")
+         for k, pc in counts.items()],
+        columns=[t("cells_col_cell", lang), t("cells_col_blocks", lang), t("cells_col_formula", lang),
+                 t("cells_col_total", lang)]), hide_index=True, width="stretch")
+    st.caption(t("cells_ledger_now", lang, d=d, u=units))
+    book = {k: param_count(k, 16, 8) for k in KINDS}
+    st.markdown(t("cells_ledger_book", lang, lstm_formula=book["LSTM"].formula, gru_formula=book["GRU"].formula,
+                  lstm=f"{book['LSTM'].total:,}", gru=f"{book['GRU'].total:,}"))
+    gru = counts["GRU"]
+    st.markdown(f"**{t('cells_gru_bias_title', lang, u=units, n_b=gru.bias)}** "
+                + t("cells_gru_bias", lang, u=units, n_b=gru.bias, total=f"{gru.total:,}",
+                    base=f"({counts['SimpleRNN'].expression})",
+                    three=f"{gru_without_reset_after(d, units):,}"))
 
 # --- memory over a long sequence -----------------------------------------------------------------------
 ui.memory_fading(lang, seed, "cells_memory_title", kind)
 
-# --- code and question ------------------------------------------------------------------------------------
-with st.expander(t("step_code_title", lang)):
-    st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
-    st.code(layer_code(kind, inputs, cell), language="python")
+# --- code ------------------------------------------------------------------------------------
+if revealed:  # its comments print the parameter count
+    with st.expander(t("step_code_title", lang)):
+        st.caption(t("step_code_caption", lang, total=param_count(kind, d, units).total, T=T))
+        st.code(layer_code(kind, inputs, cell), language="python")
 
-q = gru_quiz(16, 8)
-ui.quiz("quiz_cells_gru", t("cells_quiz_q", lang, d=16, u=8, lstm=f"{q['lstm']:,}"),
-        [f"{o:,}" for o in q["options"]], q["answer"],
-        why=t("cells_quiz_why", lang, d=16, u=8, weights=f"{q['weights']:,}", n_b=q["n_b"],
-              gru=f"{q['gru']:,}", three=f"{q['three']:,}", lstm=f"{q['lstm']:,}"), lang=lang)
 ui.keep_settings(settings)

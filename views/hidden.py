@@ -15,7 +15,7 @@ from rnnviz.snippets import layer_code, shapes_code
 
 KIND = "SimpleRNN"
 lang = ui.language()
-ui.header(("section_9_1",), "page_hidden", "hidden_intro", lang)
+ui.header(("section_9_1",), "page_hidden", "hidden_lead", lang)
 
 # --- the sentence and the layer ---------------------------------------------------------
 settings: list[str] = []
@@ -25,11 +25,7 @@ T, d = inputs.timesteps, inputs.input_dim
 cell = make_cell(KIND, d, units, seed)
 trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, pre, h_t
 
-st.subheader(t("step_inputs_title", lang))
-ui.show_inputs(lang, inputs, encoding)
-
 # --- step by step: one control drives the chart and the equation ---------------------------
-st.subheader(t("step_watch_title", lang))
 
 
 def draw(step_t: int) -> None:
@@ -45,30 +41,40 @@ def draw(step_t: int) -> None:
 
 
 ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot")
-st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
+st.caption(t("hidden_look", lang))
+with st.expander(t("hidden_how_to_read", lang)):
+    st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
+with st.expander(t("step_inputs_question", lang)):
+    ui.show_inputs(lang, inputs, encoding)
 repeat = repeated_token(inputs.tokens)
 if repeat:
     st.markdown(t("hidden_repeat", lang, token=markup.escape(repeat[0]), steps=", ".join(map(str, repeat[1]))))
 step_t = st.session_state["step_t"]
 
-# --- shared weights and the parameter ledger ---------------------------------------------------
-st.subheader(t("hidden_weights_title", lang))
-st.markdown(t("hidden_weights_text", lang, T=T))
+# --- the parameter count: predicted first, then the weights and the ledger that answer it -------------
 pc = param_count(KIND, d, units)
 terms = pc.terms  # kernel, recurrent kernel, bias: ("4×3", "3×3", "3")
-row = inputs.ids[step_t - 1] if encoding == "onehot" else None
-if row is not None:
-    st.markdown(t("hidden_onehot_row", lang, token=markup.escape(inputs.tokens[step_t - 1]), id=row))
-st.plotly_chart(charts_cells.weights_figure(cell, lang, terms, highlight_row=row,
-                                            row_labels=feature_labels(inputs)),
-                width="stretch")
-metric, ledger = st.columns([1, 3])
-metric.metric(t("hidden_params_metric", lang, units=units), f"{pc.total:,}")
-ledger.markdown(t("hidden_ledger", lang, formula=pc.formula, t_in=terms[0], t_rec=terms[1], t_b=terms[2],
-                  d=d, u=units, total=pc.total, T=T))
+options, answer = quiz_param_options(d, units)
+revealed = ui.predict(
+    "quiz_hidden_params", t("hidden_quiz_q", lang, d=d, u=units), [f"{o:,}" for o in options], answer,
+    why=t("hidden_quiz_why", lang, t_in=terms[0], t_rec=terms[1], t_b=terms[2], n_in=pc.input, n_rec=pc.recurrent,
+          n_b=pc.bias, formula=pc.formula, opt0=options[0], opt1=options[1], opt3=options[3]), lang=lang)
+if revealed:
+    st.subheader(t("hidden_weights_title", lang))
+    st.markdown(t("hidden_weights_text", lang, T=T))
+    row = inputs.ids[step_t - 1] if encoding == "onehot" else None
+    if row is not None:
+        st.markdown(t("hidden_onehot_row", lang, token=markup.escape(inputs.tokens[step_t - 1]), id=row))
+    st.plotly_chart(charts_cells.weights_figure(cell, lang, terms, highlight_row=row,
+                                                row_labels=feature_labels(inputs)),
+                    width="stretch")
+    metric, ledger = st.columns([1, 3])
+    metric.metric(t("hidden_params_metric", lang, units=units), f"{pc.total:,}")
+    ledger.markdown(t("hidden_ledger", lang, formula=pc.formula, t_in=terms[0], t_rec=terms[1], t_b=terms[2],
+                      d=d, u=units, total=pc.total, T=T))
 
 # --- return_sequences and stacking --------------------------------------------------------------
-with st.expander(t("hidden_shapes_title", lang)):
+with st.expander(t("hidden_shapes_question", lang)):
     shapes = output_shapes(T, units)
     rows = [(f"{KIND}({units})", shapes.last, t("hidden_shapes_last", lang, T=T)),
             (f"{KIND}({units}, return_sequences=True)", shapes.sequences, t("hidden_shapes_seq", lang, T=T)),
@@ -84,14 +90,10 @@ with st.expander(t("hidden_shapes_title", lang)):
 # --- memory fading --------------------------------------------------------------------------------
 ui.memory_fading(lang, seed, "hidden_fade_title")
 
-# --- code and question -------------------------------------------------------------------------------
-with st.expander(t("step_code_title", lang)):
-    st.caption(t("step_code_caption", lang, total=pc.total, T=T))
-    st.code(layer_code(KIND, inputs, cell), language="python")
+# --- code -------------------------------------------------------------------------------
+if revealed:  # its comments print the parameter count
+    with st.expander(t("step_code_title", lang)):
+        st.caption(t("step_code_caption", lang, total=pc.total, T=T))
+        st.code(layer_code(KIND, inputs, cell), language="python")
 
-options, answer = quiz_param_options(d, units)
-ui.quiz("quiz_hidden_params", t("hidden_quiz_q", lang, d=d, u=units), [f"{o:,}" for o in options], answer,
-        why=t("hidden_quiz_why", lang, t_in=terms[0], t_rec=terms[1], t_b=terms[2], n_in=pc.input,
-              n_rec=pc.recurrent, n_b=pc.bias, formula=pc.formula, opt0=options[0], opt1=options[1],
-              opt3=options[3]), lang=lang)
 ui.keep_settings(settings)

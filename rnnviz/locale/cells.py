@@ -2,18 +2,29 @@
 shares with the hidden-state page (step_*, fade_*) are in shared.py."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    "cells_intro": {
-        "ko": "SimpleRNN은 긴 시퀀스의 앞부분을 빨리 잊습니다. **LSTM** 셀은 은닉 상태 옆에 **셀 상태** c_t라는 "
-              "두 번째 통로를 두고, 0과 1 사이 값을 내는 **게이트**로 무엇을 지우고(삭제 게이트 f), 무엇을 "
-              "더하고(입력 게이트 i), 무엇을 내보낼지(출력 게이트 o) 정합니다. **GRU** 셀은 셀 상태 없이 "
-              "**업데이트 게이트** z와 **리셋 게이트** r로 은닉 상태 하나를 조절하는 더 가벼운 셀입니다. "
-              "아래에서 게이트 값과 식을 타임스텝마다 숫자로 확인해 보세요.",
-        "en": "A SimpleRNN soon forgets the start of a long sequence. An **LSTM** cell keeps a second path "
-              "beside the hidden state, the **cell state** c_t, and uses **gates** (values between 0 and 1) "
-              "to decide what to erase (forget gate f), what to add (input gate i) and what to let out "
-              "(output gate o). A **GRU** cell is lighter: no cell state, just an **update gate** z and a "
-              "**reset gate** r steering a single hidden state. Step through the gates and equations below, "
-              "number by number.",
+    "cells_lead": {
+        "ko": "SimpleRNN은 긴 문장의 앞부분을 빨리 잊습니다. **LSTM**과 **GRU** 셀은 0과 1 사이 값을 내는 "
+              "**게이트**로 무엇을 잊고 무엇을 남길지 정합니다. ▶ 재생을 누르고 게이트가 타임스텝마다 어떻게 "
+              "열리고 닫히는지 보세요.",
+        "en": "A SimpleRNN soon forgets the start of a long sentence. **LSTM** and **GRU** cells use **gates**, "
+              "values between 0 and 1, to decide what to forget and what to keep. Press ▶ Play and watch the "
+              "gates open and close, timestep by timestep.",
+    },
+    "cells_look_LSTM": {
+        "ko": "볼 곳: 삭제 게이트 f가 1에 가까우면 셀 상태 c_t가 이전 값 c_(t−1)을 거의 그대로 이어받습니다.",
+        "en": "Look: when the forget gate f is near 1, the cell state c_t carries c_(t−1) on almost unchanged.",
+    },
+    "cells_look_GRU": {
+        "ko": "볼 곳: 업데이트 게이트 z가 1에 가까우면 h_t가 이전 은닉 상태 h_(t−1)을 거의 그대로 이어받습니다.",
+        "en": "Look: when the update gate z is near 1, h_t carries the previous hidden state h_(t−1) on almost "
+              "unchanged.",
+    },
+    "cells_gates_question_LSTM": {
+        "ko": "LSTM의 게이트 세 개와 셀 상태는 각각 무엇을 하나요?",
+        "en": "What do the LSTM's three gates and its cell state do?",
+    },
+    "cells_gates_question_GRU": {
+        "ko": "GRU의 게이트 두 개는 각각 무엇을 하나요?", "en": "What do the GRU's two gates do?",
     },
     "cells_kind": {"ko": "셀", "en": "Cell"},
     "cells_kind_LSTM": {"ko": "LSTM (게이트 3개 + 셀 상태)", "en": "LSTM (3 gates + cell state)"},

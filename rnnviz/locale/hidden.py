@@ -2,16 +2,22 @@
 and memory-fading strings it shares with the "LSTM and GRU cells" page (step_*, fade_*) are in shared.py."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    "hidden_intro": {
-        "ko": "**순환층**은 **시퀀스**를 한 **타임스텝**씩 읽습니다. 타임스텝 t에서 **셀**은 입력 x_t와 바로 앞 "
-              "타임스텝의 출력 h_(t−1)을 함께 받아 새 **은닉 상태** h_t = tanh(x_t·W_x + h_(t−1)·W_h + b)를 "
-              "만듭니다. 책의 예처럼 \"i like brachiosaurus\"는 타임스텝 3개짜리 샘플 하나이고, 특성 4개와 "
-              "뉴런 3개를 쓰면 파라미터는 4×3 + 3×3 + 3 = 24개입니다. 아래에서 단계마다 숫자를 직접 확인해 보세요.",
-        "en": "A **recurrent layer** reads a **sequence** one **timestep** at a time. At step t the **cell** "
-              "takes the input x_t together with its own previous output h_(t−1) and makes the new **hidden "
-              "state** h_t = tanh(x_t·W_x + h_(t−1)·W_h + b). As in the book, \"i like brachiosaurus\" is one "
-              "sample of 3 timesteps; with 4 features and 3 units the layer has 4×3 + 3×3 + 3 = 24 parameters. "
-              "Check every number, step by step, below.",
+    "hidden_lead": {
+        "ko": "순환층은 문장을 한 **타임스텝**씩 읽고, 읽을 때마다 **은닉 상태** h_t를 새로 만듭니다. "
+              "▶ 재생을 누르고 따라가 보세요: 지금 단어 x_t와 바로 앞의 은닉 상태 h_(t−1)이 함께 새 h_t가 됩니다.",
+        "en": "A recurrent layer reads a sentence one **timestep** at a time and makes a new **hidden state** h_t "
+              "at each. Press ▶ Play and follow it: the current word x_t and the previous hidden state h_(t−1) "
+              "together make the new h_t.",
+    },
+    "hidden_look": {
+        "ko": "볼 곳: 위 막대의 흐린 주황색 h_(t−1)은 아래 히트맵에서 테두리 바로 앞 열이고, 진한 주황색 h_t가 테두리 열이 됩니다.",
+        "en": "Look: the pale orange h_(t−1) bars above are the column just before the frame in the heatmap "
+              "below, and the dark orange h_t becomes the framed column.",
+    },
+    "hidden_how_to_read": {"ko": "그래프와 식은 어떻게 읽나요?", "en": "How do I read the chart and the equation?"},
+    "hidden_shapes_question": {
+        "ko": "순환층의 출력은 어떤 크기인가요? (return_sequences와 층 쌓기)",
+        "en": "What shape does a recurrent layer output? (return_sequences and stacking)",
     },
     "hidden_h0": {
         "ko": "**t = 1에는 이전 은닉 상태가 없습니다.** 그래서 h₀은 모두 0으로 시작하고, h₀·W_h = 0입니다. "
@@ -64,7 +70,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "Keras's `model.summary()` and `count_params()` report the same {total} (a test checks it). "
               "The number of timesteps, {T}, appears nowhere in the sum.",
     },
-    "hidden_shapes_title": {"ko": "return_sequences와 순환층 쌓기: 출력 크기", "en": "return_sequences and stacking: output shapes"},
     "hidden_shapes_col_model": {"ko": "모델", "en": "model"},
     "hidden_shapes_col_shape": {"ko": "출력 크기", "en": "output shape"},
     "hidden_shapes_col_what": {"ko": "내용", "en": "what it holds"},

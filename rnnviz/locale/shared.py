@@ -67,9 +67,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "`{path}` 파일을 읽을 수 없습니다 ({reason}). 파일이 손상되었을 수 있으니 원본을 다시 복사하세요.",
         "en": "`{path}` could not be read ({reason}). The file may be damaged: copy the original again.",
     },
-    # --- quiz (ui.quiz) ----------------------------------------------------------------------------
+    # --- predict-first questions (ui.predict) ----------------------------------------------------------------------------
     "quiz_title": {"ko": "먼저 예측해 보세요", "en": "Predict first"},
     "quiz_check": {"ko": "정답 확인", "en": "Check my answer"},
+    "quiz_not_sure": {"ko": "잘 모르겠어요", "en": "Not sure"},
+    "quiz_hidden_until": {"ko": "답을 고르거나 '잘 모르겠어요'를 누르면 아래에 답이 나타납니다.",
+                          "en": "Pick an answer or press \"Not sure\": the answer then appears below."},
+    "quiz_answer_is": {"ko": "정답은 **{answer}** 입니다.", "en": "The answer is **{answer}**."},
     "quiz_pick_first": {"ko": "답을 하나 고른 뒤 확인하세요.", "en": "Pick an answer, then check."},
     "quiz_right": {"ko": "정답입니다!", "en": "Correct!"},
     "quiz_wrong": {"ko": "아쉽네요. 정답은 **{answer}** 입니다.", "en": "Not quite. The answer is **{answer}**."},
@@ -123,7 +127,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "토큰이 {n}개입니다. 한 단계씩 보기 좋도록 처음 {limit}개 타임스텝만 사용합니다.",
         "en": "{n} tokens; only the first {limit} timesteps are used, so each step stays readable.",
     },
-    "step_inputs_title": {"ko": "입력 시퀀스: 타임스텝마다 벡터 하나", "en": "The input sequence: one vector per timestep"},
+    "step_inputs_question": {"ko": "입력 벡터 x_t는 어떻게 만들어지나요?", "en": "Where do the input vectors x_t come from?"},
+    "step_sizes": {"ko": "층 크기와 시드 바꾸기", "en": "Change the layer's size and seed"},
     "step_inputs_embedding": {
         "ko": "각 단어의 id로 **임베딩** 표({vocab}×{features})의 행을 찾습니다. 훈련된 `Embedding` 층 대신 "
               "시드로 만든 무작위 값이므로, 같은 단어는 항상 같은 벡터입니다. 입력 특성 개수 = {features}.",
@@ -147,7 +152,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_col_onehot_help": {"ko": "왼쪽부터 id 0, 1, 2, …의 자리입니다. 1은 그 토큰의 id 자리에 하나만 있습니다.",
                              "en": "Positions id 0, 1, 2, … from the left; the single 1 sits at the token's id."},
     # --- the timestep pages: the player (ui.timestep_player) and its chart -------------------------
-    "step_watch_title": {"ko": "타임스텝마다 바뀌는 은닉 상태", "en": "Watch the hidden state, timestep by timestep"},
     "step_play": {"ko": "▶ 재생", "en": "▶ Play"},
     "step_pause": {"ko": "❚❚ 멈춤", "en": "❚❚ Pause"},
     "step_fullscreen": {"ko": "전체 화면", "en": "Full screen"},
