@@ -7,6 +7,7 @@ vocabulary and `maxlen`, and runs the trained model in numpy (`rnnviz.weights`):
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -224,6 +225,16 @@ class Movers:
 
     up: list[tuple[str, float]]
     down: list[tuple[str, float]]
+
+
+def reading_digest(run_id: str, padded: Sequence[int]) -> str:
+    """A short name for "this model reading these ids": a question about its verdict is asked anew
+    when the review or the model changes.
+
+    >>> reading_digest("run", [0, 1, 14]) == reading_digest("run", [0, 1, 14]) != reading_digest("run", [1, 14])
+    True
+    """
+    return hashlib.sha256(f"{run_id}:{list(map(int, padded))}".encode()).hexdigest()[:12]
 
 
 def movers(tokens: Sequence[str], scores: Sequence[float], count: int = 3) -> Movers:

@@ -80,10 +80,13 @@ def open_page(page: str | None = None, lang: str = "en", timeout: float = 180, *
     return at
 
 
-def page_opener(page: str, timeout: float):
-    """One page's `open_page(lang="en", **link parameters)`, as that page's tests call it."""
+def page_opener(page: str, timeout: float, **defaults):
+    """One page's `open_page(lang="en", **link parameters)`, as that page's tests call it.
+
+    `defaults`: link parameters every call adds, e.g. ``reveal=1`` for tests of what a page shows
+    after its predict-first question (tests/test_predict.py tests the question itself)."""
     def open_one(lang: str = "en", **params):
-        return open_page(page, lang, timeout=timeout, **params)
+        return open_page(page, lang, timeout=timeout, **{**defaults, **params})
     return open_one
 
 

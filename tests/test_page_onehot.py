@@ -61,7 +61,7 @@ def test_without_runs_it_says_which_presets_to_launch(empty_store, lang):
 
 
 def test_costs_and_parameters_follow_the_settings(empty_store):
-    at = open_page("en")
+    at = open_page("en", reveal=1)
     cost, onehot_params, embedding_params = (df.value for df in at.dataframe[:3])
     assert list(cost.iloc[:, 1]) == ["200 KB", "400 KB", "400 B"] and cost.iloc[0, 2] == "4 GB"
     assert list(onehot_params.iloc[:, 2]) == [4072, 9] and list(embedding_params.iloc[:, 2]) == [8000, 200, 9]

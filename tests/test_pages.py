@@ -56,7 +56,7 @@ def test_default_sentence_ids_are_imdbs(local_data):
 
 
 def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
-    at = open_page("views/tokens.py", lang="en")
+    at = open_page("views/tokens.py", lang="en", reveal=1)
     before = [m.value for m in at.metric]
     at.slider(key="maxlen").set_value(100).run()
     after = [m.value for m in at.metric]
@@ -67,7 +67,7 @@ def test_changing_maxlen_changes_the_truncated_share_and_the_url(local_data):
 
 
 def test_a_shared_link_reopens_the_same_settings(local_data):
-    at = open_page("views/tokens.py", lang="en", maxlen="17", padding="post", text="good bad")
+    at = open_page("views/tokens.py", lang="en", maxlen="17", padding="post", text="good bad", reveal=1)
     assert at.slider(key="maxlen").value == 17
     assert at.radio(key="padding@en").value == "post"
     assert at.text_area(key="text").value == "good bad"
@@ -97,12 +97,18 @@ def test_bad_input_gets_a_clear_message(local_data, typed, expected):
     assert expected in messages
 
 
+def pick_the_end(at, lang: str) -> None:
+    """Pick "the end", the right answer of the tokens page's truncation question, wherever it is shown."""
+    radio = at.radio(key=f"quiz_trunc_choice@{lang}")
+    radio.set_value(list(radio.options).index(t("quiz_trunc_a1", lang))).run()
+
+
 def test_quiz_reveals_only_after_an_answer(local_data):
     at = open_page("views/tokens.py", lang="en")
     assert not at.success and not at.error
     at.button(key="quiz_trunc_check").click().run()
     assert "Pick an answer" in " ".join(w.value for w in at.warning)
-    at.radio(key="quiz_trunc_choice@en").set_value(1).run()
+    pick_the_end(at, "en")
     at.button(key="quiz_trunc_check").click().run()
     assert at.success and "last 8 tokens" in page_text(at)
 
@@ -152,10 +158,10 @@ def test_no_module_of_rnnviz_mentions_streamlit():
 @pytest.mark.parametrize("maxlen, cut", [(8, True), (100, False)])
 def test_quiz_example_says_what_is_kept_or_that_nothing_is_cut(local_data, maxlen, cut):
     at = open_page("views/tokens.py", lang="ko", maxlen=maxlen)
-    at.radio(key="quiz_trunc_choice@ko").set_value(1).run()
+    pick_the_end(at, "ko")
     at.button(key="quiz_trunc_check").click().run()
-    why = texts([*at.markdown, *at.caption])  # the quiz's explanation, without the boxes below it
-    assert "—" not in why.split("마지막")[-1]  # no dangling "example: —"
+    why = next(m.value for m in at.markdown if m.value.startswith("'pre'는"))  # the question's explanation
+    assert not why.rstrip().endswith(("—", ":"))  # no dangling "example: —"
     if cut:
         assert "위의 가장 긴 문장에서 남는 부분: … " in why
     else:
@@ -173,11 +179,10 @@ def test_korean_text_boxes_say_how_to_apply_in_korean(local_data):
 def test_a_quiz_keeps_its_answer_across_a_language_switch(local_data):
     """The answers are translated labels: each language has its own radio, seeded from the other."""
     at = open_page("views/tokens.py", lang="en")
-    at.radio(key="quiz_trunc_choice@en").set_value(1).run()
+    pick_the_end(at, "en")
     at.button(key="quiz_trunc_check").click().run()
     at.sidebar.radio(key="lang_switch").set_value("ko").run()
-    assert at.radio(key="quiz_trunc_choice@ko").value == 1
-    assert at.success  # still revealed, now in Korean
+    assert texts(at.success) == t("quiz_right", "ko")  # still revealed, now in Korean
 
 
 def test_an_invisible_bidi_mark_is_removed_and_said_so(local_data):

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import open_page, texts
-from rnnviz import questions
+from rnnviz import encoding, questions
 from rnnviz.i18n import t
 
 
@@ -25,25 +25,55 @@ def has_number(text: str, number: str) -> bool:
     return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
 
 
-# page, its question's key, the number that answers it, link parameters
+BOOK_RATIO = f"{encoding.input_cost(500, 100, 16).ratio:,.0f}"  # one-hot vs. ids + table, the book's sizes
+
+# page, its question's key, what answers it (a whole number, or a text), link parameters
 QUESTIONS = [
-    ("views/hidden.py", "quiz_hidden_params", "24", {}),
-    ("views/cells.py", "quiz_cells_gru", "624", {}),
+    ("views/hidden.py", "quiz_hidden_params", "24", {}),  # 4×3 + 3×3 + 3
+    ("views/cells.py", "quiz_cells_gru", "624", {}),  # GRU(8) on 16 features
+    ("views/tokens.py", "quiz_trunc", "(3, 8)", {}),  # the matrix cut to maxlen = 8
+    ("views/onehot.py", "oh_quiz", BOOK_RATIO, {}),  # ≈ 498×
+    ("views/review.py", "review_verdict_", t("review_verdicts_title", "en"), {}),  # the models' verdicts
 ]
 
 
-@pytest.mark.parametrize("page, key, number, params", QUESTIONS, ids=[q[1] for q in QUESTIONS])
+def shows(at, answer: str) -> bool:
+    text = everything_shown(at)
+    return has_number(text, answer) if answer.replace(",", "").isdigit() else answer in text
+
+
+def question_key(at, key: str) -> str:
+    """The question's key on the page (the review page's depends on the review and the model)."""
+    return next(b.key for b in at.button if b.key and b.key.startswith(key) and b.key.endswith("_not_sure"))[
+        : -len("_not_sure")]
+
+
+@pytest.fixture
+def no_user_runs(tmp_path, monkeypatch, local_data):
+    monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
+
+
+@pytest.mark.parametrize("page, key, answer, params", QUESTIONS, ids=[q[1] for q in QUESTIONS])
 @pytest.mark.parametrize("commit", ["not_sure", "check"])
-def test_the_answer_is_absent_until_the_learner_commits(page, key, number, params, commit):
+def test_the_answer_is_absent_until_the_learner_commits(no_user_runs, page, key, answer, params, commit):
     at = open_page(page, **params)
-    assert not has_number(everything_shown(at), number)
+    assert not shows(at, answer)
+    key = question_key(at, key)
     if commit == "check":
         at.radio(key=f"{key}_choice@en").set_value(0).run()
         at.button(key=f"{key}_check").click().run()
     else:
         at.button(key=f"{key}_not_sure").click().run()
     assert not at.exception
-    assert has_number(everything_shown(at), number)
+    assert shows(at, answer)
+
+
+def test_a_new_review_asks_again(no_user_runs):
+    at = open_page("views/review.py")
+    at.button(key=question_key(at, "review_verdict_") + "_not_sure").click().run()
+    assert shows(at, t("review_verdicts_title", "en"))
+    at.text_area(key="rv_text").set_value("a dull and boring film").run()
+    assert not shows(at, t("review_verdicts_title", "en"))
 
 
 def test_a_revealed_answer_stays_revealed_on_reruns_and_in_the_other_language():

@@ -1,10 +1,10 @@
-"""Streamlit glue shared by the pages: `import ui`, then `ui.setting_key(...)`, `ui.quiz(...)`, ...
+"""Streamlit glue shared by the pages: `import ui`, then `ui.setting_key(...)`, `ui.predict(...)`, ...
 
 Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per module:
 
     server.py     what the server loads once for every visitor: IMDB caches, the import warm-up
     settings.py   what the visitor chose: language, settings kept in the URL, translated choices, owner cookie
-    pages.py      the page table (navigation, the home page's map), every page's header and quiz
+    pages.py      the page table (navigation, the home page's map), every page's header and predict-first question
     timesteps.py  the timestep pages' shared sections: sentence and sizes, the input table, memory fading
     player.py     the timestep player (◀ ▶ play, slider, full screen) and the chart and equation it drives
 """

@@ -14,7 +14,7 @@ from rnnviz.params import model_params
 from rnnviz.url_values import bounded_int, one_of
 
 lang = ui.language()
-ui.header(("section_9_2",), "oh_title", "oh_intro", lang)
+ui.header(("section_9_2",), "oh_title", "oh_lead", lang)
 P = "oh_"  # widget keys of this page ("oh_maxlen"; the tokens page has its own "maxlen")
 WORDS = (100, 200, 500, 1000, 2000)
 SENTENCE_CHARS = 2_000  # the sentence box's limit, for typing and for links alike
@@ -106,49 +106,57 @@ st.markdown(t("oh_shapes", lang, onehot=cost.onehot_shape, embedded=cost.embedde
               num_words=num_words, dim=embedding_dim))
 st.caption(table_note)
 
-# --- memory ------------------------------------------------------------------------------------------
-st.subheader(t("oh_cost_title", lang))
-fmt = encoding.format_bytes
-st.dataframe(pd.DataFrame({
-    t("oh_cost_item", lang): [t("oh_cost_onehot32", lang), t("oh_cost_onehot64", lang), t("oh_cost_ids", lang)],
-    t("oh_cost_per_review", lang): [fmt(cost.onehot_bytes), fmt(2 * cost.onehot_bytes), fmt(cost.ids_bytes)],
-    t("oh_cost_all", lang, n=cost.reviews): [fmt(cost.onehot_total), fmt(cost.to_categorical_total),
-                                             fmt(cost.ids_total)],
-}), hide_index=True, width="stretch")
-st.markdown(t("oh_cost_text", lang, maxlen=maxlen, num_words=num_words, dim=embedding_dim,
-              one=fmt(cost.onehot_bytes), all=fmt(cost.onehot_total), ids=fmt(cost.ids_bytes),
-              table=fmt(cost.table_bytes), ratio=cost.ratio))
+# --- memory: how many times bigger one-hot is, predicted first ------------------------------------------
+book = encoding.input_cost(500, 100, 16)
+options = ["2×", f"{500 // 16}×", f"{book.ratio:,.0f}×", f"{100 * 500:,}×"]
+revealed = ui.predict(
+    "oh_quiz", t("oh_quiz_q", lang, num_words=500, maxlen=100, n=book.reviews), options, answer=2,
+    why=t("oh_quiz_why", lang, onehot=encoding.format_bytes(book.onehot_total),
+          ids=encoding.format_bytes(book.ids_bytes * book.reviews), table=encoding.format_bytes(book.table_bytes),
+          ratio=book.ratio, num_words=500), lang=lang)
+if revealed:
+    st.subheader(t("oh_cost_title", lang))
+    fmt = encoding.format_bytes
+    st.dataframe(pd.DataFrame({
+        t("oh_cost_item", lang): [t("oh_cost_onehot32", lang), t("oh_cost_onehot64", lang), t("oh_cost_ids", lang)],
+        t("oh_cost_per_review", lang): [fmt(cost.onehot_bytes), fmt(2 * cost.onehot_bytes), fmt(cost.ids_bytes)],
+        t("oh_cost_all", lang, n=cost.reviews): [fmt(cost.onehot_total), fmt(cost.to_categorical_total),
+                                                 fmt(cost.ids_total)],
+    }), hide_index=True, width="stretch")
+    st.markdown(t("oh_cost_text", lang, maxlen=maxlen, num_words=num_words, dim=embedding_dim,
+                  one=fmt(cost.onehot_bytes), all=fmt(cost.onehot_total), ids=fmt(cost.ids_bytes),
+                  table=fmt(cost.table_bytes), ratio=cost.ratio))
 
 # --- parameters ------------------------------------------------------------------------------------
-st.subheader(t("oh_params_title", lang))
-for column, kind in zip(st.columns(2), ("onehot", "embedding")):
-    layers = model_params(kind, num_words, embedding_dim, units)
-    column.markdown(f"**{t(f'oh_params_{kind}', lang)}**")
-    column.dataframe(pd.DataFrame({t("oh_col_layer", lang): [p.name for p in layers],
-                                   t("oh_col_formula", lang): [p.formula for p in layers],
-                                   t("oh_col_params", lang): [p.total for p in layers]}),
-                     hide_index=True, width="stretch")
-    column.caption(t("oh_params_total", lang, total=sum(p.total for p in layers)))
+with st.expander(t("oh_params_title", lang)):
+    for column, kind in zip(st.columns(2), ("onehot", "embedding")):
+        layers = model_params(kind, num_words, embedding_dim, units)
+        column.markdown(f"**{t(f'oh_params_{kind}', lang)}**")
+        column.dataframe(pd.DataFrame({t("oh_col_layer", lang): [p.name for p in layers],
+                                       t("oh_col_formula", lang): [p.formula for p in layers],
+                                       t("oh_col_params", lang): [p.total for p in layers]}),
+                         hide_index=True, width="stretch")
+        column.caption(t("oh_params_total", lang, total=sum(p.total for p in layers)))
 
 # --- one-hot · W = a row --------------------------------------------------------------------------
-st.subheader(t("oh_identity_title", lang))
-onehot_run = trained("onehot", lambda config: config.units == units)
-if onehot_run:
-    kernel = onehot_run.load_weights()["rnn0_kernel"]
-    kernel_source = t("oh_identity_trained", lang, run=run_name(onehot_run))
-else:
-    kernel = SimpleRNNCell.random(num_words, units, seed=42).kernel
-    kernel_source = t("oh_identity_random", lang)
-st.markdown(t("oh_identity_text", lang, num_words=num_words, units=units, dim=embedding_dim, source=kernel_source))
-shown = [int(i) for i in padded if i != tx.PAD][:4]  # the first real tokens
-identity = encoding.lookup_identity(shown, kernel)
-as_text = lambda row: "[" + ", ".join(f"{v:+.3f}" for v in row) + "]"  # noqa: E731
-st.table(pd.DataFrame({  # a table wraps the long rows instead of clipping them
-    t("col_token", lang): vocabulary.decode(shown), t("col_id", lang): shown,
-    t("oh_col_product", lang): [as_text(r) for r in identity.product],
-    t("oh_col_row", lang): [as_text(r) for r in identity.rows],
-    t("oh_col_equal", lang): [bool(np.array_equal(a, b)) for a, b in zip(identity.product, identity.rows)],
-}), hide_index=True)
+with st.expander(t("oh_identity_title", lang)):
+    onehot_run = trained("onehot", lambda config: config.units == units)
+    if onehot_run:
+        kernel = onehot_run.load_weights()["rnn0_kernel"]
+        kernel_source = t("oh_identity_trained", lang, run=run_name(onehot_run))
+    else:
+        kernel = SimpleRNNCell.random(num_words, units, seed=42).kernel
+        kernel_source = t("oh_identity_random", lang)
+    st.markdown(t("oh_identity_text", lang, num_words=num_words, units=units, dim=embedding_dim, source=kernel_source))
+    shown = [int(i) for i in padded if i != tx.PAD][:4]  # the first real tokens
+    identity = encoding.lookup_identity(shown, kernel)
+    as_text = lambda row: "[" + ", ".join(f"{v:+.3f}" for v in row) + "]"  # noqa: E731
+    st.table(pd.DataFrame({  # a table wraps the long rows instead of clipping them
+        t("col_token", lang): vocabulary.decode(shown), t("col_id", lang): shown,
+        t("oh_col_product", lang): [as_text(r) for r in identity.product],
+        t("oh_col_row", lang): [as_text(r) for r in identity.rows],
+        t("oh_col_equal", lang): [bool(np.array_equal(a, b)) for a, b in zip(identity.product, identity.rows)],
+    }), hide_index=True)
 
 # --- results ---------------------------------------------------------------------------------------
 st.subheader(t("oh_results_title", lang))
@@ -212,13 +220,7 @@ else:
                                t("oh_col_cosine", lang): [s for _, s in neighbours]}),
                  hide_index=True, width="stretch")
 
-# --- code and question ---------------------------------------------------------------------------
+# --- code ---------------------------------------------------------------------------
 with st.expander(t("oh_code_title", lang)):
     st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
-book = encoding.input_cost(500, 100, 16)
-options = ["2×", f"{500 // 16}×", f"{book.ratio:,.0f}×", f"{100 * 500:,}×"]
-ui.quiz("oh_quiz", t("oh_quiz_q", lang, num_words=500, maxlen=100, n=book.reviews), options, answer=2,
-        why=t("oh_quiz_why", lang, onehot=encoding.format_bytes(book.onehot_total),
-              ids=encoding.format_bytes(book.ids_bytes * book.reviews),
-              table=encoding.format_bytes(book.table_bytes), ratio=book.ratio, num_words=500), lang=lang)
 ui.keep_settings(settings)

@@ -14,7 +14,7 @@ from rnnviz.i18n import t
 from rnnviz.url_values import bounded_int, one_of  # URL parsers for ui.setting
 
 lang = ui.language()
-ui.header(("section_9_2", "section_9_3"), "page_review", "review_intro", lang)
+ui.header(("section_9_2", "section_9_3"), "page_review", "review_lead", lang)
 P = "rv_"  # this page's widget keys
 
 
@@ -114,38 +114,44 @@ st.markdown(t("review_ids_text", lang, words=reading.n_words, maxlen=maxlen, num
 cells = tx.padding_layout([reading.grid_rows()], maxlen)
 st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stretch")
 
-# --- 2. every reference model's verdict --------------------------------------------------------------
-st.subheader(t("review_verdicts_title", lang))
+# --- 2, 3. what the models say: predicted first -----------------------------------------------------
 scores = [weights_file.predict(files_of(model)[0], readings[model.id].padded) for model in models]
-groups = review.by_variant(models, scores)  # the reference seeds averaged; each of the visitor's runs alone
-first_of = {results.group_name(model): model for model in reversed(models)}
-st.plotly_chart(charts_review.verdicts_figure(
-    groups, [run_label(first_of[g.variant], lang, seed=False, yours=True) for g in groups],
-    [first_of[g.variant].config.cell for g in groups], lang), width="stretch")
-positive = sum(score > 0.5 for score in scores)
-seeds = max((len(g.scores) for g in groups if g.reference), default=1)
-yours = sum(not g.reference for g in groups)
-st.markdown(t("review_verdicts_text", lang, positive=positive, total=len(scores),
-              chosen=scores[models.index(run)], seeds=seeds)
-            + (" " + t("review_verdicts_yours", lang, n=yours) if yours else ""))
-
-# --- 3. the prediction after each word ----------------------------------------------------------------
-st.subheader(t("review_prefix_title", lang))
+chosen_score = scores[models.index(run)]
 seen = reading.seen_rows
-labels = [row.token if row.kind != tx.KIND_OOV else f"({row.token})" for row in seen]
-siblings = results.siblings(run, models)  # the other reference seeds; none for a visitor's run
-colour = KIND_COLOURS.get(run.config.cell, charts.PALETTE["weight"])
-curves = [(short_label(run, lang), weights_file.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
-curves += [(short_label(m, lang), weights_file.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
-            colour, 1.5) for m in siblings]
-st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
-movers = review.movers(labels, curves[0][1])
-st.markdown(t("review_prefix_text", lang, first=curves[0][1][0], last=curves[0][1][-1],
-              up=", ".join(f"**{markup.escape(w)}** ({d:+.2f})" for w, d in movers.up) or "–",
-              down=", ".join(f"**{markup.escape(w)}** ({d:+.2f})" for w, d in movers.down) or "–")
-            + ("" if run.is_reference and not siblings
-               else " " + t("review_prefix_siblings" if siblings else "review_prefix_alone", lang)))
-st.caption(t("review_prefix_caption", lang, maxlen=maxlen))
+labels = [row.token if row.kind != tx.KIND_OOV else f"({row.token})" for row in seen]  # (seen,)
+verdict_key = "review_verdict_" + review.reading_digest(run.id, reading.padded)  # asked again for a new review
+revealed = ui.predict(verdict_key, t("review_verdict_q", lang, model=run_label(run, lang, yours=True)),
+                      [t("review_positive", lang), t("review_negative", lang)], answer=0 if chosen_score > 0.5 else 1,
+                      why=t("review_verdict_why", lang, score=chosen_score), lang=lang)
+if revealed:
+    st.subheader(t("review_verdicts_title", lang))
+    groups = review.by_variant(models, scores)  # the reference seeds averaged; each of the visitor's runs alone
+    first_of = {results.group_name(model): model for model in reversed(models)}
+    st.plotly_chart(charts_review.verdicts_figure(
+        groups, [run_label(first_of[g.variant], lang, seed=False, yours=True) for g in groups],
+        [first_of[g.variant].config.cell for g in groups], lang), width="stretch")
+    positive = sum(score > 0.5 for score in scores)
+    seeds = max((len(g.scores) for g in groups if g.reference), default=1)
+    yours = sum(not g.reference for g in groups)
+    st.markdown(t("review_verdicts_text", lang, positive=positive, total=len(scores),
+                  chosen=chosen_score, seeds=seeds)
+                + (" " + t("review_verdicts_yours", lang, n=yours) if yours else ""))
+
+    # --- 3. the prediction after each word ----------------------------------------------------------------
+    st.subheader(t("review_prefix_title", lang))
+    siblings = results.siblings(run, models)  # the other reference seeds; none for a visitor's run
+    colour = KIND_COLOURS.get(run.config.cell, charts.PALETTE["weight"])
+    curves = [(short_label(run, lang), weights_file.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
+    curves += [(short_label(m, lang), weights_file.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
+                colour, 1.5) for m in siblings]
+    st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
+    movers = review.movers(labels, curves[0][1])
+    st.markdown(t("review_prefix_text", lang, first=curves[0][1][0], last=curves[0][1][-1],
+                  up=", ".join(f"**{markup.escape(w)}** ({d:+.2f})" for w, d in movers.up) or "–",
+                  down=", ".join(f"**{markup.escape(w)}** ({d:+.2f})" for w, d in movers.down) or "–")
+                + ("" if run.is_reference and not siblings
+                   else " " + t("review_prefix_siblings" if siblings else "review_prefix_alone", lang)))
+    st.caption(t("review_prefix_caption", lang, maxlen=maxlen))
 
 # --- 4. the hidden state of the trained model ---------------------------------------------------------
 st.subheader(t("review_hidden_title", lang))
@@ -176,17 +182,18 @@ def draw(step_t: int) -> None:
 ui.timestep_player(lang, first_shown, maxlen, draw, key="review", share=False)
 st.caption(t("review_step_caption", lang))
 
-# --- code and question -----------------------------------------------------------------------------------
+# --- code and a question on unknown words -----------------------------------------------------------------------------------
 with st.expander(t("review_code_title", lang)):
     folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
     text_for_code = (tx.without_format_characters(typed)[0] if full_ids is None  # as the page tokenized it
                      else " ".join(review_tokens.tokens))
-    st.caption(t("review_code_caption", lang, score=scores[models.index(run)]))
+    if revealed:  # the score the code prints is the answer
+        st.caption(t("review_code_caption", lang, score=chosen_score))
     st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
 
 unknown = review.read_tokens(review.ReviewTokens.of(["zyxq", "qwvz"]), vocabulary, maxlen)
-ui.quiz("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),
-        [t(f"review_quiz_a{i}", lang) for i in range(3)], answer=0,
-        why=t("review_quiz_why", lang, ids=str([i for i in unknown.padded if i][:8]),
-              score=weights_file.predict(weights, unknown.padded)), lang=lang)
+ui.predict("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),
+           [t(f"review_quiz_a{i}", lang) for i in range(3)], answer=0,
+           why=t("review_quiz_why", lang, ids=str([i for i in unknown.padded if i][:8]),
+                 score=weights_file.predict(weights, unknown.padded)), lang=lang)
 ui.keep_settings(settings)

@@ -12,7 +12,7 @@ from rnnviz.url_values import bounded_int, one_of
 BOOK_MAXLEN = 100  # pad_sequences(train_input, maxlen=100) in the book
 
 lang = ui.language()
-ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_intro", lang)
+ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_lead", lang)
 
 
 @st.cache_data(show_spinner=False)
@@ -52,12 +52,37 @@ if vocabulary is None:
     vocabulary = tx.Vocabulary.fit(sentences)
 right.caption(t("tokens_vocab_size", lang, source=t(f"tokens_vocab_{vocabulary.source}", lang),
                 max_id=vocabulary.size - 1, size=vocabulary.size))
-st.markdown(t("tokens_reserved", lang))
 
-# --- tokens and ids, sentence by sentence -------------------------------------------
 explained = [tx.explain(vocabulary, sentence) for sentence in sentences]
 
+# --- the padded matrix, the page's picture; which part truncation keeps is asked first ----
+grid_place = st.container()
+maxlen = st.session_state["maxlen"]
+example = tx.truncation_example(explained, maxlen)
+why = t("quiz_trunc_why", lang, maxlen=maxlen) + " " + (
+    t("quiz_trunc_example", lang, example=markup.escape(example)) if example
+    else t("quiz_trunc_no_example", lang, maxlen=maxlen))
+revealed = ui.predict("quiz_trunc", t("quiz_trunc_q", lang, maxlen=maxlen),
+                      [t(f"quiz_trunc_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
+with grid_place:
+    if revealed:  # the controls that cut, and the matrix they make
+        c1, c2, c3 = st.columns(3)
+        maxlen = c1.slider(t("tokens_maxlen", lang), 1, 300, key="maxlen")
+        padding = ui.choice(c2.radio, t("tokens_padding", lang), ("pre", "post"), "padding", lang,
+                            format_func=lambda v: t(f"tokens_{v}", lang), horizontal=True)
+        truncating = ui.choice(c3.radio, t("tokens_truncating", lang), ("pre", "post"), "truncating", lang,
+                               format_func=lambda v: t(f"tokens_{v}", lang), horizontal=True)
+        shown_len, caption = maxlen, t("tokens_matrix_caption", lang, rows=len(sentences), maxlen=maxlen)
+    else:  # pad_sequences without maxlen: every sentence padded to the longest, nothing cut yet
+        padding, truncating = st.session_state["padding"], st.session_state["truncating"]
+        shown_len = max((len(rows) for rows in explained), default=1)
+        caption = t("tokens_matrix_longest", lang, rows=len(sentences), longest=shown_len)
+    if sentences:
+        cells = tx.padding_layout(explained, shown_len, padding, truncating)
+        st.plotly_chart(charts.padding_grid_figure(cells, len(sentences), shown_len, lang), width="stretch")
+        st.caption(caption + " " + t("tokens_reserved", lang))
 
+# --- tokens and ids, sentence by sentence: what the matrix holds, row by row --------------
 def note(row: tx.TokenRow) -> str:
     if row.kind == tx.KIND_START:
         return t("note_start", lang)
@@ -85,19 +110,6 @@ if sentences:
             st.dataframe(table.style.apply(lambda row: [charts.row_style(kinds[row.name])] * len(row), axis=1),
                          hide_index=True, width="stretch", height=min(36 * (len(rows) + 1) + 3, 400))
 
-# --- padding -------------------------------------------------------------------------
-st.subheader(t("tokens_padding_title", lang))
-c1, c2, c3 = st.columns(3)
-maxlen = c1.slider(t("tokens_maxlen", lang), 1, 300, key="maxlen")
-padding = ui.choice(c2.radio, t("tokens_padding", lang), ("pre", "post"), "padding", lang,
-                    format_func=lambda v: t(f"tokens_{v}", lang), horizontal=True)
-truncating = ui.choice(c3.radio, t("tokens_truncating", lang), ("pre", "post"), "truncating", lang,
-                       format_func=lambda v: t(f"tokens_{v}", lang), horizontal=True)
-if sentences:
-    cells = tx.padding_layout(explained, maxlen, padding, truncating)
-    st.plotly_chart(charts.padding_grid_figure(cells, len(sentences), maxlen, lang), width="stretch")
-    st.caption(t("tokens_matrix_caption", lang, rows=len(sentences), maxlen=maxlen))
-
 # --- IMDB review lengths ----------------------------------------------------------------
 st.subheader(t("tokens_hist_title", lang))
 try:
@@ -117,16 +129,11 @@ else:
     m3.metric(f"{t('metric_padded', lang)} ({at_maxlen})", f"{stats.share_padded:.1%}")
     st.plotly_chart(charts.length_histogram_figure(lengths, stats, lang), width="stretch")
 
-# --- code and question --------------------------------------------------------------------
+# --- code --------------------------------------------------------------------
 if sentences:
     with st.expander(t("tokens_code_title", lang)):
         st.caption(t("tokens_code_caption", lang))
         st.code(snippets.tokens_code(sentences, num_words if vocabulary.source == "imdb" else None,
-                                     maxlen, padding, truncating), language="python")
+                                     shown_len, padding, truncating), language="python")  # as drawn
 
-example = tx.truncation_example(explained, maxlen)
-why = t("quiz_trunc_why", lang, maxlen=maxlen) + " " + (
-    t("quiz_trunc_example", lang, example=markup.escape(example)) if example else t("quiz_trunc_no_example", lang, maxlen=maxlen))
-ui.quiz("quiz_trunc", t("quiz_trunc_q", lang),
-        [t(f"quiz_trunc_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
 ui.keep_settings(settings)

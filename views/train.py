@@ -427,5 +427,5 @@ book = cfg.BOOK_RESULTS
 why = t("quiz_train_why", lang, lstm=book["lstm"].val_accuracy, rnn=book["embedding-simplernn"].val_accuracy)
 why += " " + t("quiz_train_yours", lang, lstm=best_full_val_accuracy("lstm"),
                rnn=best_full_val_accuracy("embedding-simplernn"))
-ui.quiz("quiz_train", t("quiz_train_q", lang), [t(f"quiz_train_a{i}", lang) for i in range(3)], answer=0,
-        why=why, lang=lang)
+ui.predict("quiz_train", t("quiz_train_q", lang), [t(f"quiz_train_a{i}", lang) for i in range(3)], answer=0,
+           why=why, lang=lang)

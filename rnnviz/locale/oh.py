@@ -2,15 +2,12 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "oh_title": {"ko": "원-핫 인코딩 vs. 단어 임베딩", "en": "One-hot vs. embedding"},
-    "oh_intro": {
-        "ko": "9-2절은 같은 SimpleRNN을 두 번 훈련합니다. 한 번은 토큰을 **원-핫 인코딩**(`to_categorical`)한 "
-              "벡터로, 한 번은 훈련되는 **단어 임베딩**(`Embedding`)으로 입력합니다. 원-핫 벡터는 어휘 사전 크기만큼 "
-              "길고 1이 하나뿐이지만, 임베딩은 짧고 촘촘한 실수 벡터입니다. 아래에서 같은 리뷰를 두 방식으로 보고, "
-              "메모리와 파라미터와 결과를 비교합니다.",
-        "en": "Section 9-2 trains the same SimpleRNN twice: once on **one-hot** vectors (`to_categorical`), "
-              "once on a trained **word embedding** (`Embedding`). A one-hot vector is as long as the "
-              "vocabulary and holds a single 1; an embedding is a short, dense vector of real numbers. Below, "
-              "the same review both ways, then their memory, parameters and results side by side.",
+    "oh_lead": {
+        "ko": "9-2절은 같은 SimpleRNN에 토큰을 두 가지로 넣습니다: 어휘 사전 크기만큼 길고 1이 하나뿐인 **원-핫 벡터**와, "
+              "짧고 촘촘한 실수 벡터인 **단어 임베딩**. 아래에서 같은 리뷰를 두 방식으로 나란히 보세요.",
+        "en": "Section 9-2 feeds the same SimpleRNN its tokens two ways: **one-hot** vectors, as long as the "
+              "vocabulary with a single 1, and a **word embedding**, short dense vectors of real numbers. See the "
+              "same review both ways, side by side, below.",
     },
     "oh_vocab_from_runs": {
         "ko": "IMDB 데이터를 찾지 못해, 참고 모델이 저장해 둔 어휘 사전에서 {n}개 단어를 가져왔습니다. 직접 쓴 문장은 "
@@ -77,14 +74,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "table of {table}: about **{ratio:,.0f}×** less. That is why this app's training lab builds the "
               "one-hot vectors inside the model, batch by batch.",
     },
-    "oh_params_title": {"ko": "모델 파라미터, 층별로", "en": "Model parameters, layer by layer"},
+    "oh_params_title": {"ko": "두 모델의 파라미터는 층마다 몇 개인가요?",
+                        "en": "How many parameters does each layer of the two models have?"},
     "oh_params_onehot": {"ko": "원-핫 입력 모델", "en": "One-hot model"},
     "oh_params_embedding": {"ko": "임베딩 모델", "en": "Embedding model"},
     "oh_col_layer": {"ko": "층", "en": "layer"},
     "oh_col_formula": {"ko": "계산", "en": "count"},
     "oh_col_params": {"ko": "파라미터", "en": "parameters"},
     "oh_params_total": {"ko": "합계 {total:,} (Keras의 `count_params()`와 같음)", "en": "Total {total:,} (equals Keras's `count_params()`)"},
-    "oh_identity_title": {"ko": "원-핫 벡터 × 가중치 = 행 하나 고르기", "en": "One-hot vector × weights = picking one row"},
+    "oh_identity_title": {"ko": "원-핫 벡터에 가중치를 곱하면 무엇이 되나요? (행 하나 고르기)",
+                          "en": "What does a one-hot vector times the weights give? (Picking one row)"},
     "oh_identity_text": {
         "ko": "SimpleRNN의 첫 계산은 입력 × W_x 입니다. 입력이 원-핫이면 곱셈 결과는 W_x에서 토큰 id 번째 행을 "
               "그대로 꺼낸 것과 똑같습니다. 즉 원-핫 모델의 W_x({num_words} × {units})는 그 자체로 크기 {units}인 "

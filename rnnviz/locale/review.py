@@ -1,18 +1,23 @@
 """Strings of the "Try a review" page (see rnnviz.i18n); its title (page_review) is in shared.py."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    "review_intro": {
-        "ko": "9-2절과 9-3절의 모델은 IMDB 리뷰 20,000개로 훈련되어 리뷰가 **긍정일 확률**을 출력합니다. "
-              "여기서는 이 앱의 작업자가 책과 똑같은 설정으로 훈련해 둔 **참고 모델**(모델마다 씨앗 3개)이 "
-              "리뷰를 읽습니다. 모델이 보는 id, 모델마다의 판단, 단어 하나를 읽을 때마다 바뀌는 예측, 그리고 "
-              "은닉 상태를 차례로 봅니다. 훈련 실험실에서 직접 훈련한 모델은 **내 실행**으로, 참고 모델과 늘 따로 "
-              "보입니다. 계산은 저장된 가중치로 numpy가 합니다.",
-        "en": "The models of sections 9-2 and 9-3 were trained on 20,000 IMDB reviews and output the "
-              "**probability that a review is positive**. Here the **reference models** — trained by this "
-              "app's worker with the book's settings, three seeds each — read your review. See the ids a model "
-              "reads, every model's verdict, how the prediction moves with each word, and the hidden state. Models "
-              "you trained in the training lab appear as **your runs**, always apart from the reference. "
-              "numpy computes everything from the stored weights.",
+    "review_lead": {
+        "ko": "9-2절과 9-3절의 모델은 IMDB 리뷰로 훈련되어 리뷰가 **긍정일 확률**을 냅니다. 리뷰를 쓰거나 고르면, "
+              "책과 같은 설정으로 미리 훈련한 **참고 모델**이 한 단어씩 읽습니다. 내가 훈련한 모델은 **내 실행**으로 따로 보입니다.",
+        "en": "The models of sections 9-2 and 9-3 were trained on IMDB reviews and output the **probability that a "
+              "review is positive**. Write or pick a review: **reference models**, trained beforehand with the book's "
+              "settings, read it word by word. Models you trained appear apart, as **your runs**.",
+    },
+    "review_verdict_q": {
+        "ko": "이 리뷰를 마지막 단어까지 읽은 뒤, 모델 {model}의 판단은 긍정일까요, 부정일까요?",
+        "en": "After the last word of this review, will {model} call it positive or negative?",
+    },
+    "review_verdict_why": {
+        "ko": "이 모델이 낸 긍정 확률은 **{score:.3f}**입니다 (0.5보다 크면 긍정). 마지막 은닉 상태 h_T 하나가 리뷰 "
+              "전체를 요약하고, Dense 층이 그것을 확률로 바꿉니다. 아래 그래프에서 어느 단어가 판단을 움직였는지 보세요.",
+        "en": "This model's probability of positive is **{score:.3f}** (above 0.5 means positive). The last hidden "
+              "state h_T alone sums up the whole review, and the Dense layer turns it into a probability. The charts "
+              "below show which words moved the verdict.",
     },
     "review_source": {"ko": "리뷰", "en": "Review"},
     "review_source_typed": {"ko": "직접 쓰기", "en": "Type my own"},

@@ -2,14 +2,12 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "tokens_title": {"ko": "토큰과 패딩", "en": "Tokens & padding"},
-    "tokens_intro": {
-        "ko": "신경망은 글자를 직접 읽지 못합니다. 문장을 단어 **토큰**으로 나누고, **어휘 사전**에서 각 토큰의 "
-              "정수 id를 찾습니다. 문장마다 길이가 다르므로 `pad_sequences`가 모든 **시퀀스**를 같은 길이 "
-              "`maxlen`으로 맞춥니다: 짧으면 0으로 **패딩**하고, 길면 잘라냅니다.",
-        "en": "A network cannot read letters. A sentence is split into word **tokens**, and each token is "
-              "looked up in a **vocabulary** to get an integer id. Sentences differ in length, so "
-              "`pad_sequences` brings every **sequence** to one length `maxlen`: short ones are **padded** "
-              "with 0, long ones are cut (truncated).",
+    "tokens_lead": {
+        "ko": "신경망은 글자를 읽지 못합니다. 문장을 **토큰**으로 나누고 **어휘 사전**에서 토큰마다 정수 id를 찾은 뒤, "
+              "`pad_sequences`가 길이가 다른 **시퀀스**를 한 행렬로 맞춥니다. 아래에 문장을 입력해 보세요.",
+        "en": "A network cannot read letters. A sentence is split into **tokens**, each token gets an integer id "
+              "from the **vocabulary**, and `pad_sequences` brings **sequences** of different lengths into one "
+              "matrix. Type your own sentences below.",
     },
     "tokens_placeholder": {"ko": "문장을 한 줄에 하나씩 입력하세요", "en": "Type one sentence per line"},
     "tokens_input": {"ko": "문장 (한 줄에 하나씩)", "en": "Sentences (one per line)"},
@@ -80,12 +78,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "note_oov_unknown": {"ko": "어휘 사전에 없음 → 2", "en": "not in the vocabulary → 2"},
     "note_oov_cut": {"ko": "순위 {rank} + 3 ≥ num_words → 2", "en": "rank {rank} + 3 ≥ num_words → 2"},
     "tokens_sentence": {"ko": "문장 {n}", "en": "Sentence {n}"},
-    "tokens_padding_title": {"ko": "패딩과 자르기", "en": "Padding and truncating"},
     "tokens_maxlen": {"ko": "maxlen (시퀀스 길이)", "en": "maxlen (sequence length)"},
     "tokens_padding": {"ko": "padding (0을 붙일 위치)", "en": "padding (where zeros go)"},
     "tokens_truncating": {"ko": "truncating (잘라낼 위치)", "en": "truncating (where tokens are cut)"},
     "tokens_pre": {"ko": "pre (앞)", "en": "pre (front)"},
     "tokens_post": {"ko": "post (뒤)", "en": "post (back)"},
+    "tokens_matrix_longest": {
+        "ko": "`pad_sequences(sequences)`처럼 maxlen을 주지 않으면 가장 긴 시퀀스의 길이 {longest}에 맞춰 짧은 "
+              "시퀀스의 앞을 0으로 채웁니다: 행렬 크기 ({rows}, {longest}). 아래 질문에 답하면 maxlen으로 "
+              "자르는 모습이 나타납니다.",
+        "en": "Without maxlen, as in `pad_sequences(sequences)`, every sequence is padded with 0 at the front "
+              "to the longest one's length, {longest}: a ({rows}, {longest}) matrix. Answer the question "
+              "below to cut it with maxlen.",
+    },
     "tokens_matrix_caption": {
         "ko": "패딩된 행렬의 크기: ({rows}, {maxlen}). 회색 칸은 패딩(0), 검은 테두리 바깥의 흐린 칸은 잘려 나간 토큰입니다. "
               "칸 위에 마우스를 올리면 토큰이 보입니다.",
@@ -122,8 +127,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "With the current settings. Running it prints the same matrix as above.",
     },
     "quiz_trunc_q": {
-        "ko": "`truncating='pre'`(기본값)로 긴 리뷰를 maxlen에 맞추면 리뷰의 어느 부분이 남을까요?",
-        "en": "With `truncating='pre'` (the default), which part of a long review is kept?",
+        "ko": "maxlen = {maxlen}보다 긴 시퀀스를 `truncating='pre'`(기본값)로 자르면 어느 부분이 남을까요?",
+        "en": "A sequence longer than maxlen = {maxlen} is cut with `truncating='pre'` (the default). Which "
+              "part of it is kept?",
     },
     "quiz_trunc_a0": {"ko": "앞부분", "en": "The beginning"},
     "quiz_trunc_a1": {"ko": "뒷부분", "en": "The end"},
