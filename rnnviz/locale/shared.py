@@ -1,7 +1,8 @@
 """Strings that belong to no one page: the app shell, the page table, the shared widgets (see rnnviz.i18n).
 
 The shared widgets are `ui`'s: quizzes, input hints, the timestep pages' controls and player
-(step_*), memory fading (fade_*); and the token words several pages' tables and grids show.
+(step_*), memory fading (fade_*); the token words several pages' tables and grids show; and the names of
+the book's models (preset_*) that every page listing runs shows.
 """
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -48,6 +49,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "훈련된 책의 모델들이 내가 쓴 리뷰를 단어마다 어떻게 읽고 판단하는지 봅니다.",
         "en": "Type a review and watch the book's trained models read it word by word.",
     },
+    # --- the book's models by name (rnnviz.charts_train.run_label: the training lab, one-hot and review pages)
+    "preset_onehot-simplernn": {"ko": "9-2 원-핫 인코딩 + SimpleRNN", "en": "9-2 one-hot + SimpleRNN"},
+    "preset_embedding-simplernn": {"ko": "9-2 단어 임베딩 + SimpleRNN", "en": "9-2 embedding + SimpleRNN"},
+    "preset_lstm": {"ko": "9-3 LSTM", "en": "9-3 LSTM"},
+    "preset_lstm-dropout": {"ko": "9-3 LSTM + 드롭아웃", "en": "9-3 LSTM + dropout"},
+    "preset_lstm-2layer": {"ko": "9-3 LSTM 2개 층", "en": "9-3 two LSTM layers"},
+    "preset_gru": {"ko": "9-3 GRU", "en": "9-3 GRU"},
+    "preset_custom": {"ko": "직접 설정", "en": "custom"},
+
     # --- data errors (rnnviz.data) -----------------------------------------------------------------
     "data_unavailable": {
         "ko": "IMDB 데이터를 불러올 수 없습니다 ({reason}). 인터넷에 연결되어 있으면 Keras가 데이터를 "

@@ -16,13 +16,6 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- model choice -----------------------------------------------------------
     "train_model_title": {"ko": "모델과 설정", "en": "Model and settings"},
     "train_preset": {"ko": "책의 모델", "en": "The book's model"},
-    "preset_onehot-simplernn": {"ko": "9-2 원-핫 인코딩 + SimpleRNN", "en": "9-2 one-hot + SimpleRNN"},
-    "preset_embedding-simplernn": {"ko": "9-2 단어 임베딩 + SimpleRNN", "en": "9-2 embedding + SimpleRNN"},
-    "preset_lstm": {"ko": "9-3 LSTM", "en": "9-3 LSTM"},
-    "preset_lstm-dropout": {"ko": "9-3 LSTM + 드롭아웃", "en": "9-3 LSTM + dropout"},
-    "preset_lstm-2layer": {"ko": "9-3 LSTM 2개 층", "en": "9-3 two LSTM layers"},
-    "preset_gru": {"ko": "9-3 GRU", "en": "9-3 GRU"},
-    "preset_custom": {"ko": "직접 설정", "en": "custom"},
     "train_notebook_words": {
         "ko": "현재 9-2 노트북은 이 모델에 어휘 사전 크기 200을 씁니다 (1판과 이 앱의 기본값은 500).",
         "en": "The current 9-2 notebook uses a vocabulary of 200 for this model (the 1st edition and this "
@@ -358,22 +351,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Files of this run are damaged, so they were not read. You can delete the run.",
     },
     # why a run is damaged (rnnviz.run_files.DamagedFile keys)
-    "run_damaged_folder_link": {
+    "train_run_damaged_folder_link": {
         "ko": "실행 폴더가 심볼릭 링크입니다 (따라가지 않음; 지우면 링크만 지워집니다)",
         "en": "the run folder is a symbolic link (not followed; deleting removes only the link)",
     },
-    "run_damaged_link": {"ko": "{file}: 심볼릭 링크라서 따라가지 않았습니다", "en": "{file} is a symbolic link (not followed)"},
-    "run_damaged_not_file": {"ko": "{file}: 일반 파일이 아닙니다", "en": "{file} is not a regular file"},
-    "run_damaged_too_large": {"ko": "{file}: {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
+    "train_run_damaged_link": {"ko": "{file}: 심볼릭 링크라서 따라가지 않았습니다", "en": "{file} is a symbolic link (not followed)"},
+    "train_run_damaged_not_file": {"ko": "{file}: 일반 파일이 아닙니다", "en": "{file} is not a regular file"},
+    "train_run_damaged_too_large": {"ko": "{file}: {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
                               "en": "{file} is {size:,} bytes, over its limit of {limit:,}"},
-    "run_damaged_unpacked": {"ko": "{file}: 압축을 풀면 {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
+    "train_run_damaged_unpacked": {"ko": "{file}: 압축을 풀면 {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
                              "en": "{file} would unpack to {size:,} bytes, over its limit of {limit:,}"},
-    "run_damaged_unreadable": {"ko": "{file}: 읽을 수 없습니다 ({error})", "en": "{file} cannot be read ({error})"},
-    "run_damaged_missing": {"ko": "{file} 파일이 없습니다", "en": "{file} is missing"},
-    "run_damaged_format": {"ko": "{file}: 올바른 JSON 객체가 아닙니다 ({error})", "en": "{file} is not a valid JSON object ({error})"},
-    "run_damaged_field": {"ko": "{file}: {field} 값이 올바르지 않습니다: {value}", "en": "{file}: {field} has an invalid value, {value}"},
-    "run_damaged_line": {"ko": "{file}: {line}번째 줄이 숫자로 된 행이 아닙니다", "en": "{file}: line {line} is not a row of numbers"},
-    "run_damaged_invalid": {"ko": "{file}: 올바르지 않습니다 ({error})", "en": "{file} is invalid ({error})"},
+    "train_run_damaged_unreadable": {"ko": "{file}: 읽을 수 없습니다 ({error})", "en": "{file} cannot be read ({error})"},
+    "train_run_damaged_missing": {"ko": "{file} 파일이 없습니다", "en": "{file} is missing"},
+    "train_run_damaged_format": {"ko": "{file}: 올바른 JSON 객체가 아닙니다 ({error})", "en": "{file} is not a valid JSON object ({error})"},
+    "train_run_damaged_field": {"ko": "{file}: {field} 값이 올바르지 않습니다: {value}", "en": "{file}: {field} has an invalid value, {value}"},
+    "train_run_damaged_line": {"ko": "{file}: {line}번째 줄이 숫자로 된 행이 아닙니다", "en": "{file}: line {line} is not a row of numbers"},
+    "train_run_damaged_invalid": {"ko": "{file}: 올바르지 않습니다 ({error})", "en": "{file} is invalid ({error})"},
     "train_book_title": {"ko": "책에 실린 결과", "en": "The book's published results"},
     "train_book_caption": {
         "ko": "현재 노트북 (Colab, Keras 3). SimpleRNN 두 모델은 num_words=200입니다. SimpleRNN은 시드에 민감하므로 "
@@ -402,23 +395,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_col_gap": {"ko": "차이 (%p)", "en": "gap (points)"},
     "train_col_our_test_acc": {"ko": "참고: 테스트 정확도", "en": "ours: test accuracy"},
     # --- quiz --------------------------------------------------------------------------
-    "quiz_train_q": {
+    "train_quiz_q": {
         "ko": "같은 조건에서 LSTM과 SimpleRNN(단어 임베딩)을 훈련하면, 어느 쪽의 최고 검증 정확도가 더 높을까요?",
         "en": "Trained under the same conditions, which reaches the higher best validation accuracy: LSTM or "
               "SimpleRNN (with an embedding)?",
     },
-    "quiz_train_a0": {"ko": "LSTM", "en": "LSTM"},
-    "quiz_train_a1": {"ko": "SimpleRNN", "en": "SimpleRNN"},
-    "quiz_train_a2": {"ko": "거의 같다", "en": "About the same"},
-    "quiz_train_why": {
+    "train_quiz_a0": {"ko": "LSTM", "en": "LSTM"},
+    "train_quiz_a1": {"ko": "SimpleRNN", "en": "SimpleRNN"},
+    "train_quiz_a2": {"ko": "거의 같다", "en": "About the same"},
+    "train_quiz_why": {
         "ko": "LSTM은 셀 상태와 게이트 덕분에 긴 시퀀스의 앞부분 정보를 더 잘 전달합니다. 책에 실린 결과: "
               "LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
         "en": "An LSTM's cell state and gates carry information from early in a long sequence much further. "
               "The book printed: LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
     },
-    "quiz_train_yours": {
+    "train_quiz_yours": {
         "ko": "여기서 훈련한 결과 (전체 데이터, 실행 중 가장 좋은 값): LSTM {lstm}, SimpleRNN {rnn}.",
         "en": "Your runs here (full data, the best of each): LSTM {lstm}, SimpleRNN {rnn}.",
     },
-    "quiz_train_none": {"ko": "아직 없음", "en": "none yet"},
+    "train_quiz_none": {"ko": "아직 없음", "en": "none yet"},
 }
