@@ -82,6 +82,15 @@ def test_preset_and_url_set_the_widgets(runs_dir, local_data):
     assert any(m.value == "3,409" for m in at.metric)
 
 
+def test_the_code_caption_names_the_one_hot_array_of_these_settings(runs_dir, local_data):
+    """to_categorical's array is (reviews, maxlen, num_words) for the settings chosen, not the book's alone."""
+    at = open_page("en", train_preset="onehot-simplernn", train_mode="full", train_num_words="200", train_maxlen="80")
+    assert "(20000, 80, 200)" in texts(at.caption) and "(20000, 100, 500)" not in texts(at.caption)
+    at.radio(key="train_mode@en").set_value("quick").run()
+    assert f"({cfg.QUICK_TRAIN_SAMPLES}, 80, 200)" in texts(at.caption)
+    assert t("train_under_the_hood", "en") in texts(at.markdown)  # the backends, told under the hood
+
+
 def test_bad_url_values_fall_back_to_the_preset(runs_dir, local_data):
     at = open_page("en", train_preset="nonsense", train_units="-3", train_dropout="0.77")
     assert at.selectbox(key="train_preset@en").value == "lstm"

@@ -135,7 +135,9 @@ if config is not None:
         st.caption(t("train_cost", lang, mb=cost.memory_bytes / 2**20, limit_mb=limits.max_memory_mb,
                      size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
     with st.expander(t("train_code_title", lang)):
-        st.caption(t("train_code_caption", lang))
+        # the one-hot array to_categorical would make for these settings: (reviews, maxlen, num_words)
+        st.caption(t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
+                     num_words=config.num_words))
         st.code(training_code(config), language="python")
 
 ui.keep_settings(settings)
@@ -399,6 +401,9 @@ with st.expander(t("train_reproduce_title" if reproduced else "train_book_title"
         st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
         st.caption(t("train_book_caption", lang))
 
+
+with st.expander(t("under_the_hood_title", lang)):  # the training process, the backends
+    st.markdown(t("train_under_the_hood", lang))
 
 # --- predict, then reveal ---------------------------------------------------------------------------
 def best_full_val_accuracy(preset: str) -> str:

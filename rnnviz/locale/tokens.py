@@ -24,8 +24,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "tokens_vocab_fit": {"ko": "내 문장으로 만들기", "en": "Built from my sentences"},
     "tokens_num_words": {"ko": "num_words (어휘 사전 크기)", "en": "num_words (vocabulary size)"},
     "tokens_num_words_help": {
-        "ko": "id가 num_words 이상인 단어는 2(OOV)가 됩니다. 책은 500을 씁니다.",
-        "en": "Words whose id is num_words or more become 2 (OOV). The book uses 500.",
+        "ko": "id가 num_words 이상인 단어는 2(OOV)가 됩니다. 책의 어휘 사전 크기는 1판이 num_words=500, 현재 노트북의 9-2가 200입니다 (9-3은 500).",
+        "en": "Words whose id is num_words or more become 2 (OOV). The book's vocabulary: num_words=500 in the "
+              "1st edition, 200 in the current notebooks' 9-2 (500 in 9-3).",
     },
     "tokens_reserved": {
         "ko": "**예약된 id** — `0` 패딩, `1` 시퀀스의 시작, `2` 어휘 사전에 없는 토큰(OOV). 실제 단어는 "
