@@ -197,19 +197,19 @@ def length_histogram_figure(lengths: np.ndarray, stats: LengthStats, lang: str) 
     counts, edges = np.histogram(lengths, bins=np.arange(0, top + HIST_BIN, HIST_BIN))  # (bins,), (bins+1,)
     starts = edges[:-1].astype(int)
     fig = go.Figure(go.Bar(x=starts + HIST_BIN / 2, y=counts, width=HIST_BIN * 0.95,
-                           marker_color=PALETTE["input"], opacity=0.8, name=t("hist_y", lang),
+                           marker_color=PALETTE["input"], opacity=0.8, name=t("tokens_hist_y", lang),
                            customdata=np.stack([starts, starts + HIST_BIN - 1], axis=-1),
                            hovertemplate="%{customdata[0]}–%{customdata[1]}: %{y:,}<extra></extra>"))
     lines = ((stats.maxlen, f"maxlen = {stats.maxlen}", PALETTE["marker"], "solid", 3),
-             (stats.mean, f"{t('hist_mean', lang)} {stats.mean:.1f}", PALETTE["note"], "dash", 2),
-             (stats.median, f"{t('hist_median', lang)} {stats.median:.0f}", PALETTE["note"], "dot", 2))
+             (stats.mean, f"{t('tokens_hist_mean', lang)} {stats.mean:.1f}", PALETTE["note"], "dash", 2),
+             (stats.median, f"{t('tokens_hist_median', lang)} {stats.median:.0f}", PALETTE["note"], "dot", 2))
     for position, (x, label, colour, dash, width) in enumerate(lines):
         fig.add_vline(x=x, line=dict(color=colour, dash=dash, width=width))
         fig.add_annotation(x=x, y=1 - 0.08 * position, yref="paper", text=label, showarrow=False,
                            xanchor="left", xshift=4, font=dict(color=colour, size=FONT_SIZE),
                            bgcolor="rgba(255,255,255,0.8)")
-    fig.update_xaxes(title=t("hist_x", lang), range=[0, min(int(np.max(lengths)) + 20, 1000)]
+    fig.update_xaxes(title=t("tokens_hist_x", lang), range=[0, min(int(np.max(lengths)) + 20, 1000)]
                      if len(lengths) else None)
-    fig.update_yaxes(title=t("hist_y", lang))
+    fig.update_yaxes(title=t("tokens_hist_y", lang))
     fig.update_layout(showlegend=False)
     return style(fig)  # the page's subheader names it

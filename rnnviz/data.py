@@ -1,5 +1,8 @@
 """The IMDB data of chapter 9: loading, the book's split, review-length statistics.
 
+It is long because reading the data without Keras means re-doing what `imdb.load_data` does (finding
+or downloading the files, reading the npz with an arrays-only unpickler, Keras's id shift and shuffle).
+
 Online, `keras.datasets.imdb` downloads the data once into `~/.keras/datasets`
 (in a helper process). Offline, set `RNNVIZ_DATA_DIR` to a folder holding
 `imdb.npz` and `imdb_word_index.json`. Either way the files are read here,

@@ -1,5 +1,8 @@
 """Reading a run folder's files safely: whoever can write to the runs folder can put anything there.
 
+It is long because its one job is a security boundary: the same rules (no link, size before reading,
+every field checked) for each of the run's files, kept in one file so they can be audited together.
+
 A 100 MB `config.json`, JSON nested 100,000 deep, a `history.csv` of a million rows, a zip
 bomb named `weights.npz`, `"started": "yesterday"`, a link to `/etc/hostname`: every reader
 here
@@ -75,7 +78,7 @@ class DamagedFile(ValueError):
 def _damaged_field(file: str, name: str, value: Any, expected: str) -> DamagedFile:
     shown = repr(value)
     shown = shown if len(shown) <= 40 else shown[:37] + "..."
-    return DamagedFile("run_damaged_field", f"{file}: {name} must be {expected}, got {shown}",
+    return DamagedFile("train_run_damaged_field", f"{file}: {name} must be {expected}, got {shown}",
                        file=file, field=name, value=shown)
 
 
@@ -94,23 +97,23 @@ def _open(path: Path) -> tuple[BinaryIO, os.stat_result] | None:
     except OSError as error:
         if error.errno == errno.ELOOP:  # replaced by a link since lstat
             raise _link(name) from error
-        raise DamagedFile("run_damaged_unreadable", f"{name}: {error.strerror}", file=name,
+        raise DamagedFile("train_run_damaged_unreadable", f"{name}: {error.strerror}", file=name,
                           error=error.strerror or type(error).__name__) from error
     handle = os.fdopen(descriptor, "rb")
     info = os.fstat(handle.fileno())
     if not stat.S_ISREG(info.st_mode):
         handle.close()
-        raise DamagedFile("run_damaged_not_file", f"{name} is not a regular file", file=name)
+        raise DamagedFile("train_run_damaged_not_file", f"{name} is not a regular file", file=name)
     return handle, info
 
 
 def _link(name: str) -> DamagedFile:
-    return DamagedFile("run_damaged_link", f"{name} is a symbolic link (not followed)", file=name)
+    return DamagedFile("train_run_damaged_link", f"{name} is a symbolic link (not followed)", file=name)
 
 
 def _check_size(name: str, size: int, limit: int | None) -> None:
     if limit is not None and size > limit:
-        raise DamagedFile("run_damaged_too_large", f"{name} is {size:,} bytes, over its limit of {limit:,}",
+        raise DamagedFile("train_run_damaged_too_large", f"{name} is {size:,} bytes, over its limit of {limit:,}",
                           file=name, size=size, limit=limit)
 
 
@@ -124,12 +127,12 @@ def check_present(path: Path, limit: int | None = None) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise DamagedFile("run_damaged_unreadable", f"{path.name}: {error.strerror}", file=path.name,
+        raise DamagedFile("train_run_damaged_unreadable", f"{path.name}: {error.strerror}", file=path.name,
                           error=error.strerror or type(error).__name__) from error
     if stat.S_ISLNK(info.st_mode):
         raise _link(path.name)
     if not stat.S_ISREG(info.st_mode):
-        raise DamagedFile("run_damaged_not_file", f"{path.name} is not a regular file", file=path.name)
+        raise DamagedFile("train_run_damaged_not_file", f"{path.name} is not a regular file", file=path.name)
     _check_size(path.name, info.st_size, limit)
 
 
@@ -252,13 +255,13 @@ def _json_object(handle: BinaryIO, name: str) -> dict:
     try:
         values = json.loads(handle.read().decode("utf-8"))
     except RecursionError as error:  # nested thousands deep: the parser's stack gives out
-        raise DamagedFile("run_damaged_format", f"{name}: nested too deep", file=name,
+        raise DamagedFile("train_run_damaged_format", f"{name}: nested too deep", file=name,
                           error="nested too deep") from error
     except ValueError as error:  # also UnicodeDecodeError and ints of more than 4,300 digits
-        raise DamagedFile("run_damaged_format", f"{name}: not valid JSON ({error})", file=name,
+        raise DamagedFile("train_run_damaged_format", f"{name}: not valid JSON ({error})", file=name,
                           error=str(error)[:200]) from error
     if not isinstance(values, dict):
-        raise DamagedFile("run_damaged_format", f"{name}: not a JSON object", file=name, error="not an object")
+        raise DamagedFile("train_run_damaged_format", f"{name}: not a JSON object", file=name, error="not an object")
     return values
 
 
@@ -338,7 +341,7 @@ def read_status(path: Path, states: tuple[str, ...]) -> tuple[dict, list[Damaged
     except DamagedFile as error:
         return {}, [error]
     if values is None:
-        return {}, [DamagedFile("run_damaged_missing", f"{path.name} is missing", file=path.name)]
+        return {}, [DamagedFile("train_run_damaged_missing", f"{path.name} is missing", file=path.name)]
     problems = check_fields(path.name, values, {**STATUS_SCHEMA, "state": _one_of(*states)})
     if values.get("state") is None:
         problems.insert(0, _damaged_field(path.name, "state", None, "one of " + ", ".join(states)))
@@ -358,7 +361,7 @@ def _parse_config(handle: BinaryIO, name: str) -> RunConfig:
     try:
         return cfg.from_dict(values)
     except (ValueError, TypeError) as error:
-        raise DamagedFile("run_damaged_invalid", f"{name}: {error}", file=name, error=str(error)[:200]) from error
+        raise DamagedFile("train_run_damaged_invalid", f"{name}: {error}", file=name, error=str(error)[:200]) from error
 
 
 def read_config(path: Path) -> RunConfig | None:
@@ -421,13 +424,13 @@ def parse_history(text: str, name: str = "history.csv") -> dict[str, list[float]
     columns: list[list[float]] = [[] for _ in header]
     for line, row in enumerate(rows, start=2):
         if len(row) != len(header):
-            raise DamagedFile("run_damaged_line", f"{name}: line {line} has {len(row)} fields, the header "
+            raise DamagedFile("train_run_damaged_line", f"{name}: line {line} has {len(row)} fields, the header "
                               f"{len(header)}", file=name, line=line)
         try:
             for column, value in zip(columns, row):
                 column.append(_metric(value))
         except ValueError as error:
-            raise DamagedFile("run_damaged_line", f"{name}: line {line}: {error}", file=name, line=line) from error
+            raise DamagedFile("train_run_damaged_line", f"{name}: line {line}: {error}", file=name, line=line) from error
     count = len(columns[0])
     epochs = columns[header.index("epoch")] if "epoch" in header else [float(i) for i in range(count)]
     history["epoch"] = _epoch_numbers(epochs, name)
@@ -504,12 +507,12 @@ def _parse_weights(handle: BinaryIO, name: str, limit: int) -> dict[str, np.ndar
         with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
             if len(members) > WEIGHT_MEMBERS:
-                raise DamagedFile("run_damaged_invalid", f"{name}: {len(members)} arrays", file=name,
+                raise DamagedFile("train_run_damaged_invalid", f"{name}: {len(members)} arrays", file=name,
                                   error=f"{len(members)} arrays")
             unpacked = sum(member.file_size for member in members)
             if unpacked > limit:
                 biggest = max(members, key=lambda member: member.file_size)
-                raise DamagedFile("run_damaged_unpacked", f"{name} unpacks to {unpacked:,} bytes ({biggest.filename}: "
+                raise DamagedFile("train_run_damaged_unpacked", f"{name} unpacks to {unpacked:,} bytes ({biggest.filename}: "
                                   f"{biggest.file_size:,}), over its limit of {limit:,}", file=name,
                                   size=unpacked, limit=limit)
         handle.seek(0)
@@ -518,7 +521,7 @@ def _parse_weights(handle: BinaryIO, name: str, limit: int) -> dict[str, np.ndar
     except DamagedFile:
         raise
     except Exception as error:  # noqa: BLE001 - zip, npy-header, short reads: all mean "unusable"
-        raise DamagedFile("run_damaged_invalid", f"{name}: {type(error).__name__}: {error}", file=name,
+        raise DamagedFile("train_run_damaged_invalid", f"{name}: {type(error).__name__}: {error}", file=name,
                           error=f"{type(error).__name__}: {str(error)[:200]}") from error
     for array in weights.values():
         array.flags.writeable = False  # shared by every caller through the cache

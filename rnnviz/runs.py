@@ -295,10 +295,10 @@ class Run:
         from rnnviz import weights as weights_file  # the weights.npz layout and its checks
 
         if self.config is None:
-            raise DamagedFile("run_damaged_invalid", "no valid config.json", file=CONFIG_FILE, error="missing")
+            raise DamagedFile("train_run_damaged_invalid", "no valid config.json", file=CONFIG_FILE, error="missing")
         weights = weights_file.read(self.path / WEIGHTS_FILE, self.config)
         if weights is None:
-            raise DamagedFile("run_damaged_missing", f"{WEIGHTS_FILE} is missing", file=WEIGHTS_FILE)
+            raise DamagedFile("train_run_damaged_missing", f"{WEIGHTS_FILE} is missing", file=WEIGHTS_FILE)
         return weights
 
     def vocabulary(self) -> Vocabulary | None:
@@ -493,7 +493,7 @@ class RunStore:
         """
         folder = self.path(run_id)
         if folder.is_symlink():  # never followed: its target may be anywhere
-            damage = DamagedFile("run_damaged_folder_link", f"the run folder {run_id} is a symbolic link (not "
+            damage = DamagedFile("train_run_damaged_folder_link", f"the run folder {run_id} is a symbolic link (not "
                                  "followed; deleting removes only the link)")
             return Run(id=run_id, path=folder, config=None, status=RunStatus(BROKEN, error=str(damage)),
                        damage=(damage,))
@@ -503,7 +503,7 @@ class RunStore:
         known = len(damage)
         config = self._checked(damage, run_files.read_config, folder / CONFIG_FILE)
         if config is None and len(damage) == known:
-            damage.append(DamagedFile("run_damaged_missing", f"{CONFIG_FILE} is missing", file=CONFIG_FILE))
+            damage.append(DamagedFile("train_run_damaged_missing", f"{CONFIG_FILE} is missing", file=CONFIG_FILE))
         history = self._checked(damage, run_files.read_history, folder / HISTORY_FILE,
                                 run_files.history_limit(config)) or run_files.empty_history()
         test = self._checked(damage, run_files.read_test, folder / TEST_FILE)

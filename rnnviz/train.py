@@ -1,5 +1,8 @@
 """The training worker: trains one run of the book's models and reports into its run folder.
 
+It is long because it is the one module that imports Keras: everything that runs inside the worker
+process (seeds, callbacks, caches, the timed steps, its command line) lives here and nowhere else.
+
 Usage (from the project root):
 
     python -m rnnviz.train --preset lstm                     # the book's LSTM, full data

@@ -71,7 +71,7 @@ def from_model(model, config: RunConfig) -> dict[str, np.ndarray]:
 
 
 def _invalid(reason: str) -> DamagedFile:
-    return DamagedFile("run_damaged_invalid", f"{FILE}: {reason}", file=FILE, error=reason)
+    return DamagedFile("train_run_damaged_invalid", f"{FILE}: {reason}", file=FILE, error=reason)
 
 
 def check(weights: dict[str, np.ndarray], config: RunConfig) -> None:

@@ -41,11 +41,11 @@ LANGS = ("ko", "en")
 PAGES = {
     "": ("home_title", "home_sharing", 0),
     "tokens": ("tokens_title", "quiz_title", 2),  # padded grid, length histogram
-    "hidden": ("page_hidden", "quiz_title", 3),  # animation, weights, fading
+    "hidden": ("page_hidden", "quiz_title", 2),  # animation, fading (the weights: after the question)
     "onehot": ("oh_title", "quiz_title", 2),  # one-hot and embedded inputs (+ results and map with runs)
     "cells": ("page_cells", "quiz_title", 2),  # animation, memory
     "train": ("train_title", "quiz_title", 0),  # curves only with runs (the reference runs count)
-    "review": ("page_review", "quiz_title", 4),  # ids, verdicts, after each word, hidden state
+    "review": ("page_review", "quiz_title", 2),  # ids, hidden state (verdicts, after each word: after the question)
 }
 ERROR_BOXES = ('[data-testid="stException"]',  # st.exception and uncaught errors
                '[data-testid="stAlertContentError"]')  # st.error (also inside every stException)
@@ -571,12 +571,14 @@ def test_a_typed_review_gets_a_verdict_with_its_probability(app_url, page):
 
     open_app(page, app_url, "review", "en", rv_model=model.id)
     type_into(page, "stTextArea", t("review_text", "en"), text)
+    wait_for_query(page, "rv_text", text)
+    page.get_by_role("button", name=t("quiz_not_sure", "en")).click()  # the verdicts come after the question
     verdict = page.get_by_text(re.compile(r"models say positive \(> 0\.5\)"))
     wait_until(page, lambda: f"says {expected:.3f}" in verdict.inner_text(), f"the verdict 'says {expected:.3f}'")
     wait_idle(page)
     assert re.search(r"(\d+) of (\d+) models say positive", verdict.inner_text())
     wait_for_query(page, "rv_text", text)
-    wait_for_charts(page, PAGES["review"][2])
+    wait_for_charts(page, PAGES["review"][2] + 2)  # and the verdicts, the prediction after each word
     assert_no_errors(page)
 
 
@@ -691,7 +693,7 @@ def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, u
 
     page = new_page(browser, 1280, 720)
     try:
-        open_app(page, app_url, "review", "ko")
+        open_app(page, app_url, "review", "ko", reveal=1)  # a teacher's link: the verdicts at once
         own = users_runs["lstm"]
         model_box = widget(page, "stSelectbox", t("review_model", "ko")).get_by_role("combobox")
         model_box.click()

@@ -65,7 +65,7 @@ def test_page_renders_in_both_languages(lang, runs_dir, local_data):
         t("train_state_done", lang), t("train_state_failed", lang)}
     params = {"folder": "/nowhere", "missing": "imdb.npz", "env": "RNNVIZ_DATA_DIR"}
     assert markup.fill(t("data_dir_incomplete", lang), params) in texts(at.error)  # the file's words as text
-    assert t("quiz_train_q", lang) in texts(at.markdown)
+    assert t("train_quiz_q", lang) in texts(at.markdown)
 
 
 def test_preset_and_url_set_the_widgets(runs_dir, local_data):
@@ -80,6 +80,15 @@ def test_preset_and_url_set_the_widgets(runs_dir, local_data):
     at.button(key="train_words_button").click().run()  # the current notebook's vocabulary
     assert at.number_input(key="train_num_words").value == 200
     assert any(m.value == "3,409" for m in at.metric)
+
+
+def test_the_code_caption_names_the_one_hot_array_of_these_settings(runs_dir, local_data):
+    """to_categorical's array is (reviews, maxlen, num_words) for the settings chosen, not the book's alone."""
+    at = open_page("en", train_preset="onehot-simplernn", train_mode="full", train_num_words="200", train_maxlen="80")
+    assert "(20000, 80, 200)" in texts(at.caption) and "(20000, 100, 500)" not in texts(at.caption)
+    at.radio(key="train_mode@en").set_value("quick").run()
+    assert f"({cfg.QUICK_TRAIN_SAMPLES}, 80, 200)" in texts(at.caption)
+    assert t("train_under_the_hood", "en") in texts(at.markdown)  # the backends, told under the hood
 
 
 def test_bad_url_values_fall_back_to_the_preset(runs_dir, local_data):

@@ -100,7 +100,7 @@ def test_bad_input_gets_a_clear_message(local_data, typed, expected):
 def pick_the_end(at, lang: str) -> None:
     """Pick "the end", the right answer of the tokens page's truncation question, wherever it is shown."""
     radio = at.radio(key=f"quiz_trunc_choice@{lang}")
-    radio.set_value(list(radio.options).index(t("quiz_trunc_a1", lang))).run()
+    radio.set_value(list(radio.options).index(t("tokens_quiz_a1", lang))).run()
 
 
 def test_quiz_reveals_only_after_an_answer(local_data):

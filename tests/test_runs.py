@@ -372,7 +372,7 @@ def test_a_zip_bomb_is_refused_from_the_zip_directory_before_unpacking(store, fi
     monkeypatch.setattr(np, "load", lambda *a, **k: pytest.fail("unpacked"))
     with pytest.raises(run_files.DamagedFile) as raised:
         store.get(USER_ID).load_weights()
-    assert raised.value.key == "run_damaged_unpacked" and raised.value.params["size"] > 64 * 1024 * 1024
+    assert raised.value.key == "train_run_damaged_unpacked" and raised.value.params["size"] > 64 * 1024 * 1024
     store.delete(USER_ID)
 
 
@@ -380,7 +380,7 @@ def test_a_file_over_its_limit_is_never_read(store, finished, monkeypatch):
     damaged_runs.damage(finished, "history 1,000,000 rows", finished)
     monkeypatch.setattr(run_files, "parse_history", lambda *a: pytest.fail("read"))
     run = store.get(USER_ID)
-    assert run.state == runs.BROKEN and run.damage[0].key == "run_damaged_too_large"
+    assert run.state == runs.BROKEN and run.damage[0].key == "train_run_damaged_too_large"
     assert run.history_csv() is None  # nor downloaded
     assert run.config is not None and run.epochs_run == 0  # the files within their limits are kept
 

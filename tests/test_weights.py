@@ -92,7 +92,7 @@ def test_check_accepts_the_configs_model_and_names_what_is_wrong(kind, inputs, l
     for reason, damaged in wrong.items():
         with pytest.raises(DamagedFile, match=re.escape(reason)) as caught:
             weights_file.check(damaged, config)
-        assert caught.value.key == "run_damaged_invalid" and caught.value.params["file"] == weights_file.FILE
+        assert caught.value.key == "train_run_damaged_invalid" and caught.value.params["file"] == weights_file.FILE
     if inputs == "onehot":  # 20-wide one-hot rows, where the config reads 30 words
         with pytest.raises(DamagedFile, match="layer 0 reads 20 into 3 units, the config says 30 into 3"):
             weights_file.check(weights, config.replace(num_words=30))

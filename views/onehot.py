@@ -118,14 +118,16 @@ if revealed:
     st.subheader(t("oh_cost_title", lang))
     fmt = encoding.format_bytes
     st.dataframe(pd.DataFrame({
-        t("oh_cost_item", lang): [t("oh_cost_onehot32", lang), t("oh_cost_onehot64", lang), t("oh_cost_ids", lang)],
-        t("oh_cost_per_review", lang): [fmt(cost.onehot_bytes), fmt(2 * cost.onehot_bytes), fmt(cost.ids_bytes)],
-        t("oh_cost_all", lang, n=cost.reviews): [fmt(cost.onehot_total), fmt(cost.to_categorical_total),
-                                                 fmt(cost.ids_total)],
+        t("oh_cost_item", lang): [t("oh_cost_onehot", lang), t("oh_cost_ids", lang)],
+        t("oh_cost_per_review", lang): [fmt(cost.onehot_bytes), fmt(cost.ids_bytes)],
+        t("oh_cost_all", lang, n=cost.reviews): [fmt(cost.onehot_total), fmt(cost.ids_total)],
     }), hide_index=True, width="stretch")
     st.markdown(t("oh_cost_text", lang, maxlen=maxlen, num_words=num_words, dim=embedding_dim,
                   one=fmt(cost.onehot_bytes), all=fmt(cost.onehot_total), ids=fmt(cost.ids_bytes),
                   table=fmt(cost.table_bytes), ratio=cost.ratio))
+    with st.expander(t("under_the_hood_title", lang)):  # float32 vs. the book's float64, and how training avoids both
+        st.markdown(t("oh_under_the_hood", lang, one64=fmt(2 * cost.onehot_bytes),
+                      all64=fmt(cost.to_categorical_total)))
 
 # --- parameters ------------------------------------------------------------------------------------
 with st.expander(t("oh_params_title", lang)):

@@ -59,11 +59,11 @@ explained = [tx.explain(vocabulary, sentence) for sentence in sentences]
 grid_place = st.container()
 maxlen = st.session_state["maxlen"]
 example = tx.truncation_example(explained, maxlen)
-why = t("quiz_trunc_why", lang, maxlen=maxlen) + " " + (
-    t("quiz_trunc_example", lang, example=markup.escape(example)) if example
-    else t("quiz_trunc_no_example", lang, maxlen=maxlen))
-revealed = ui.predict("quiz_trunc", t("quiz_trunc_q", lang, maxlen=maxlen),
-                      [t(f"quiz_trunc_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
+why = t("tokens_quiz_why", lang, maxlen=maxlen) + " " + (
+    t("tokens_quiz_example", lang, example=markup.escape(example)) if example
+    else t("tokens_quiz_no_example", lang, maxlen=maxlen))
+revealed = ui.predict("quiz_trunc", t("tokens_quiz_q", lang, maxlen=maxlen),
+                      [t(f"tokens_quiz_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
 with grid_place:
     if revealed:  # the controls that cut, and the matrix they make
         c1, c2, c3 = st.columns(3)
@@ -85,10 +85,10 @@ with grid_place:
 # --- tokens and ids, sentence by sentence: what the matrix holds, row by row --------------
 def note(row: tx.TokenRow) -> str:
     if row.kind == tx.KIND_START:
-        return t("note_start", lang)
+        return t("tokens_note_start", lang)
     if row.kind == tx.KIND_WORD:
-        return t("note_word", lang, rank=row.rank)
-    return t("note_oov_cut", lang, rank=row.rank) if row.rank else t("note_oov_unknown", lang)
+        return t("tokens_note_word", lang, rank=row.rank)
+    return t("tokens_note_oov_cut", lang, rank=row.rank) if row.rank else t("tokens_note_oov_unknown", lang)
 
 
 if sentences:
@@ -100,11 +100,11 @@ if sentences:
             for key, params in tx.sentence_notes(number, rows, vocabulary.source):
                 st.warning(t(key, lang, **params))
             table = pd.DataFrame({
-                t("col_position", lang): range(len(rows)),
+                t("tokens_col_position", lang): range(len(rows)),
                 t("col_token", lang): [r.token for r in rows],
                 t("col_id", lang): [r.token_id for r in rows],
-                t("col_rank", lang): [f"{r.rank:,}" if r.rank else "—" for r in rows],
-                t("col_note", lang): [note(r) for r in rows],
+                t("tokens_col_rank", lang): [f"{r.rank:,}" if r.rank else "—" for r in rows],
+                t("tokens_col_note", lang): [note(r) for r in rows],
             })
             kinds = [r.kind for r in rows]  # OOV rows in the app's OOV colour, START in its own
             st.dataframe(table.style.apply(lambda row: [charts.row_style(kinds[row.name])] * len(row), axis=1),
@@ -123,10 +123,10 @@ else:
     st.markdown(t("tokens_hist_text", lang, count=stats.count, mean=stats.mean, median=stats.median) + " "
                 + t("tokens_hist_book", lang, truncated=book.share_truncated, padded=book.share_padded))
     m1, m2, m3 = st.columns(3)
-    at_maxlen = t("metric_at_maxlen", lang, maxlen=maxlen)
-    m1.metric(t("hist_y", lang), f"{stats.count:,}")
-    m2.metric(f"{t('metric_truncated', lang)} ({at_maxlen})", f"{stats.share_truncated:.1%}")
-    m3.metric(f"{t('metric_padded', lang)} ({at_maxlen})", f"{stats.share_padded:.1%}")
+    at_maxlen = t("tokens_metric_at_maxlen", lang, maxlen=maxlen)
+    m1.metric(t("tokens_hist_y", lang), f"{stats.count:,}")
+    m2.metric(f"{t('tokens_metric_truncated', lang)} ({at_maxlen})", f"{stats.share_truncated:.1%}")
+    m3.metric(f"{t('tokens_metric_padded', lang)} ({at_maxlen})", f"{stats.share_padded:.1%}")
     st.plotly_chart(charts.length_histogram_figure(lengths, stats, lang), width="stretch")
 
 # --- code --------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 Training runs in a separate process (`python -m rnnviz.train`, started by
 `launch.launch`); this page only reads the run folders, so it never imports Keras.
+Its decisions (settings -> config, who may start, which run to watch) are `rnnviz.training_lab`'s.
+It is long because the lab's four sections (settings, the live run, comparing runs, one run's files)
+share one run store, visitor and colour map on one page; each section is widgets and calls only.
 """
 
 import functools
@@ -9,7 +12,7 @@ import functools
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, encoding, markup, results, run_choice, runs, warm_up
+from rnnviz import charts_train, data, encoding, markup, results, runs, training_lab, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.launch import Limits
@@ -72,7 +75,7 @@ ui.choice(c2.radio, t("train_mode", lang), ("quick", "full"), P + "mode", lang,
                                  else cfg.BOOK_TRAIN_SIZE,
                                  epochs=min(full_epochs, cfg.QUICK_EPOCHS) if m == "quick" else full_epochs))
 if preset_name in cfg.SIMPLERNN_PRESETS:
-    words = cfg.NOTEBOOK_WORDS if st.session_state[P + "num_words"] != cfg.NOTEBOOK_WORDS else preset.num_words
+    words = training_lab.offered_words(st.session_state[P + "num_words"], preset)
     c1.caption(t("train_notebook_words", lang))  # the button below it, full width: its text never clipped
     c1.button(t(f"train_use_{words}", lang), key=P + "words_button", on_click=set_words, args=(words,))
 
@@ -98,19 +101,12 @@ with st.expander(t("train_more", lang)):
                       help=t("train_seed_help", lang))
     m[4].radio(t("train_backend", lang), cfg.BACKENDS, key=P + "backend", help=t("train_backend_help", lang))
 
-config, config_error = None, None
-values = {name: st.session_state[P + name] for name in FIELDS}
-if values["inputs"] == "onehot" and values["num_words"] > cfg.MAX_ONEHOT_WORDS:
-    config_error = t("train_onehot_too_wide", lang, limit=cfg.MAX_ONEHOT_WORDS)
-else:
-    try:
-        config = cfg.RunConfig(**values)
-        if st.session_state[P + "mode"] == "quick":
-            config = cfg.quick(config)
-    except ValueError as error:
-        config_error = t("train_bad_settings", lang, error=markup.escape(error))
-if config_error:
-    st.error(config_error)
+try:
+    config = training_lab.config_from_settings({name: st.session_state[P + name] for name in FIELDS},
+                                               st.session_state[P + "mode"])
+except training_lab.SettingsError as error:
+    config = None
+    st.error(markup.fill(t(error.key, lang), error.params))  # a refused value, shown as text
 
 # --- what will be trained, and whether this server can hold it -------------------------------------
 limits = Limits.from_environment()
@@ -139,7 +135,9 @@ if config is not None:
         st.caption(t("train_cost", lang, mb=cost.memory_bytes / 2**20, limit_mb=limits.max_memory_mb,
                      size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
     with st.expander(t("train_code_title", lang)):
-        st.caption(t("train_code_caption", lang))
+        # the one-hot array to_categorical would make for these settings: (reviews, maxlen, num_words)
+        st.caption(t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
+                     num_words=config.num_words))
         st.code(training_code(config), language="python")
 
 ui.keep_settings(settings)
@@ -163,13 +161,8 @@ def launch(config: cfg.RunConfig) -> None:
 
 all_runs = store.list()
 active = [run for run in all_runs if run.active]
-max_runs = limits.max_runs
-if any(run.owned_by(visitor) for run in active):
-    wait_reason = t("train_launch_wait_mine", lang)
-elif len(active) >= max_runs:
-    wait_reason = t("train_launch_wait_busy", lang, limit=max_runs)
-else:
-    wait_reason = None
+waiting = training_lab.wait_reason(active, visitor, limits.max_runs)
+wait_reason = t(waiting[0], lang, **waiting[1]) if waiting else None
 if config is not None:
     b1, b2 = st.columns([1, 3], vertical_alignment="center")
     b1.button(t("train_launch", lang), type="primary", key=P + "launch", on_click=launch, args=(config,),
@@ -186,10 +179,8 @@ reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, c
 
 listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
 by_id = {run.id: run for run in listed}
-if ui.current_choice(P + "compare", lang) is not None:
-    st.session_state[P + "compare"] = [i for i in ui.current_choice(P + "compare", lang) if i in by_id]
-else:
-    st.session_state[P + "compare"] = run_choice.default_comparison(all_runs, reference_runs)
+st.session_state[P + "compare"] = training_lab.compared_ids(ui.current_choice(P + "compare", lang), by_id,
+                                                           all_runs, reference_runs)
 # A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
 # for the first time takes a colour no other drawn run has (charts_train.assign_colours).
 drawn_now = [by_id[i] for i in dict.fromkeys([*(run.id for run in active), *st.session_state[P + "compare"]])]
@@ -227,9 +218,8 @@ def show_live(run: runs.Run) -> None:
             st.markdown("  \n".join(charts_train.step_lines(run, lang)))
             st.caption(t("train_steps_note", lang))
         if phase in ("training", "testing"):
-            fraction = 1.0 if phase == "testing" else (run.epochs_run + (run.batch_fraction or 0)) / run.max_epochs
-            st.progress(min(fraction, 1.0), text=charts_train.progress_text(run, lang) if phase == "training"
-                        else t("train_phase_testing", lang))
+            st.progress(training_lab.progress_fraction(run), text=charts_train.progress_text(run, lang)
+                        if phase == "training" else t("train_phase_testing", lang))
         else:
             st.progress(0.0, text=t(f"train_phase_{phase}", lang))
         if run.epochs_run:
@@ -303,8 +293,7 @@ def live_section() -> None:
     if len(now_active) < len(active):  # a run has ended since the page was drawn: redraw it all
         st.rerun()
     if now_active:
-        watched = st.session_state.get(P + "watch")
-        run = next((r for r in now_active if r.id == watched), now_active[0])  # reattach after a reload
+        run = training_lab.watched_run(now_active, st.session_state.get(P + "watch"))
         if len(now_active) > 1:
             st.caption(t("train_busy_info", lang, run=", ".join(charts_train.run_label(r, lang, state=True) for r in now_active)))
         show_live(run)
@@ -333,10 +322,7 @@ def live_section() -> None:
             show_runs_table(reference_runs)
 
 
-# Twice a second while your own run trains (epochs of a quick run take a fraction of a second); every
-# 2 s while only other visitors' runs do, so a class watching one run does not load the server.
-refresh = 0.5 if any(run.changeable_by(visitor) for run in active) else 2.0 if active else None
-st.fragment(run_every=refresh)(live_section)()
+st.fragment(run_every=training_lab.refresh_seconds(active, visitor))(live_section)()
 
 
 # --- comparing runs -------------------------------------------------------------------------------------
@@ -357,7 +343,7 @@ if listed:
 
     # one run: its files, its error, deleting it
     key = P + "selected"
-    first = (all_runs or [by_id[i] for i in st.session_state[P + "compare"]] or listed)[0].id
+    first = training_lab.first_selected(all_runs, st.session_state[P + "compare"], by_id)
     run = by_id[ui.choice(st.selectbox, t("train_selected_run", lang), list(by_id), key, lang, format_func=label.get,
                           default=first)]  # a run deleted since, or none chosen yet: your newest run
     if run.state == runs.FAILED:
@@ -408,24 +394,26 @@ reproduced = results.summarize(reference_runs)  # the reference runs alone
 with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
     if reproduced:
         st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")
-        simple_rnn = [v for row in reproduced if row.variant.preset in cfg.SIMPLERNN_PRESETS
-                      for v in row.val_accuracy.values] or [float("nan")]
+        low, high = training_lab.simple_rnn_range(reproduced)
         st.caption(t("train_reproduce_caption", lang, seeds=max(len(row.seeds) for row in reproduced),
-                     low=min(simple_rnn), high=max(simple_rnn)))
+                     low=low, high=high))
     else:
         st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
         st.caption(t("train_book_caption", lang))
 
 
+with st.expander(t("under_the_hood_title", lang)):  # the training process, the backends
+    st.markdown(t("train_under_the_hood", lang))
+
 # --- predict, then reveal ---------------------------------------------------------------------------
 def best_full_val_accuracy(preset: str) -> str:
     best = results.best_full_val_accuracy(all_runs, preset)
-    return f"{best:.3f}" if best is not None else t("quiz_train_none", lang)
+    return f"{best:.3f}" if best is not None else t("train_quiz_none", lang)
 
 
 book = cfg.BOOK_RESULTS
-why = t("quiz_train_why", lang, lstm=book["lstm"].val_accuracy, rnn=book["embedding-simplernn"].val_accuracy)
-why += " " + t("quiz_train_yours", lang, lstm=best_full_val_accuracy("lstm"),
+why = t("train_quiz_why", lang, lstm=book["lstm"].val_accuracy, rnn=book["embedding-simplernn"].val_accuracy)
+why += " " + t("train_quiz_yours", lang, lstm=best_full_val_accuracy("lstm"),
                rnn=best_full_val_accuracy("embedding-simplernn"))
-ui.predict("quiz_train", t("quiz_train_q", lang), [t(f"quiz_train_a{i}", lang) for i in range(3)], answer=0,
+ui.predict("quiz_train", t("train_quiz_q", lang), [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0,
            why=why, lang=lang)

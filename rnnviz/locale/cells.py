@@ -82,7 +82,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cells_ledger_book": {
         "ko": "책의 모델 (`Embedding(500, 16)` 다음에 뉴런 8개): LSTM은 {lstm_formula}, GRU는 {gru_formula}. "
-              "Keras의 `model.summary()`도 {lstm}과 {gru}를 보고합니다.",
+              "Keras의 `model.summary()`도 {lstm}개와 {gru}개를 보고합니다.",
         "en": "The book's models (8 units after `Embedding(500, 16)`): LSTM {lstm_formula}, GRU "
               "{gru_formula}. Keras's `model.summary()` reports the same {lstm} and {gru}.",
     },
@@ -91,13 +91,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Why does a GRU have 2×3×{u} = {n_b} biases?",
     },
     "cells_gru_bias": {
-        "ko": "Keras 3의 GRU는 기본값 `reset_after=True`로, 리셋 "
+        "ko": "GRU 층의 기본값은 TensorFlow 2의 tf.keras에서도 Keras 3에서도 `reset_after=True`이고, 책의 624개도 "
+              "이 기본값에서 나옵니다. 이 방식은 리셋 "
               "게이트를 순환 가중치와 곱한 **뒤에** 적용합니다: h̃ = tanh(x W_h + b_h + r ⊙ (h U_h + b'_h)). "
               "순환 쪽 절편 b'_h가 r에 곱해지므로 입력 쪽 절편과 합칠 수 없고, Keras는 세 블록 모두 입력 쪽과 "
               "순환 쪽 절편을 따로 둡니다. 절편 배열의 크기는 (2, 3×{u})입니다. 그래서 3×{base} = {three} 대신 "
               "{total}입니다.",
-        "en": "Keras 3's GRU uses `reset_after=True` by "
-              "default: the reset gate is applied **after** the recurrent matrix product, "
+        "en": "The GRU layer defaults to `reset_after=True` in TensorFlow 2's tf.keras and in Keras 3 alike, "
+              "and the book's 624 comes from it: the reset gate is applied **after** the recurrent matrix product, "
               "h̃ = tanh(x W_h + b_h + r ⊙ (h U_h + b'_h)). The recurrent bias b'_h is multiplied by r, so it "
               "cannot be merged with the input bias, and Keras keeps an input-side and a recurrent-side bias "
               "for all three blocks: a bias of shape (2, 3×{u}). Hence {total} rather than 3×{base} = {three}.",
@@ -125,15 +126,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "must remember.",
     },
     "cells_quiz_q": {
-        "ko": "특성 {d}개인 입력에 LSTM({u})의 파라미터는 {lstm}개입니다. 같은 입력에 GRU({u}) (Keras 3 기본값)의 "
+        "ko": "특성 {d}개인 입력에 LSTM({u})의 파라미터는 {lstm}개입니다. 같은 입력에 GRU({u}) (기본값 `reset_after=True`)의 "
               "파라미터는 몇 개일까요?",
-        "en": "On inputs with {d} features, LSTM({u}) has {lstm} parameters. How many does GRU({u}) (Keras 3 "
-              "defaults) have on the same inputs?",
+        "en": "On inputs with {d} features, LSTM({u}) has {lstm} parameters. How many does GRU({u}) (default "
+              "`reset_after=True`) have on the same inputs?",
     },
     "cells_quiz_why": {
         "ko": "GRU는 블록이 3개(z, r, h̃)이므로 가중치는 LSTM의 3/4인 3×({d}×{u} + {u}×{u}) = {weights}개입니다. "
-              "여기에 `reset_after=True` 때문에 절편이 2×3×{u} = {n_b}개라서 합계 {gru}입니다. {three}은 절편이 "
-              "한 벌뿐인 옛 방식(`reset_after=False`), {lstm}은 LSTM의 개수입니다.",
+              "여기에 `reset_after=True` 때문에 절편이 2×3×{u} = {n_b}개라서 합계 {gru}입니다. {three}개는 절편이 "
+              "한 벌뿐인 옛 방식(`reset_after=False`), {lstm}개는 LSTM의 개수입니다.",
         "en": "A GRU has 3 blocks (z, r, h̃), so 3/4 of an LSTM's weights: 3×({d}×{u} + {u}×{u}) = {weights}. "
               "With `reset_after=True` it keeps 2×3×{u} = {n_b} biases, so {gru} in all. {three} is the old "
               "single-bias variant (`reset_after=False`), and {lstm} is the LSTM's count.",

@@ -26,7 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "h₀·W_h = 0: the first hidden state comes from the input and the bias alone.",
     },
     "hidden_carry": {
-        "ko": "h_{prev}은 바로 앞 타임스텝 t = {prev}에서 계산한 은닉 상태입니다. 이렇게 은닉 상태가 다음 "
+        "ko": "바로 앞 타임스텝 t = {prev}에서 계산한 은닉 상태가 h_{prev}입니다. 이렇게 은닉 상태가 다음 "
               "타임스텝으로 넘어가며 앞에서 읽은 내용을 전달합니다.",
         "en": "h_{prev} is the hidden state computed at the previous step, t = {prev}: carrying it into the "
               "next step is how the layer remembers what it has read.",
@@ -59,15 +59,15 @@ STRINGS: dict[str, dict[str, str]] = {
               "- **{t_in}** → 가중치 **W_x**: 입력 특성 {d}개 각각에서 뉴런 {u}개 각각으로\n"
               "- **{t_rec}** → 가중치 **W_h**: 이전 은닉 상태의 뉴런 {u}개에서 뉴런 {u}개로 (순환)\n"
               "- **{t_b}** → **절편 b**: 뉴런마다 하나\n\n"
-              "Keras의 `model.summary()`와 `count_params()`도 같은 {total}을 보고합니다 (테스트가 확인합니다). "
-              "타임스텝 개수 {T}는 이 식에 없습니다.",
+              "Keras의 `model.summary()`와 `count_params()`도 같은 개수({total})를 보고합니다. "
+              "타임스텝 개수({T})는 이 식에 없습니다.",
         "en": "**{formula}**\n\n"
               "- **{t_in}** → weights **W_x** (kernel): from each of the {d} input features to each of the "
               "{u} units\n"
               "- **{t_rec}** → weights **W_h** (recurrent kernel): from the {u} units of h_(t−1) to the {u} "
               "units (the loop)\n"
               "- **{t_b}** → **bias b**: one per unit\n\n"
-              "Keras's `model.summary()` and `count_params()` report the same {total} (a test checks it). "
+              "Keras's `model.summary()` and `count_params()` report the same {total}. "
               "The number of timesteps, {T}, appears nowhere in the sum.",
     },
     "hidden_shapes_col_model": {"ko": "모델", "en": "model"},
@@ -87,13 +87,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "순환층은 기본적으로 마지막 타임스텝의 은닉 상태만 출력합니다: 시퀀스 전체를 읽은 결과이기 때문입니다. "
               "순환층을 쌓을 때는 다음 순환층도 **시퀀스**를 입력으로 받아야 하므로 앞의 층은 "
               "`return_sequences=True`로 모든 타임스텝의 은닉 상태를 넘깁니다. 마지막 순환층만 벡터 하나를 "
-              "출력하며, 이 출력은 이미 2차원 (batch, {units})이라서 `Dense` 층에 바로 연결할 수 있습니다 — "
+              "출력합니다. 이 출력은 샘플 하나에 1차원 벡터 ({units},), 배치로는 2차원 (batch, {units})이라서 `Dense` 층에 "
+              "바로 연결할 수 있습니다 — "
               "합성곱 신경망과 달리 `Flatten`이 필요 없습니다.",
         "en": "By default a recurrent layer outputs only its last hidden state: the summary of the whole "
               "sequence. When layers are stacked, the next recurrent layer needs a **sequence** as input, so "
               "every layer before it uses `return_sequences=True` and hands over the hidden state of every "
-              "timestep. Only the last recurrent layer returns a single vector; it is already 2-D, "
-              "(batch, {units}), so it goes straight into a `Dense` layer: unlike a convolutional network, "
+              "timestep. Only the last recurrent layer returns a single vector: 1-D per sample, ({units},), and "
+              "2-D with the batch, (batch, {units}), so it goes straight into a `Dense` layer: unlike a "
+              "convolutional network, "
               "no `Flatten` is needed.",
     },
     "hidden_shapes_code": {"ko": "직접 확인하는 Keras 코드", "en": "Check it in Keras"},
@@ -104,7 +106,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "hidden_quiz_why": {
         "ko": "W_x {t_in} = {n_in}, W_h {t_rec} = {n_rec}, 절편 {t_b} = {n_b}: 합계 {formula}. "
-              "{opt0}는 W_x만, {opt1}은 순환 가중치 W_h까지만 센 값이고, {opt3}은 절편을 두 번 센 값입니다. "
+              "{opt0}개는 W_x만, {opt1}개는 순환 가중치 W_h까지만 센 값이고, {opt3}개는 절편을 두 번 센 값입니다. "
               "순환층의 핵심은 W_h입니다: 이전 은닉 상태가 다음 타임스텝의 입력이 됩니다.",
         "en": "W_x {t_in} = {n_in}, W_h {t_rec} = {n_rec}, bias {t_b} = {n_b}: in all {formula}. "
               "{opt0} counts W_x only, {opt1} stops after the recurrent weights W_h, and {opt3} counts the "

@@ -34,14 +34,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "oh_num_words": {"ko": "num_words (어휘 사전 크기)", "en": "num_words (vocabulary size)"},
     "oh_maxlen": {"ko": "maxlen", "en": "maxlen"},
-    "oh_embedding_dim": {"ko": "임베딩 차원", "en": "embedding_dim"},
+    "oh_embedding_dim": {"ko": "임베딩 벡터 크기", "en": "Embedding size"},
     "oh_units": {"ko": "SimpleRNN 뉴런 수", "en": "SimpleRNN units"},
     "oh_inputs_title": {"ko": "같은 리뷰, 두 가지 입력", "en": "The same review, two inputs"},
     "oh_onehot_title": {"ko": "원-핫 입력 ({rows} × {cols})", "en": "One-hot input ({rows} × {cols})"},
     "oh_embedded_title": {"ko": "임베딩 입력 ({rows} × {cols})", "en": "Embedding input ({rows} × {cols})"},
     "oh_axis_step": {"ko": "타임스텝", "en": "timestep"},
     "oh_axis_word": {"ko": "원-핫 벡터의 위치 = 토큰 id (0 … {n}−1)", "en": "one-hot position = token id (0 … {n}−1)"},
-    "oh_axis_dim": {"ko": "임베딩 차원", "en": "embedding dimension"},
+    "oh_axis_dim": {"ko": "임베딩 벡터의 성분", "en": "embedding dimension"},
     "oh_shapes": {
         "ko": "한 리뷰의 원-핫 입력은 **{onehot}**, 임베딩 입력은 **{embedded}** 입니다. 같은 토큰이 원-핫에서는 "
               "{num_words}개 중 1이 하나인 벡터, 임베딩에서는 실수 {dim}개입니다.",
@@ -61,18 +61,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "oh_cost_item": {"ko": "입력", "en": "input"},
     "oh_cost_per_review": {"ko": "리뷰 하나", "en": "one review"},
     "oh_cost_all": {"ko": "훈련 세트 {n:,}개", "en": "{n:,} training reviews"},
-    "oh_cost_onehot32": {"ko": "원-핫 (float32, 층이 계산에 쓰는 값)", "en": "one-hot (float32, what the layer computes with)"},
-    "oh_cost_onehot64": {"ko": "원-핫 (Keras 3 `to_categorical` 결과: float64)", "en": "one-hot (Keras 3 `to_categorical`: float64)"},
-    "oh_cost_ids": {"ko": "정수 id (int32) + 임베딩 테이블", "en": "integer ids (int32) + the embedding table"},
+    "oh_cost_onehot": {"ko": "원-핫 인코딩", "en": "one-hot"},
+    "oh_cost_ids": {"ko": "정수 id + 임베딩 테이블", "en": "integer ids + the embedding table"},
     "oh_cost_text": {
         "ko": "원-핫 입력은 리뷰 하나에 {maxlen} × {num_words} × 4 바이트 = {one}, 훈련 세트 전체는 {all} 입니다. "
-              "정수 id는 리뷰 하나에 {maxlen} × 4 바이트 = {ids}, 여기에 {num_words} × {dim} 임베딩 테이블 {table}이 "
+              "정수 id는 리뷰 하나에 {maxlen} × 4 바이트 = {ids}, 여기에 {num_words} × {dim} 임베딩 테이블({table})이 "
               "한 번만 더해집니다: 약 **{ratio:,.0f}배** 차이. 그래서 개선된 이 앱의 훈련은 원-핫 벡터를 배치마다 "
               "모델 안에서 만듭니다.",
         "en": "One-hot input takes {maxlen} × {num_words} × 4 bytes = {one} per review, {all} for the training set. "
               "Integer ids take {maxlen} × 4 bytes = {ids} per review, plus one {num_words} × {dim} embedding "
               "table of {table}: about **{ratio:,.0f}×** less. That is why this app's training lab builds the "
               "one-hot vectors inside the model, batch by batch.",
+    },
+    "oh_under_the_hood": {
+        "ko": "- 위 표는 원-핫 벡터의 숫자 하나를 4바이트(float32, 층이 계산에 쓰는 형식)로, 정수 id도 4바이트(int32)로 "
+              "셉니다.\n"
+              "- 책의 `to_categorical`은 Keras 3에서 float64 배열을 돌려주므로 실제로는 그 두 배를 씁니다: 리뷰 하나에 "
+              "{one64}, 훈련 세트 전체에 {all64}.\n"
+              "- 그래서 이 앱의 훈련 프로세스는 원-핫 배열 전체를 만들지 않고, 모델 안의 `CategoryEncoding` 층이 배치마다 "
+              "원-핫 벡터를 만듭니다.",
+        "en": "- The table counts each number of a one-hot vector as 4 bytes (float32, what the layer computes with), "
+              "and each integer id as 4 bytes (int32).\n"
+              "- The book's `to_categorical` returns a float64 array in Keras 3, so it really takes twice that: "
+              "{one64} per review, {all64} for the training set.\n"
+              "- That is why this app's training process never builds the whole one-hot array: a `CategoryEncoding` "
+              "layer inside the model makes the one-hot vectors batch by batch.",
     },
     "oh_params_title": {"ko": "두 모델의 파라미터는 층마다 몇 개인가요?",
                         "en": "How many parameters does each layer of the two models have?"},
@@ -87,8 +100,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "oh_identity_text": {
         "ko": "SimpleRNN의 첫 계산은 입력 × W_x 입니다. 입력이 원-핫이면 곱셈 결과는 W_x에서 토큰 id 번째 행을 "
               "그대로 꺼낸 것과 똑같습니다. 즉 원-핫 모델의 W_x({num_words} × {units})는 그 자체로 크기 {units}인 "
-              "임베딩 테이블입니다. 임베딩 모델은 이와 별도로 더 촘촘한 {dim}차원 테이블을 학습하고 그 뒤에 작은 "
-              "W_x({dim} × {units})를 둡니다. 아래 숫자는 {source}로 계산했습니다.",
+              "임베딩 테이블입니다. 임베딩 모델은 이와 별도로 임베딩 벡터 크기가 {dim}인 더 촘촘한 테이블을 학습하고 그 뒤에 "
+              "작은 W_x({dim} × {units})를 둡니다. 아래 숫자에 쓴 가중치: {source}.",
         "en": "SimpleRNN's first product is input × W_x. With a one-hot input, the product is exactly row "
               "number id of W_x: the one-hot model's W_x ({num_words} × {units}) is itself an embedding table "
               "of size {units}. The embedding model learns a separate, denser {dim}-wide table and puts a small "
@@ -116,11 +129,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "oh_runs_pick": {"ko": "비교할 실행 (참고 실행과 내 실행)", "en": "Runs to compare (reference runs and yours)"},
     "oh_runs_placeholder": {"ko": "비교할 실행을 고르세요", "en": "Pick runs to compare"},
     "oh_seed_spread": {
-        "ko": "씨앗(초기 가중치)에 따른 차이는 실제로 큽니다. num_words={num_words}에서 참고 실행 씨앗 {n}개의 최고 검증 "
+        "ko": "시드(초기 가중치)에 따른 차이는 실제로 큽니다. num_words={num_words}에서 참고 실행 시드 {n}개의 최고 검증 "
               "정확도는 임베딩 SimpleRNN이 {e_low:.3f}–{e_high:.3f}, 원-핫 SimpleRNN이 {o_low:.3f}–{o_high:.3f}입니다. "
-              "RMSprop(1e-4)로 훈련한 SimpleRNN은 가끔 한 씨앗에서 학습이 멈춥니다. 그래서 이 페이지는 기본으로 "
-              "가운데(중앙값) 씨앗을 보여 줍니다: 임베딩은 씨앗 {e_seed}({e_acc:.3f}), 원-핫은 씨앗 {o_seed}({o_acc:.3f}). "
-              "다른 씨앗은 아래 목록에서 더할 수 있습니다.",
+              "RMSprop(1e-4)로 훈련한 SimpleRNN은 가끔 한 시드에서 학습이 멈춥니다. 그래서 이 페이지는 기본으로 "
+              "가운데(중앙값) 시드를 보여 줍니다: 임베딩은 시드 {e_seed}({e_acc:.3f}), 원-핫은 시드 {o_seed}({o_acc:.3f}). "
+              "다른 시드는 아래 목록에서 더할 수 있습니다.",
         "en": "The spread across seeds (initial weights) is real. At num_words={num_words} the best validation "
               "accuracy of the {n} reference seeds spans {e_low:.3f}–{e_high:.3f} for embedding SimpleRNN and "
               "{o_low:.3f}–{o_high:.3f} for one-hot SimpleRNN: trained with RMSprop (1e-4), SimpleRNN sometimes "

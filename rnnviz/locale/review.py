@@ -41,7 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_whose_reference": {"ko": "참고 실행", "en": "reference run"},
     "review_whose_yours": {"ko": "내 실행", "en": "your run"},
     "review_model_note": {
-        "ko": "어휘 사전 {num_words}개 단어, maxlen {maxlen}. 검증 정확도 {val:.3f}, 테스트 정확도 {test:.3f}.",
+        "ko": "어휘 사전 크기 num_words={num_words}, maxlen {maxlen}. 검증 정확도 {val:.3f}, 테스트 정확도 {test:.3f}.",
         "en": "Vocabulary of {num_words} words, maxlen {maxlen}. Validation accuracy {val:.3f}, "
               "test accuracy {test:.3f}.",
     },
@@ -88,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_ids_title": {"ko": "1. 모델이 읽는 id", "en": "1. The ids the model reads"},
     "review_ids_text": {
-        "ko": "단어 {words}개 + 시작 토큰(1). 어휘 사전({num_words}개) 밖의 단어 {oov}개는 OOV(2), 앞에 패딩 "
+        "ko": "단어 {words}개 + 시작 토큰(1). 어휘 사전(num_words={num_words}) 밖의 단어 {oov}개는 OOV(2), 앞에 패딩 "
               "{pads}개(0), 잘린 토큰 {cut}개. 결과는 길이 {maxlen}인 행 하나입니다. 토큰과 패딩 페이지와 같은 "
               "색입니다.",
         "en": "{words} words + the start token (1). {oov} words outside the {num_words}-word vocabulary "
@@ -97,9 +97,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_verdicts_title": {"ko": "2. 모델마다의 판단", "en": "2. Every model's verdict"},
     "review_verdicts_text": {
-        "ko": "모델 {total}개 중 {positive}개가 긍정(> 0.5)이라고 판단합니다. 참고 실행의 막대는 씨앗 {seeds}개의 "
-              "평균, 다이아몬드는 씨앗 하나, 가는 선은 표준편차입니다. 자세히 보는 모델의 확률은 **{chosen:.3f}**입니다. "
-              "같은 모델이라도 씨앗(초기 가중치)에 따라 판단이 달라질 수 있습니다.",
+        "ko": "모델 {total}개 중 {positive}개가 긍정(> 0.5)이라고 판단합니다. 참고 실행의 막대는 시드 {seeds}개의 "
+              "평균, 다이아몬드는 시드 하나, 가는 선은 표준편차입니다. 자세히 보는 모델의 확률은 **{chosen:.3f}**입니다. "
+              "같은 모델이라도 시드(초기 가중치)에 따라 판단이 달라질 수 있습니다.",
         "en": "{positive} of {total} models say positive (> 0.5). A reference bar is the mean of {seeds} seeds, a "
               "diamond one seed, the thin line the standard deviation. The model you look into says "
               "**{chosen:.3f}**. The same model can judge differently with another seed (other initial "
@@ -110,8 +110,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Below the dotted rule, the {n} hatched bar(s) are **your runs**: each drawn alone, never part of "
               "a reference average.",
     },
-    "review_mean": {"ko": "씨앗 평균", "en": "mean over seeds"},
-    "review_one_seed": {"ko": "씨앗 하나", "en": "one seed"},
+    "review_mean": {"ko": "시드 평균", "en": "mean over seeds"},
+    "review_one_seed": {"ko": "시드 하나", "en": "one seed"},
     "review_threshold": {"ko": "0.5: 긍정 ↑ / 부정 ↓", "en": "0.5: positive ↑ / negative ↓"},
     "review_axis_probability": {"ko": "긍정일 확률", "en": "probability positive"},
     "review_axis_words": {"ko": "여기까지 읽었을 때 (괄호 = OOV)", "en": "having read up to here (brackets = OOV)"},
@@ -124,11 +124,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "most: {down}.",
     },
     "review_prefix_siblings": {
-        "ko": "가는 선은 같은 모델의 다른 씨앗(참고 실행)입니다.",
+        "ko": "가는 선은 같은 모델의 다른 시드(참고 실행)입니다.",
         "en": "Thin lines are the same model with other seeds (reference runs).",
     },
     "review_prefix_alone": {
-        "ko": "내 실행은 혼자 그립니다. 참고 실행의 씨앗과 섞지 않습니다.",
+        "ko": "내 실행은 혼자 그립니다. 참고 실행의 시드와 섞지 않습니다.",
         "en": "Your run is drawn alone, never mixed with the reference seeds.",
     },
     "review_prefix_caption": {
@@ -139,7 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_hidden_title": {"ko": "4. 훈련된 셀의 은닉 상태", "en": "4. The trained cell's hidden state"},
     "review_hidden_text": {
-        "ko": "훈련된 {cell}({units})가 {maxlen}개 타임스텝을 읽습니다(층 {layers}개 중 첫 번째 층). 패딩도 "
+        "ko": "훈련된 {cell}({units}) 층이 {maxlen}개 타임스텝을 읽습니다(층 {layers}개 중 첫 번째 층). 패딩도 "
               "타임스텝이므로 모델은 패딩을 읽는 동안에도 상태를 바꿉니다. 리뷰의 첫 토큰은 {first}번째 "
               "타임스텝입니다. 마지막 은닉 상태가 Dense 층으로 가서 확률이 됩니다.",
         "en": "The trained {cell}({units}) reads {maxlen} timesteps (the first of {layers} layer(s)). Padding "
@@ -166,7 +166,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "({score:.4f}).",
     },
     "review_quiz_q": {
-        "ko": "어휘 사전({num_words}개)에 없는 두 단어 \"zyxq qwvz\"로 된 리뷰를 넣으면 모델은 무엇을 읽을까요?",
+        "ko": "어휘 사전(num_words={num_words})에 없는 두 단어 \"zyxq qwvz\"로 된 리뷰를 넣으면 모델은 무엇을 읽을까요?",
         "en": "A review of two words outside the {num_words}-word vocabulary, \"zyxq qwvz\": what does the "
               "model read?",
     },
@@ -176,7 +176,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_quiz_a2": {"ko": "아무것도 읽지 않고 오류를 냅니다", "en": "Nothing: it raises an error"},
     "review_quiz_why": {
         "ko": "패딩을 뺀 id는 {ids}입니다. 모르는 단어는 모두 2가 되므로 모델은 단어를 구별하지 못하고, 모르는 두 "
-              "단어로 된 리뷰에는 언제나 같은 확률 {score:.3f}을 냅니다.",
+              "단어로 된 리뷰에는 언제나 같은 확률({score:.3f})을 냅니다.",
         "en": "Without the padding the ids are {ids}. Every unknown word becomes 2, so the model cannot tell "
               "them apart: any review of two unknown words gets the same probability, {score:.3f}.",
     },

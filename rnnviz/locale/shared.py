@@ -1,7 +1,8 @@
 """Strings that belong to no one page: the app shell, the page table, the shared widgets (see rnnviz.i18n).
 
 The shared widgets are `ui`'s: quizzes, input hints, the timestep pages' controls and player
-(step_*), memory fading (fade_*); and the token words several pages' tables and grids show.
+(step_*), memory fading (fade_*); the token words several pages' tables and grids show; and the names of
+the book's models (preset_*) that every page listing runs shows.
 """
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -48,6 +49,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "훈련된 책의 모델들이 내가 쓴 리뷰를 단어마다 어떻게 읽고 판단하는지 봅니다.",
         "en": "Type a review and watch the book's trained models read it word by word.",
     },
+    # --- the book's models by name (rnnviz.charts_train.run_label: the training lab, one-hot and review pages)
+    "preset_onehot-simplernn": {"ko": "9-2 원-핫 인코딩 + SimpleRNN", "en": "9-2 one-hot + SimpleRNN"},
+    "preset_embedding-simplernn": {"ko": "9-2 단어 임베딩 + SimpleRNN", "en": "9-2 embedding + SimpleRNN"},
+    "preset_lstm": {"ko": "9-3 LSTM", "en": "9-3 LSTM"},
+    "preset_lstm-dropout": {"ko": "9-3 LSTM + 드롭아웃", "en": "9-3 LSTM + dropout"},
+    "preset_lstm-2layer": {"ko": "9-3 LSTM 2개 층", "en": "9-3 two LSTM layers"},
+    "preset_gru": {"ko": "9-3 GRU", "en": "9-3 GRU"},
+    "preset_custom": {"ko": "직접 설정", "en": "custom"},
+
     # --- data errors (rnnviz.data) -----------------------------------------------------------------
     "data_unavailable": {
         "ko": "IMDB 데이터를 불러올 수 없습니다 ({reason}). 인터넷에 연결되어 있으면 Keras가 데이터를 "
@@ -67,6 +77,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "`{path}` 파일을 읽을 수 없습니다 ({reason}). 파일이 손상되었을 수 있으니 원본을 다시 복사하세요.",
         "en": "`{path}` could not be read ({reason}). The file may be damaged: copy the original again.",
     },
+    # --- how the app works, for the curious (the training lab and one-hot pages) ---------------------
+    "under_the_hood_title": {"ko": "내부 동작", "en": "Under the hood"},
     # --- predict-first questions (ui.predict) ----------------------------------------------------------------------------
     "quiz_title": {"ko": "먼저 예측해 보세요", "en": "Predict first"},
     "quiz_check": {"ko": "정답 확인", "en": "Check my answer"},
@@ -103,9 +115,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_encoding": {"ko": "단어를 벡터로", "en": "Words to vectors"},
     "step_enc_embedding": {"ko": "단어 임베딩 (무작위)", "en": "Embedding (random)"},
     "step_enc_onehot": {"ko": "원-핫 인코딩", "en": "One-hot"},
-    "step_features": {"ko": "입력 특성 개수 (임베딩 크기)", "en": "Input features (embedding size)"},
+    "step_features": {"ko": "입력 특성 개수 (임베딩 벡터 크기)", "en": "Input features (embedding size)"},
     "step_units": {"ko": "뉴런 개수 (units)", "en": "Units"},
-    "step_seed": {"ko": "난수 시드", "en": "Random seed"},
+    "step_seed": {"ko": "시드", "en": "Random seed"},
     "step_seed_help": {
         "ko": "가중치와 임베딩은 이 시드로 만든 난수입니다 (훈련 전 상태). 같은 시드면 같은 숫자가 나옵니다.",
         "en": "Weights and embedding are random numbers from this seed (an untrained layer). Same seed, "
@@ -130,11 +142,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_inputs_question": {"ko": "입력 벡터 x_t는 어떻게 만들어지나요?", "en": "Where do the input vectors x_t come from?"},
     "step_sizes": {"ko": "층 크기와 시드 바꾸기", "en": "Change the layer's size and seed"},
     "step_inputs_embedding": {
-        "ko": "각 단어의 id로 **임베딩** 표({vocab}×{features})의 행을 찾습니다. 훈련된 `Embedding` 층 대신 "
-              "시드로 만든 무작위 값이므로, 같은 단어는 항상 같은 벡터입니다. 입력 특성 개수 = {features}.",
-        "en": "Each word's id picks a row of an **embedding** table ({vocab}×{features}): seeded random "
-              "values standing in for a trained `Embedding` layer, so the same word always gets the same "
-              "vector. Input features = {features}.",
+        "ko": "각 단어의 id로 **임베딩** 표({vocab}×{features})의 행을 찾습니다. 표의 값은 훈련된 `Embedding` 층 대신 "
+              "시드로 만든 무작위 값이지만, 같은 id는 언제나 표의 같은 행을 가리키므로 같은 단어는 항상 같은 "
+              "벡터입니다. 입력 특성 개수 = {features}.",
+        "en": "Each word's id picks a row of an **embedding** table ({vocab}×{features}). The table holds "
+              "seeded random values standing in for a trained `Embedding` layer; because the same id always "
+              "picks the same row, the same word always gets the same vector. Input features = {features}.",
     },
     "step_inputs_onehot": {
         "ko": "**원-핫 인코딩**: 단어마다 어휘 사전 크기 {vocab}의 벡터를 만들고 그 단어의 id 자리에만 1을 "
@@ -192,10 +205,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "step_panel_x_onehot": {"ko": "입력 {x} (원-핫: 단어 id)", "en": "input {x} (one-hot: word id)"},
     "step_code_title": {"ko": "같은 일을 하는 Keras 코드", "en": "The same in Keras code"},
     "step_code_caption": {
-        "ko": "현재 설정과 가중치 그대로이며 그대로 실행됩니다 (테스트에서 실행해 확인합니다). 첫 줄에 "
-              "`count_params()`가 {total}을 출력해 위의 계산과 같고, 이어서 마지막 은닉 상태 h_{T}를 출력합니다 "
+        "ko": "현재 설정과 가중치 그대로이며 그대로 실행됩니다. 첫 줄에 "
+              "`count_params()`가 출력하는 개수({total})는 위의 계산과 같고, 이어서 마지막 은닉 상태(h_{T})를 출력합니다 "
               "(가중치를 소수 넷째 자리까지 적었으므로 이 페이지의 값과 소수 셋째 자리까지 같습니다).",
-        "en": "With the current settings and weights; it runs as shown (a test runs it). It first prints "
+        "en": "With the current settings and weights; it runs as shown. It first prints "
               "`count_params()` = {total}, the same as the ledger above, then the last hidden state h_{T} "
               "(the weights are written to 4 decimals, so it matches this page to about 3).",
     },

@@ -22,8 +22,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "tokens_vocab_fit": {"ko": "내 문장으로 만들기", "en": "Built from my sentences"},
     "tokens_num_words": {"ko": "num_words (어휘 사전 크기)", "en": "num_words (vocabulary size)"},
     "tokens_num_words_help": {
-        "ko": "id가 num_words 이상인 단어는 2(OOV)가 됩니다. 책은 500을 씁니다.",
-        "en": "Words whose id is num_words or more become 2 (OOV). The book uses 500.",
+        "ko": "id가 num_words 이상인 단어는 2(OOV)가 됩니다. 책의 어휘 사전 크기는 1판이 num_words=500, 현재 노트북의 9-2가 200입니다 (9-3은 500).",
+        "en": "Words whose id is num_words or more become 2 (OOV). The book's vocabulary: num_words=500 in the "
+              "1st edition, 200 in the current notebooks' 9-2 (500 in 9-3).",
     },
     "tokens_reserved": {
         "ko": "**예약된 id** — `0` 패딩, `1` 시퀀스의 시작, `2` 어휘 사전에 없는 토큰(OOV). 실제 단어는 "
@@ -70,13 +71,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Line {line}: {n} token(s) are OOV (2) — not in IMDB at all, or ranked beyond num_words.",
     },
     "tokens_table_title": {"ko": "토큰과 id", "en": "Tokens and ids"},
-    "col_position": {"ko": "위치", "en": "position"},
-    "col_rank": {"ko": "IMDB 빈도 순위", "en": "frequency rank"},
-    "col_note": {"ko": "설명", "en": "note"},
-    "note_start": {"ko": "시퀀스의 시작 (1)", "en": "start of sequence (1)"},
-    "note_word": {"ko": "순위 {rank} + 3", "en": "rank {rank} + 3"},
-    "note_oov_unknown": {"ko": "어휘 사전에 없음 → 2", "en": "not in the vocabulary → 2"},
-    "note_oov_cut": {"ko": "순위 {rank} + 3 ≥ num_words → 2", "en": "rank {rank} + 3 ≥ num_words → 2"},
+    "tokens_col_position": {"ko": "위치", "en": "position"},
+    "tokens_col_rank": {"ko": "IMDB 빈도 순위", "en": "frequency rank"},
+    "tokens_col_note": {"ko": "설명", "en": "note"},
+    "tokens_note_start": {"ko": "시퀀스의 시작 (1)", "en": "start of sequence (1)"},
+    "tokens_note_word": {"ko": "순위 {rank} + 3", "en": "rank {rank} + 3"},
+    "tokens_note_oov_unknown": {"ko": "어휘 사전에 없음 → 2", "en": "not in the vocabulary → 2"},
+    "tokens_note_oov_cut": {"ko": "순위 {rank} + 3 ≥ num_words → 2", "en": "rank {rank} + 3 ≥ num_words → 2"},
     "tokens_sentence": {"ko": "문장 {n}", "en": "Sentence {n}"},
     "tokens_maxlen": {"ko": "maxlen (시퀀스 길이)", "en": "maxlen (sequence length)"},
     "tokens_padding": {"ko": "padding (0을 붙일 위치)", "en": "padding (where zeros go)"},
@@ -109,13 +110,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "At the book's maxlen=100, {truncated:.1%} of the reviews are truncated and {padded:.1%} "
               "padded.",
     },
-    "hist_x": {"ko": "리뷰 길이 (토큰 수)", "en": "review length (tokens)"},
-    "hist_y": {"ko": "리뷰 수", "en": "number of reviews"},
-    "hist_mean": {"ko": "평균", "en": "mean"},
-    "hist_median": {"ko": "중간값", "en": "median"},
-    "metric_truncated": {"ko": "잘리는 리뷰", "en": "reviews truncated"},
-    "metric_padded": {"ko": "패딩되는 리뷰", "en": "reviews padded"},
-    "metric_at_maxlen": {"ko": "maxlen = {maxlen}", "en": "at maxlen = {maxlen}"},
+    "tokens_hist_x": {"ko": "리뷰 길이 (토큰 수)", "en": "review length (tokens)"},
+    "tokens_hist_y": {"ko": "리뷰 수", "en": "number of reviews"},
+    "tokens_hist_mean": {"ko": "평균", "en": "mean"},
+    "tokens_hist_median": {"ko": "중간값", "en": "median"},
+    "tokens_metric_truncated": {"ko": "잘리는 리뷰", "en": "reviews truncated"},
+    "tokens_metric_padded": {"ko": "패딩되는 리뷰", "en": "reviews padded"},
+    "tokens_metric_at_maxlen": {"ko": "maxlen = {maxlen}", "en": "at maxlen = {maxlen}"},
     "tokens_loading": {"ko": "IMDB 데이터를 불러오는 중…", "en": "Loading the IMDB data…"},
     "tokens_fallback_vocab": {
         "ko": "IMDB 어휘 사전을 쓸 수 없어 내 문장으로 만든 어휘 사전을 사용합니다.",
@@ -126,23 +127,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "현재 설정 그대로입니다. 실행하면 위의 행렬과 같은 숫자가 출력됩니다.",
         "en": "With the current settings. Running it prints the same matrix as above.",
     },
-    "quiz_trunc_q": {
+    "tokens_quiz_q": {
         "ko": "maxlen = {maxlen}보다 긴 시퀀스를 `truncating='pre'`(기본값)로 자르면 어느 부분이 남을까요?",
         "en": "A sequence longer than maxlen = {maxlen} is cut with `truncating='pre'` (the default). Which "
               "part of it is kept?",
     },
-    "quiz_trunc_a0": {"ko": "앞부분", "en": "The beginning"},
-    "quiz_trunc_a1": {"ko": "뒷부분", "en": "The end"},
-    "quiz_trunc_a2": {"ko": "가운데", "en": "The middle"},
-    "quiz_trunc_why": {
+    "tokens_quiz_a0": {"ko": "앞부분", "en": "The beginning"},
+    "tokens_quiz_a1": {"ko": "뒷부분", "en": "The end"},
+    "tokens_quiz_a2": {"ko": "가운데", "en": "The middle"},
+    "tokens_quiz_why": {
         "ko": "'pre'는 **앞에서** 잘라냅니다. 그래서 마지막 {maxlen}개 토큰이 남습니다. 리뷰의 결론이 끝에 "
               "오는 경우가 많아 유리하고, 순환층이 마지막 타임스텝을 가장 잘 기억한다는 점과도 맞습니다.",
         "en": "'pre' cuts from the **front**, so the last {maxlen} tokens stay. Reviews often conclude at the "
               "end, and a recurrent layer remembers its last timesteps best.",
     },
-    "quiz_trunc_example": {"ko": "위의 가장 긴 문장에서 남는 부분: {example}",
+    "tokens_quiz_example": {"ko": "위의 가장 긴 문장에서 남는 부분: {example}",
                            "en": "What stays of the longest sentence above: {example}"},
-    "quiz_trunc_no_example": {
+    "tokens_quiz_no_example": {
         "ko": "위의 문장들은 모두 {maxlen}개 토큰 이하라 잘린 것이 없습니다. maxlen을 줄이면 잘리는 모습을 볼 수 있습니다.",
         "en": "Every sentence above has at most {maxlen} tokens, so nothing is cut. Lower maxlen to see "
               "truncation happen.",

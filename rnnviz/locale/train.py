@@ -16,17 +16,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- model choice -----------------------------------------------------------
     "train_model_title": {"ko": "모델과 설정", "en": "Model and settings"},
     "train_preset": {"ko": "책의 모델", "en": "The book's model"},
-    "preset_onehot-simplernn": {"ko": "9-2 원-핫 인코딩 + SimpleRNN", "en": "9-2 one-hot + SimpleRNN"},
-    "preset_embedding-simplernn": {"ko": "9-2 단어 임베딩 + SimpleRNN", "en": "9-2 embedding + SimpleRNN"},
-    "preset_lstm": {"ko": "9-3 LSTM", "en": "9-3 LSTM"},
-    "preset_lstm-dropout": {"ko": "9-3 LSTM + 드롭아웃", "en": "9-3 LSTM + dropout"},
-    "preset_lstm-2layer": {"ko": "9-3 LSTM 2개 층", "en": "9-3 two LSTM layers"},
-    "preset_gru": {"ko": "9-3 GRU", "en": "9-3 GRU"},
-    "preset_custom": {"ko": "직접 설정", "en": "custom"},
     "train_notebook_words": {
-        "ko": "현재 9-2 노트북은 이 모델에 어휘 사전 크기 200을 씁니다 (1판과 이 앱의 기본값은 500).",
-        "en": "The current 9-2 notebook uses a vocabulary of 200 for this model (the 1st edition and this "
-              "app's default: 500).",
+        "ko": "책의 어휘 사전 크기는 1판이 num_words=500, 현재 노트북의 9-2가 200입니다 (9-3은 500). 이 앱의 기본값은 500입니다.",
+        "en": "The book's vocabulary: num_words=500 in the 1st edition, 200 in the current notebooks' 9-2 (500 "
+              "in 9-3). "
+              "This app's default: 500.",
     },
     "train_use_200": {"ko": "num_words = 200으로", "en": "Use num_words = 200"},
     "train_use_500": {"ko": "num_words = 500으로", "en": "Use num_words = 500"},
@@ -36,11 +30,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_mode_full": {"ko": "책과 같이 ({n:,}개 리뷰, 최대 {epochs} 에포크)",
                         "en": "As the book ({n:,} reviews, up to {epochs} epochs)"},
     "train_mode_help": {
-        "ko": "빠르게: 훈련 세트의 처음 {n:,}개와 검증 세트의 처음 {val:,}개로, JAX에서 1분 안에 끝납니다. 책과 같이: "
-              "훈련 20,000개, 검증 5,000개 (JAX로 에포크당 몇 초). 테스트는 둘 다 25,000개 전체로 합니다.",
-        "en": "Quick: the first {n:,} training and {val:,} validation reviews, done in well under a minute on "
-              "JAX. As the book: 20,000 training and 5,000 validation reviews (a few seconds per epoch on JAX). "
-              "Both are tested on all 25,000 test reviews.",
+        "ko": "빠르게: 훈련 세트의 처음 {n:,}개와 검증 세트의 처음 {val:,}개로 짧게 훈련합니다. 책과 같이: "
+              "훈련 20,000개, 검증 5,000개. 테스트는 둘 다 25,000개 전체로 합니다.",
+        "en": "Quick: a short run on the first {n:,} training and {val:,} validation reviews. As the book: "
+              "20,000 training and 5,000 validation reviews. Both are tested on all 25,000 test reviews.",
     },
     "train_cell": {"ko": "순환층 (셀)", "en": "Recurrent layer (cell)"},
     "train_inputs": {"ko": "입력", "en": "Input"},
@@ -57,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_batch_size": {"ko": "배치 크기", "en": "Batch size"},
     "train_epochs": {"ko": "최대 에포크", "en": "Max epochs"},
     "train_patience": {"ko": "조기 종료 patience", "en": "Early stopping patience"},
-    "train_seed": {"ko": "랜덤 시드", "en": "Random seed"},
+    "train_seed": {"ko": "시드", "en": "Random seed"},
     "train_seed_help": {
         "ko": "같은 시드면 같은 결과가 나옵니다. SimpleRNN은 시드에 따라 결과가 크게 달라지니 여러 시드로 비교해 보세요.",
         "en": "The same seed gives the same result. SimpleRNN results vary a lot with the seed: compare "
@@ -65,8 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "train_backend": {"ko": "Keras 백엔드", "en": "Keras backend"},
     "train_backend_help": {
-        "ko": "jax: CPU에서 3~6배 빠릅니다. tensorflow: 책과 같은 엔진입니다. 모델과 결과는 같습니다.",
-        "en": "jax: 3–6× faster on a CPU. tensorflow: the book's engine. Same model, same kind of results.",
+        "ko": "jax: 더 빠릅니다. tensorflow: 책과 같은 엔진입니다. 둘의 차이는 아래 '내부 동작'에 있습니다.",
+        "en": "jax: faster. tensorflow: the book's engine. How they differ: 'Under the hood' below.",
     },
     "train_onehot_too_wide": {
         "ko": "원-핫 인코딩은 num_words가 {limit:,} 이하일 때만 씁니다 (토큰 하나가 num_words개의 숫자가 됩니다). "
@@ -75,6 +68,26 @@ STRINGS: dict[str, dict[str, str]] = {
               "embedding or a smaller vocabulary.",
     },
     "train_bad_settings": {"ko": "설정을 쓸 수 없습니다: {error}", "en": "These settings cannot be used: {error}"},
+    "train_under_the_hood": {
+        "ko": "- 훈련은 이 페이지가 아니라 따로 실행되는 **훈련 프로세스**(`python -m rnnviz.train`)가 합니다. 페이지는 "
+              "그 프로세스가 실행 폴더에 쓰는 기록을 읽어 그래프로 그립니다.\n"
+              "- **Keras 백엔드**: Keras 3는 같은 모델 코드를 JAX나 TensorFlow로 실행합니다. 이 프로젝트의 측정(README, "
+              "BENCHMARKS.md)에서 JAX로 훈련하는 이 앱은 책의 TensorFlow 코드보다 CPU에서 에포크당 5~8배 빨랐습니다. "
+              "JAX에서 빠르게 모드는 보통 1분 안에 끝나고, 책과 같이 훈련하면 에포크당 몇 초 걸립니다.\n"
+              "- 두 백엔드는 같은 모델(같은 층, 같은 파라미터 개수)을 만들지만, 초기 가중치를 만드는 난수 생성기와 "
+              "부동소수점 계산이 달라서 같은 시드라도 결과의 숫자가 다릅니다. 한 번의 실행이 아니라 여러 시드로 비교하세요.\n"
+              "- 참고 실행은 JAX로 훈련했습니다.",
+        "en": "- Training runs not in this page but in a separate **training process** (`python -m rnnviz.train`); "
+              "the page reads what it writes into the run folder and draws it.\n"
+              "- **Keras backend**: Keras 3 runs the same model code on JAX or TensorFlow. In this project's "
+              "measurements (README, BENCHMARKS.md) the app training on JAX was 5–8× faster per epoch on a CPU than "
+              "the book's TensorFlow code. On JAX a quick run usually ends within a minute; training as the book "
+              "does takes a few seconds per epoch.\n"
+              "- Both backends build the same model (same layers, same parameter count), but their random number "
+              "generators for the initial weights and their floating-point arithmetic differ, so the same seed gives "
+              "different numbers on each. Compare several seeds, not single runs.\n"
+              "- The reference runs were trained on JAX.",
+    },
     # --- summary ----------------------------------------------------------------
     "train_summary_title": {"ko": "모델 구조 (model.summary())", "en": "Model structure (model.summary())"},
     "train_col_layer": {"ko": "층 (종류)", "en": "Layer (type)"},
@@ -85,10 +98,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_not_preset": {"ko": "책의 여섯 모델과 다른 설정입니다.", "en": "Not one of the book's six models."},
     "train_code_title": {"ko": "같은 일을 하는 Keras 코드", "en": "The same in Keras code"},
     "train_code_caption": {
-        "ko": "책의 코드와 같습니다. 단, 원-핫 인코딩은 `to_categorical`로 (20000, 100, 500) 배열을 한꺼번에 "
+        "ko": "책의 코드와 같습니다. 단, 원-핫 인코딩은 `to_categorical`로 ({n}, {maxlen}, {num_words}) 배열을 한꺼번에 "
               "만들지 않고 `CategoryEncoding` 층이 배치마다 만듭니다.",
         "en": "The book's code. One difference: one-hot vectors are made batch by batch by a "
-              "`CategoryEncoding` layer instead of one (20000, 100, 500) array from `to_categorical`.",
+              "`CategoryEncoding` layer instead of one ({n}, {maxlen}, {num_words}) array from `to_categorical`.",
     },
     # --- launching and watching --------------------------------------------------
     "train_launch": {"ko": "훈련 시작", "en": "Start training"},
@@ -97,7 +110,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A run is already training ({n} running, limit {limit}). Start again when it has finished or "
               "been stopped.",
     },
-    "train_err_no_run": {"ko": "실행 {run}을 찾을 수 없습니다.", "en": "Run {run} was not found."},
+    "train_err_no_run": {"ko": "실행을 찾을 수 없습니다: {run}", "en": "Run {run} was not found."},
     "train_err_limit_epochs": {
         "ko": "에포크 {n}번은 이 서버의 한도({limit}번)를 넘습니다. 에포크 수를 줄이세요 (관리자 설정 RNNVIZ_MAX_EPOCHS).",
         "en": "{n} epochs is more than this server allows ({limit}). Lower the epochs (the admin's setting "
@@ -105,7 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "train_err_limit_params": {
         "ko": "이 모델의 파라미터 {n:,}개(가중치 {mb:,.0f} MB)는 이 서버의 한도({limit:,}개)를 넘습니다. 어휘 사전 크기, "
-              "임베딩 크기나 유닛 수를 줄이세요 (관리자 설정 RNNVIZ_MAX_PARAMS).",
+              "임베딩 벡터 크기나 유닛 수를 줄이세요 (관리자 설정 RNNVIZ_MAX_PARAMS).",
         "en": "This model's {n:,} parameters ({mb:,.0f} MB of weights) are more than this server allows "
               "({limit:,}). Lower the vocabulary, the embedding size or the units (the admin's setting "
               "RNNVIZ_MAX_PARAMS).",
@@ -134,7 +147,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "again. Stored runs are never deleted automatically.",
     },
     "train_err_not_yours": {
-        "ko": "실행 {run}은 다른 방문자가 시작했습니다. 그 사람만 멈추거나 지울 수 있습니다.",
+        "ko": "실행({run})은 다른 방문자가 시작했습니다. 그 사람만 멈추거나 지울 수 있습니다.",
         "en": "Run {run} was started by another visitor: only they can stop or delete it.",
     },
     "train_not_yours_note": {
@@ -172,23 +185,23 @@ STRINGS: dict[str, dict[str, str]] = {
               "is kept. Delete runs you no longer need, or ask the admin to free space.",
     },
     "train_stalled_msg": {
-        "ko": "이 실행의 작업 프로세스가 {time} 동안 응답이 없습니다(멈춰 버렸을 수 있습니다). 이제 훈련 자리를 차지하지 "
+        "ko": "이 실행의 훈련 프로세스가 {time} 동안 응답이 없습니다(멈춰 버렸을 수 있습니다). 이제 훈련 자리를 차지하지 "
               "않으며, 시작한 사람이 끝낼 수 있습니다.",
         "en": "No word from this run's worker for {time} (it may be frozen): it no longer holds a training slot, "
               "and whoever started it can end it.",
     },
     "train_end": {"ko": "끝내기", "en": "End"},
     "train_end_help": {
-        "ko": "작업 프로세스를 끝냅니다(먼저 종료를 요청하고, 끝나지 않으면 강제로). 지금까지의 기록과 최상의 가중치는 "
+        "ko": "훈련 프로세스를 끝냅니다(먼저 종료를 요청하고, 끝나지 않으면 강제로). 지금까지의 기록과 최상의 가중치는 "
               "남습니다.",
         "en": "Ends the worker process (asks it to terminate, then kills it); the history and best weights so far "
               "are kept.",
     },
     "train_err_end_failed": {
-        "ko": "실행 {run}의 프로세스를 끝내지 못했습니다(다른 사용자의 프로세스일 수 있습니다). 관리자에게 알리세요.",
+        "ko": "실행({run})의 프로세스를 끝내지 못했습니다(다른 사용자의 프로세스일 수 있습니다). 관리자에게 알리세요.",
         "en": "Run {run}'s process could not be ended (it may belong to another user). Tell the admin.",
     },
-    "train_err_delete_active": {"ko": "실행 {run}은 아직 훈련 중입니다. 먼저 멈추세요.",
+    "train_err_delete_active": {"ko": "실행({run})은 아직 훈련 중입니다. 먼저 멈추세요.",
                                 "en": "Run {run} is still training; stop it first."},
     "train_busy_info": {"ko": "지금 훈련 중: {run}", "en": "Training now: {run}"},
     "train_live_title": {"ko": "훈련 중", "en": "Training"},
@@ -197,7 +210,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_phase_compiling": {"ko": "에포크 1: 훈련 단계를 컴파일하는 중…", "en": "Epoch 1: compiling the training step…"},
     "train_phase_training": {"ko": "훈련 중", "en": "Training"},
     "train_phase_testing": {"ko": "테스트 세트로 평가하는 중…", "en": "Evaluating on the test set…"},
-    "train_step_python": {"ko": "Python 작업 프로세스 시작", "en": "Starting Python (the worker process)"},
+    "train_step_python": {"ko": "Python 훈련 프로세스 시작", "en": "Starting Python (the training process)"},
     "train_step_data": {"ko": "IMDB 데이터 읽기", "en": "Reading the IMDB data"},
     "train_step_keras": {"ko": "Keras 불러오기 ({backend})", "en": "Importing Keras ({backend})"},
     "train_step_model": {"ko": "모델 만들기", "en": "Building the model"},
@@ -244,7 +257,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- the result of a run --------------------------------------------------------
     "train_result_title": {"ko": "훈련 결과", "en": "Result"},
     "train_result_mine": {"ko": "내 실행", "en": "Your run"},
-    "train_result_reference": {"ko": "참고 실행 (같은 모델, 전체 데이터, 씨앗 {n}개 평균)",
+    "train_result_reference": {"ko": "참고 실행 (같은 모델, 전체 데이터, 시드 {n}개 평균)",
                                "en": "Reference runs (same model, full data, mean of {n} seeds)"},
     "train_result_epochs": {"ko": "최상의 에포크 / 훈련한 에포크", "en": "Best epoch / epochs trained"},
     "train_result_val_acc": {"ko": "검증 정확도 (최상의 에포크)", "en": "Validation accuracy (best epoch)"},
@@ -306,9 +319,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- runs table -----------------------------------------------------------------
     "train_reference_title": {"ko": "참고 실행 {n}개 (읽기 전용)", "en": "{n} reference runs (read-only)"},
     "train_reference_caption": {
-        "ko": "이 앱의 작업자가 책의 설정 그대로 IMDB 전체 데이터로 훈련해 앱과 함께 배포한 실행입니다(모델마다 씨앗 3개). "
+        "ko": "이 앱의 훈련 프로세스가 책의 설정 그대로 IMDB 전체 데이터로 훈련해 앱과 함께 배포한 실행입니다(모델마다 시드 3개). "
               "`python -m rnnviz.reference`로 다시 만들 수 있습니다. 아래에서 내 실행과 나란히 비교할 수 있습니다.",
-        "en": "Runs trained by this app's worker on the full IMDB data with the book's settings and shipped with "
+        "en": "Runs trained by this app's training process on the full IMDB data with the book's settings and "
+              "shipped with "
               "the app (three seeds per model); `python -m rnnviz.reference` makes them again. Compare them with "
               "your runs below.",
     },
@@ -348,7 +362,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_delete_yes": {"ko": "예, 삭제", "en": "Yes, delete"},
     "train_delete_no": {"ko": "취소", "en": "Cancel"},
     "train_failed_msg": {"ko": "이 실행은 실패했습니다: {error}", "en": "This run failed: {error}"},
-    "train_log": {"ko": "작업 프로세스 출력 (마지막 줄)", "en": "Worker output (last lines)"},
+    "train_log": {"ko": "훈련 프로세스 출력 (마지막 줄)", "en": "Training process output (last lines)"},
     "train_interrupted_msg": {
         "ko": "이 실행의 프로세스가 끝까지 가지 못하고 사라졌습니다. 그때까지의 기록은 남아 있습니다.",
         "en": "This run's process disappeared before it finished. The history up to then is kept.",
@@ -358,43 +372,47 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Files of this run are damaged, so they were not read. You can delete the run.",
     },
     # why a run is damaged (rnnviz.run_files.DamagedFile keys)
-    "run_damaged_folder_link": {
+    "train_run_damaged_folder_link": {
         "ko": "실행 폴더가 심볼릭 링크입니다 (따라가지 않음; 지우면 링크만 지워집니다)",
         "en": "the run folder is a symbolic link (not followed; deleting removes only the link)",
     },
-    "run_damaged_link": {"ko": "{file}: 심볼릭 링크라서 따라가지 않았습니다", "en": "{file} is a symbolic link (not followed)"},
-    "run_damaged_not_file": {"ko": "{file}: 일반 파일이 아닙니다", "en": "{file} is not a regular file"},
-    "run_damaged_too_large": {"ko": "{file}: {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
+    "train_run_damaged_link": {"ko": "{file}: 심볼릭 링크라서 따라가지 않았습니다", "en": "{file} is a symbolic link (not followed)"},
+    "train_run_damaged_not_file": {"ko": "{file}: 일반 파일이 아닙니다", "en": "{file} is not a regular file"},
+    "train_run_damaged_too_large": {"ko": "{file}: {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
                               "en": "{file} is {size:,} bytes, over its limit of {limit:,}"},
-    "run_damaged_unpacked": {"ko": "{file}: 압축을 풀면 {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
+    "train_run_damaged_unpacked": {"ko": "{file}: 압축을 풀면 {size:,}바이트로 한도 {limit:,}바이트를 넘습니다",
                              "en": "{file} would unpack to {size:,} bytes, over its limit of {limit:,}"},
-    "run_damaged_unreadable": {"ko": "{file}: 읽을 수 없습니다 ({error})", "en": "{file} cannot be read ({error})"},
-    "run_damaged_missing": {"ko": "{file} 파일이 없습니다", "en": "{file} is missing"},
-    "run_damaged_format": {"ko": "{file}: 올바른 JSON 객체가 아닙니다 ({error})", "en": "{file} is not a valid JSON object ({error})"},
-    "run_damaged_field": {"ko": "{file}: {field} 값이 올바르지 않습니다: {value}", "en": "{file}: {field} has an invalid value, {value}"},
-    "run_damaged_line": {"ko": "{file}: {line}번째 줄이 숫자로 된 행이 아닙니다", "en": "{file}: line {line} is not a row of numbers"},
-    "run_damaged_invalid": {"ko": "{file}: 올바르지 않습니다 ({error})", "en": "{file} is invalid ({error})"},
+    "train_run_damaged_unreadable": {"ko": "{file}: 읽을 수 없습니다 ({error})", "en": "{file} cannot be read ({error})"},
+    "train_run_damaged_missing": {"ko": "{file} 파일이 없습니다", "en": "{file} is missing"},
+    "train_run_damaged_format": {"ko": "{file}: 올바른 JSON 객체가 아닙니다 ({error})", "en": "{file} is not a valid JSON object ({error})"},
+    "train_run_damaged_field": {"ko": "{file}: {field} 값이 올바르지 않습니다: {value}", "en": "{file}: {field} has an invalid value, {value}"},
+    "train_run_damaged_line": {"ko": "{file}: {line}번째 줄이 숫자로 된 행이 아닙니다", "en": "{file}: line {line} is not a row of numbers"},
+    "train_run_damaged_invalid": {"ko": "{file}: 올바르지 않습니다 ({error})", "en": "{file} is invalid ({error})"},
     "train_book_title": {"ko": "책에 실린 결과", "en": "The book's published results"},
     "train_book_caption": {
-        "ko": "현재 노트북 (Colab, Keras 3). SimpleRNN 두 모델은 num_words=200입니다. SimpleRNN은 시드에 민감하므로 "
+        "ko": "현재 노트북 (Colab, Keras 3). 책의 어휘 사전 크기는 1판이 num_words=500, 현재 노트북의 9-2가 200입니다 (9-3은 500). "
+              "SimpleRNN은 시드에 민감하므로 "
               "한 번의 실행이 아니라 여러 시드를 비교하세요.",
-        "en": "The current notebooks (Colab, Keras 3); the two SimpleRNN models use num_words=200. SimpleRNN is "
+        "en": "The current notebooks (Colab, Keras 3). The book's vocabulary: num_words=500 in the 1st "
+              "edition, 200 in the current notebooks' 9-2 (500 in 9-3). SimpleRNN is "
               "seed-sensitive: compare several seeds, not one run.",
     },
     "train_col_stopped_epoch": {"ko": "멈춘 에포크", "en": "stopped at epoch"},
     "train_reproduce_title": {"ko": "책의 결과와 참고 모델 비교", "en": "The book's results vs. the reference runs"},
     "train_reproduce_caption": {
-        "ko": "왼쪽은 책(현재 노트북, Colab, Keras 3), 오른쪽은 이 앱의 작업자가 같은 설정으로 씨앗 {seeds}개씩 "
+        "ko": "왼쪽은 책(현재 노트북, Colab, Keras 3), 오른쪽은 이 앱의 훈련 프로세스가 같은 설정으로 시드 {seeds}개씩 "
               "훈련한 참고 모델입니다: 평균 ± 표준편차 (최솟값–최댓값). 차이는 검증 정확도 평균과 책의 차이(%p)입니다. "
-              "책은 9-2의 두 모델을 num_words=200으로 훈련했고, 500은 초판의 설정입니다. SimpleRNN은 씨앗에 따라 "
+              "책의 어휘 사전 크기는 1판이 num_words=500, 현재 노트북의 9-2가 200입니다 (9-3은 500). SimpleRNN은 시드에 따라 "
               "검증 정확도가 {low:.3f}에서 {high:.3f}까지 달라질 만큼 민감합니다.",
-        "en": "Left: the book (current notebooks, Colab, Keras 3). Right: reference runs trained by this app's worker "
+        "en": "Left: the book (current notebooks, Colab, Keras 3). Right: reference runs trained by this app's "
+              "training process "
               "with the same settings, {seeds} seeds each: mean ± sd (min–max). The gap is our mean validation "
-              "accuracy minus the book's, in points. The book trains the two 9-2 models at num_words=200; 500 is "
-              "the 1st edition's setting. SimpleRNN is seed-sensitive: its validation accuracy ranges from "
+              "accuracy minus the book's, in points. The book's vocabulary: num_words=500 in the 1st edition, "
+              "200 in the current notebooks' 9-2 (500 in 9-3). "
+              "SimpleRNN is seed-sensitive: its validation accuracy ranges from "
               "{low:.3f} to {high:.3f} across seeds here.",
     },
-    "train_col_seeds": {"ko": "씨앗", "en": "seeds"},
+    "train_col_seeds": {"ko": "시드", "en": "seeds"},
     "train_col_book_epoch": {"ko": "책: 멈춘 에포크", "en": "book: stopped at"},
     "train_col_our_epochs": {"ko": "참고: 에포크", "en": "ours: epochs"},
     "train_col_book_val_acc": {"ko": "책: 검증 정확도", "en": "book: val_accuracy"},
@@ -402,23 +420,23 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_col_gap": {"ko": "차이 (%p)", "en": "gap (points)"},
     "train_col_our_test_acc": {"ko": "참고: 테스트 정확도", "en": "ours: test accuracy"},
     # --- quiz --------------------------------------------------------------------------
-    "quiz_train_q": {
+    "train_quiz_q": {
         "ko": "같은 조건에서 LSTM과 SimpleRNN(단어 임베딩)을 훈련하면, 어느 쪽의 최고 검증 정확도가 더 높을까요?",
         "en": "Trained under the same conditions, which reaches the higher best validation accuracy: LSTM or "
               "SimpleRNN (with an embedding)?",
     },
-    "quiz_train_a0": {"ko": "LSTM", "en": "LSTM"},
-    "quiz_train_a1": {"ko": "SimpleRNN", "en": "SimpleRNN"},
-    "quiz_train_a2": {"ko": "거의 같다", "en": "About the same"},
-    "quiz_train_why": {
+    "train_quiz_a0": {"ko": "LSTM", "en": "LSTM"},
+    "train_quiz_a1": {"ko": "SimpleRNN", "en": "SimpleRNN"},
+    "train_quiz_a2": {"ko": "거의 같다", "en": "About the same"},
+    "train_quiz_why": {
         "ko": "LSTM은 셀 상태와 게이트 덕분에 긴 시퀀스의 앞부분 정보를 더 잘 전달합니다. 책에 실린 결과: "
               "LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
         "en": "An LSTM's cell state and gates carry information from early in a long sequence much further. "
               "The book printed: LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
     },
-    "quiz_train_yours": {
+    "train_quiz_yours": {
         "ko": "여기서 훈련한 결과 (전체 데이터, 실행 중 가장 좋은 값): LSTM {lstm}, SimpleRNN {rnn}.",
         "en": "Your runs here (full data, the best of each): LSTM {lstm}, SimpleRNN {rnn}.",
     },
-    "quiz_train_none": {"ko": "아직 없음", "en": "none yet"},
+    "train_quiz_none": {"ko": "아직 없음", "en": "none yet"},
 }

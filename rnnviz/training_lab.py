@@ -1,0 +1,98 @@
+"""The training lab's rules, without Streamlit: settings -> a run's config, who may start, what to watch.
+
+`views/train.py` shows widgets and calls these; each decision it makes about runs is here, so a
+test can check it without a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rnnviz import config as cfg
+from rnnviz import run_choice
+from rnnviz.runs import Run
+
+OWN_REFRESH_SECONDS = 0.5  # your own run: the epochs of a quick run take a fraction of a second
+OTHERS_REFRESH_SECONDS = 2.0  # only other visitors' runs: a class watching one run does not load the server
+
+
+class SettingsError(ValueError):
+    """Settings that make no run; `key` and `params` give the page's message (`rnnviz.i18n`)."""
+
+    def __init__(self, key: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params = params
+
+
+def config_from_settings(values: dict[str, Any], mode: str) -> cfg.RunConfig:
+    """The run the widgets describe: `values` by `RunConfig` field, `mode` "quick" or "full".
+
+    Raises:
+        SettingsError: one-hot input wider than `cfg.MAX_ONEHOT_WORDS`, or a value `RunConfig` refuses.
+    """
+    if values.get("inputs") == "onehot" and values.get("num_words", 0) > cfg.MAX_ONEHOT_WORDS:
+        raise SettingsError("train_onehot_too_wide", "one-hot input is too wide", limit=cfg.MAX_ONEHOT_WORDS)
+    try:
+        config = cfg.RunConfig(**values)
+    except ValueError as error:
+        raise SettingsError("train_bad_settings", str(error), error=str(error)) from error
+    return cfg.quick(config) if mode == "quick" else config
+
+
+def offered_words(current: int, preset: cfg.RunConfig) -> int:
+    """The vocabulary the 9-2 button offers: the current notebooks' 200, or back to the preset's own."""
+    return cfg.NOTEBOOK_WORDS if current != cfg.NOTEBOOK_WORDS else preset.num_words
+
+
+def wait_reason(active: Sequence[Run], visitor: str | None, max_runs: int) -> tuple[str, dict] | None:
+    """Why the visitor cannot start a run now, as (key, params), or None when they can.
+
+    A visitor trains one run at a time; the server trains `max_runs` at a time.
+    """
+    if any(run.owned_by(visitor) for run in active):
+        return "train_launch_wait_mine", {}
+    if len(active) >= max_runs:
+        return "train_launch_wait_busy", {"limit": max_runs}
+    return None
+
+
+def refresh_seconds(active: Sequence[Run], visitor: str | None) -> float | None:
+    """How often the live section redraws: fast for your own run, slower for others', never when none trains."""
+    if any(run.changeable_by(visitor) for run in active):
+        return OWN_REFRESH_SECONDS
+    return OTHERS_REFRESH_SECONDS if active else None
+
+
+def watched_run(active: Sequence[Run], watched_id: str | None) -> Run:
+    """The live run to show: the one this session started, else the first (a reload reattaches to it)."""
+    return next((run for run in active if run.id == watched_id), active[0])
+
+
+def progress_fraction(run: Run) -> float:
+    """How far the live run is, 0 .. 1: epochs and the current batch while training, 1 while testing."""
+    if run.status.phase == "testing":
+        return 1.0
+    return min((run.epochs_run + (run.batch_fraction or 0)) / run.max_epochs, 1.0)
+
+
+def compared_ids(chosen: Sequence[str] | None, listed: dict[str, Run], own: Sequence[Run],
+                 reference_runs: Sequence[Run]) -> list[str]:
+    """The runs to overlay: the chosen ones that still exist; before any choice, `run_choice.default_comparison`."""
+    if chosen is None:
+        return run_choice.default_comparison(own, reference_runs)
+    return [run_id for run_id in chosen if run_id in listed]
+
+
+def first_selected(own: Sequence[Run], compared: Sequence[str], listed: dict[str, Run]) -> str:
+    """The run whose files the page shows first: your newest, else the first compared, else the first listed."""
+    return (list(own) or [listed[i] for i in compared] or list(listed.values()))[0].id
+
+
+def simple_rnn_range(summaries: Sequence) -> tuple[float, float]:
+    """(lowest, highest) validation accuracy over every seed of the SimpleRNN variants (`results.summarize`
+    rows): how much SimpleRNN depends on its seed. (nan, nan) without SimpleRNN runs."""
+    values = [value for row in summaries if row.variant.preset in cfg.SIMPLERNN_PRESETS
+              for value in row.val_accuracy.values] or [float("nan")]
+    return min(values), max(values)
