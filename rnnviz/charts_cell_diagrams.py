@@ -18,12 +18,13 @@ from plotly.colors import sample_colorscale
 
 from rnnviz.charts import FONT_SIZE, GATE_SCALE, PALETTE
 from rnnviz.charts_cells import sub
-from rnnviz.charts_diagrams import SMALL, Sketch, named_text, vector_text
+from rnnviz.charts_diagrams import SMALL, Sketch, named_text
 from rnnviz.formatting import fixed
 from rnnviz.i18n import t
 
 MAX_GATE_VALUES = 4  # a gate box lists its values up to this many units, else writes their mean
 _BOX_W, _BOX_H = 1.5, 1.9
+_WIDE_BOX = 1.8  # GRU: three boxes, room for "업데이트 게이트"
 _TOP, _GATES, _BUS, _BOTTOM, _MIDDLE = 8.6, 4.2, 2.4, 1.2, 6.6  # lanes (y): top state, gates, bus, h, joins
 _ABOVE, _BELOW = 9.3, 0.55  # labels over the top lane, under the bottom lane
 X_RANGE, Y_RANGE = (0, 13), (-1.3, 10)
@@ -51,9 +52,9 @@ GATE_TITLES = {"f": "diagrams_gate_f", "i": "diagrams_gate_i", "o": "diagrams_ga
 _SYMBOLS = {"c_hat": "c̃", "hh": "h̃"}  # the candidates; the gates are named by their letter
 
 
-def _gate(sketch, name: str, x: float, values, lang: str) -> None:
+def _gate(sketch, name: str, x: float, values, lang: str, width: float = _BOX_W) -> None:
     """A σ gate (or a tanh candidate, `name` "c_hat" or "hh") at centre x on the gate lane."""
-    x0, x1, y0, y1 = x - _BOX_W / 2, x + _BOX_W / 2, _GATES - _BOX_H / 2, _GATES + _BOX_H / 2
+    x0, x1, y0, y1 = x - width / 2, x + width / 2, _GATES - _BOX_H / 2, _GATES + _BOX_H / 2
     if name in _SYMBOLS:  # a candidate is no gate: no 0..1 colour
         sketch.box(x0, y0, x1, y1, f"gate_box_{name}", line=PALETTE["weight"], width=2)
         colour = "#000000"
@@ -69,27 +70,25 @@ def _gate(sketch, name: str, x: float, values, lang: str) -> None:
 
 def _node(sketch, x: float, y: float, text: str, name: str) -> None:
     """A point-wise operation (×, +, tanh, 1−) as a round marker with its sign, fixed in pixels."""
-    sketch.traces.append(go.Scatter(x=[x], y=[y], mode="markers+text", text=[text], name=name, hoverinfo="skip",
-                             textfont=dict(size=FONT_SIZE + 4 if len(text) == 1 else SMALL, color="#000000"),
-                             marker=dict(size=30 if len(text) <= 2 else 42, color="#FFFFFF",
-                                         line=dict(color="#333333", width=2))))
+    sketch.traces.append(go.Scatter(
+        x=[x], y=[y], mode="markers+text", text=[text], name=name, hoverinfo="skip",
+        textfont=dict(size=FONT_SIZE + 4 if len(text) == 1 else SMALL, color="#000000"),
+        marker=dict(size=30 if len(text) <= 2 else 42, color="#FFFFFF", line=dict(color="#333333", width=2))))
 
 
-def _value(sketch, x: float, y: float, text: str, name: str, colour: str, xanchor: str = "center",
-           hover: str | None = None) -> None:
-    sketch.label(x, y, text, name, colour, size=SMALL, xanchor=xanchor, background=True, hover=hover)
+def _value(sketch, x: float, y: float, text: str, name: str, colour: str, xanchor: str = "center") -> None:
+    """An arrow's vector, on white so a line behind it never strikes the numbers through."""
+    sketch.label(x, y, text, name, colour, size=SMALL, xanchor=xanchor, background=True)
 
 
 def _gate_scale(sketch, lang: str) -> None:
     """The 0..1 colour scale of the gates, as a colour bar of an invisible trace."""
-    sketch.traces.append(go.Scatter(x=[None], y=[None], mode="markers", name="gate_scale", hoverinfo="skip",
-                             marker=dict(color=[0.5], colorscale=GATE_SCALE, cmin=0, cmax=1, showscale=True,
-                                         colorbar=dict(title=dict(text=t("diagrams_gate_scale", lang),
-                                                                  font=dict(size=SMALL)),
-                                                       tickvals=[0, 0.5, 1], tickfont=dict(size=SMALL),
-                                                       ticktext=[t("diagrams_closed", lang), "0.5",
-                                                                 t("diagrams_open", lang)],
-                                                       thickness=16, len=0.8))))
+    colorbar = dict(title=dict(text=t("diagrams_gate_scale", lang), font=dict(size=SMALL)),
+                    tickvals=[0, 0.5, 1], tickfont=dict(size=SMALL), thickness=16, len=0.8,
+                    ticktext=[t("diagrams_closed", lang), "0.5", t("diagrams_open", lang)])
+    sketch.traces.append(go.Scatter(
+        x=[None], y=[None], mode="markers", name="gate_scale", hoverinfo="skip",
+        marker=dict(color=[0.5], colorscale=GATE_SCALE, cmin=0, cmax=1, showscale=True, colorbar=colorbar)))
 
 
 def _inputs(sketch, step, t_: int, lang: str, split: float, x_in: float, right: float, lane_y: float) -> None:
@@ -100,8 +99,8 @@ def _inputs(sketch, step, t_: int, lang: str, split: float, x_in: float, right: 
     sketch.arrow((x_in, -0.55), (x_in, _BUS), PALETTE["input"], "arrow_x")
     sketch.line([(split, _BUS), (right, _BUS)], "#555555", "bus", width=2)
     _value(sketch, x_in, -0.95, named_text(sub("x", t_), step.x_t), "value_x", PALETTE["input"])
-    sketch.label(0.15, lane_y, t("diagrams_hidden_state", lang) + " h",
-          "lane_h", PALETTE["hidden"], size=SMALL, xanchor="left")
+    sketch.label(0.15, lane_y, t("diagrams_hidden_state", lang) + " h", "lane_h", PALETTE["hidden"], size=SMALL,
+                 xanchor="left")
 
 
 def lstm_cell_figure(step, t_: int, lang: str) -> go.Figure:
@@ -115,10 +114,10 @@ def lstm_cell_figure(step, t_: int, lang: str) -> go.Figure:
     Returns:
         The figure; gate boxes ``gate_f``, ``gate_i``, ``gate_o``, ``gate_c_hat``; arrows ``value_c_prev``,
         ``value_fc``, ``value_ic``, ``value_c``, ``value_tanh_c``, ``value_h_prev``, ``value_x``,
-        ``value_h``; ``sketch.layout.meta`` is ``{"kind": "LSTM", "t": t_}``.
+        ``value_h``; ``fig.layout.meta`` is ``{"kind": "LSTM", "t": t_}``.
     """
     sketch = Sketch()
-    xf, xi, xc, xo, xn = 3.2, 4.9, 6.6, 8.3, 10.1  # columns: f, i, c̃, o, and the output node
+    xf, xi, xc, xo, xn = 3.0, 5.0, 6.7, 8.4, 10.2  # columns: f, i, c̃, o, and the output node
     cell, hidden, grey = PALETTE["cell"], PALETTE["hidden"], "#555555"
     # The cell state's lane: c_(t−1) → × f → + i⊙c̃ → c_t.
     sketch.arrow((0.1, _TOP), (xf - 0.25, _TOP), cell, "arrow_c_prev")
@@ -126,12 +125,12 @@ def lstm_cell_figure(step, t_: int, lang: str) -> go.Figure:
     sketch.arrow((xi + 0.6 + 0.25, _TOP), (12.9, _TOP), cell, "arrow_c")
     sketch.label(0.15, _TOP - 0.6, t("diagrams_cell_state", lang) + " c", "lane_c", cell, size=SMALL, xanchor="left")
     _value(sketch, 0.1, _ABOVE, named_text(sub("c", t_ - 1), step.c_tm1), "value_c_prev", cell, "left")
-    _value(sketch, (xf + xi + 0.6) / 2, _ABOVE, vector_text(step.f * step.c_tm1), "value_fc", cell,
-           hover=f"f ⊙ {sub('c', t_ - 1)}")
+    _value(sketch, (xf + xi + 0.6) / 2, _ABOVE, named_text(f"f⊙{sub('c', t_ - 1)}", step.f * step.c_tm1),
+           "value_fc", cell)
     _value(sketch, 12.9, _ABOVE, named_text(sub("c", t_), step.c_t), "value_c", cell, "right")
     # The gates, fed by [h_(t−1), x_t] from the bus.
-    _inputs(sketch, step, t_, lang, 1.6, 2.3, xo, _BOTTOM + 0.45)
-    sketch.line([(0.1, _BOTTOM), (1.6, _BOTTOM), (1.6, _BUS)], hidden, "line_h_prev")
+    _inputs(sketch, step, t_, lang, 2.1, 2.6, xo, _BOTTOM + 0.45)
+    sketch.line([(0.1, _BOTTOM), (2.1, _BOTTOM), (2.1, _BUS)], hidden, "line_h_prev")
     _value(sketch, 0.1, _BELOW, named_text(sub("h", t_ - 1), step.h_tm1), "value_h_prev", hidden, "left")
     for name, x in (("f", xf), ("i", xi), ("c_hat", xc), ("o", xo)):
         sketch.arrow((x, _BUS), (x, _GATES - _BOX_H / 2), grey, f"arrow_in_{name}", width=2)
@@ -145,14 +144,14 @@ def lstm_cell_figure(step, t_: int, lang: str) -> go.Figure:
     _node(sketch, xm, _MIDDLE, "×", "node_input")
     sketch.arrow((xm, _MIDDLE + 0.45), (xm, _TOP - 0.45), cell, "arrow_ic")
     _node(sketch, xm, _TOP, "+", "node_add")
-    _value(sketch, xm + 0.15, (_MIDDLE + _TOP) / 2, vector_text(step.i * step.c_hat), "value_ic", cell, "left",
-           hover="i ⊙ c̃")
+    _value(sketch, xm + 0.15, (_MIDDLE + _TOP) / 2, named_text("i⊙c̃", step.i * step.c_hat), "value_ic", cell,
+           "left")
     # h_t = o ⊙ tanh(c_t), out along the bottom.
     sketch.arrow((xn, _TOP), (xn, _MIDDLE + 0.55), cell, "arrow_tanh_c_in", width=2)
     _node(sketch, xn, _MIDDLE, "tanh", "node_tanh")
     sketch.arrow((xn, _MIDDLE - 0.55), (xn, _GATES + 0.45), hidden, "arrow_tanh_c", width=2)
-    _value(sketch, xn + 0.15, (_MIDDLE + _GATES) / 2, vector_text(np.tanh(step.c_t)), "value_tanh_c", hidden,
-           "left", hover=f"tanh({sub('c', t_)})")
+    _value(sketch, xn + 0.15, (_MIDDLE + _GATES) / 2, named_text(f"tanh({sub('c', t_)})", np.tanh(step.c_t)),
+           "value_tanh_c", hidden, "left")
     sketch.arrow((xo + _BOX_W / 2, _GATES), (xn - 0.25, _GATES), grey, "arrow_o", width=2)
     _node(sketch, xn, _GATES, "×", "node_output")
     sketch.line([(xn, _GATES - 0.45), (xn, _BOTTOM)], hidden, "line_h")
@@ -172,41 +171,40 @@ def gru_cell_figure(step, t_: int, lang: str) -> go.Figure:
 
     Returns:
         The figure; gate boxes ``gate_z``, ``gate_r``, ``gate_hh``; arrows ``value_h_prev``, ``value_zh``,
-        ``value_one_minus_z``, ``value_zhh``, ``value_x``, ``value_h``; ``sketch.layout.meta`` is
+        ``value_one_minus_z``, ``value_zhh``, ``value_x``, ``value_h``; ``fig.layout.meta`` is
         ``{"kind": "GRU", "t": t_}``.
     """
     sketch = Sketch()
-    xz, xr, xh, xs = 4.0, 6.2, 8.4, 1.4  # columns: z, r, h̃, and where h_(t−1) turns down to the gates
+    xz, xr, xh, xs = 3.8, 6.1, 8.4, 1.4  # columns: z, r, h̃, and where h_(t−1) turns down to the gates
     hidden, grey = PALETTE["hidden"], "#555555"
     # The hidden state's lane: h_(t−1) → × z → + (1−z)⊙h̃ → h_t.
     sketch.arrow((0.1, _TOP), (xz - 0.25, _TOP), hidden, "arrow_h_prev")
     sketch.arrow((xz + 0.25, _TOP), (xh - 0.25, _TOP), hidden, "arrow_zh")
     sketch.arrow((xh + 0.25, _TOP), (12.9, _TOP), hidden, "arrow_h")
     _value(sketch, 0.1, _ABOVE, named_text(sub("h", t_ - 1), step.h_tm1), "value_h_prev", hidden, "left")
-    _value(sketch, (xz + xh) / 2, _ABOVE, vector_text(step.z * step.h_tm1), "value_zh", hidden,
-           hover=f"z ⊙ {sub('h', t_ - 1)}")
+    _value(sketch, (xz + xh) / 2, _ABOVE, named_text(f"z⊙{sub('h', t_ - 1)}", step.z * step.h_tm1), "value_zh",
+           hidden)
     _value(sketch, 12.9, _ABOVE, named_text(sub("h", t_), step.h_t), "value_h", hidden, "right")
     sketch.line([(xs, _TOP), (xs, _BUS)], hidden, "line_h_prev_down")
     _inputs(sketch, step, t_, lang, xs, 2.4, xh, _TOP - 0.6)
     for name, x in (("z", xz), ("r", xr), ("hh", xh)):
         sketch.arrow((x, _BUS), (x, _GATES - _BOX_H / 2), grey, f"arrow_in_{name}", width=2)
-        _gate(sketch, name, x, getattr(step, name), lang)
+        _gate(sketch, name, x, getattr(step, name), lang, _WIDE_BOX)
     # z keeps the old state (× on the lane); 1 − z lets the candidate in.
     sketch.arrow((xz, _GATES + _BOX_H / 2), (xz, _TOP - 0.45), grey, "arrow_z", width=2)
     _node(sketch, xz, _TOP, "×", "node_keep")
-    x1z = (xz + xh) / 2
+    x1z = xz + 0.9  # the "1−" node, near z: its label gets the room up to × h̃
     sketch.line([(xz, _MIDDLE), (x1z - 0.3, _MIDDLE)], grey, "line_z", width=2)
     _node(sketch, x1z, _MIDDLE, "1−", "node_one_minus")
     sketch.arrow((x1z + 0.3, _MIDDLE), (xh - 0.25, _MIDDLE), grey, "arrow_one_minus_z", width=2)
-    _value(sketch, (x1z + xh) / 2, _MIDDLE + 0.45, vector_text(1 - step.z), "value_one_minus_z", "#333333",
-           hover="1 − z")
-    sketch.arrow((xr + _BOX_W / 2, _GATES), (xh - _BOX_W / 2, _GATES), grey, "arrow_r", width=2)
+    _value(sketch, (x1z + xh) / 2, _MIDDLE + 0.45, named_text("1−z", 1 - step.z), "value_one_minus_z", "#333333")
+    sketch.arrow((xr + _WIDE_BOX / 2, _GATES), (xh - _WIDE_BOX / 2, _GATES), grey, "arrow_r", width=2)
     sketch.arrow((xh, _GATES + _BOX_H / 2), (xh, _MIDDLE - 0.45), grey, "arrow_hh", width=2)
     _node(sketch, xh, _MIDDLE, "×", "node_new")
     sketch.arrow((xh, _MIDDLE + 0.45), (xh, _TOP - 0.45), hidden, "arrow_zhh")
     _node(sketch, xh, _TOP, "+", "node_add")
-    _value(sketch, xh + 0.15, (_MIDDLE + _TOP) / 2, vector_text((1 - step.z) * step.hh), "value_zhh", hidden,
-           "left", hover="(1 − z) ⊙ h̃")
+    _value(sketch, xh + 0.15, (_MIDDLE + _TOP) / 2, named_text("(1−z)⊙h̃", (1 - step.z) * step.hh), "value_zhh",
+           hidden, "left")
     _gate_scale(sketch, lang)
     return sketch.figure(X_RANGE, Y_RANGE, kind="GRU", t=t_)
 

@@ -153,7 +153,7 @@ def _folded_cell(sketch, lang: str) -> None:
     sketch.path(f"M {x1} 5.3 C 2.55 5.9, 2.55 3.1, {x1 + 0.08} 3.68", PALETTE["hidden"], "folded_loop")
     sketch.arrow((x1 + 0.2, 3.62), (x1, 3.72), PALETTE["hidden"], "folded_loop_head")
     sketch.label(2.5, 4.5, "h<sub>t−1</sub><br>W<sub>h</sub>", "folded_loop_label", PALETTE["hidden"],
-          size=SMALL, xanchor="left")
+                 size=SMALL, xanchor="left")
     sketch.label(1.4, _TOP, t("diagrams_folded", lang), "folded_title", size=SMALL)
 
 
@@ -161,13 +161,14 @@ def _unrolled_box(sketch, step: int, x: float, token: str, active: int) -> None:
     """Step `step`'s box at centre `x`: its token and x_t below, the shared weights inside."""
     chosen, unread = step == active, step > active
     sketch.box(x - _BOX_W / 2, _BOX_Y[0], x + _BOX_W / 2, _BOX_Y[1], f"box_{step}",
-        line=PALETTE["marker"] if chosen else FRAME, width=4 if chosen else 2, dash="dot" if unread else "solid")
+               line=PALETTE["marker"] if chosen else FRAME, width=4 if chosen else 2,
+               dash="dot" if unread else "solid")  # dotted: not read yet
     sketch.label(x, 4.5, WEIGHTS_LABEL, f"weights_{step}", PALETTE["weight"], size=SMALL)
     x_colour = FADED_INPUT if unread else PALETTE["input"]
     sketch.arrow((x, _X_TAIL), (x, _BOX_Y[0]), x_colour, f"arrow_x_{step}")
     token_text = f"{sub('x', step)}<br>{short_token(token)}"
     sketch.label(x, _TOKEN_Y, f"<b>{token_text}</b>" if chosen else token_text, f"token_{step}", x_colour,
-          size=SMALL)
+                 size=SMALL)
 
 
 def unrolled_figure(trace, tokens: Sequence[str], lang: str, active: int, first: int = 1,
@@ -187,7 +188,7 @@ def unrolled_figure(trace, tokens: Sequence[str], lang: str, active: int, first:
         window: most boxes drawn; a longer sentence shows the ones around `active`, with "…".
 
     Returns:
-        The figure; ``sketch.layout.meta`` is ``{"active": active, "steps": [steps drawn]}``.
+        The figure; ``fig.layout.meta`` is ``{"active": active, "steps": [steps drawn]}``.
     """
     last = len(tokens)
     steps = step_window(first, last, active, window)
@@ -205,7 +206,7 @@ def unrolled_figure(trace, tokens: Sequence[str], lang: str, active: int, first:
         sketch.arrow((tail, _H_Y), (x_of[s] - _BOX_W / 2, _H_Y), h_colour, f"arrow_h_{s - 1}")
     end_x = x_of[steps[-1]] + _BOX_W / 2
     sketch.arrow((end_x, _H_Y), (end_x + 0.45, _H_Y), FADED_HIDDEN if steps[-1] > active else PALETTE["hidden"],
-          f"arrow_h_{steps[-1]}")
+                 f"arrow_h_{steps[-1]}")
     if steps[-1] < last:
         sketch.label(end_x + 0.65, _H_Y, "…", "h_end", PALETTE["hidden"], size=SMALL)
     _active_values(sketch, trace.steps[active - 1], active, x_of[active], steps)
@@ -222,7 +223,7 @@ def _anchor(active: int, steps: range) -> str:
 def _active_values(sketch, step, active: int, x: float, steps: range) -> None:
     """The chosen step's vectors: x_t under its token; h_(t−1) and h_t above, each led to its arrow."""
     sketch.label(x, _X_VALUE_Y, named_text(sub("x", active), step.x_t), "value_x", PALETTE["input"],
-          size=SMALL, xanchor=_anchor(active, steps), background=True)
+                 size=SMALL, xanchor=_anchor(active, steps), background=True)
     gap = (1 - _BOX_W) / 2  # the middle of the gap between two boxes, where an h arrow runs
     prev_side = "left" if active == steps.start else "right"
     next_side = "right" if active >= steps[-1] - 1 and active > steps.start else "left"
@@ -232,7 +233,7 @@ def _active_values(sketch, step, active: int, x: float, steps: range) -> None:
         y = _H_VALUE_Y[name]
         sketch.line([(at, _H_Y + 0.15), (at, y - 0.3)], PALETTE["hidden"], f"leader_{name}", 1, "dot")
         sketch.label(at + (-gap if side == "right" else gap * 0.3), y, named_text(symbol, values), name,
-              PALETTE["hidden"], size=SMALL, xanchor=side, background=True)
+                     PALETTE["hidden"], size=SMALL, xanchor=side, background=True)
 
 
 # --------------------------------------------------------------------------- Dense vs. SimpleRNN
@@ -257,7 +258,7 @@ def _output_row(sketch, row: str, outputs, tokens, steps: range, active: int, x_
     title = t("diagrams_dense" if row == "dense" else "diagrams_rnn", lang)
     sketch.label(0.1, base + 2.2, title, f"{row}_title", size=SMALL, xanchor="left")
     same_word = [s for s in steps if tokens[s - 1] == tokens[active - 1] and s != active]
-    out_colour = DENSE_OUTPUT if row == "dense" else PALETTE["hidden"]
+    out_colour, letter = (DENSE_OUTPUT, "y") if row == "dense" else (PALETTE["hidden"], "h")  # y_t, h_t
     for s in steps:
         x, chosen = x_of[s], s == active
         frame = dict(line=PALETTE["marker"], width=4) if chosen else dict(width=2, dash="dash" if s in same_word
@@ -267,23 +268,22 @@ def _output_row(sketch, row: str, outputs, tokens, steps: range, active: int, x_
         sketch.label(x, base + 2.1, weights, f"{row}_weights_{s}", PALETTE["weight"], size=SMALL)
         sketch.arrow((x, base + 0.85), (x, base + 1.5), PALETTE["input"], f"{row}_arrow_x_{s}", width=2)
         token = short_token(tokens[s - 1])
-        sketch.label(x, base + 0.45, f"<b>{token}</b>" if chosen or s in same_word else token, f"{row}_token_{s}",
-              PALETTE["input"], size=SMALL)
+        sketch.label(x, base + 0.45, f"<b>{token}</b>" if chosen or s in same_word else token,
+                     f"{row}_token_{s}", PALETTE["input"], size=SMALL)
         sketch.arrow((x, base + 2.7), (x, base + 3.25), out_colour, f"{row}_arrow_out_{s}", width=2)
     offsets = (np.arange(units) - (units - 1) / 2) * (_WIDE_BOX / max(units, 1))  # (units,) across the box
     xs = [x_of[s] + dx for s in steps for dx in offsets]
     values = outputs[steps.start - 1:steps[-1]].ravel()  # (steps * units,)
     sketch.traces.append(go.Scatter(
         x=xs, y=[base + 3.5] * len(xs), mode="markers", name=f"{row}_outputs",
-        customdata=[[s, k] for s in steps for k in range(1, units + 1)],
+        customdata=[[s, sub(letter, k)] for s in steps for k in range(1, units + 1)],
         marker=dict(symbol="square", size=max(7, min(18, 48 // units)), color=values, colorscale=SIGNED_SCALE,
                     cmin=-1, cmax=1, line=dict(color="#666666", width=1), showscale=row == "rnn",
                     colorbar=dict(title=dict(text=t("diagrams_output_scale", lang), font=dict(size=SMALL)),
                                   tickvals=[-1, 0, 1], tickfont=dict(size=SMALL), thickness=14, len=0.7)),
-        hovertemplate="t = %{customdata[0]}, unit %{customdata[1]}: %{marker.color:.3f}<extra></extra>"))
-    symbol = sub("y" if row == "dense" else "h", active)
-    sketch.label(x_of[active], base + 4.25, named_text(symbol, outputs[active - 1]), f"{row}_value",
-          out_colour, size=SMALL, background=True, xanchor=_anchor(active, steps))
+        hovertemplate="%{customdata[1]} (t = %{customdata[0]}): %{marker.color:.3f}<extra></extra>"))
+    sketch.label(x_of[active], base + 4.25, named_text(sub(letter, active), outputs[active - 1]), f"{row}_value",
+                 out_colour, size=SMALL, background=True, xanchor=_anchor(active, steps))
 
 
 def feedforward_vs_recurrent_figure(trace, tokens: Sequence[str], lang: str, active: int, first: int = 1,
@@ -304,7 +304,7 @@ def feedforward_vs_recurrent_figure(trace, tokens: Sequence[str], lang: str, act
 
     Returns:
         The figure; traces ``dense_outputs`` and ``rnn_outputs`` (marker colours: the outputs, step by
-        step); ``sketch.layout.meta`` is ``{"active": active, "steps": [steps drawn]}``.
+        step); ``fig.layout.meta`` is ``{"active": active, "steps": [steps drawn]}``.
     """
     steps = step_window(first, len(tokens), active, window)
     x_of = {s: 2.9 + (s - steps.start) for s in steps}

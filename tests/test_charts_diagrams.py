@@ -96,8 +96,11 @@ def test_moving_the_step_moves_the_frame_and_the_numbers():
         framed = [s.name for s in fig.layout.shapes if s.name and s.name.startswith("box_")
                   and s.line.color == PALETTE["marker"]]
         assert framed == [f"box_{active}"]
-        assert _shape(fig, f"box_{active}").line.width > _shape(fig, f"box_{fig.layout.meta['steps'][0]}").line.width \
-            or active == fig.layout.meta["steps"][0]
+        widths = {s.name: s.line.width for s in fig.layout.shapes if s.name and s.name.startswith("box_")}
+        assert widths.pop(f"box_{active}") > max(widths.values())  # the chosen step's frame is the thickest
+        dotted = sorted(int(s.name[4:]) for s in fig.layout.shapes
+                        if s.name and s.name.startswith("box_") and s.line.dash == "dot")
+        assert dotted == [s for s in fig.layout.meta["steps"] if s > active]  # not read yet
         assert inputs.tokens[active - 1] in _annotation(fig, f"token_{active}").text
         texts.add(_annotation(fig, "value_h").text)
     assert len(texts) == 3
