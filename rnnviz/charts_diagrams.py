@@ -307,14 +307,14 @@ def feedforward_vs_recurrent_figure(trace, tokens: Sequence[str], lang: str, act
         step); ``fig.layout.meta`` is ``{"active": active, "steps": [steps drawn]}``.
     """
     steps = step_window(first, len(tokens), active, window)
-    x_of = {s: 2.9 + (s - steps.start) for s in steps}
+    x_of = {s: 3.4 + (s - steps.start) for s in steps}  # the row titles and h₀ before the first
     sketch = Sketch()
     _output_row(sketch, "dense", dense_outputs(trace), tokens, steps, active, x_of, lang)
     _output_row(sketch, "rnn", trace.h, tokens, steps, active, x_of, lang)
     h_y = _ROWS["rnn"] + 2.1
-    sketch.label(1.95, h_y, "h₀ = 0" if steps.start == 1 else "…", "rnn_h_start", PALETTE["hidden"], size=SMALL)
+    sketch.label(2.45, h_y, "h₀ = 0" if steps.start == 1 else "…", "rnn_h_start", PALETTE["hidden"], size=SMALL)
     for s in steps:
-        tail = x_of[s - 1] + _WIDE_BOX / 2 if s - 1 in x_of else 2.25
+        tail = x_of[s - 1] + _WIDE_BOX / 2 if s - 1 in x_of else 2.75
         sketch.arrow((tail, h_y), (x_of[s] - _WIDE_BOX / 2, h_y), PALETTE["hidden"], f"rnn_arrow_h_{s - 1}", width=2)
     right = max(x_of[steps[-1]], x_of[steps.start] + MIN_SLOTS) + 0.6
     sketch.line([(0, 5.05), (right, 5.05)], PALETTE["pad"], "divider", 2, "dot")

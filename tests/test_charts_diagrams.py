@@ -292,3 +292,11 @@ def test_every_figure_is_valid_large_and_untitled(lang):
         assert 380 <= fig.layout.height <= 460, name
         assert not fig.layout.title.text, name  # the page's caption names it
         assert not fig.frames and not fig.layout.sliders, name  # the page's one step control drives it
+
+
+def test_first_skips_the_steps_before_it():
+    """The review page starts after its padding: nothing before `first` is drawn."""
+    inputs, _, trace = _run("SimpleRNN", 3, 20)
+    for figure in (cd.unrolled_figure, cd.feedforward_vs_recurrent_figure):
+        fig = figure(trace, inputs.tokens, "en", 5, first=4)
+        assert fig.layout.meta["steps"][0] == 4, figure.__name__

@@ -12,7 +12,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # --- Dense vs. SimpleRNN (book 9-1) --------------------------------------------------------------
     "diagrams_dense": {"ko": "<b>Dense 층</b><br>x<sub>t</sub>만 봅니다", "en": "<b>Dense layer</b><br>sees x<sub>t</sub> only"},
-    "diagrams_rnn": {"ko": "<b>SimpleRNN</b><br>h를 다음으로 넘깁니다", "en": "<b>SimpleRNN</b><br>passes h on"},
+    "diagrams_rnn": {"ko": "<b>SimpleRNN</b><br>h를 넘겨줍니다", "en": "<b>SimpleRNN</b><br>passes h on"},
     "diagrams_output_scale": {"ko": "출력 값", "en": "output"},
     # --- the LSTM and GRU cells (book 9-3) -----------------------------------------------------------
     "diagrams_gate_f": {"ko": "삭제 게이트", "en": "forget gate"},
