@@ -6,8 +6,8 @@ state runs along the top, h_t = z ⊙ h_(t−1) + (1 − z) ⊙ h̃ as Keras com
 so the update gate z is the share of the old state kept. A gate box is filled on `GATE_SCALE`
 (0 closed .. 1 open, its mean over the units) and writes its values (units ≤ 4) or their mean.
 
-Built with the primitives of `rnnviz.charts_diagrams`; names of the labels (``gate_f``,
-``value_c``, ...) let a test read the numbers back.
+Drawn on a `rnnviz.sketch.Sketch`; names of the labels (``gate_f``, ``value_c``, ...) let a test
+read the numbers back.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from plotly.colors import sample_colorscale
 
 from rnnviz.charts import FONT_SIZE, GATE_SCALE, PALETTE
 from rnnviz.charts_cells import sub
-from rnnviz.charts_diagrams import SMALL, Sketch, named_text
+from rnnviz.charts_diagrams import named_text
 from rnnviz.formatting import fixed
 from rnnviz.i18n import t
+from rnnviz.sketch import SMALL, Sketch
 
 MAX_GATE_VALUES = 4  # a gate box lists its values up to this many units, else writes their mean
 _BOX_W, _BOX_H = 1.5, 1.9

@@ -1,8 +1,7 @@
 """The book's diagrams of chapter 9 drawn with the page's own numbers: the recurrent loop and its unrolled view, Dense vs. SimpleRNN, the same word twice.
 
-Pure Plotly: boxes are shapes, arrows and labels are annotations on one pair of hidden axes
-(data units, not pixels), so a figure scales with the page column while its text stays large.
-They only read `rnnviz.cells.run` traces and use the app's one palette (`rnnviz.charts`):
+Drawn on a `rnnviz.sketch.Sketch` (boxes, arrows and labels in data units, so a figure scales
+with the page column while its text stays large). They only read `rnnviz.cells.run` traces and use the app's one palette (`rnnviz.charts`):
 x_t blue, h_t vermillion, weights grey, the chosen step framed in black, tanh outputs on
 `SIGNED_SCALE`. The LSTM and GRU cells are in `rnnviz.charts_cell_diagrams`.
 
@@ -12,7 +11,6 @@ Every label a test (or a page) needs has a ``name`` (``"value_x"``, ``"weights_3
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -23,16 +21,14 @@ from rnnviz.charts import FONT_SIZE, PALETTE, SIGNED_SCALE, style
 from rnnviz.charts_cells import FADED_HIDDEN, sub
 from rnnviz.formatting import fixed
 from rnnviz.i18n import t
+from rnnviz.sketch import FRAME, SMALL, Sketch
 
-DIAGRAM_HEIGHT = 420  # px: the page's caption, this and the step control fit a 1280×720 screen
-SMALL = FONT_SIZE - 2  # 14 px, the smallest text of a diagram (a projector's last row still reads it)
 MAX_VECTOR_VALUES = 4  # a vector label shows up to this many numbers, else the first ones and "…"
 UNROLLED_STEPS = 7  # boxes of the unrolled view: ~85 px each beside the folded cell at 1000 px
 COMPARED_STEPS = 9  # columns of Dense vs. SimpleRNN: the whole repeated-word example
 WEIGHTS_LABEL = "W<sub>x</sub>, W<sub>h</sub><br>b"  # the same on every box: the weights are shared
 DENSE_WEIGHTS_LABEL = "W<sub>x</sub>, b"
 FADED_INPUT = "rgba(0, 114, 178, 0.35)"  # x_t not read yet: the input blue, faded
-FRAME = "#999999"  # a box's outline when it is not the chosen step
 DENSE_OUTPUT = "#333333"  # a Dense layer's output y_t is no hidden state: not the h_t vermillion
 
 
@@ -76,58 +72,6 @@ def step_window(first: int, last: int, active: int, size: int) -> range:
     """
     start = min(max(first, active - size // 2), max(first, last - size + 1))
     return range(start, min(last, start + size - 1) + 1)
-
-
-# --------------------------------------------------------------------------- drawing
-
-
-@dataclasses.dataclass
-class Sketch:
-    """A diagram being drawn: its shapes, annotations and traces, as plain lists.
-
-    Plotly re-validates every annotation a figure holds on each ``add_annotation`` (a diagram
-    of ~100 labels took seconds); gathered here, they are validated once, in `figure`.
-    """
-
-    shapes: list = dataclasses.field(default_factory=list)
-    annotations: list = dataclasses.field(default_factory=list)
-    traces: list = dataclasses.field(default_factory=list)
-
-    def box(self, x0, y0, x1, y1, name: str, line: str = FRAME, width: float = 2, fill: str = "#FFFFFF",
-            dash: str = "solid") -> None:
-        self.shapes.append(dict(type="rect", x0=x0, y0=y0, x1=x1, y1=y1, name=name, layer="below",
-                                line=dict(color=line, width=width, dash=dash), fillcolor=fill))
-
-    def arrow(self, start, end, colour: str, name: str, width: float = 3) -> None:
-        """An arrow from `start` to `end` (data units): an annotation with no text."""
-        self.annotations.append(dict(x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y",
-                                     axref="x", ayref="y", text="", showarrow=True, arrowhead=2,
-                                     arrowsize=1.1, arrowwidth=width, arrowcolor=colour, name=name))
-
-    def label(self, x, y, text: str, name: str, colour: str = "#000000", size: int = FONT_SIZE,
-              xanchor: str = "center", background: bool = False, hover: str | None = None) -> None:
-        self.annotations.append(dict(x=x, y=y, xref="x", yref="y", text=text, name=name, showarrow=False,
-                                     xanchor=xanchor, yanchor="middle", font=dict(size=size, color=colour),
-                                     bgcolor="rgba(255,255,255,0.9)" if background else None, hovertext=hover))
-
-    def line(self, points, colour: str, name: str, width: float = 3, dash: str = "solid") -> None:
-        """A polyline through `points` (data units), drawn as an SVG path."""
-        path = "M " + " L ".join(f"{x} {y}" for x, y in points)
-        self.path(path, colour, name, width, dash)
-
-    def path(self, path: str, colour: str, name: str, width: float = 3, dash: str = "solid") -> None:
-        self.shapes.append(dict(type="path", path=path, name=name, line=dict(color=colour, width=width, dash=dash)))
-
-    def figure(self, x_range, y_range, height: int = DIAGRAM_HEIGHT, **meta) -> go.Figure:
-        """The figure: hidden axes over the given data ranges, no title (the page's caption names it)."""
-        # One layout dict, validated once: `charts.style`'s look (fonts, the default template), no title.
-        axis = dict(visible=False, fixedrange=True)
-        layout = dict(shapes=self.shapes, annotations=self.annotations, height=height, meta=meta,
-                      font=dict(size=FONT_SIZE), hoverlabel=dict(font_size=FONT_SIZE), showlegend=False,
-                      margin=dict(l=8, r=8, t=8, b=8), dragmode=False, plot_bgcolor="#FFFFFF",
-                      xaxis=dict(axis, range=list(x_range)), yaxis=dict(axis, range=list(y_range)))
-        fig = go.Figure(self.traces, layout)
-        return fig
 
 
 # --------------------------------------------------------------------------- the unrolled view

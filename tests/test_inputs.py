@@ -105,7 +105,8 @@ def test_repeated_token():
 
 def test_the_timestep_pages_core_imports_no_ui_or_deep_learning_library():
     code = ("import sys; import rnnviz.inputs, rnnviz.equations, rnnviz.fading, rnnviz.params, "
-            "rnnviz.layer_shapes, rnnviz.url_values, rnnviz.formatting, rnnviz.snippets, rnnviz.charts_cells; "
+            "rnnviz.layer_shapes, rnnviz.url_values, rnnviz.formatting, rnnviz.snippets, rnnviz.charts_cells, "
+            "rnnviz.charts_diagrams, rnnviz.charts_cell_diagrams; "
             "bad = [m for m in ('streamlit', 'tensorflow', 'keras', 'jax') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
@@ -126,7 +127,7 @@ def test_repeated_word_gives_equal_inputs_and_different_states():
     first = inputs.repeated_word(trace, seq.tokens)
     assert (first.token, first.steps) == ("i", (1, 6))
     np.testing.assert_array_equal(first.x[0], first.x[1])
-    np.testing.assert_array_equal(first.h_prev, trace.h[[4]].repeat(2, 0) * [[0], [1]])  # h₀ = 0, then h₅
+    np.testing.assert_array_equal(first.h_prev, [np.zeros(3), trace.h[4]])  # h₀ = 0, then h₅
     np.testing.assert_array_equal(first.h, trace.h[[0, 5]])
     assert not np.allclose(first.h[0], first.h[1])
     like = inputs.repeated_word(trace, seq.tokens, "like")
