@@ -2,7 +2,8 @@
 
 One vector per token, from a seeded embedding table or a one-hot encoding over the
 sentence's own vocabulary (`text.Vocabulary.fit`, so ids follow Keras's IMDB convention,
-0/1/2 reserved), plus the labels and short texts the pages show beside them.
+0/1/2 reserved), plus the labels and short texts the pages show beside them, and a word the
+sentence repeats (`repeated_word`: the same x_t each time, a different h_t).
 
 Pure Python + numpy: it never imports streamlit, tensorflow, keras or jax.
 """
@@ -22,15 +23,20 @@ __all__ = [
     "MAX_CHARS",
     "MAX_SIZE",
     "MAX_STEPS",
+    "REPEATED_WORD_SENTENCE",
     "RESERVED_IDS",
+    "RepeatedWord",
     "build_inputs",
     "embedding_table",
     "feature_labels",
     "onehot_text",
     "repeated_token",
+    "repeated_word",
 ]
 
 DEFAULT_SENTENCE = "i like brachiosaurus"  # the book's one sample of 3 timesteps
+# "Same word, different state" (book 9-1): "i" and "like" come twice, each time after other words.
+REPEATED_WORD_SENTENCE = "i like this movie and i like the actors"
 ENCODINGS = ("embedding", "onehot")
 MAX_STEPS = 30  # longer sentences are cut here: more columns no longer read on a projector
 MAX_CHARS = 2_000  # a pasted novel is cut here before tokenizing
@@ -173,3 +179,47 @@ def repeated_token(tokens):
         if len(where) > 1:
             return token, where
     return None
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class RepeatedWord:
+    """One word read at several timesteps: the same input each time, a different hidden state.
+
+    Attributes:
+        token: the word.
+        steps: its timesteps (from 1), at least two.
+        x: its input vectors, one row per occurrence, ``(n, input_dim)``: equal rows.
+        h_prev: the hidden states it met, h_(t−1), ``(n, units)``.
+        h: the hidden states it left, h_t, ``(n, units)``.
+    """
+
+    token: str
+    steps: tuple[int, ...]
+    x: np.ndarray  # (n, input_dim)
+    h_prev: np.ndarray  # (n, units)
+    h: np.ndarray  # (n, units)
+
+
+def repeated_word(trace, tokens, token=None):
+    """A repeated word's occurrences in a run of a cell: their x_t, h_(t−1) and h_t.
+
+    Args:
+        trace: ``cells.run(cell, xs)`` over the tokens (any of the three cells).
+        tokens: the tokens, one per step of `trace`.
+        token: the word to compare; by default the first repeated one (`repeated_token`).
+
+    Returns:
+        A `RepeatedWord`, or None when the word (or, by default, every word) occurs once.
+    """
+    if token is None:
+        found = repeated_token(tokens)
+        if found is None:
+            return None
+        token, steps = found
+    else:
+        steps = [i for i, tok in enumerate(tokens, start=1) if tok == token]
+        if len(steps) < 2:
+            return None
+    chosen = [trace.steps[s - 1] for s in steps]
+    return RepeatedWord(token, tuple(steps), np.stack([s.x_t for s in chosen]),  # (n, input_dim)
+                        np.stack([s.h_tm1 for s in chosen]), np.stack([s.h_t for s in chosen]))  # (n, units)

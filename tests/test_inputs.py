@@ -105,7 +105,34 @@ def test_repeated_token():
 
 def test_the_timestep_pages_core_imports_no_ui_or_deep_learning_library():
     code = ("import sys; import rnnviz.inputs, rnnviz.equations, rnnviz.fading, rnnviz.params, "
-            "rnnviz.layer_shapes, rnnviz.url_values, rnnviz.formatting, rnnviz.snippets, rnnviz.charts_cells; "
+            "rnnviz.layer_shapes, rnnviz.url_values, rnnviz.formatting, rnnviz.snippets, rnnviz.charts_cells, "
+            "rnnviz.charts_diagrams, rnnviz.charts_cell_diagrams; "
             "bad = [m for m in ('streamlit', 'tensorflow', 'keras', 'jax') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+def test_the_repeated_word_example_repeats_i_and_like():
+    seq = inputs.build_inputs(inputs.REPEATED_WORD_SENTENCE)
+    assert seq.tokens == ("i", "like", "this", "movie", "and", "i", "like", "the", "actors")
+    assert seq.ids[0] == seq.ids[5] and seq.ids[1] == seq.ids[6]  # one id per word, so one vector
+    assert inputs.repeated_token(seq.tokens) == ("i", [1, 6])
+
+
+def test_repeated_word_gives_equal_inputs_and_different_states():
+    from rnnviz.cells import make_cell, run
+
+    seq = inputs.build_inputs(inputs.REPEATED_WORD_SENTENCE)
+    trace = run(make_cell("SimpleRNN", seq.input_dim, 3), seq.xs)
+    first = inputs.repeated_word(trace, seq.tokens)
+    assert (first.token, first.steps) == ("i", (1, 6))
+    np.testing.assert_array_equal(first.x[0], first.x[1])
+    np.testing.assert_array_equal(first.h_prev, [np.zeros(3), trace.h[4]])  # h₀ = 0, then h₅
+    np.testing.assert_array_equal(first.h, trace.h[[0, 5]])
+    assert not np.allclose(first.h[0], first.h[1])
+    like = inputs.repeated_word(trace, seq.tokens, "like")
+    assert like.steps == (2, 7)
+    np.testing.assert_array_equal(like.h_prev, trace.h[[0, 5]])
+    assert inputs.repeated_word(trace, seq.tokens, "movie") is None
+    short = inputs.build_inputs("no word twice")
+    assert inputs.repeated_word(run(make_cell("SimpleRNN", 4, 3), short.xs), short.tokens) is None
