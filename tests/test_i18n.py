@@ -61,7 +61,7 @@ def test_a_page_module_is_named_for_its_key_prefix():
 # the code puts in them. A key is used when the code quotes it whole, or builds it here.
 GATED, INPUTS, STEPS = ("LSTM", "GRU"), ("onehot", "embedding"), ("python", "data", "keras", "model", "compile", "epoch1")
 DYNAMIC_KEYS = {
-    "cells_blocks_": ("SimpleRNN", *GATED), "cells_gates_": GATED, "cells_gates_question_": GATED, "cells_look_": GATED, "cells_kind_": GATED, "cells_memory_": GATED,
+    "cells_blocks_": ("SimpleRNN", *GATED), "cells_gates_": GATED, "cells_gates_question_": GATED, "hidden_same_a": ("0", "1", "2"), "cells_look_": GATED, "cells_kind_": GATED, "cells_memory_": GATED,
     "cells_time_title_": GATED, "kind_": ("pad", "start", "word", "oov"), "oh_kind_": INPUTS, "oh_params_": INPUTS,
     "oh_source_": ("typed", "review"),
     "preset_": ("onehot-simplernn", "embedding-simplernn", "lstm", "lstm-dropout", "lstm-2layer", "gru"),

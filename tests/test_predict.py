@@ -1,12 +1,13 @@
 """Predict, then reveal: on every page the number that answers the page's question is not on the page
 until the learner commits an answer or says "not sure" (issue 14). Also the ordering of the options."""
 
+import json
 import re
 
 import pytest
 
 from conftest import open_page, texts
-from rnnviz import encoding, questions
+from rnnviz import encoding, inputs, questions
 from rnnviz.i18n import t
 
 
@@ -74,6 +75,20 @@ def test_a_new_review_asks_again(no_user_runs):
     assert shows(at, t("review_verdicts_title", "en"))
     at.text_area(key="rv_text").set_value("a dull and boring film").run()
     assert not shows(at, t("review_verdicts_title", "en"))
+
+
+def test_one_click_loads_a_repeated_word_and_its_states_show_after_the_prediction():
+    at = open_page("views/hidden.py")
+    charts = len(at.get("plotly_chart"))
+    at.button[[b.label for b in at.button].index(t("hidden_same_load", "en"))].click().run()
+    assert at.text_input(key="step_text").value == inputs.REPEATED_WORD_SENTENCE
+    assert at.slider(key="step_t").value == 6  # "i", read the second time
+    assert len(at.get("plotly_chart")) == charts  # asked, not shown yet
+    at.button(key="quiz_hidden_same_not_sure").click().run()
+    assert len(at.get("plotly_chart")) == charts + 2  # x_t, h_(t-1), h_t side by side; Dense vs. SimpleRNN
+    metas = [json.loads(chart.proto.spec)["layout"].get("meta") for chart in at.get("plotly_chart")]
+    assert {"token": "i", "steps": [1, 6]} in metas  # the repeated word's two steps
+    assert {"active": 6, "steps": list(range(1, 10))} in metas  # Dense vs. SimpleRNN, at the current step
 
 
 def test_a_revealed_answer_stays_revealed_on_reruns_and_in_the_other_language():

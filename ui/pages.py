@@ -41,6 +41,11 @@ def reveal_all() -> bool:
     return bool(st.session_state.get(REVEAL_ALL))
 
 
+def revealed(key: str) -> bool:
+    """Whether the question `key` is answered (or revealed by a teacher's link), before it is drawn."""
+    return st.session_state.get(f"{key}_revealed") is not None or reveal_all()
+
+
 def predict(key: str, question: str, options: Sequence[str], answer: int, why: str, lang: str) -> bool:
     """Ask before showing: a question the learner answers (or says "not sure") before the page shows
     what answers it. Call it above that part and draw the part only when it returns True.

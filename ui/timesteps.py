@@ -30,19 +30,18 @@ def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, i
                  setting_key("step_seed", 0, bounded_int(0, 9999)),
                  setting_key("step_t", 1, bounded_int(1, MAX_STEPS)),
                  setting_key("fade_T", fade_default, bounded_int(fade_min, fade_max))]
-    left, right = st.columns([3, 2])
+    left, middle, right = st.columns([4, 4, 2], vertical_alignment="bottom")
     left.text_input(input_label(t("step_sentence", lang), lang), key="step_text",
                     placeholder=t("step_sentence_placeholder", lang),
                     help=t("step_sentence_help", lang, limit=MAX_STEPS))
-    encoding = choice(right.radio, t("step_encoding", lang), ENCODINGS, "step_enc", lang,
+    encoding = choice(middle.radio, t("step_encoding", lang), ENCODINGS, "step_enc", lang,
                       format_func=lambda e: t(f"step_enc_{e}", lang), horizontal=True)
-    with st.expander(t("step_sizes", lang)):  # the sentence is the idea; sizes and seed are details
-        c1, c2, c3 = st.columns(3)
-    features = c1.slider(t("step_features", lang), 1, MAX_SIZE, key="step_features",
-                         disabled=encoding == "onehot")
-    units = c2.slider(t("step_units", lang), 1, MAX_SIZE, key="step_units")
-    seed = int(c3.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
-                               help=t("step_seed_help", lang)))
+    sizes = right.expander(t("step_sizes", lang))  # the sentence is the idea; sizes and seed are details
+    features = sizes.slider(t("step_features", lang), 1, MAX_SIZE, key="step_features",
+                            disabled=encoding == "onehot")
+    units = sizes.slider(t("step_units", lang), 1, MAX_SIZE, key="step_units")
+    seed = int(sizes.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
+                                  help=t("step_seed_help", lang)))
     inputs = build_inputs(st.session_state["step_text"], encoding, features, seed)
     for key, params in inputs.notes:
         (st.info if key in ("step_empty", "step_no_tokens") else st.warning)(t(key, lang, **params))

@@ -6,6 +6,7 @@ import streamlit as st
 import ui
 from rnnviz import charts_cells, markup
 from rnnviz.cells import CELLS, make_cell, run
+from rnnviz.charts_cell_diagrams import cell_diagram_figure
 from rnnviz.equations import equation_latex
 from rnnviz.i18n import t
 from rnnviz.params import gru_quiz, gru_without_reset_after, param_count
@@ -30,6 +31,7 @@ trace = run(cell, inputs.xs)  # every step's gates and states
 
 
 def draw(step_t: int) -> None:
+    ui.step_chart(st, cell_diagram_figure(kind, trace.steps[step_t - 1], step_t, lang))  # the book's cell, live
     chart, equation = ui.chart_and_equation()
     ui.step_chart(chart, charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t))
     equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))

@@ -4,11 +4,11 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, markup
+from rnnviz import charts_cells, charts_diagrams, markup
 from rnnviz.cells import make_cell, run
 from rnnviz.equations import equation_latex
 from rnnviz.i18n import t
-from rnnviz.inputs import feature_labels, repeated_token
+from rnnviz.inputs import REPEATED_WORD_SENTENCE, feature_labels, repeated_token, repeated_word
 from rnnviz.layer_shapes import output_shapes, shape_text
 from rnnviz.params import param_count, quiz_param_options
 from rnnviz.snippets import layer_code, shapes_code
@@ -29,6 +29,7 @@ trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, pre, h_t
 
 
 def draw(step_t: int) -> None:
+    ui.step_chart(st, charts_diagrams.unrolled_figure(trace, inputs.tokens, lang, active=step_t))  # the book's picture
     chart, equation = ui.chart_and_equation()
     ui.step_chart(chart, charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
                                                          onehot=encoding == "onehot"))
@@ -40,16 +41,38 @@ def draw(step_t: int) -> None:
     equation.latex(equation_latex(KIND, trace.steps[step_t - 1], step_t, narrow=True))
 
 
-ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot")
+repeat = repeated_word(trace, inputs.tokens)
+# The same-word charts below also mark the current step: once shown, every step reruns the page.
+same_word_shown = repeat is not None and ui.revealed("quiz_hidden_same")
+ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot" or same_word_shown)
 st.caption(t("hidden_look", lang))
 with st.expander(t("hidden_how_to_read", lang)):
     st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
 with st.expander(t("step_inputs_question", lang)):
     ui.show_inputs(lang, inputs, encoding)
-repeat = repeated_token(inputs.tokens)
-if repeat:
-    st.markdown(t("hidden_repeat", lang, token=markup.escape(repeat[0]), steps=", ".join(map(str, repeat[1]))))
 step_t = st.session_state["step_t"]
+
+# --- the same word, a different hidden state: predicted first -------------------------------------
+
+
+def load_repeated_example() -> None:
+    st.session_state["step_text"] = REPEATED_WORD_SENTENCE
+    st.session_state["step_t"] = repeated_token(REPEATED_WORD_SENTENCE.split())[1][1]  # the word's second time
+
+
+st.subheader(t("hidden_same_title", lang))
+if repeat is None:
+    st.caption(t("hidden_same_none", lang))
+    st.button(t("hidden_same_load", lang), on_click=load_repeated_example, icon=":material/repeat:")
+else:
+    steps = ", ".join(map(str, repeat.steps))
+    if ui.predict("quiz_hidden_same", t("hidden_same_q", lang, token=markup.escape(repeat.token), steps=steps),
+                  [t(f"hidden_same_a{i}", lang) for i in range(3)], answer=1,
+                  why=t("hidden_repeat", lang, token=markup.escape(repeat.token), steps=steps), lang=lang):
+        st.plotly_chart(charts_diagrams.repeated_word_figure(repeat, lang), width="stretch")
+        st.caption(t("hidden_dense_vs_rnn", lang))
+        st.plotly_chart(charts_diagrams.feedforward_vs_recurrent_figure(trace, inputs.tokens, lang, active=step_t),
+                        width="stretch")
 
 # --- the parameter count: predicted first, then the weights and the ledger that answer it -------------
 pc = param_count(KIND, d, units)

@@ -32,10 +32,34 @@ STRINGS: dict[str, dict[str, str]] = {
               "next step is how the layer remembers what it has read.",
     },
     "hidden_repeat": {
-        "ko": "*{token}*는 타임스텝 {steps}에 나옵니다. 입력 벡터 x_t는 매번 같지만 은닉 상태 h_t는 다릅니다: "
+        "ko": "단어 *{token}*: 타임스텝 {steps}에 나옵니다. 입력 벡터 x_t는 매번 같지만 은닉 상태 h_t는 다릅니다: "
               "이전 은닉 상태 h_(t−1)에 앞에서 읽은 내용이 담겨 있기 때문입니다.",
         "en": "*{token}* appears at timesteps {steps}: the same input vector x_t each time, yet a different hidden "
               "state h_t, because h_(t−1) carries what was read before.",
+    },
+    "hidden_same_title": {"ko": "같은 단어, 다른 은닉 상태", "en": "The same word, a different hidden state"},
+    "hidden_same_none": {
+        "ko": "이 문장에는 두 번 나오는 단어가 없습니다. 같은 단어를 두 번 읽으면 은닉 상태는 어떻게 될까요?",
+        "en": "No word appears twice in this sentence. What happens to the hidden state when the same word is "
+              "read twice?",
+    },
+    "hidden_same_load": {"ko": "같은 단어가 두 번 나오는 예문 불러오기", "en": "Load an example with a repeated word"},
+    "hidden_same_q": {
+        "ko": "단어 *{token}*: 타임스텝 {steps}에 나오고, 그때마다 입력 x_t는 똑같은 벡터입니다. 은닉 상태 h_t도 같을까요?",
+        "en": "*{token}* appears at timesteps {steps}, with the very same input vector x_t each time. Is the hidden "
+              "state h_t the same too?",
+    },
+    "hidden_same_a0": {"ko": "네, 입력이 같으므로 h_t도 같습니다", "en": "Yes: the same input gives the same h_t"},
+    "hidden_same_a1": {"ko": "아니요, h_(t−1)이 다르므로 h_t도 다릅니다",
+                       "en": "No: h_(t−1) differs, so h_t differs too"},
+    "hidden_same_a2": {"ko": "알 수 없습니다: 매번 무작위로 정해집니다", "en": "Can't tell: it is random each time"},
+    "hidden_dense_vs_rnn": {
+        "ko": "같은 문장을 Dense 층(W_h가 없는 셀)과 SimpleRNN에 넣어 봅니다. Dense 층은 x_t만 보므로 같은 단어에서 "
+              "같은 값을 내고, SimpleRNN은 h를 다음 타임스텝으로 넘기므로 같은 단어에서도 다른 값을 냅니다. "
+              "테두리는 지금 타임스텝입니다.",
+        "en": "The same sentence through a Dense layer (the cell without W_h) and through SimpleRNN. The Dense layer "
+              "sees x_t alone, so the same word gives the same output; SimpleRNN passes h on to the next step, so "
+              "the same word gives a different one. The frame marks the current timestep.",
     },
     "hidden_heatmap_title": {"ko": "타임스텝에 따른 은닉 상태 h_t", "en": "Hidden state h_t over time"},
     "hidden_weights_title": {"ko": "모든 타임스텝이 같은 가중치를 씁니다", "en": "Every timestep uses the same weights"},

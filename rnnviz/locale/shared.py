@@ -140,7 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} tokens; only the first {limit} timesteps are used, so each step stays readable.",
     },
     "step_inputs_question": {"ko": "입력 벡터 x_t는 어떻게 만들어지나요?", "en": "Where do the input vectors x_t come from?"},
-    "step_sizes": {"ko": "층 크기와 시드 바꾸기", "en": "Change the layer's size and seed"},
+    "step_sizes": {"ko": "크기와 시드", "en": "Sizes and seed"},
     "step_inputs_embedding": {
         "ko": "각 단어의 id로 **임베딩** 표({vocab}×{features})의 행을 찾습니다. 표의 값은 훈련된 `Embedding` 층 대신 "
               "시드로 만든 무작위 값이지만, 같은 id는 언제나 표의 같은 행을 가리키므로 같은 단어는 항상 같은 "
