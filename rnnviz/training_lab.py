@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rnnviz import config as cfg
-from rnnviz import run_choice
+from rnnviz import results, run_choice
 from rnnviz.runs import Run
 
 OWN_REFRESH_SECONDS = 0.5  # your own run: the epochs of a quick run take a fraction of a second
@@ -96,3 +96,15 @@ def simple_rnn_range(summaries: Sequence) -> tuple[float, float]:
     values = [value for row in summaries if row.variant.preset in cfg.SIMPLERNN_PRESETS
               for value in row.val_accuracy.values] or [float("nan")]
     return min(values), max(values)
+
+
+def same_vocabulary_figures(reference_runs: Sequence[Run], num_words: int) -> dict | None:
+    """The best validation accuracy over seeds of the reference LSTM and SimpleRNN (embedding) at one
+    vocabulary size: ``{"lstm": Spread, "embedding-simplernn": Spread}``, or None when one is missing.
+
+    The book's own figures compare SimpleRNN at 200 words with LSTM at 500; these compare like with like.
+    """
+    rows = {row.variant.preset: row.val_accuracy for row in results.summarize(reference_runs)
+            if row.variant.num_words == num_words}
+    wanted = ("lstm", "embedding-simplernn")
+    return {preset: rows[preset] for preset in wanted} if all(p in rows for p in wanted) else None

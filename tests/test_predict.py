@@ -35,6 +35,7 @@ QUESTIONS = [
     ("views/tokens.py", "quiz_trunc", "(3, 8)", {}),  # the matrix cut to maxlen = 8
     ("views/onehot.py", "oh_quiz", BOOK_RATIO, {}),  # ≈ 498×
     ("views/review.py", "review_verdict_", t("review_verdicts_title", "en"), {}),  # the models' verdicts
+    ("views/train.py", "quiz_train", t("train_compare_title", "en"), {}),  # the reference LSTM vs. SimpleRNN curves
 ]
 
 
@@ -67,6 +68,19 @@ def test_the_answer_is_absent_until_the_learner_commits(no_user_runs, page, key,
         at.button(key=f"{key}_not_sure").click().run()
     assert not at.exception
     assert shows(at, answer)
+
+
+def test_the_training_labs_answer_compares_like_with_like(no_user_runs):
+    """The reference LSTM and SimpleRNN at one vocabulary (500 words), not the book's 200 vs. 500."""
+    from rnnviz import runs, training_lab
+
+    same = training_lab.same_vocabulary_figures(runs.RunStore(runs.reference_runs_dir()).list(), 500)
+    at = open_page("views/train.py")
+    assert same["lstm"].text() not in everything_shown(at)
+    at.button(key="quiz_train_not_sure").click().run()
+    why = everything_shown(at)
+    assert same["lstm"].text() in why and same["embedding-simplernn"].text() in why
+    assert same["lstm"].mean > same["embedding-simplernn"].mean  # the answer the page gives is what the runs say
 
 
 def test_a_new_review_asks_again(no_user_runs):

@@ -22,7 +22,7 @@ from rnnviz.snippets import training_code
 from rnnviz.url_values import one_of  # a URL parser for ui.setting
 
 lang = ui.language()
-ui.header(("section_9_2", "section_9_3"), "train_title", "train_intro", lang)
+ui.header(("section_9_2", "section_9_3"), "train_title", "train_lead", lang)
 store = runs.RunStore()
 P = "train_"  # widget keys: "train_cell", ... (the tokens page has its own "maxlen")
 FIELDS = ("cell", "inputs", "num_words", "layers", "units", "dropout", "maxlen", "embedding_dim",
@@ -31,6 +31,55 @@ DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 RATES = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2)
 BATCHES = (16, 32, 64, 128, 256, 512)
 OPTIONS = {"dropout": DROPOUTS, "learning_rate": RATES, "batch_size": BATCHES}
+
+all_runs = store.list()
+active = [run for run in all_runs if run.active]
+reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
+
+listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
+by_id = {run.id: run for run in listed}
+label = {run.id: charts_train.run_label(run, lang) for run in listed}  # no status: a menu would keep a stale one
+st.session_state[P + "compare"] = training_lab.compared_ids(ui.current_choice(P + "compare", lang), by_id,
+                                                           all_runs, reference_runs)
+# A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
+# for the first time takes a colour no other drawn run has (charts_train.assign_colours).
+drawn_now = [by_id[i] for i in dict.fromkeys([*(run.id for run in active), *st.session_state[P + "compare"]])]
+colours = charts_train.assign_colours(drawn_now, st.session_state.get(P + "colours"))
+st.session_state[P + "colours"] = colours
+
+
+# --- predict, then reveal: LSTM or SimpleRNN, at the same vocabulary ------------------------------------
+SAME_WORDS = 500  # the reference runs train both at the 1st edition's num_words=500
+def best_full_val_accuracy(preset: str) -> str:
+    best = results.best_full_val_accuracy(all_runs, preset)
+    return f"{best:.3f}" if best is not None else t("train_quiz_none", lang)
+
+
+same = training_lab.same_vocabulary_figures(reference_runs, SAME_WORDS)  # {"lstm": Spread, ...} or None
+why = t("train_quiz_why", lang) + " " + (
+    t("train_quiz_reference", lang, num_words=SAME_WORDS, seeds=len(same["lstm"].values), lstm=same["lstm"].text(),
+      rnn=same["embedding-simplernn"].text()) if same else t("train_quiz_no_reference", lang))
+why += " " + t("train_quiz_yours", lang, lstm=best_full_val_accuracy("lstm"),
+               rnn=best_full_val_accuracy("embedding-simplernn"))
+revealed = ui.predict("quiz_train", t("train_quiz_q", lang, num_words=SAME_WORDS),
+                      [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0, why=why, lang=lang)
+
+# --- the comparison, after the question: the page's main chart ----------------------------------
+if listed and revealed:
+    key = P + "compare"
+    st.markdown(f"**{t('train_compare_title', lang)}**")
+    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), key, lang, format_func=label.get)
+    drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
+    if drawn:
+        st.plotly_chart(charts_train.history_figure(drawn, lang, labels=[label[r.id] for r in drawn],
+                                                    colours=[colours.get(r.id, "#000000") for r in drawn]),
+                        width="stretch")
+        st.caption(t("train_chart_legend", lang))
+        with st.expander(t("train_early_stop_question", lang)):
+            st.markdown(t("train_early_stop_text", lang))
+    else:
+        st.caption(t("train_pick_compare", lang))
+
 
 try:
     data.local_data_dir()
@@ -159,8 +208,6 @@ def launch(config: cfg.RunConfig) -> None:
         ui.set_choice(P + "selected", run_id)  # the live box below names it: no message that would stay
 
 
-all_runs = store.list()
-active = [run for run in all_runs if run.active]
 waiting = training_lab.wait_reason(active, visitor, limits.max_runs)
 wait_reason = t(waiting[0], lang, **waiting[1]) if waiting else None
 if config is not None:
@@ -174,19 +221,6 @@ if config is not None:
     failed_launch = st.session_state.pop(P + "launch_error", None)
     if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
         st.error(markup.fill(t(failed_launch[0], lang), failed_launch[1]))
-
-reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
-
-listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
-by_id = {run.id: run for run in listed}
-st.session_state[P + "compare"] = training_lab.compared_ids(ui.current_choice(P + "compare", lang), by_id,
-                                                           all_runs, reference_runs)
-# A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
-# for the first time takes a colour no other drawn run has (charts_train.assign_colours).
-drawn_now = [by_id[i] for i in dict.fromkeys([*(run.id for run in active), *st.session_state[P + "compare"]])]
-colours = charts_train.assign_colours(drawn_now, st.session_state.get(P + "colours"))
-st.session_state[P + "colours"] = colours
-
 
 # --- the run being trained, its result, the runs table -------------------------------------------------
 def show_metrics(run: runs.Run) -> None:
@@ -316,7 +350,7 @@ def live_section() -> None:
     if others:
         with st.expander(t("train_others_title", lang, n=len(others))):
             show_runs_table(others)
-    if reference_runs:
+    if reference_runs and revealed:  # their accuracies answer the question above
         with st.expander(t("train_reference_title", lang, n=len(reference_runs))):
             st.caption(t("train_reference_caption", lang))
             show_runs_table(reference_runs)
@@ -325,23 +359,8 @@ def live_section() -> None:
 st.fragment(run_every=training_lab.refresh_seconds(active, visitor))(live_section)()
 
 
-# --- comparing runs -------------------------------------------------------------------------------------
+# --- one run: its files, its error, deleting it ------------------------------------------------------------
 if listed:
-    # No status in these labels: the table shows it live, a menu would keep a stale one.
-    label = {run.id: charts_train.run_label(run, lang) for run in listed}
-    key = P + "compare"
-    st.markdown(f"**{t('train_compare_title', lang)}**")
-    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), key, lang, format_func=label.get)
-    drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
-    if drawn:
-        st.plotly_chart(charts_train.history_figure(drawn, lang, labels=[label[r.id] for r in drawn],
-                                                    colours=[colours.get(r.id, "#000000") for r in drawn]),
-                        width="stretch")
-        st.caption(t("train_chart_legend", lang))
-    else:
-        st.caption(t("train_pick_compare", lang))
-
-    # one run: its files, its error, deleting it
     key = P + "selected"
     first = training_lab.first_selected(all_runs, st.session_state[P + "compare"], by_id)
     run = by_id[ui.choice(st.selectbox, t("train_selected_run", lang), list(by_id), key, lang, format_func=label.get,
@@ -391,29 +410,16 @@ if listed:
             st.rerun()
 
 reproduced = results.summarize(reference_runs)  # the reference runs alone
-with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
-    if reproduced:
-        st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")
-        low, high = training_lab.simple_rnn_range(reproduced)
-        st.caption(t("train_reproduce_caption", lang, seeds=max(len(row.seeds) for row in reproduced),
-                     low=low, high=high))
-    else:
-        st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
-        st.caption(t("train_book_caption", lang))
-
+if revealed:  # the book's and the reference figures answer the question above
+    with st.expander(t("train_reproduce_title" if reproduced else "train_book_title", lang)):
+        if reproduced:
+            st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")
+            low, high = training_lab.simple_rnn_range(reproduced)
+            st.caption(t("train_reproduce_caption", lang, seeds=max(len(row.seeds) for row in reproduced),
+                         low=low, high=high))
+        else:
+            st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
+            st.caption(t("train_book_caption", lang))
 
 with st.expander(t("under_the_hood_title", lang)):  # the training process, the backends
     st.markdown(t("train_under_the_hood", lang))
-
-# --- predict, then reveal ---------------------------------------------------------------------------
-def best_full_val_accuracy(preset: str) -> str:
-    best = results.best_full_val_accuracy(all_runs, preset)
-    return f"{best:.3f}" if best is not None else t("train_quiz_none", lang)
-
-
-book = cfg.BOOK_RESULTS
-why = t("train_quiz_why", lang, lstm=book["lstm"].val_accuracy, rnn=book["embedding-simplernn"].val_accuracy)
-why += " " + t("train_quiz_yours", lang, lstm=best_full_val_accuracy("lstm"),
-               rnn=best_full_val_accuracy("embedding-simplernn"))
-ui.predict("quiz_train", t("train_quiz_q", lang), [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0,
-           why=why, lang=lang)

@@ -2,16 +2,20 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "train_title": {"ko": "훈련 실험실", "en": "Training lab"},
-    "train_intro": {
-        "ko": "책의 모델을 실제 IMDB 리뷰로 **훈련**해 봅니다. 모델을 고르고 설정을 바꾼 뒤 훈련을 시작하면, "
-              "에포크마다 **훈련 세트**와 **검증 세트**의 손실과 정확도가 그래프에 그려집니다. 검증 손실이 "
-              "3 에포크 동안 줄지 않으면 **조기 종료**가 훈련을 멈추고 가장 좋았던 에포크의 가중치로 되돌립니다. "
-              "여러 번 훈련한 결과를 겹쳐 그려 SimpleRNN, LSTM, GRU를 비교해 보세요.",
-        "en": "Train the book's models on the real IMDB reviews. Pick a model, change its settings and start "
-              "training: after every epoch the **training** and **validation** loss and accuracy are drawn. "
-              "When the validation loss has not improved for `patience` epochs, **early stopping** ends "
-              "training and restores the weights of the best epoch. Overlay several runs to compare "
-              "SimpleRNN, LSTM and GRU.",
+    "train_lead": {
+        "ko": "책의 모델을 실제 IMDB 리뷰로 **훈련**합니다. 에포크마다 **훈련 세트**와 **검증 세트**의 손실과 정확도가 "
+              "그래프에 그려집니다. 먼저 아래 질문에 답하고 참고 실행의 곡선을 본 뒤, 직접 훈련해 보세요.",
+        "en": "Train the book's models on the real IMDB reviews: after every epoch the **training** and **validation** "
+              "loss and accuracy are drawn. Answer the question below to see the reference runs' curves, then train "
+              "your own.",
+    },
+    "train_early_stop_question": {"ko": "조기 종료는 언제 훈련을 멈추나요?", "en": "When does early stopping end training?"},
+    "train_early_stop_text": {
+        "ko": "검증 손실이 `patience` 에포크 동안 줄지 않으면 **조기 종료**가 훈련을 멈추고 가장 좋았던 에포크의 "
+              "가중치로 되돌립니다 (책의 `EarlyStopping(patience=3, restore_best_weights=True)`).",
+        "en": "When the validation loss has not improved for `patience` epochs, **early stopping** ends training and "
+              "restores the weights of the best epoch (the book's `EarlyStopping(patience=3, "
+              "restore_best_weights=True)`).",
     },
     # --- model choice -----------------------------------------------------------
     "train_model_title": {"ko": "모델과 설정", "en": "Model and settings"},
@@ -421,18 +425,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_col_our_test_acc": {"ko": "참고: 테스트 정확도", "en": "ours: test accuracy"},
     # --- quiz --------------------------------------------------------------------------
     "train_quiz_q": {
-        "ko": "같은 조건에서 LSTM과 SimpleRNN(단어 임베딩)을 훈련하면, 어느 쪽의 최고 검증 정확도가 더 높을까요?",
-        "en": "Trained under the same conditions, which reaches the higher best validation accuracy: LSTM or "
-              "SimpleRNN (with an embedding)?",
+        "ko": "어휘 사전 크기가 같을 때(num_words={num_words}) LSTM과 SimpleRNN(단어 임베딩)을 훈련하면, 어느 쪽의 "
+              "최고 검증 정확도가 더 높을까요?",
+        "en": "With the same vocabulary (num_words={num_words}), which reaches the higher best validation accuracy: "
+              "LSTM or SimpleRNN (with an embedding)?",
     },
     "train_quiz_a0": {"ko": "LSTM", "en": "LSTM"},
     "train_quiz_a1": {"ko": "SimpleRNN", "en": "SimpleRNN"},
     "train_quiz_a2": {"ko": "거의 같다", "en": "About the same"},
     "train_quiz_why": {
-        "ko": "LSTM은 셀 상태와 게이트 덕분에 긴 시퀀스의 앞부분 정보를 더 잘 전달합니다. 책에 실린 결과: "
-              "LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
-        "en": "An LSTM's cell state and gates carry information from early in a long sequence much further. "
-              "The book printed: LSTM {lstm:.3f}, SimpleRNN {rnn:.3f}.",
+        "ko": "LSTM은 셀 상태와 게이트 덕분에 긴 시퀀스의 앞부분 정보를 더 멀리 전달합니다.",
+        "en": "An LSTM's cell state and gates carry information from early in a long sequence much further.",
+    },
+    "train_quiz_reference": {
+        "ko": "같은 num_words={num_words}로 미리 훈련한 참고 실행의 최고 검증 정확도 (시드 {seeds}개, 평균 ± 표준편차 "
+              "(범위)): LSTM {lstm}, SimpleRNN {rnn}. SimpleRNN은 시드에 따라 크게 흔들리기도 합니다.",
+        "en": "The reference runs, trained beforehand at the same num_words={num_words} (best validation accuracy over "
+              "{seeds} seeds, mean ± sd (range)): LSTM {lstm}, SimpleRNN {rnn}. SimpleRNN can also swing widely "
+              "with its seed.",
+    },
+    "train_quiz_no_reference": {
+        "ko": "참고 실행이 없어 비교할 수치가 없습니다. 두 모델을 같은 설정으로 직접 훈련해 보세요.",
+        "en": "There are no reference runs to compare. Train both models with the same settings yourself.",
     },
     "train_quiz_yours": {
         "ko": "여기서 훈련한 결과 (전체 데이터, 실행 중 가장 좋은 값): LSTM {lstm}, SimpleRNN {rnn}.",
