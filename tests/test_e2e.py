@@ -301,6 +301,18 @@ def step_chart(page, lang: str = "en"):
     return page.locator('[data-testid="stPlotlyChart"]').filter(has=title).first
 
 
+def show_numbers(page, lang: str) -> None:
+    """Open the timestep pages' "numbers" tab (the chart and the equation); the book's picture is the first tab."""
+    tab = page.get_by_role("tab", name=t("step_view_numbers", lang))
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
+
+
+def picture(page):
+    """The timestep pages' first tab: the book's picture at the current step (the unrolled loop, or the cell)."""
+    return page.locator('[data-testid="stTabs"] [data-testid="stPlotlyChart"]').first
+
+
 def step_chart_title(page, lang: str):
     return step_chart(page, lang).locator(".gtitle")
 
@@ -339,6 +351,11 @@ def record_step_titles(page) -> None:
 def test_stepping_moves_the_chart_and_the_equation_together(app_url, page, path, lang):
     open_app(page, app_url, path, lang, step_text="i like brachiosaurus very much")
     tokens = "i like brachiosaurus very much".split()
+    player_button(page, path, "forward").click()  # the book's picture first: its arrows carry step 2's vectors
+    expect(picture(page)).to_contain_text("h₂ = [")
+    player_button(page, path, "back").click()
+    expect(picture(page)).to_contain_text("h₁ = [")
+    show_numbers(page, lang)
     for step in (2, 3):
         player_button(page, path, "forward").click()
         expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=step, token=tokens[step - 1]))
@@ -353,6 +370,7 @@ def test_stepping_moves_the_chart_and_the_equation_together(app_url, page, path,
 @pytest.mark.parametrize("path, lang", [("hidden", "en"), ("cells", "ko")])
 def test_play_from_a_middle_step_moves_on_from_there_and_stops_at_the_end(app_url, page, path, lang):
     open_app(page, app_url, path, lang, step_text="a b c d e f", step_t=3)
+    show_numbers(page, lang)
     expect(step_chart_title(page, lang)).to_have_text(t("step_chart_title", lang, t=3, token="c"))
     record_step_titles(page)
     play = player_button(page, path, "play")
@@ -382,6 +400,7 @@ def test_play_from_a_middle_step_moves_on_from_there_and_stops_at_the_end(app_ur
 
 def test_full_screen_keeps_the_controls_and_stays_while_playing(app_url, page):
     open_app(page, app_url, "hidden", "en", step_text="a b c d", step_t=2)
+    show_numbers(page, "en")
     chart = page.locator('[data-testid="stElementContainer"]').filter(has=step_chart(page)).last
     chart.hover()
     expect(chart.get_by_role("button", name="Fullscreen")).to_have_count(0)  # no chart-only view without controls
@@ -425,6 +444,8 @@ def test_control_chart_and_equation_fit_one_1280x720_screen(app_url, browser, pa
     small = new_page(browser, width=1280, height=720)
     try:
         open_app(small, app_url, path, lang, step_t=2)
+        fits_on_screen(small, path, {"picture": picture(small)})  # the book's picture, under the control
+        show_numbers(small, lang)
         fits_on_screen(small, path, {"chart": step_chart(small, lang),
                                      "equation": small.locator('[data-testid="stColumn"]:has(.katex)').first})
         expect_equation = small.locator('[data-testid="stColumn"]:has(.katex)').first
@@ -481,7 +502,8 @@ def test_the_review_hidden_state_starts_at_the_first_word_and_the_padding_switch
 
 def test_a_tiny_training_run_draws_its_curves_and_finishes(app_url, page, runs_dir):
     # quick mode (the first 5,000 reviews) and 2 epochs: well under a minute on JAX
-    open_app(page, app_url, "train", "en", train_preset="lstm", train_mode="quick", train_epochs=2)
+    open_app(page, app_url, "train", "en", train_preset="lstm", train_mode="quick", train_epochs=2,
+             reveal=1)  # a teacher's link: the comparison chart shown at once
     mode = widget(page, "stRadio", t("train_mode", "en"))
     expect(mode.get_by_role("radio", name=t("train_mode_quick", "en", n=5_000, epochs=2))).to_be_checked()
     before = set(runs.RunStore(runs_dir).ids())
@@ -530,6 +552,7 @@ def test_a_reference_run_opens_with_its_curves(app_url, page):
     chosen = next((run for run in reference if run.config.cell == "GRU"), reference[-1])
     name = charts_train.run_label(chosen, "en")  # "reference · 9-3 GRU · num_words=500 · seed 42"
     open_app(page, app_url, "train", "en")
+    page.get_by_role("button", name=t("quiz_not_sure", "en")).click()  # the comparison comes after the question
     picker = widget(page, "stMultiSelect", t("train_compare", "en"))
     picker.scroll_into_view_if_needed()
     if picker.get_by_role("button", name="Clear all").count():  # start from an empty comparison

@@ -38,9 +38,9 @@ def test_default_review_renders_with_every_section(only_reference, lang):
     at = open_page(lang)
     assert at.title[0].value == ("리뷰 직접 넣어 보기" if lang == "ko" else "Try a review")
     assert tuple(h.value for h in at.subheader) == [
-        ("1. 모델이 읽는 id", "2. 모델마다의 판단", "3. 단어마다 바뀌는 예측", "4. 훈련된 셀의 은닉 상태"),
-        ("1. The ids the model reads", "2. Every model's verdict", "3. The prediction after each word",
-         "4. The trained cell's hidden state")][lang == "en"]
+        ("모델마다의 판단", "단어마다 바뀌는 예측", "훈련된 셀의 은닉 상태"),
+        ("Every model's verdict", "The prediction after each word", "The trained cell's hidden state")][lang == "en"]
+    assert t("review_ids_title", lang) in conftest.texts(at.caption)  # the ids, under the page's first picture
     assert len(at.get("plotly_chart")) == 4 and not at.error
     assert results.variant_name(MODELS[0]) in {results.variant_name(m) for m in MODELS}
 
@@ -57,7 +57,7 @@ def test_typed_review_gets_each_models_probability_as_numpy_computes_it(only_ref
     scores = [weights_file.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded) for m in MODELS]
     assert f"{sum(s > 0.5 for s in scores)} of {len(MODELS)} models say positive" in verdict_sentence(at)
     assert reading.n_words == 13
-    ids_text = next(m.value for m in at.markdown if m.value.startswith("13 words + the start token"))
+    ids_text = next(c.value for c in at.caption if "13 words + the start token" in c.value)
     assert f"{reading.n_oov} words outside" in ids_text and f"{100 - 14} padding zeros" in ids_text
 
 

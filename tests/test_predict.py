@@ -35,7 +35,7 @@ QUESTIONS = [
     ("views/tokens.py", "quiz_trunc", "(3, 8)", {}),  # the matrix cut to maxlen = 8
     ("views/onehot.py", "oh_quiz", BOOK_RATIO, {}),  # ≈ 498×
     ("views/review.py", "review_verdict_", t("review_verdicts_title", "en"), {}),  # the models' verdicts
-    ("views/train.py", "quiz_train", t("train_compare_title", "en"), {}),  # the reference LSTM vs. SimpleRNN curves
+    ("views/train.py", "quiz_train", t("train_chart_legend", "en"), {}),  # under the reference LSTM vs. SimpleRNN curves
 ]
 
 

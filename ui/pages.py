@@ -78,7 +78,7 @@ def _ask(key: str, shown: questions.Question, lang: str) -> int | None:
     choices = range(len(shown.options))
     choice_key = translated_choice(f"{key}_choice", lang, lambda v: v if v in choices else None)
     picked = st.radio(t("quiz_title", lang), choices, format_func=shown.options.__getitem__, key=choice_key,
-                      label_visibility="collapsed")
+                      label_visibility="collapsed", horizontal=True)  # one line: the answer's place stays in view
     st.session_state[f"{key}_choice"] = picked
     check, not_sure, _ = st.columns([2, 2, 3])
     committed = None

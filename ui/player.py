@@ -117,6 +117,12 @@ def step_chart(place, figure) -> None:
     place.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
 
 
+def step_views(lang: str):
+    """Two tabs under the player, both drawn at the current step: the book's picture (first: what the
+    page is about) and the numbers (the chart and the equation, side by side). The player drives both."""
+    return st.tabs([t("step_view_picture", lang), t("step_view_numbers", lang)])
+
+
 def chart_and_equation():
     """Two side-by-side places under the player: the chart's column and, beside it, a box of the
     chart's height for the equation (it scrolls when a big layer's equation is taller)."""

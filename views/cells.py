@@ -27,17 +27,19 @@ T, d = inputs.timesteps, inputs.input_dim
 cell = make_cell(kind, d, units, seed)
 trace = run(cell, inputs.xs)  # every step's gates and states
 
-# --- step by step: one control drives the chart and the equation --------------------------------
+# --- step by step: one control drives the book's cell, the chart and the equation -------------------
 
 
 def draw(step_t: int) -> None:
-    ui.step_chart(st, cell_diagram_figure(kind, trace.steps[step_t - 1], step_t, lang))  # the book's cell, live
-    chart, equation = ui.chart_and_equation()
-    ui.step_chart(chart, charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t))
-    equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))
-    if step_t == 1:
-        equation.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))
-    equation.latex(equation_latex(kind, trace.steps[step_t - 1], step_t, narrow=True))
+    picture, numbers = ui.step_views(lang)
+    ui.step_chart(picture, cell_diagram_figure(kind, trace.steps[step_t - 1], step_t, lang))
+    with numbers:
+        chart, equation = ui.chart_and_equation()
+        ui.step_chart(chart, charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t))
+        equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))
+        if step_t == 1:
+            equation.info(t("cells_h0", lang, c0=t("cells_c0", lang) if kind == "LSTM" else ""))
+        equation.latex(equation_latex(kind, trace.steps[step_t - 1], step_t, narrow=True))
 
 
 ui.timestep_player(lang, 1, T, draw, key="cells")

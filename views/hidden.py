@@ -25,20 +25,22 @@ T, d = inputs.timesteps, inputs.input_dim
 cell = make_cell(KIND, d, units, seed)
 trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, pre, h_t
 
-# --- step by step: one control drives the chart and the equation ---------------------------
+# --- step by step: one control drives the book's picture, the chart and the equation --------------
 
 
 def draw(step_t: int) -> None:
-    ui.step_chart(st, charts_diagrams.unrolled_figure(trace, inputs.tokens, lang, active=step_t))  # the book's picture
-    chart, equation = ui.chart_and_equation()
-    ui.step_chart(chart, charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
-                                                         onehot=encoding == "onehot"))
-    equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))
-    if step_t == 1:
-        equation.info(t("hidden_h0", lang))
-    else:
-        equation.caption(t("hidden_carry", lang, prev=step_t - 1))
-    equation.latex(equation_latex(KIND, trace.steps[step_t - 1], step_t, narrow=True))
+    picture, numbers = ui.step_views(lang)
+    ui.step_chart(picture, charts_diagrams.unrolled_figure(trace, inputs.tokens, lang, active=step_t))
+    with numbers:
+        chart, equation = ui.chart_and_equation()
+        ui.step_chart(chart, charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
+                                                             onehot=encoding == "onehot"))
+        equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))
+        if step_t == 1:
+            equation.info(t("hidden_h0", lang))
+        else:
+            equation.caption(t("hidden_carry", lang, prev=step_t - 1))
+        equation.latex(equation_latex(KIND, trace.steps[step_t - 1], step_t, narrow=True))
 
 
 repeat = repeated_word(trace, inputs.tokens)

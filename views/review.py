@@ -69,7 +69,7 @@ right.caption(t("review_model_note", lang, num_words=run.config.num_words, maxle
 
 full_ids = None
 if source == "typed":
-    left.text_area(t("review_text", lang), key=P + "text", height=140, max_chars=review.MAX_REVIEW_CHARS)
+    left.text_area(t("review_text", lang), key=P + "text", height=100, max_chars=review.MAX_REVIEW_CHARS)
     typed, typed_notes = review.accepted_text(st.session_state[P + "text"])  # a paste past the box's limit
     for key, params in typed_notes:
         left.warning(t(key, lang, **params))
@@ -108,11 +108,10 @@ if reading.n_words == 0:
     st.stop()
 
 # --- 1. the ids the model reads -----------------------------------------------------------------
-st.subheader(t("review_ids_title", lang))
-st.markdown(t("review_ids_text", lang, words=reading.n_words, maxlen=maxlen, num_words=run.config.num_words,
-              oov=reading.n_oov, cut=reading.n_cut, pads=max(maxlen - reading.length, 0)))
 cells = tx.padding_layout([reading.grid_rows()], maxlen)
-st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stretch")
+st.plotly_chart(charts.padding_grid_figure(cells, 1, maxlen, lang), width="stretch")  # the page's first picture
+st.caption(t("review_ids_title", lang) + " — " + t("review_ids_text", lang, words=reading.n_words, maxlen=maxlen,
+           num_words=run.config.num_words, oov=reading.n_oov, cut=reading.n_cut, pads=max(maxlen - reading.length, 0)))
 
 # --- 2, 3. what the models say: predicted first -----------------------------------------------------
 scores = [weights_file.predict(files_of(model)[0], readings[model.id].padded) for model in models]

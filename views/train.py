@@ -50,35 +50,36 @@ st.session_state[P + "colours"] = colours
 
 # --- predict, then reveal: LSTM or SimpleRNN, at the same vocabulary ------------------------------------
 SAME_WORDS = 500  # the reference runs train both at the 1st edition's num_words=500
-def best_full_val_accuracy(preset: str) -> str:
+def best_full_val_accuracy(preset: str) -> str | None:
     best = results.best_full_val_accuracy(all_runs, preset)
-    return f"{best:.3f}" if best is not None else t("train_quiz_none", lang)
+    return f"{best:.3f}" if best is not None else None
 
 
 same = training_lab.same_vocabulary_figures(reference_runs, SAME_WORDS)  # {"lstm": Spread, ...} or None
 why = t("train_quiz_why", lang) + " " + (
     t("train_quiz_reference", lang, num_words=SAME_WORDS, seeds=len(same["lstm"].values), lstm=same["lstm"].text(),
       rnn=same["embedding-simplernn"].text()) if same else t("train_quiz_no_reference", lang))
-why += " " + t("train_quiz_yours", lang, lstm=best_full_val_accuracy("lstm"),
-               rnn=best_full_val_accuracy("embedding-simplernn"))
+yours = {preset: best_full_val_accuracy(preset) for preset in ("lstm", "embedding-simplernn")}
+if any(yours.values()):  # the learner's own full runs, when there are some
+    why += " " + t("train_quiz_yours", lang, lstm=yours["lstm"] or "–", rnn=yours["embedding-simplernn"] or "–")
 revealed = ui.predict("quiz_train", t("train_quiz_q", lang, num_words=SAME_WORDS),
                       [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0, why=why, lang=lang)
 
 # --- the comparison, after the question: the page's main chart ----------------------------------
 if listed and revealed:
-    key = P + "compare"
-    st.markdown(f"**{t('train_compare_title', lang)}**")
-    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), key, lang, format_func=label.get)
+    chart_place = st.container()  # the chart first, its picker under it
+    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), P + "compare", lang, format_func=label.get)
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
-    if drawn:
-        st.plotly_chart(charts_train.history_figure(drawn, lang, labels=[label[r.id] for r in drawn],
-                                                    colours=[colours.get(r.id, "#000000") for r in drawn]),
-                        width="stretch")
-        st.caption(t("train_chart_legend", lang))
-        with st.expander(t("train_early_stop_question", lang)):
-            st.markdown(t("train_early_stop_text", lang))
-    else:
-        st.caption(t("train_pick_compare", lang))
+    with chart_place:
+        if drawn:
+            st.plotly_chart(charts_train.history_figure(drawn, lang, labels=[label[r.id] for r in drawn],
+                                                        colours=[colours.get(r.id, "#000000") for r in drawn]),
+                            width="stretch")
+            st.caption(t("train_chart_legend", lang))
+        else:
+            st.caption(t("train_pick_compare", lang))
+    with st.expander(t("train_early_stop_question", lang)):
+        st.markdown(t("train_early_stop_text", lang))
 
 
 try:

@@ -86,7 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} tokens is more than maxlen {maxlen}. `pad_sequences` cuts the first {cut}, so the model "
               "reads **only the last {maxlen}** (truncating='pre').",
     },
-    "review_ids_title": {"ko": "1. 모델이 읽는 id", "en": "1. The ids the model reads"},
+    "review_ids_title": {"ko": "**위: 모델이 읽는 id**", "en": "**Above: the ids the model reads**"},
     "review_ids_text": {
         "ko": "단어 {words}개 + 시작 토큰(1). 어휘 사전(num_words={num_words}) 밖의 단어 {oov}개는 OOV(2), 앞에 패딩 "
               "{pads}개(0), 잘린 토큰 {cut}개. 결과는 길이 {maxlen}인 행 하나입니다. 토큰과 패딩 페이지와 같은 "
@@ -95,7 +95,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "become OOV (2); {pads} padding zeros in front; {cut} tokens cut. The result is one row of "
               "length {maxlen}, in the same colours as the Tokens & padding page.",
     },
-    "review_verdicts_title": {"ko": "2. 모델마다의 판단", "en": "2. Every model's verdict"},
+    "review_verdicts_title": {"ko": "모델마다의 판단", "en": "Every model's verdict"},
     "review_verdicts_text": {
         "ko": "모델 {total}개 중 {positive}개가 긍정(> 0.5)이라고 판단합니다. 참고 실행의 막대는 시드 {seeds}개의 "
               "평균, 다이아몬드는 시드 하나, 가는 선은 표준편차입니다. 자세히 보는 모델의 확률은 **{chosen:.3f}**입니다. "
@@ -115,7 +115,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_threshold": {"ko": "0.5: 긍정 ↑ / 부정 ↓", "en": "0.5: positive ↑ / negative ↓"},
     "review_axis_probability": {"ko": "긍정일 확률", "en": "probability positive"},
     "review_axis_words": {"ko": "여기까지 읽었을 때 (괄호 = OOV)", "en": "having read up to here (brackets = OOV)"},
-    "review_prefix_title": {"ko": "3. 단어마다 바뀌는 예측", "en": "3. The prediction after each word"},
+    "review_prefix_title": {"ko": "단어마다 바뀌는 예측", "en": "The prediction after each word"},
     "review_prefix_text": {
         "ko": "각 점은 리뷰가 그 단어에서 끝났다면 모델이 낼 확률입니다. 시작 토큰만 읽었을 때 {first:.3f}, "
               "끝까지 읽으면 {last:.3f}. 예측을 가장 많이 올린 단어: {up}. 가장 많이 내린 단어: {down}.",
@@ -137,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each point feeds `pad_sequences([ids[:k]], maxlen={maxlen})` to the model; a shorter prefix "
               "gets more padding in front.",
     },
-    "review_hidden_title": {"ko": "4. 훈련된 셀의 은닉 상태", "en": "4. The trained cell's hidden state"},
+    "review_hidden_title": {"ko": "훈련된 셀의 은닉 상태", "en": "The trained cell's hidden state"},
     "review_hidden_text": {
         "ko": "훈련된 {cell}({units}) 층이 {maxlen}개 타임스텝을 읽습니다(층 {layers}개 중 첫 번째 층). 패딩도 "
               "타임스텝이므로 모델은 패딩을 읽는 동안에도 상태를 바꿉니다. 리뷰의 첫 토큰은 {first}번째 "

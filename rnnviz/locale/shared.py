@@ -140,6 +140,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} tokens; only the first {limit} timesteps are used, so each step stays readable.",
     },
     "step_inputs_question": {"ko": "입력 벡터 x_t는 어떻게 만들어지나요?", "en": "Where do the input vectors x_t come from?"},
+    "step_view_picture": {"ko": "책의 그림", "en": "The book's picture"},
+    "step_view_numbers": {"ko": "숫자로 보기: 그래프와 식", "en": "The numbers: chart and equation"},
     "step_sizes": {"ko": "크기와 시드", "en": "Sizes and seed"},
     "step_inputs_embedding": {
         "ko": "각 단어의 id로 **임베딩** 표({vocab}×{features})의 행을 찾습니다. 표의 값은 훈련된 `Embedding` 층 대신 "

@@ -354,7 +354,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_state_broken": {"ko": "손상됨", "en": "damaged"},
     "train_state_stalled": {"ko": "응답 없음", "en": "stalled"},
     "train_compare": {"ko": "겹쳐 그릴 실행", "en": "Runs to overlay"},
-    "train_compare_title": {"ko": "실행 비교", "en": "Compare runs"},
     "train_pick_compare": {"ko": "비교할 실행을 하나 이상 고르세요.", "en": "Pick one or more runs to compare."},
     "train_selected_run": {"ko": "실행 하나 고르기", "en": "One run"},
     "train_download_history": {"ko": "기록 CSV 내려받기", "en": "Download history CSV"},
@@ -452,5 +451,4 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "여기서 훈련한 결과 (전체 데이터, 실행 중 가장 좋은 값): LSTM {lstm}, SimpleRNN {rnn}.",
         "en": "Your runs here (full data, the best of each): LSTM {lstm}, SimpleRNN {rnn}.",
     },
-    "train_quiz_none": {"ko": "아직 없음", "en": "none yet"},
 }
