@@ -240,6 +240,33 @@ def test_every_page_opens_without_errors_and_draws_its_charts(app_url, page, pat
     screenshot(page, f"{path or 'home'}-{lang}")
 
 
+# --- one big picture first (issue 14) ----------------------------------------------------------------------
+# Page -> its link. The training lab's chart follows its question: a teacher's ?reveal=1 link answers it.
+FIRST_SCREEN = {"tokens": {}, "hidden": {}, "onehot": {}, "cells": {}, "review": {}, "train": {"reveal": 1}}
+MIN_PICTURE_SHOWN = 120  # px of the main chart above the bottom of a 1280×720 screen, at the least
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", list(FIRST_SCREEN))
+def test_the_title_a_short_lead_and_the_main_picture_share_the_first_screen(app_url, browser, path, lang):
+    small = new_page(browser, width=1280, height=720)
+    try:
+        open_app(small, app_url, path, lang, **FIRST_SCREEN[path])
+        lead = small.locator('[data-testid="stElementContainer"]:has(h1) + [data-testid="stElementContainer"]')
+        lines = lead.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle("
+                              "e.querySelector('p')).lineHeight)")
+        assert lines <= 3.2, f"the lead under the title runs to {lines:.1f} lines"
+        picture = small.locator('[data-testid="stPlotlyChart"]').first
+        expect(picture).to_be_visible()
+        top = picture.bounding_box()["y"]  # the page is not scrolled: the first screen as it opens
+        assert top <= 720 - MIN_PICTURE_SHOWN, f"the main picture starts at {top:.0f} px"
+        assert small.evaluate("document.documentElement.scrollWidth") <= 1280  # nothing to scroll sideways
+        small.screenshot(path=str(ARTIFACTS / f"first-screen-{path}-{lang}.png"))
+        assert_no_errors(small)
+    finally:
+        small.context.close()
+
+
 # --- tokens and padding -----------------------------------------------------------------------------------
 
 
@@ -595,7 +622,8 @@ def test_a_typed_review_gets_a_verdict_with_its_probability(app_url, page):
     open_app(page, app_url, "review", "en", rv_model=model.id)
     type_into(page, "stTextArea", t("review_text", "en"), text)
     wait_for_query(page, "rv_text", text)
-    page.get_by_role("button", name=t("quiz_not_sure", "en")).click()  # the verdicts come after the question
+    question = page.locator('[class*="st-key-review_verdict_"][class*="_box"]')  # asked anew for this review
+    question.get_by_role("button", name=t("quiz_not_sure", "en")).click()  # the verdicts come after the question
     verdict = page.get_by_text(re.compile(r"models say positive \(> 0\.5\)"))
     wait_until(page, lambda: f"says {expected:.3f}" in verdict.inner_text(), f"the verdict 'says {expected:.3f}'")
     wait_idle(page)
