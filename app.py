@@ -10,7 +10,7 @@ lang = ui.language_switch()
 ui.localize_widgets(lang)
 st.sidebar.caption(t("sidebar_book", lang))
 pages = [st.Page(path, title=t(title, lang), icon=icon, default=(i == 0))
-         for i, (path, title, icon, _, _) in enumerate(ui.PAGES)]
+         for i, (path, title, icon) in enumerate(ui.PAGES)]
 ui.wait_for_warm_up()  # never import alongside the warm-up thread
 st.navigation(pages).run()
 ui.warm_up_in_background()  # after the page: imports the other pages need, while the visitor reads

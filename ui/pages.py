@@ -6,20 +6,20 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from rnnviz import questions
+from rnnviz import lesson, questions
 from rnnviz.i18n import t
-from ui.settings import translated_choice
+from ui.settings import set_choice, translated_choice
 
 
-# The app's pages: (file, title key, icon, book section keys, "what you do" key).
+# The app's pages, in the chapter's order: (file, title key, icon). The path (rnnviz.lesson) visits them.
 PAGES = (
-    ("views/home.py", "nav_home", ":material/home:", (), ""),
-    ("views/tokens.py", "nav_tokens", ":material/text_fields:", ("section_9_1", "section_9_2"), "what_tokens"),
-    ("views/hidden.py", "page_hidden", ":material/timeline:", ("section_9_1",), "what_hidden"),
-    ("views/onehot.py", "page_onehot", ":material/compare:", ("section_9_2",), "what_onehot"),
-    ("views/cells.py", "page_cells", ":material/memory:", ("section_9_3",), "what_cells"),
-    ("views/train.py", "page_train", ":material/model_training:", ("section_9_2", "section_9_3"), "what_train"),
-    ("views/review.py", "page_review", ":material/rate_review:", ("section_9_2", "section_9_3"), "what_review"),
+    ("views/home.py", "nav_home", ":material/home:"),
+    ("views/tokens.py", "nav_tokens", ":material/text_fields:"),
+    ("views/hidden.py", "page_hidden", ":material/timeline:"),
+    ("views/onehot.py", "page_onehot", ":material/compare:"),
+    ("views/train.py", "page_train", ":material/model_training:"),
+    ("views/cells.py", "page_cells", ":material/memory:"),
+    ("views/review.py", "page_review", ":material/rate_review:"),
 )
 
 
@@ -28,6 +28,52 @@ def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: st
     st.caption(" · ".join(t(k, lang) for k in section_keys))
     st.title(t(title_key, lang))
     st.markdown(t(intro_key, lang))
+
+
+_APPLIED_STEP = "_lesson_step_applied"  # session key: the path step whose settings were last applied
+
+
+def lesson_step(page: str) -> tuple[lesson.Step | None, bool]:
+    """The path's step this visit of `page` is on (`rnnviz.lesson`); call it before the page's widgets.
+
+    Following a step's link (``?step=4&train_preset=...``) sets the step's settings, even over the
+    session's own; a rerun on the same step leaves the learner's later changes alone.
+
+    Returns:
+        ``(step, applied)``: the step (None for a page off the path), and whether its settings were
+        set just now (the training lab then fills in the chosen model's fields).
+    """
+    raw = st.query_params.get("step")
+    step = lesson.step_of(page, raw)
+    if step is None or raw != str(step.number) or st.session_state.get(_APPLIED_STEP) == step.number:
+        return step, False
+    for key, value in step.settings.items():
+        set_choice(key, value)
+    st.session_state[_APPLIED_STEP] = step.number
+    return step, True
+
+
+def lesson_nav(step: lesson.Step | None, lang: str) -> None:
+    """The end of a page on the path: "← previous", where this step is, "next →" (links keep the step)."""
+    if step is None:
+        return
+    before, after = lesson.neighbours(step)
+    st.divider()
+    back, here, forward = st.columns([3, 2, 3], vertical_alignment="center")
+    if before is not None:
+        back.page_link(before.page, label=t("lesson_previous", lang, page=_page_title(before, lang)),
+                       query_params=lesson.link_params(before, lang))
+    here.caption(t("lesson_step", lang, n=step.number, total=len(lesson.STEPS)) + " · " + t(step.section, lang))
+    if after is not None:
+        forward.page_link(after.page, label=t("lesson_next", lang, page=_page_title(after, lang)),
+                          query_params=lesson.link_params(after, lang))
+    else:
+        forward.page_link("views/home.py", label=t("lesson_home", lang), icon=":material/home:")
+
+
+def _page_title(step: lesson.Step, lang: str) -> str:
+    title_key = next(title for path, title, _ in PAGES if path == step.page)
+    return t(title_key, lang)
 
 
 REVEAL_ALL = "_reveal_all"  # session key: a teacher's ?reveal=1 link opened every answer

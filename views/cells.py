@@ -15,6 +15,7 @@ from rnnviz.url_values import one_of
 
 KINDS = ("LSTM", "GRU")
 lang = ui.language()
+path_step, _ = ui.lesson_step("views/cells.py")  # the chapter's path: ?step=
 ui.header(("section_9_3",), "page_cells", "cells_lead", lang)
 
 # --- the cell, the sentence and the layer ------------------------------------------------
@@ -86,3 +87,4 @@ if revealed:  # its comments print the parameter count
         st.code(layer_code(kind, inputs, cell), language="python")
 
 ui.keep_settings(settings)
+ui.lesson_nav(path_step, lang)

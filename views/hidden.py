@@ -15,6 +15,7 @@ from rnnviz.snippets import layer_code, shapes_code
 
 KIND = "SimpleRNN"
 lang = ui.language()
+path_step, _ = ui.lesson_step("views/hidden.py")  # the chapter's path: ?step=
 ui.header(("section_9_1",), "page_hidden", "hidden_lead", lang)
 
 # --- the sentence and the layer ---------------------------------------------------------
@@ -122,3 +123,4 @@ if revealed:  # its comments print the parameter count
         st.code(layer_code(KIND, inputs, cell), language="python")
 
 ui.keep_settings(settings)
+ui.lesson_nav(path_step, lang)

@@ -14,6 +14,7 @@ from rnnviz.params import model_params
 from rnnviz.url_values import bounded_int, one_of
 
 lang = ui.language()
+path_step, _ = ui.lesson_step("views/onehot.py")  # the chapter's path: ?step=
 ui.header(("section_9_2",), "oh_title", "oh_lead", lang)
 P = "oh_"  # widget keys of this page ("oh_maxlen"; the tokens page has its own "maxlen")
 WORDS = (100, 200, 500, 1000, 2000)
@@ -226,3 +227,4 @@ else:
 with st.expander(t("oh_code_title", lang)):
     st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
 ui.keep_settings(settings)
+ui.lesson_nav(path_step, lang)

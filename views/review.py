@@ -14,6 +14,7 @@ from rnnviz.i18n import t
 from rnnviz.url_values import bounded_int, one_of  # URL parsers for ui.setting
 
 lang = ui.language()
+path_step, _ = ui.lesson_step("views/review.py")  # the chapter's path: ?step=
 ui.header(("section_9_2", "section_9_3"), "page_review", "review_lead", lang)
 P = "rv_"  # this page's widget keys
 
@@ -196,3 +197,4 @@ ui.predict("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_word
            why=t("review_quiz_why", lang, ids=str([i for i in unknown.padded if i][:8]),
                  score=weights_file.predict(weights, unknown.padded)), lang=lang)
 ui.keep_settings(settings)
+ui.lesson_nav(path_step, lang)

@@ -12,6 +12,7 @@ from rnnviz.url_values import bounded_int, one_of
 BOOK_MAXLEN = 100  # pad_sequences(train_input, maxlen=100) in the book
 
 lang = ui.language()
+path_step, _ = ui.lesson_step("views/tokens.py")  # the chapter's path: ?step=
 ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_lead", lang)
 
 
@@ -137,3 +138,4 @@ if sentences:
                                      shown_len, padding, truncating), language="python")  # as drawn
 
 ui.keep_settings(settings)
+ui.lesson_nav(path_step, lang)

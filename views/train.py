@@ -22,6 +22,7 @@ from rnnviz.snippets import training_code
 from rnnviz.url_values import one_of  # a URL parser for ui.setting
 
 lang = ui.language()
+path_step, path_step_applied = ui.lesson_step("views/train.py")  # the chapter's path: ?step=
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_lead", lang)
 store = runs.RunStore()
 P = "train_"  # widget keys: "train_cell", ... (the tokens page has its own "maxlen")
@@ -108,6 +109,8 @@ def set_words(n: int) -> None:
 
 # --- model and settings -----------------------------------------------------------------
 st.subheader(t("train_model_title", lang))
+if path_step_applied:  # a link to a step of the chapter's path: open on its model, every field
+    apply_preset()
 settings = [ui.setting_key(P + "preset", "lstm", one_of(tuple(cfg.PRESETS))),
             ui.setting_key(P + "mode", "quick", one_of(("quick", "full")))]
 preset_name = ui.current_choice(P + "preset", lang)
@@ -424,3 +427,4 @@ if revealed:  # the book's and the reference figures answer the question above
 
 with st.expander(t("under_the_hood_title", lang)):  # the training process, the backends
     st.markdown(t("train_under_the_hood", lang))
+ui.lesson_nav(path_step, lang)

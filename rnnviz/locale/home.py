@@ -1,4 +1,4 @@
-"""Strings of the home page (see rnnviz.i18n); its map of pages uses the page table's (shared.py)."""
+"""Strings of the home page (see rnnviz.i18n); its path through the chapter is lesson.py's."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "home_title": {"ko": "순환 신경망, 눈으로 보며 배우기", "en": "Recurrent neural networks, hands-on"},
@@ -10,16 +10,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "**timestep** at a time and keeps what it has read so far in its **hidden state**. Here you "
               "can watch that happen, number by number, and change it. Every number is computed live.",
     },
-    "home_map": {"ko": "책의 절과 이 앱의 페이지", "en": "The book's sections and this app's pages"},
-    "home_start": {
-        "ko": "처음이라면 **토큰과 패딩**부터 시작하세요. 문장이 어떻게 숫자 행렬이 되는지 보는 것이 첫걸음입니다.",
-        "en": "New here? Start with **Tokens & padding**: seeing a sentence become a matrix of numbers "
-              "is the first step.",
-    },
-    "home_go_tokens": {"ko": "토큰과 패딩 열기 →", "en": "Open Tokens & padding →"},
     "home_sharing": {
-        "ko": "주소창의 링크를 복사해 공유하면 같은 언어, 같은 설정으로 열립니다.",
-        "en": "Copy the link from the address bar to share: it opens in the same language with the same "
-              "settings.",
+        "ko": "주소창의 링크를 복사해 공유하면 같은 언어, 같은 설정, 같은 단계로 열립니다.",
+        "en": "Copy the link from the address bar to share: it opens in the same language, with the same "
+              "settings, on the same step.",
     },
 }

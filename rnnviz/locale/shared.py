@@ -19,36 +19,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "section_9_1": {"ko": "9-1 순차 데이터와 순환 신경망", "en": "9-1 Sequential data and recurrent neural networks"},
     "section_9_2": {"ko": "9-2 순환 신경망으로 IMDB 리뷰 분류하기", "en": "9-2 Classifying IMDB reviews with an RNN"},
     "section_9_3": {"ko": "9-3 LSTM과 GRU 셀", "en": "9-3 LSTM and GRU cells"},
-    "what_tokens": {
-        "ko": "문장 → 토큰 → 정수 id → 패딩된 행렬. 어휘 사전, 예약된 id 0·1·2, maxlen의 효과.",
-        "en": "Sentence → tokens → integer ids → padded matrix. The vocabulary, reserved ids 0/1/2, "
-              "what maxlen does.",
-    },
-    "what_hidden": {
-        "ko": "SimpleRNN 셀이 타임스텝마다 은닉 상태를 어떻게 바꾸는지 한 단계씩 봅니다.",
-        "en": "Step through a SimpleRNN cell and watch the hidden state change at each timestep.",
-    },
-    "what_onehot": {
-        "ko": "같은 리뷰를 원-핫 인코딩과 단어 임베딩으로 비교합니다.",
-        "en": "The same review as one-hot vectors and as a word embedding.",
-    },
-    "what_train": {
-        "ko": "책의 모델을 실제 IMDB 데이터로 훈련하고 손실 곡선을 실시간으로 봅니다.",
-        "en": "Train the book's models on real IMDB data and watch the loss curves live.",
-    },
-    "what_cells": {
-        "ko": "LSTM의 게이트와 셀 상태, GRU의 게이트를 숫자로 봅니다.",
-        "en": "The gates and cell state of an LSTM, and the gates of a GRU, with their numbers.",
-    },
     "page_hidden": {"ko": "은닉 상태, 한 단계씩", "en": "Hidden state, step by step"},
     "page_onehot": {"ko": "원-핫 인코딩 vs. 단어 임베딩", "en": "One-hot vs. embedding"},
     "page_train": {"ko": "훈련 실험실", "en": "Training lab"},
     "page_cells": {"ko": "LSTM과 GRU 셀", "en": "LSTM and GRU cells"},
     "page_review": {"ko": "리뷰 직접 넣어 보기", "en": "Try a review"},
-    "what_review": {
-        "ko": "훈련된 책의 모델들이 내가 쓴 리뷰를 단어마다 어떻게 읽고 판단하는지 봅니다.",
-        "en": "Type a review and watch the book's trained models read it word by word.",
-    },
     # --- the book's models by name (rnnviz.charts_train.run_label: the training lab, one-hot and review pages)
     "preset_onehot-simplernn": {"ko": "9-2 원-핫 인코딩 + SimpleRNN", "en": "9-2 one-hot + SimpleRNN"},
     "preset_embedding-simplernn": {"ko": "9-2 단어 임베딩 + SimpleRNN", "en": "9-2 embedding + SimpleRNN"},
