@@ -46,7 +46,7 @@ def test_home_opens_in_korean_for_a_korean_link(app_url, page):
 
 
 def test_tokens_page_draws_its_charts_and_keeps_settings_in_the_url(app_url, page):
-    page.goto(f"{app_url}/tokens?lang=en&maxlen=12&padding=post")
+    page.goto(f"{app_url}/tokens?lang=en&maxlen=12&padding=post&reveal=1")  # maxlen cuts after the question
     wait_for_app(page, "IMDB review lengths and maxlen")
     page.locator(".js-plotly-plot").nth(1).wait_for(timeout=60_000)
     assert page.locator(".js-plotly-plot").count() == 2  # the padded grid and the histogram

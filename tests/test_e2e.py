@@ -291,6 +291,7 @@ def test_padding_controls_change_the_matrix_and_the_url(app_url, page, local_dat
     sentence = "the movie was great"
     ids = tx.Vocabulary.from_word_index(data.load_word_index(), 500).encode(sentence)  # 5 ids
     open_app(page, app_url, "tokens", "en", text=sentence, maxlen=8)
+    page.get_by_role("button", name=t("quiz_not_sure", "en")).click()  # maxlen cuts after the question
     caption = page.get_by_text(re.compile(r"Padded matrix shape: \(1, \d+\)"))
     expect(caption).to_contain_text("(1, 8)")
 
@@ -638,6 +639,7 @@ def test_a_typed_review_gets_a_verdict_with_its_probability(app_url, page):
 
 def test_a_copied_link_reopens_the_same_page_language_and_settings(app_url, browser, page):
     open_app(page, app_url, "tokens", "ko", text="the movie was great", maxlen=12, padding="post")
+    page.get_by_role("button", name=t("quiz_not_sure", "ko")).click()  # maxlen and truncating come after it
     truncating = widget(page, "stRadio", t("tokens_truncating", "ko"))
     truncating.get_by_text(t("tokens_post", "ko")).click()  # one change made on the page
     wait_for_query(page, "truncating", "post")
@@ -651,6 +653,7 @@ def test_a_copied_link_reopens_the_same_page_language_and_settings(app_url, brow
         # the Korean label also says how to apply (ui.input_label): not an exact match
         text_box = friend.get_by_test_id("stTextArea").filter(has_text=t("tokens_input", "ko")).locator("textarea")
         expect(text_box).to_have_value("the movie was great")
+        friend.get_by_role("button", name=t("quiz_not_sure", "ko")).click()  # the friend is asked first, too
         slider = widget(friend, "stSlider", t("tokens_maxlen", "ko"))
         expect(slider.get_by_test_id("stSliderThumbValue")).to_have_text("12")
         for key in ("tokens_padding", "tokens_truncating"):

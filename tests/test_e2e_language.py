@@ -48,8 +48,8 @@ PAGES = {
 EXCEPTION = '[data-testid="stException"]'
 # Settings the link opens with, other than the defaults, on the page's translated choices: a choice
 # whose value were lost in the switch would show in the URL after the touch.
-START = {"tokens": "&vocab=fit&padding=post", "hidden": "&step_enc=onehot", "cells": "&step_enc=onehot",
-         "train": "&train_preset=gru"}
+START = {"tokens": "&vocab=fit&padding=post&reveal=1",  # revealed: maxlen and padding follow the question "hidden": "&step_enc=onehot", "cells": "&step_enc=onehot",
+         "train": "&train_preset=gru&reveal=1"}  # revealed: the training lab's chart follows its question
 
 
 @pytest.fixture(scope="module")
