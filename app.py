@@ -5,8 +5,11 @@ import streamlit as st
 import ui
 from rnnviz.i18n import t
 
-st.set_page_config(page_title="rnnviz", page_icon=":material/replay:", layout="wide")
+# A teacher's ?present=1 link opens with the sidebar folded away (the projector view, ui.presenting).
+st.set_page_config(page_title="rnnviz", page_icon=":material/replay:", layout="wide",
+                   initial_sidebar_state="collapsed" if st.query_params.get("present") == "1" else "auto")
 lang = ui.language_switch()
+ui.present_switch(lang)
 ui.localize_widgets(lang)
 st.sidebar.caption(t("sidebar_book", lang))
 pages = [st.Page(path, title=t(title, lang), icon=icon, default=(i == 0))

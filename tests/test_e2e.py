@@ -267,6 +267,24 @@ def test_the_title_a_short_lead_and_the_main_picture_share_the_first_screen(app_
         small.context.close()
 
 
+@pytest.mark.parametrize("path", list(FIRST_SCREEN))
+def test_the_projector_view_folds_the_sidebar_enlarges_the_text_and_keeps_the_picture(app_url, browser, path):
+    small = new_page(browser, width=1280, height=720)
+    try:
+        open_app(small, app_url, path, "ko", present=1, reveal=1)  # a teacher's link
+        expect(small.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+        text = small.locator('[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p').first
+        assert float(text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 19  # the back row reads it
+        picture = small.locator('[data-testid="stPlotlyChart"]').first
+        expect(picture).to_be_visible()
+        assert picture.bounding_box()["y"] <= 720 - MIN_PICTURE_SHOWN
+        assert small.evaluate("document.documentElement.scrollWidth") <= 1280
+        small.screenshot(path=str(ARTIFACTS / f"projector-{path}-ko.png"))
+        assert_no_errors(small)
+    finally:
+        small.context.close()
+
+
 # --- tokens and padding -----------------------------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from rnnviz import lesson, questions
 from rnnviz.i18n import t
-from ui.settings import set_choice, translated_choice
+from ui.settings import presenting, set_choice, translated_choice
 
 
 # The app's pages, in the chapter's order: (file, title key, icon). The path (rnnviz.lesson) visits them.
@@ -24,7 +24,11 @@ PAGES = (
 
 
 def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: str) -> None:
-    """The book's section(s), the page title and a few sentences, as every page opens."""
+    """The book's section(s), the page title and a few sentences, as every page opens (the projector
+    view keeps the title alone: the teacher says the rest)."""
+    if presenting():
+        st.title(t(title_key, lang))
+        return
     st.caption(" · ".join(t(k, lang) for k in section_keys))
     st.title(t(title_key, lang))
     st.markdown(t(intro_key, lang))

@@ -32,10 +32,38 @@ _HIDE_INPUT_HINTS = '<style>[data-testid="InputInstructions"] { display: none; }
 _COMPACT_TOP = '<style>[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }</style>'
 
 
+# The projector view: larger text for the back row, a smaller title so the picture still fits 1280×720.
+_PRESENT = """<style>
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p { font-size: 1.2rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.2rem; padding-top: 0; }
+</style>"""
+_PRESENT_KEY = "present"  # session and URL key of the projector view
+
+
 def localize_widgets(lang: str) -> None:
-    """The app's page-wide style (app.py, every run): a compact top, and outside English no
-    English-only input hints. In the sidebar, so the main column gets no empty first element."""
-    st.sidebar.html(_COMPACT_TOP + (_HIDE_INPUT_HINTS if lang != "en" else ""))
+    """The app's page-wide style (app.py, every run): a compact top, the projector view's type, and
+    outside English no English-only input hints. In the sidebar, so the main column gets no empty
+    first element."""
+    st.sidebar.html(_COMPACT_TOP + (_PRESENT if presenting() else "") + (_HIDE_INPUT_HINTS if lang != "en" else ""))
+
+
+def presenting() -> bool:
+    """Whether the projector view is on: the page shows its main picture and controls, larger, and
+    leaves out run management, downloads, code and "under the hood" details."""
+    if _PRESENT_KEY not in st.session_state:  # a new session: a teacher's ?present=1 link decides
+        st.session_state[_PRESENT_KEY] = st.query_params.get(_PRESENT_KEY) == "1"
+    return bool(st.session_state[_PRESENT_KEY])
+
+
+def present_switch(lang: str) -> bool:
+    """The sidebar's projector-view switch (app.py, every run); kept in the URL, so a link opens it."""
+    presenting()  # starts the switch from the link
+    on = st.sidebar.toggle(t("present_switch", lang), key=_PRESENT_KEY, help=t("present_help", lang))
+    if on:
+        st.query_params[_PRESENT_KEY] = "1"
+    else:
+        st.query_params.pop(_PRESENT_KEY, None)
+    return on
 
 
 def input_label(label: str, lang: str, multiline: bool = False) -> str:

@@ -81,7 +81,7 @@ if revealed:
 ui.memory_fading(lang, seed, "cells_memory_title", kind)
 
 # --- code ------------------------------------------------------------------------------------
-if revealed:  # its comments print the parameter count
+if revealed and not ui.presenting():  # its comments print the parameter count
     with st.expander(t("step_code_title", lang)):
         st.caption(t("step_code_caption", lang, total=param_count(kind, d, units).total, T=T))
         st.code(layer_code(kind, inputs, cell), language="python")

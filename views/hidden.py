@@ -117,7 +117,7 @@ with st.expander(t("hidden_shapes_question", lang)):
 ui.memory_fading(lang, seed, "hidden_fade_title")
 
 # --- code -------------------------------------------------------------------------------
-if revealed:  # its comments print the parameter count
+if revealed and not ui.presenting():  # its comments print the parameter count
     with st.expander(t("step_code_title", lang)):
         st.caption(t("step_code_caption", lang, total=pc.total, T=T))
         st.code(layer_code(KIND, inputs, cell), language="python")

@@ -126,9 +126,10 @@ if revealed:
     st.markdown(t("oh_cost_text", lang, maxlen=maxlen, num_words=num_words, dim=embedding_dim,
                   one=fmt(cost.onehot_bytes), all=fmt(cost.onehot_total), ids=fmt(cost.ids_bytes),
                   table=fmt(cost.table_bytes), ratio=cost.ratio))
-    with st.expander(t("under_the_hood_title", lang)):  # float32 vs. the book's float64, and how training avoids both
-        st.markdown(t("oh_under_the_hood", lang, one64=fmt(2 * cost.onehot_bytes),
-                      all64=fmt(cost.to_categorical_total)))
+    if not ui.presenting():
+        with st.expander(t("under_the_hood_title", lang)):  # float32 vs. the book's float64, and how training avoids both
+            st.markdown(t("oh_under_the_hood", lang, one64=fmt(2 * cost.onehot_bytes),
+                          all64=fmt(cost.to_categorical_total)))
 
 # --- parameters ------------------------------------------------------------------------------------
 with st.expander(t("oh_params_title", lang)):
@@ -224,7 +225,8 @@ else:
                  hide_index=True, width="stretch")
 
 # --- code ---------------------------------------------------------------------------
-with st.expander(t("oh_code_title", lang)):
-    st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
+if not ui.presenting():
+    with st.expander(t("oh_code_title", lang)):
+        st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

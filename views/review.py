@@ -183,13 +183,14 @@ ui.timestep_player(lang, first_shown, maxlen, draw, key="review", share=False)
 st.caption(t("review_step_caption", lang))
 
 # --- code and a question on unknown words -----------------------------------------------------------------------------------
-with st.expander(t("review_code_title", lang)):
-    folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
-    text_for_code = (tx.without_format_characters(typed)[0] if full_ids is None  # as the page tokenized it
-                     else " ".join(review_tokens.tokens))
-    if revealed:  # the score the code prints is the answer
-        st.caption(t("review_code_caption", lang, score=chosen_score))
-    st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
+if not ui.presenting():
+    with st.expander(t("review_code_title", lang)):
+        folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
+        text_for_code = (tx.without_format_characters(typed)[0] if full_ids is None  # as the page tokenized it
+                         else " ".join(review_tokens.tokens))
+        if revealed:  # the score the code prints is the answer
+            st.caption(t("review_code_caption", lang, score=chosen_score))
+        st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
 
 unknown = review.read_tokens(review.ReviewTokens.of(["zyxq", "qwvz"]), vocabulary, maxlen)
 ui.predict("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),

@@ -131,7 +131,7 @@ else:
     st.plotly_chart(charts.length_histogram_figure(lengths, stats, lang), width="stretch")
 
 # --- code --------------------------------------------------------------------
-if sentences:
+if sentences and not ui.presenting():
     with st.expander(t("tokens_code_title", lang)):
         st.caption(t("tokens_code_caption", lang))
         st.code(snippets.tokens_code(sentences, num_words if vocabulary.source == "imdb" else None,

@@ -187,11 +187,12 @@ if config is not None:
         cost = run_cost(config)
         st.caption(t("train_cost", lang, mb=cost.memory_bytes / 2**20, limit_mb=limits.max_memory_mb,
                      size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
-    with st.expander(t("train_code_title", lang)):
-        # the one-hot array to_categorical would make for these settings: (reviews, maxlen, num_words)
-        st.caption(t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
-                     num_words=config.num_words))
-        st.code(training_code(config), language="python")
+    if not ui.presenting():  # code is for the learner at home, not for the projector
+        with st.expander(t("train_code_title", lang)):
+            # the one-hot array to_categorical would make for these settings: (reviews, maxlen, num_words)
+            st.caption(t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
+                         num_words=config.num_words))
+            st.code(training_code(config), language="python")
 
 ui.keep_settings(settings)
 visitor = ui.visitor_id()
@@ -344,6 +345,8 @@ def live_section() -> None:
     # The learner's runs and the reference runs are never in one table.
     mine = [run for run in now_runs if run.changeable_by(visitor)]
     others = [run for run in now_runs if not run.changeable_by(visitor)]
+    if ui.presenting():  # the projector view: the live run above, no run management
+        return
     st.subheader(t("train_mine_title", lang))
     st.toggle(t("train_more_columns", lang), key=P + "all_columns")
     if not mine:
@@ -363,8 +366,8 @@ def live_section() -> None:
 st.fragment(run_every=training_lab.refresh_seconds(active, visitor))(live_section)()
 
 
-# --- one run: its files, its error, deleting it ------------------------------------------------------------
-if listed:
+# --- one run: its files, its error, deleting it (not in the projector view) -------------------------------
+if listed and not ui.presenting():
     key = P + "selected"
     first = training_lab.first_selected(all_runs, st.session_state[P + "compare"], by_id)
     run = by_id[ui.choice(st.selectbox, t("train_selected_run", lang), list(by_id), key, lang, format_func=label.get,
@@ -425,6 +428,7 @@ if revealed:  # the book's and the reference figures answer the question above
             st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
             st.caption(t("train_book_caption", lang))
 
-with st.expander(t("under_the_hood_title", lang)):  # the training process, the backends
-    st.markdown(t("train_under_the_hood", lang))
+if not ui.presenting():
+    with st.expander(t("under_the_hood_title", lang)):  # the training process, the backends
+        st.markdown(t("train_under_the_hood", lang))
 ui.lesson_nav(path_step, lang)

@@ -115,6 +115,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} tokens; only the first {limit} timesteps are used, so each step stays readable.",
     },
     "step_inputs_question": {"ko": "입력 벡터 x_t는 어떻게 만들어지나요?", "en": "Where do the input vectors x_t come from?"},
+    "present_switch": {"ko": "발표 화면", "en": "Projector view"},
+    "present_help": {
+        "ko": "교실 화면(1280×720)에 맞춘 보기: 글자와 그림이 커지고, 실행 관리·다운로드·코드·내부 동작은 숨깁니다. "
+              "링크에 ?present=1을 붙여도 됩니다.",
+        "en": "Made for a classroom projector (1280×720): larger text and pictures; run management, downloads, "
+              "code and under-the-hood details are left out. A link can carry ?present=1.",
+    },
     "step_view_picture": {"ko": "책의 그림", "en": "The book's picture"},
     "step_view_numbers": {"ko": "숫자로 보기: 그래프와 식", "en": "The numbers: chart and equation"},
     "step_sizes": {"ko": "크기와 시드", "en": "Sizes and seed"},
