@@ -49,7 +49,7 @@ LINKS = [
 def test_hand_edited_links_fall_back_to_valid_settings(app, page, params, key, shown):
     params = dict(params)
     lang = params.pop("lang", "en")  # "fr" is no language of ours: the browser's decides
-    at = app(page, lang, **params)  # open_page asserts there was no exception
+    at = app(page, lang, reveal=1, **params)  # open_page asserts there was no exception; every widget shown
     widget = next(w for kind in ("slider", "radio", "number_input", "selectbox", "select_slider")
                   for w in getattr(at, kind) if w.key == key)
     assert widget.value == shown

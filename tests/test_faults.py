@@ -16,6 +16,7 @@ import conftest
 from conftest import ROOT
 from rnnviz import charts_train, files, launch, owner, processes, run_files, run_status, runs
 from rnnviz import config as cfg
+from rnnviz.i18n import t
 from rnnviz.launch import Limits
 from rnnviz.runs import RunError, RunStore
 
@@ -80,7 +81,7 @@ def test_a_run_outlives_the_server_that_started_it(store):
         wait_until(lambda: store.get(run_id).state == runs.STOPPED)
     run = store.get(run_id)
     assert run.state in (runs.STOPPED, runs.DONE) and run.epochs_run >= 1 and run.has_model
-    at = conftest.open_page("views/train.py", "en")
+    at = conftest.open_page("views/train.py", "en", reveal=1)  # the comparison comes after the question
     tables = [" ".join(map(str, df.value.values.ravel())) for df in at.dataframe]
     assert any(charts_train.run_label(run, "en") in table for table in tables)  # listed by its name
     assert run_id in at.multiselect(key="train_compare@en").value and at.get("plotly_chart")  # with its curves
@@ -264,7 +265,7 @@ def test_the_page_shows_a_stalled_run_lets_its_owner_end_it_and_start_again(stor
     assert "No word from this run's worker for 16 min" in warnings and "no longer holds a training slot" in warnings
     assert not at.button(key="train_launch").disabled  # the stalled run does not block a start
     at.selectbox(key="train_selected@en").set_value(run_id).run()
-    assert any(e.label == "Worker output (last lines)" for e in at.expander)  # what it printed last
+    assert any(e.label == t("train_log", "en") for e in at.expander)  # what it printed last
     assert at.button(key="train_delete").disabled  # its process may still write: end it first
     at.button(key=f"end_{run_id}").click().run()
     assert frozen_process.wait(timeout=30) != 0

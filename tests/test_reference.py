@@ -152,7 +152,7 @@ def test_the_training_lab_shows_the_book_beside_the_reference_runs(tmp_path, mon
     import conftest
 
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
-    at = conftest.open_page("views/train.py", "en")
+    at = conftest.open_page("views/train.py", "en", reveal=1)  # the figures answer the page's question
     [table] = [df.value for df in at.dataframe if "ours: val_accuracy" in df.value.columns]
     rows = results.summarize(REFERENCE)
     assert list(table["ours: val_accuracy"]) == [row.val_accuracy.text() for row in rows]
