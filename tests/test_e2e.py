@@ -273,8 +273,9 @@ def test_the_projector_view_folds_the_sidebar_enlarges_the_text_and_keeps_the_pi
     try:
         open_app(small, app_url, path, "ko", present=1, reveal=1)  # a teacher's link
         expect(small.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
-        text = small.locator('[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p').first
-        assert float(text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 19  # the back row reads it
+        # the back row reads it: the page's question (every page has one) in larger type than Streamlit's 16 px
+        wait_for(small, """() => [...document.querySelectorAll('[class*="_box"] [data-testid="stMarkdownContainer"] p')]
+            .some(p => parseFloat(getComputedStyle(p).fontSize) >= 19)""")
         picture = small.locator('[data-testid="stPlotlyChart"]').first
         expect(picture).to_be_visible()
         assert picture.bounding_box()["y"] <= 720 - MIN_PICTURE_SHOWN
