@@ -64,3 +64,9 @@ def link_params(step: Step, lang: str) -> dict[str, str]:
     {'lang': 'ko', 'step': '4', 'train_preset': 'embedding-simplernn'}
     """
     return {"lang": lang, "step": str(step.number), **{key: str(value) for key, value in step.settings.items()}}
+
+
+# The chapter's terms in the order the book meets them: the "At a glance" page defines each one
+# (locale keys cheatsheet_term_<name> and cheatsheet_means_<name>).
+TERMS = ("sequential", "sequence", "timestep", "cell", "hidden", "corpus", "token", "vocabulary", "onehot",
+         "embedding", "padding", "cell_state", "gate")

@@ -64,6 +64,7 @@ def test_a_page_module_is_named_for_its_key_prefix():
 GATED, INPUTS, STEPS = ("LSTM", "GRU"), ("onehot", "embedding"), ("python", "data", "keras", "model", "compile", "epoch1")
 DYNAMIC_KEYS = {
     "cells_blocks_": ("SimpleRNN", *GATED), "cells_gates_": GATED, "cells_gates_question_": GATED, "hidden_same_a": ("0", "1", "2"),
+    "cheatsheet_term_": lesson.TERMS, "cheatsheet_means_": lesson.TERMS,
     "lesson_": tuple(f"{step.name}_{part}" for step in lesson.STEPS for part in ("goal", "question")), "cells_look_": GATED, "cells_kind_": GATED, "cells_memory_": GATED,
     "cells_time_title_": GATED, "kind_": ("pad", "start", "word", "oov"), "oh_kind_": INPUTS, "oh_params_": INPUTS,
     "oh_source_": ("typed", "review"),

@@ -1,4 +1,4 @@
-"""The app's page table (app.py's navigation, the home page's map) and what every page shows: header, predict-first question."""
+"""The app's page table (app.py's navigation, the chapter's path) and what every page shows: header, question first."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ PAGES = (
     ("views/train.py", "page_train", ":material/model_training:"),
     ("views/cells.py", "page_cells", ":material/memory:"),
     ("views/review.py", "page_review", ":material/rate_review:"),
+    ("views/cheatsheet.py", "page_cheatsheet", ":material/summarize:"),
 )
 
 

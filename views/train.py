@@ -69,7 +69,8 @@ revealed = ui.predict("quiz_train", t("train_quiz_q", lang, num_words=SAME_WORDS
 # --- the comparison, after the question: the page's main chart ----------------------------------
 if listed and revealed:
     chart_place = st.container()  # the chart first, its picker under it
-    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), P + "compare", lang, format_func=label.get)
+    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), P + "compare", lang,
+                       format_func=label.get)
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
     with chart_place:
         if drawn:

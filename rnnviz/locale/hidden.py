@@ -12,9 +12,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "hidden_look": {
         "ko": "볼 곳: 굵은 테두리 칸이 지금 타임스텝입니다. 왼쪽에서 들어오는 h_(t−1)과 아래에서 들어오는 x_t가 모든 칸에서 "
               "같은 W_x, W_h, b로 새 h_t가 됩니다. 그래프와 식은 '숫자로 보기' 탭에 있습니다.",
-        "en": "Look: the thick frame is the current timestep. The h_(t−1) coming in from the left and the x_t from below "
-              "make the new h_t, with the same W_x, W_h and b in every box. The chart and the equation are in the "
-              "\"numbers\" tab.",
+        "en": "Look: the thick frame is the current timestep. The h_(t−1) coming in from the left and the x_t "
+              "from below make the new h_t, with the same W_x, W_h and b in every box. The chart and the equation "
+              "are in the \"numbers\" tab.",
     },
     "hidden_how_to_read": {"ko": "그래프와 식은 어떻게 읽나요?", "en": "How do I read the chart and the equation?"},
     "hidden_shapes_question": {

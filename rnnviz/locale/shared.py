@@ -24,6 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_train": {"ko": "훈련 실험실", "en": "Training lab"},
     "page_cells": {"ko": "LSTM과 GRU 셀", "en": "LSTM and GRU cells"},
     "page_review": {"ko": "리뷰 직접 넣어 보기", "en": "Try a review"},
+    "page_cheatsheet": {"ko": "한눈에 보기", "en": "At a glance"},
     # --- the book's models by name (rnnviz.charts_train.run_label: the training lab, one-hot and review pages)
     "preset_onehot-simplernn": {"ko": "9-2 원-핫 인코딩 + SimpleRNN", "en": "9-2 one-hot + SimpleRNN"},
     "preset_embedding-simplernn": {"ko": "9-2 단어 임베딩 + SimpleRNN", "en": "9-2 embedding + SimpleRNN"},
