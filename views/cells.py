@@ -83,7 +83,7 @@ ui.memory_fading(lang, seed, "cells_memory_title", kind)
 # --- code ------------------------------------------------------------------------------------
 if revealed and not ui.presenting():  # its comments print the parameter count
     with st.expander(t("step_code_title", lang)):
-        st.caption(t("step_code_caption", lang, total=param_count(kind, d, units).total, T=T))
+        st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
         st.code(layer_code(kind, inputs, cell), language="python")
 
 ui.keep_settings(settings)

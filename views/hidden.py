@@ -8,7 +8,7 @@ from rnnviz import charts_cells, charts_diagrams, markup
 from rnnviz.cells import make_cell, run
 from rnnviz.equations import equation_latex
 from rnnviz.i18n import t
-from rnnviz.inputs import REPEATED_WORD_SENTENCE, feature_labels, repeated_token, repeated_word
+from rnnviz.inputs import REPEATED_WORD_SENTENCE, build_inputs, feature_labels, repeated_token, repeated_word
 from rnnviz.layer_shapes import output_shapes, shape_text
 from rnnviz.params import param_count, quiz_param_options
 from rnnviz.snippets import layer_code, shapes_code
@@ -60,7 +60,8 @@ step_t = st.session_state["step_t"]
 
 def load_repeated_example() -> None:
     st.session_state["step_text"] = REPEATED_WORD_SENTENCE
-    st.session_state["step_t"] = repeated_token(REPEATED_WORD_SENTENCE.split())[1][1]  # the word's second time
+    tokens = build_inputs(REPEATED_WORD_SENTENCE).tokens  # as the page tokenizes it
+    st.session_state["step_t"] = repeated_token(tokens)[1][1]  # the repeated word's second time
 
 
 st.subheader(t("hidden_same_title", lang))
