@@ -20,7 +20,9 @@ ui.header(("section_9_1",), "page_hidden", "hidden_lead", lang)
 
 # --- the sentence and the layer ---------------------------------------------------------
 settings: list[str] = []
-inputs, units, seed, encoding = ui.step_controls(lang, settings)
+controls, picture = ui.stage()  # the projector view puts the player first
+with controls:
+    inputs, units, seed, encoding = ui.step_controls(lang, settings)
 
 T, d = inputs.timesteps, inputs.input_dim
 cell = make_cell(KIND, d, units, seed)
@@ -47,7 +49,8 @@ def draw(step_t: int) -> None:
 repeat = repeated_word(trace, inputs.tokens)
 # The same-word charts below also mark the current step: once shown, every step reruns the page.
 same_word_shown = repeat is not None and ui.revealed("quiz_hidden_same")
-ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot" or same_word_shown)
+with picture:
+    ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot" or same_word_shown)
 st.caption(t("hidden_look", lang))
 with st.expander(t("hidden_how_to_read", lang)):
     st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))

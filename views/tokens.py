@@ -28,7 +28,8 @@ settings = [ui.setting_key("text", t("tokens_default_text", lang)),
             ui.setting_key("maxlen", 8, bounded_int(1, 300)),
             ui.setting_key("padding", "pre", one_of(("pre", "post"))),
             ui.setting_key("truncating", "pre", one_of(("pre", "post")))]
-left, right = st.columns([3, 2])
+controls, picture = ui.stage()  # the projector view puts the matrix first
+left, right = controls.columns([3, 2])
 left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
                placeholder=t("tokens_placeholder", lang))
 vocab_choice = ui.choice(right.radio, t("tokens_vocab", lang), ("imdb", "fit"), "vocab", lang,
@@ -38,17 +39,17 @@ num_words = right.slider(t("tokens_num_words", lang), 10, 10_000, step=10, key="
 
 sentences, input_notes = tx.split_sentences(st.session_state["text"])
 for key, params in input_notes:
-    st.warning(t(key, lang, **params))
+    controls.warning(t(key, lang, **params))
 if not sentences:
-    st.info(t("tokens_empty", lang))
+    controls.info(t("tokens_empty", lang))
 
 vocabulary = None
 if vocab_choice == "imdb":
     try:
         vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), num_words)
     except data.DataUnavailableError as error:
-        st.error(error.message(lang))
-        st.caption(t("tokens_fallback_vocab", lang))
+        controls.error(error.message(lang))
+        controls.caption(t("tokens_fallback_vocab", lang))
 if vocabulary is None:
     vocabulary = tx.Vocabulary.fit(sentences)
 right.caption(t("tokens_vocab_size", lang, source=t(f"tokens_vocab_{vocabulary.source}", lang),
@@ -57,7 +58,6 @@ right.caption(t("tokens_vocab_size", lang, source=t(f"tokens_vocab_{vocabulary.s
 explained = [tx.explain(vocabulary, sentence) for sentence in sentences]
 
 # --- the padded matrix, the page's picture; which part truncation keeps is asked first ----
-grid_place = st.container()
 maxlen = st.session_state["maxlen"]
 example = tx.truncation_example(explained, maxlen)
 why = t("tokens_quiz_why", lang, maxlen=maxlen) + " " + (
@@ -65,7 +65,7 @@ why = t("tokens_quiz_why", lang, maxlen=maxlen) + " " + (
     else t("tokens_quiz_no_example", lang, maxlen=maxlen))
 revealed = ui.predict("quiz_trunc", t("tokens_quiz_q", lang, maxlen=maxlen),
                       [t(f"tokens_quiz_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
-with grid_place:
+with controls:
     if revealed:  # the controls that cut, and the matrix they make
         c1, c2, c3 = st.columns(3)
         maxlen = c1.slider(t("tokens_maxlen", lang), 1, 300, key="maxlen")
@@ -78,6 +78,7 @@ with grid_place:
         padding, truncating = st.session_state["padding"], st.session_state["truncating"]
         shown_len = max((len(rows) for rows in explained), default=1)
         caption = t("tokens_matrix_longest", lang, rows=len(sentences), longest=shown_len)
+with picture:
     if sentences:
         cells = tx.padding_layout(explained, shown_len, padding, truncating)
         st.plotly_chart(charts.padding_grid_figure(cells, len(sentences), shown_len, lang), width="stretch")

@@ -63,12 +63,14 @@ why = t("train_quiz_why", lang) + " " + (
 yours = {preset: best_full_val_accuracy(preset) for preset in ("lstm", "embedding-simplernn")}
 if any(yours.values()):  # the learner's own full runs, when there are some
     why += " " + t("train_quiz_yours", lang, lstm=yours["lstm"] or "–", rnn=yours["embedding-simplernn"] or "–")
-revealed = ui.predict("quiz_train", t("train_quiz_q", lang, num_words=SAME_WORDS),
-                      [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0, why=why, lang=lang)
+question, picture = ui.stage()  # the projector view puts the answered question under its chart
+with question:
+    revealed = ui.predict("quiz_train", t("train_quiz_q", lang, num_words=SAME_WORDS),
+                          [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0, why=why, lang=lang)
 
 # --- the comparison, after the question: the page's main chart ----------------------------------
 if listed and revealed:
-    chart_place = st.container()  # the chart first, its picker under it
+    chart_place = picture  # the chart first, its picker under it
     chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), P + "compare", lang,
                        format_func=label.get)
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
