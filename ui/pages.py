@@ -81,6 +81,32 @@ def _page_title(step: lesson.Step, lang: str) -> str:
     return t(title_key, lang)
 
 
+# Paper: Streamlit's app fills one screen and scrolls inside it, so a browser prints only that first
+# screen. For print the page flows at full length, without the sidebar, toolbar, links or buttons,
+# and a table or a heading is not split across two sheets.
+_PRINT = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stDecoration"],
+  [data-testid="stPageLink"], .rnnviz-print, hr { display: none !important; }
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] { height: auto !important; overflow: visible !important;
+    position: static !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  [data-testid="stTable"] { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+.rnnviz-print { padding: 0.25rem 0.75rem; min-height: 2.5rem; cursor: pointer; font: inherit;
+  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white; }
+.rnnviz-print:hover { border-color: #ff4b4b; color: #ff4b4b; }
+</style>
+<button class="rnnviz-print" onclick="window.print()">{label}</button>"""
+
+
+def printable(lang: str) -> None:
+    """A page meant for paper: a print button (the browser's own dialog) and the print stylesheet."""
+    st.html(_PRINT.replace("{label}", t("print_button", lang)), unsafe_allow_javascript=True)
+
+
 REVEAL_ALL = "_reveal_all"  # session key: a teacher's ?reveal=1 link opened every answer
 
 

@@ -116,6 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} tokens; only the first {limit} timesteps are used, so each step stays readable.",
     },
     "step_inputs_question": {"ko": "입력 벡터 x_t는 어떻게 만들어지나요?", "en": "Where do the input vectors x_t come from?"},
+    "print_button": {"ko": "🖨 인쇄하기", "en": "🖨 Print this page"},
     "present_switch": {"ko": "발표 화면", "en": "Projector view"},
     "present_help": {
         "ko": "교실 화면(1280×720)에 맞춘 보기: 글자와 그림이 커지고, 실행 관리·다운로드·코드·내부 동작은 숨깁니다. "
