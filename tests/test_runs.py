@@ -339,7 +339,8 @@ def test_a_failed_status_with_an_error_key_but_no_params_gets_its_text(store, fi
 
 @pytest.mark.parametrize("field, value", [("created", "yesterday"), ("pid", 10**30), ("phase", "flying"),
                                           ("error_params", ["x"]), ("epochs", 0), ("state", "dancing"),
-                                          ("seconds_per_epoch", float("nan")), ("early_stopped", "yes")])
+                                          ("seconds_per_epoch", float("nan")), ("early_stopped", "yes"),
+                                          ("launcher", "slurm"), ("job", "rnnviz-x; rm -rf ~")])
 def test_every_status_field_is_checked_by_type_and_range(store, finished, field, value):
     status = json.loads((finished / runs.STATUS_FILE).read_text())
     (finished / runs.STATUS_FILE).write_text(json.dumps({**status, field: value}))
