@@ -113,7 +113,7 @@ class RayJobLauncher:
                 entrypoint=job_entrypoint(store, run_id), submission_id=job,
                 runtime_env={"env_vars": job_settings(config)}, entrypoint_num_cpus=_ray_cpus(),
                 metadata={"app": "rnnviz", "run": run_id}))
-        except Exception as error:  # noqa: BLE001 - any refusal (no cluster, no Ray, a bad address) is the page's message
+        except Exception as error:  # noqa: BLE001 - no cluster, no Ray, a bad address: the page says which
             raise runs.RunError("train_err_cluster", f"the Ray cluster at {self.address} did not take run {run_id}: "
                                 f"{type(error).__name__}: {error}", error=_first_line(error)) from error
 

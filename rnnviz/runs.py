@@ -4,7 +4,7 @@
 runs/                       # RNNVIZ_RUNS_DIR overrides; default: runs/ beside the app
   20250101-120000-a1b2c3/   # the run id: timestamp + random suffix (nothing a user types)
     config.json             # RunConfig
-    status.json             # state, launcher and pid / job, times, epoch i / max, best epoch, error (`run_status.RunStatus`)
+    status.json             # state, launcher + pid or job, times, epoch i / max, best epoch, error (`run_status.RunStatus`)
     history.csv             # keras.callbacks.CSVLogger: one row per epoch (epoch 0-based)
     best.keras              # ModelCheckpoint(save_best_only=True), moved into place atomically
     weights.npz             # the best weights by layer, for the numpy cells (no TensorFlow)
