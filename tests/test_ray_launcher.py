@@ -202,3 +202,13 @@ def test_a_cluster_that_does_not_answer_refuses_a_launch_and_leaves_a_running_ru
     with pytest.raises(RunError) as refused:
         store.end(run_id)
     assert refused.value.key == "train_err_end_failed"
+
+
+def test_the_app_never_imports_ray():
+    from conftest import ROOT
+
+    check = ("import sys, rnnviz.launch, rnnviz.runs, rnnviz.launchers; "
+             "print(sorted(name for name in sys.modules if name.split('.')[0] == 'ray'))")
+    imported = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              check=True)
+    assert imported.stdout.strip() == "[]"
