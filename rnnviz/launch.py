@@ -1,8 +1,9 @@
 """Starting a run: what one deployment allows (`Limits`), and the worker process `launch` starts for it.
 
-The worker is `python -m rnnviz.train` in a process group of its own, writing only into its run
-folder; this process (the Streamlit server) never imports Keras. Launches are serialised by a file
-lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` processes.
+The worker is `python -m rnnviz.train`, writing only into its run folder; this process (the Streamlit
+server) never imports Keras. Where it runs is the launcher's business (`rnnviz.launchers`: a local
+process group by default, a Ray job with RNNVIZ_LAUNCHER=ray). Launches are serialised by a file
+lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` workers.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import sys
 from dataclasses import dataclass
 
 from rnnviz import config as cfg
+from rnnviz import launchers
 from rnnviz.config import RunConfig
 from rnnviz.models import run_cost
-from rnnviz.processes import process_start_ticks, reap_in_background
-from rnnviz.runs import APP_ROOT, LOG_FILE, QUEUED, RunError, RunStore, writing
+from rnnviz.runs import APP_ROOT, RunError, RunStore, writing
 
 MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
 
@@ -80,17 +81,22 @@ def worker_command(store: RunStore, run_id: str) -> list[str]:
     return [sys.executable, "-m", "rnnviz.train", "--runs-dir", str(store.root), "--run-id", run_id]
 
 
-def worker_env(config: RunConfig) -> dict[str, str]:
-    """The worker's environment: the config's Keras backend, unbuffered output, the app importable."""
-    return {**os.environ, "KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
+def worker_settings(config: RunConfig) -> dict[str, str]:
+    """What the worker needs set: the config's Keras backend, unbuffered output, the app importable."""
+    return {"KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
             "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
             "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
 
 
-def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits: Limits | None = None) -> str:
-    """Create a run and start `python -m rnnviz.train` for it in a separate process.
+def worker_env(config: RunConfig) -> dict[str, str]:
+    """The local worker's environment: this process's, with `worker_settings`."""
+    return {**os.environ, **worker_settings(config)}
 
-    The process gets KERAS_BACKEND from `config.backend` and writes only into
+
+def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits: Limits | None = None) -> str:
+    """Create a run and start `python -m rnnviz.train` for it, through the launcher of `RNNVIZ_LAUNCHER`.
+
+    The worker gets KERAS_BACKEND from `config.backend` and writes only into
     the run folder; this process (the Streamlit server) never imports Keras.
     Launches are serialised by a file lock, so a burst of clicks from many
     sessions starts at most `limits.max_runs` processes, each in its own new folder.
@@ -106,6 +112,8 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
         RunError("train_err_store_full"): `keep_runs` runs are stored already.
         RunError("train_err_runs_readonly" / "train_err_disk_full" / "train_err_runs_os"): the runs folder
             cannot be written, or the process cannot start; nothing is left behind.
+        RunError("train_err_cluster"): RNNVIZ_LAUNCHER names no launcher, or the Ray cluster refused the
+            job; nothing is left behind.
     """
     limits = limits or Limits.from_environment()
     limits.check(config)
@@ -118,26 +126,24 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
         if stored >= limits.keep_runs:
             raise RunError("train_err_store_full", f"{stored} runs stored (limit {limits.keep_runs})",
                            n=stored, limit=limits.keep_runs)
+        launcher = launchers.from_environment()  # a wrong setting refuses before a folder is made
         run_id = store.create(config, owner=owner)
         try:
-            process = _start_worker(store, run_id, config)
-        except OSError:
-            shutil.rmtree(store.path(run_id), ignore_errors=True)  # no process: no run
+            _start_worker(store, run_id, config, launcher)
+        except (OSError, RunError):
+            shutil.rmtree(store.path(run_id), ignore_errors=True)  # no worker: no run
             raise
-    reap_in_background(process, run_id)
     return run_id
 
 
-def _start_worker(store: RunStore, run_id: str, config: RunConfig) -> subprocess.Popen:
-    """The worker process for a created run, its output into worker.log; its pid noted in status.json."""
-    with open(store.path(run_id) / LOG_FILE, "ab") as log:
-        process = subprocess.Popen(worker_command(store, run_id), cwd=APP_ROOT, env=worker_env(config),
-                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    status = store.read_status(run_id)
-    if status.get("state") == QUEUED and status.get("pid") is None:
-        try:
-            store.update_status(run_id, pid=process.pid, pid_start=process_start_ticks(process.pid))
-        except OSError:
-            pass  # the worker writes its pid itself as it starts
-    return process
+def _start_worker(store: RunStore, run_id: str, config: RunConfig,
+                  launcher: launchers.Launcher | None = None) -> subprocess.Popen | None:
+    """Start the worker of a created (queued) run through `launcher` (default: `RNNVIZ_LAUNCHER`'s), which
+    notes its handle in status.json: a local process (output into worker.log, pid noted, reaped in the
+    background) is returned; a worker elsewhere (a Ray job) gives None.
+
+    Raises:
+        OSError: the process could not start. RunError("train_err_cluster"): no such launcher, or the
+            cluster refused the job.
+    """
+    return (launcher or launchers.from_environment()).start(store, run_id, config)

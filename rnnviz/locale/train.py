@@ -202,8 +202,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "are kept.",
     },
     "train_err_end_failed": {
-        "ko": "실행({run})의 프로세스를 끝내지 못했습니다(다른 사용자의 프로세스일 수 있습니다). 관리자에게 알리세요.",
-        "en": "Run {run}'s process could not be ended (it may belong to another user). Tell the admin.",
+        "ko": "실행({run})의 훈련 프로세스를 끝내지 못했습니다(다른 사용자의 프로세스이거나, 훈련 클러스터가 응답하지 "
+              "않습니다). 관리자에게 알리세요.",
+        "en": "Run {run}'s worker could not be ended (it may belong to another user, or the training cluster does "
+              "not answer). Tell the admin.",
+    },
+    "train_err_cluster": {
+        "ko": "훈련을 시작하지 못했습니다: 훈련 클러스터가 실행을 받지 않았습니다 ({error}). 잠시 뒤 다시 해 보고, 계속되면 "
+              "관리자에게 알리세요 (관리자 설정 RNNVIZ_LAUNCHER, RAY_ADDRESS).",
+        "en": "Training could not start: the training cluster did not take the run ({error}). Try again in a moment; "
+              "if it persists, tell the admin (the admin's settings RNNVIZ_LAUNCHER, RAY_ADDRESS).",
     },
     "train_err_delete_active": {"ko": "실행({run})은 아직 훈련 중입니다. 먼저 멈추세요.",
                                 "en": "Run {run} is still training; stop it first."},
