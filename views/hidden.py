@@ -58,6 +58,16 @@ with st.expander(t("step_inputs_question", lang)):
     ui.show_inputs(lang, inputs, encoding)
 step_t = st.session_state["step_t"]
 
+# --- what the chapter says around the picture: sequential data, the cell, its activation -----------
+with st.expander(t("hidden_sequential_question", lang)):
+    st.markdown(t("hidden_sequential_text", lang, T=T))
+with st.expander(t("hidden_cell_question", lang)):
+    st.markdown(t("hidden_cell_text", lang, T=T, d=d, units=units))
+with st.expander(t("hidden_activation_question", lang)):
+    pre_min, pre_max, h_min, h_max = charts_cells.activation_ranges(trace)
+    st.markdown(t("hidden_activation_text", lang, pre_min=pre_min, pre_max=pre_max, h_min=h_min, h_max=h_max))
+    st.plotly_chart(charts_cells.tanh_figure(trace, lang), width="stretch")
+
 # --- the same word, a different hidden state: predicted first -------------------------------------
 
 

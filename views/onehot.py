@@ -7,10 +7,11 @@ import streamlit as st
 import ui
 from rnnviz import charts_encoding, charts_train, data, encoding, markup, results, review, run_choice, runs, snippets
 from rnnviz import weights
+from rnnviz import config as cfg
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
-from rnnviz.params import model_params
+from rnnviz.params import embedding_params, model_params
 from rnnviz.url_values import bounded_int, one_of
 
 lang = ui.language()
@@ -107,6 +108,12 @@ cost = encoding.input_cost(num_words, maxlen, embedding_dim)
 picture.markdown(t("oh_shapes", lang, onehot=cost.onehot_shape, embedded=cost.embedded_shape,
               num_words=num_words, dim=embedding_dim))
 picture.caption(table_note)
+book_layer = cfg.PRESETS["lstm"]  # the book's Embedding(500, 16) on sequences of 100 tokens
+with st.expander(t("oh_embedding_question", lang, num_words=book_layer.num_words, dim=book_layer.embedding_dim,
+                   maxlen=book_layer.maxlen)):
+    st.markdown(t("oh_embedding_text", lang, num_words=book_layer.num_words, dim=book_layer.embedding_dim,
+                  maxlen=book_layer.maxlen, last=book_layer.num_words - 1,
+                  params=embedding_params(book_layer.num_words, book_layer.embedding_dim).total))
 
 # --- memory: how many times bigger one-hot is, predicted first ------------------------------------------
 book = encoding.input_cost(500, 100, 16)
@@ -229,5 +236,6 @@ else:
 if not ui.presenting():
     with st.expander(t("oh_code_title", lang)):
         st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
+ui.book_vs_keras3(lang, ("input_length", "input_shape"))
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

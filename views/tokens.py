@@ -5,6 +5,7 @@ import streamlit as st
 
 import ui
 from rnnviz import charts, data, markup, snippets
+from rnnviz import config as cfg
 from rnnviz import text as tx
 from rnnviz.i18n import t
 from rnnviz.url_values import bounded_int, one_of
@@ -84,6 +85,15 @@ with picture:
         st.plotly_chart(charts.padding_grid_figure(cells, len(sentences), shown_len, lang), width="stretch")
         st.caption(caption + " " + t("tokens_reserved", lang))
 
+# --- what the chapter says about the matrix: corpus and vocabulary; why the front (answers the question) ---
+with st.expander(t("tokens_corpus_question", lang)):
+    st.markdown(t("tokens_corpus_text", lang, train=cfg.BOOK_TRAIN_SIZE + cfg.BOOK_VAL_SIZE, test=cfg.TEST_SIZE,
+                  size=vocabulary.size))
+if revealed:
+    with st.expander(t("tokens_pre_question", lang)):
+        st.markdown(t("tokens_pre_text", lang, maxlen=maxlen))
+
+
 # --- tokens and ids, sentence by sentence: what the matrix holds, row by row --------------
 def note(row: tx.TokenRow) -> str:
     if row.kind == tx.KIND_START:
@@ -137,6 +147,7 @@ if sentences and not ui.presenting():
         st.caption(t("tokens_code_caption", lang))
         st.code(snippets.tokens_code(sentences, num_words if vocabulary.source == "imdb" else None,
                                      shown_len, padding, truncating), language="python")  # as drawn
+ui.book_vs_keras3(lang, ("pad_sequences",))
 
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)
