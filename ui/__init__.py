@@ -10,12 +10,8 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per 
     book_code.py  the "book's code vs. Keras 3" box of the tokens, one-hot and training pages
 """
 
-<<<<<<< HEAD
-from ui.pages import PAGES, header, lesson_nav, lesson_step, predict, printable, reveal_all, revealed
-=======
 from ui.book_code import book_vs_keras3
-from ui.pages import PAGES, header, lesson_nav, lesson_step, predict, reveal_all, revealed
->>>>>>> concepts
+from ui.pages import PAGES, header, lesson_nav, lesson_step, predict, printable, reveal_all, revealed
 from ui.player import chart_and_equation, fullscreen_button, step_chart, step_views, timestep_player
 from ui.server import imdb_test_reviews, imdb_word_index, wait_for_warm_up, warm_up_in_background
 from ui.settings import (choice, current_choice, input_label, keep_settings, language, language_switch, present_switch, presenting,
