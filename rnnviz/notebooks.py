@@ -17,7 +17,7 @@ import nbformat
 from nbformat import v4
 
 from rnnviz import encoding, snippets
-from rnnviz.config import RunConfig
+from rnnviz.config import BOOK_TRAIN_SIZE, BOOK_VAL_SIZE, RunConfig
 from rnnviz.i18n import t
 from rnnviz.params import model_params, param_count
 
@@ -140,7 +140,8 @@ history2 = train(model2, train_seq, val_seq, 'embedding')
 def onehot_notebook(num_words: int, maxlen: int, embedding_dim: int, units: int, lang: str) -> Notebook:
     """The one-hot page: the book's two 9-2 models at the page's settings, the data both ways, both trained."""
     config = RunConfig(num_words=num_words, maxlen=maxlen, embedding_dim=embedding_dim, units=units)
-    onehot_size = encoding.format_bytes(encoding.input_cost(num_words, maxlen, embedding_dim).to_categorical_total)
+    book_arrays = encoding.input_cost(num_words, maxlen, embedding_dim, reviews=BOOK_TRAIN_SIZE + BOOK_VAL_SIZE)
+    onehot_size = encoding.format_bytes(book_arrays.to_categorical_total)  # train_oh + val_oh at the book's sizes
     totals = {kind: sum(p.total for p in model_params(kind, num_words, embedding_dim, units))
               for kind in ("onehot", "embedding")}
     cells = _header("oh_title", ("section_9_2",), "oh_lead", lang)
@@ -181,11 +182,12 @@ def _section(config: RunConfig) -> str:
 
 
 def _training_cells(config: RunConfig, lang: str) -> list:
+    about = t("notebooks_data", lang, num_words=config.num_words, maxlen=config.maxlen)
+    if config.inputs == "onehot":  # the one place the code differs from the book's
+        about += " " + t("train_code_caption", lang, n=f"{config.train_samples:,}", maxlen=config.maxlen,
+                         num_words=config.num_words)
     return (_text(t("notebooks_settings", lang)) + _code(snippets.settings_code(config))
-            + _text(t("notebooks_data", lang, num_words=config.num_words, maxlen=config.maxlen) + " "
-                    + t("train_code_caption", lang, n=f"{config.train_samples:,}", maxlen=config.maxlen,
-                        num_words=config.num_words))
-            + _code(snippets.training_code(config, sized=True)))
+            + _text(about) + _code(snippets.training_code(config, sized=True)))
 
 
 def train_notebook(config: RunConfig, lang: str) -> Notebook:

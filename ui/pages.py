@@ -1,4 +1,7 @@
-"""The app's page table (app.py's navigation, the chapter's path) and what every page shows: header, question first, the notebook download."""
+"""The app's page table (app.py's navigation, the chapter's path) and what every page shows: header, question first.
+
+And the "Download notebook" button of every page with code (`notebook_button`).
+"""
 
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: st
 
 
 def notebook_button(notebook: Notebook, lang: str) -> None:
-    """The page's "Download notebook" button, next to its code (`rnnviz.notebooks`); the projector view leaves it out."""
+    """The page's "Download notebook" button next to its code (`rnnviz.notebooks`); not in the projector view."""
     if presenting():
         return
     st.download_button(t("notebooks_download", lang), notebook.data, file_name=notebook.file_name, mime=MIME_TYPE,

@@ -22,7 +22,7 @@ STRINGS = {
     "notebooks_data": {
         "ko": "책의 데이터: `load_data(num_words={num_words})`는 IMDB 리뷰를 이미 정수 id의 **시퀀스**로 "
               "돌려주고, `train_test_split`이 훈련 세트의 20%를 검증 세트로 떼어 놓습니다 (random_state=42, "
-              "책과 같은 분할). 그다음 `pad_sequences`가 모든 리뷰를 길이 {maxlen}로 맞춥니다.",
+              "책과 같은 분할). 그다음 `pad_sequences`가 모든 리뷰의 길이를 {maxlen}에 맞춥니다.",
         "en": "The book's data: `load_data(num_words={num_words})` returns the IMDB reviews already as "
               "**sequences** of integer ids, and `train_test_split` keeps 20% of the training set apart for "
               "validation (random_state=42, the book's split). Then `pad_sequences` brings every review to "
@@ -54,11 +54,11 @@ STRINGS = {
               "{embedding})."},
     "notebooks_oh_arrays": {
         "ko": "원-핫 입력: `to_categorical`이 패딩된 id 행렬을 (리뷰 수, {maxlen}, {num_words}) 배열로 바꿉니다. "
-              "책의 크기(리뷰 20,000개)라면 이 배열 하나가 {size}입니다. 메모리가 모자라면 위 설정 셀의 숫자를 "
-              "줄이세요.",
+              "책의 크기(훈련 리뷰 20,000개, 검증 리뷰 5,000개)라면 두 배열의 크기가 {size}입니다. 메모리가 "
+              "모자라면 위 설정 셀의 숫자를 줄이세요.",
         "en": "One-hot inputs: `to_categorical` turns the padded id matrix into a (reviews, {maxlen}, {num_words}) "
-              "array. At the book's size (20,000 reviews) that one array takes {size}; if memory runs short, make "
-              "the numbers of the settings cell smaller."},
+              "array. At the book's sizes (20,000 training and 5,000 validation reviews) the two arrays take "
+              "{size}; if memory runs short, make the numbers of the settings cell smaller."},
     "notebooks_fit": {
         "ko": "두 모델을 책처럼 훈련합니다: RMSprop(학습률 1e-4), 배치 64, 검증 손실이 3 에포크 동안 나아지지 "
               "않으면 멈추고 가장 좋았던 가중치로 돌아갑니다.",
@@ -78,8 +78,8 @@ STRINGS = {
               "`{folder}` of the app's repository beside the notebook and put its path in place of `{mine}` in "
               "the last cell."},
     "notebooks_review_read": {
-        "ko": "리뷰를 모델이 읽는 id로: 토큰마다 id (어휘 사전 밖은 2), 맨 앞에 시작 표시 1, 그리고 길이 {maxlen}로 "
-              "패딩합니다. 출력되는 id는 페이지의 것과 같고, 이어서 `{mine}` 모델이 긍정일 확률을 출력합니다.",
+        "ko": "리뷰를 모델이 읽는 id로: 토큰마다 id (어휘 사전 밖은 2), 맨 앞에 시작 표시 1, 그리고 길이 {maxlen}에 "
+              "맞춰 패딩합니다. 출력되는 id는 페이지의 것과 같고, 이어서 `{mine}` 모델이 긍정일 확률을 출력합니다.",
         "en": "The review as the ids a model reads: an id per token (2 when out of vocabulary), the start mark 1 "
               "first, padded to length {maxlen}. The printed ids are the page's; then the `{mine}` model prints "
               "its probability that the review is positive."},
