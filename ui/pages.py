@@ -1,4 +1,7 @@
-"""The app's page table (app.py's navigation, the chapter's path) and what every page shows: header, question first."""
+"""The app's page table (app.py's navigation, the chapter's path) and what every page shows: header, question first.
+
+And the "Download notebook" button of every page with code (`notebook_button`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import streamlit as st
 
 from rnnviz import lesson, questions
 from rnnviz.i18n import t
+from rnnviz.notebooks import MIME_TYPE, Notebook
 from ui.settings import presenting, set_choice, translated_choice
 
 
@@ -33,6 +37,14 @@ def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: st
     st.caption(" · ".join(t(k, lang) for k in section_keys))
     st.title(t(title_key, lang))
     st.markdown(t(intro_key, lang))
+
+
+def notebook_button(notebook: Notebook, lang: str) -> None:
+    """The page's "Download notebook" button next to its code (`rnnviz.notebooks`); not in the projector view."""
+    if presenting():
+        return
+    st.download_button(t("notebooks_download", lang), notebook.data, file_name=notebook.file_name, mime=MIME_TYPE,
+                       help=t("notebooks_download_help", lang), icon=":material/download:")
 
 
 _APPLIED_STEP = "_lesson_step_applied"  # session key: the path step whose settings were last applied

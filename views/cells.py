@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, markup
+from rnnviz import charts_cells, markup, notebooks
 from rnnviz.cells import CELLS, make_cell, run
 from rnnviz.charts_cell_diagrams import cell_diagram_figure
 from rnnviz.equations import equation_latex
@@ -88,6 +88,7 @@ if revealed and not ui.presenting():  # its comments print the parameter count
     with st.expander(t("step_code_title", lang)):
         st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
         st.code(layer_code(kind, inputs, cell), language="python")
+    ui.notebook_button(notebooks.cells_notebook(kind, inputs, cell, lang), lang)
 
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

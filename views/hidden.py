@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, charts_diagrams, markup
+from rnnviz import charts_cells, charts_diagrams, markup, notebooks
 from rnnviz.cells import make_cell, run
 from rnnviz.equations import equation_latex
 from rnnviz.i18n import t
@@ -135,6 +135,7 @@ if revealed and not ui.presenting():  # its comments print the parameter count
     with st.expander(t("step_code_title", lang)):
         st.caption(t("step_code_caption", lang, total=pc.total, T=T))
         st.code(layer_code(KIND, inputs, cell), language="python")
+    ui.notebook_button(notebooks.hidden_notebook(inputs, cell, lang), lang)
 
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

@@ -5,8 +5,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, markup, results, review, run_choice, runs, snippets
-from rnnviz import weights
+from rnnviz import charts_encoding, charts_train, data, encoding, markup, notebooks, results, review, run_choice, runs
+from rnnviz import snippets, weights
 from rnnviz import config as cfg
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
@@ -236,6 +236,7 @@ else:
 if not ui.presenting():
     with st.expander(t("oh_code_title", lang)):
         st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
+    ui.notebook_button(notebooks.onehot_notebook(num_words, maxlen, embedding_dim, units, lang), lang)
 ui.book_vs_keras3(lang, ("input_length", "input_shape"))
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts, data, markup, snippets
+from rnnviz import charts, data, markup, notebooks, snippets
 from rnnviz import config as cfg
 from rnnviz import text as tx
 from rnnviz.i18n import t
@@ -143,10 +143,11 @@ else:
 
 # --- code --------------------------------------------------------------------
 if sentences and not ui.presenting():
+    code_words = num_words if vocabulary.source == "imdb" else None
     with st.expander(t("tokens_code_title", lang)):
         st.caption(t("tokens_code_caption", lang))
-        st.code(snippets.tokens_code(sentences, num_words if vocabulary.source == "imdb" else None,
-                                     shown_len, padding, truncating), language="python")  # as drawn
+        st.code(snippets.tokens_code(sentences, code_words, shown_len, padding, truncating), language="python")  # as drawn
+    ui.notebook_button(notebooks.tokens_notebook(sentences, code_words, shown_len, padding, truncating, lang), lang)
 ui.book_vs_keras3(lang, ("pad_sequences",))
 
 ui.keep_settings(settings)

@@ -18,6 +18,7 @@ from rnnviz.i18n import t
 from rnnviz.launch import Limits
 from rnnviz.launch import launch as launch_run
 from rnnviz.models import model_summary_rows, run_cost, total_params
+from rnnviz.notebooks import train_notebook
 from rnnviz.snippets import training_code
 from rnnviz.url_values import one_of  # a URL parser for ui.setting
 
@@ -211,6 +212,7 @@ if config is not None:
             st.caption(t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
                          num_words=config.num_words))
             st.code(training_code(config), language="python")
+        ui.notebook_button(train_notebook(config, lang), lang)
 
 # --- the book's words for what the code does: the loss and optimizer, the validation and test sets -----
 book_fit = cfg.PRESETS["lstm"]  # RMSprop(1e-4), batches of 64, up to 100 epochs
