@@ -25,9 +25,9 @@ import asyncio
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -36,12 +36,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from rnnviz import lesson  # noqa: E402
+from server_probe import MemoryProbe, process_tree, tree_cpu_s  # noqa: E402
 from streamlit_client import Run, Visitor  # noqa: E402
 from tools.appserver import streamlit_server  # noqa: E402
+from tools.checkout import exported  # noqa: E402
 from report_text import DATA_COMMAND, Settings, bullets, log, provenance, start_mark  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "bench_class.json"
 SIZES, QUICK_SIZES = (1, 10, 20, 40), (1, 4)
+BEFORE_COMMIT = "64790f3"  # the app before this benchmark's fixes (gc.freeze, the review page's reads)
 ARRIVAL_S, QUICK_ARRIVAL_S = 60.0, 10.0
 ALONE_REPEATS = 3  # N = 1: one visitor alone, this many times over
 GOAL_RSS_MB, GOAL_P95_S = 1_000, 3.0
@@ -49,73 +52,8 @@ NUMPY_PAGES = ("tokens", "hidden", "onehot", "cells")
 SENTENCE = "The acting was wonderful, but the story felt far too long. I would not watch it again."
 STEPS_FORWARD = 3  # ▶ presses on the hidden page
 NO_WATCHER = ("--server.fileWatcherType", "none")  # other people's edits must not rerun the measured server
-SAMPLE_S = 0.1
 WARM_UP_WAIT_S = 300.0  # the training lab's warm-up worker on a busy machine
 TYPED, STEPPED = "tokens: type a sentence", "hidden: step ▶"
-
-
-# ---------------------------------------------------------------------------------------------- the server
-
-
-def process_tree(pid: int) -> list[int]:
-    """`pid` and every descendant (Linux /proc/<pid>/task/*/children)."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
-                todo += [int(child) for child in task.read_text().split()]
-            except OSError:  # the task ended meanwhile
-                pass
-    return found
-
-
-def rss_mb(pid: int) -> float:
-    """VmRSS of one process in MB (0 once it has ended)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0.0
-    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0) / 1024
-
-
-def tree_rss_mb(pid: int) -> float:
-    return sum(rss_mb(member) for member in process_tree(pid))
-
-
-def tree_cpu_s(pid: int) -> float:
-    """User + system CPU seconds of the tree so far, ended children included (their cutime + cstime)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for member in process_tree(pid):
-        try:
-            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime (fields 14-17)
-    return total / ticks
-
-
-class MemoryProbe(threading.Thread):
-    """Samples RSS every SAMPLE_S until stopped: the server tree's start, peak and last reading, and the
-    server process's own peak (the tree adds the workers it starts)."""
-
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid, self.tree, self.server = pid, [tree_rss_mb(pid)], [rss_mb(pid)]
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.wait(SAMPLE_S):
-            self.tree.append(tree_rss_mb(self.pid))
-            self.server.append(rss_mb(self.pid))
-
-    def stop(self) -> dict:
-        self.done.set()
-        self.join()
-        return {"rss_start_mb": self.tree[0], "rss_peak_mb": max(self.tree), "rss_end_mb": self.tree[-1],
-                "server_peak_mb": max(self.server)}
 
 
 # ---------------------------------------------------------------------------------------------- the visitors
@@ -154,10 +92,10 @@ async def a_class(url: str, size: int, arrival: float, lang: str) -> list[list[d
     return list(await asyncio.gather(*(walk(url, i * arrival / size, lang) for i in range(size))))
 
 
-def measure_size(size: int, arrival: float, env: dict[str, str], lang: str) -> dict:
-    """A fresh server, walked by the teacher, then `size` visitors (N = 1: ALONE_REPEATS of them in turn)."""
+def measure_size(size: int, arrival: float, env: dict[str, str], lang: str, app: Path = ROOT / "app.py") -> dict:
+    """A fresh server of `app`, walked by the teacher, then `size` visitors (N = 1: ALONE_REPEATS in turn)."""
     with tempfile.TemporaryDirectory(prefix="rnnviz-class-") as tmp, \
-            streamlit_server(ROOT / "app.py", {**env, "RNNVIZ_RUNS_DIR": f"{tmp}/runs",
+            streamlit_server(app, {**env, "RNNVIZ_RUNS_DIR": f"{tmp}/runs",
                                                "RNNVIZ_CACHE_DIR": f"{tmp}/cache"},
                              timeout=120, extra_args=NO_WATCHER) as (url, pid):
         result = {"size": size, "teacher": teacher_walk(url, pid, lang)}
@@ -189,16 +127,51 @@ def teacher_walk(url: str, pid: int, lang: str) -> dict:
             **probe.stop()}
 
 
-def measure(sizes=SIZES, arrival: float = ARRIVAL_S, lang: str = "ko") -> dict:
+def measure(sizes=SIZES, arrival: float = ARRIVAL_S, lang: str = "ko", before: str | None = BEFORE_COMMIT) -> dict:
+    """Every size in turn; then, with `before`, the largest class on the app at that commit."""
     data_dir = os.environ.get("RNNVIZ_DATA_DIR", str(ROOT.parent / "shared" / "data" / "imdb"))
-    results = {"started": start_mark(), "arrival_s": arrival, "lang": lang, "sizes": []}
+    env = {"RNNVIZ_DATA_DIR": data_dir}
+    results = {"started": start_mark(), "arrival_s": arrival, "lang": lang, "sizes": [], "gc": measure_gc()}
     for size in sizes:
-        results["sizes"].append(measure_size(size, arrival, {"RNNVIZ_DATA_DIR": data_dir}, lang))
-        row = summary(results["sizes"][-1])
-        log(f"  N={size}: RSS peak {row['rss_peak_mb']:.0f} MB, CPU {row['server_cpu_s']:.0f} s "
-            f"({row['cpu_pct']:.0f}%), worst p95 {max(s['p95'] for s in row['pages'].values()):.2f} s, "
-            f"{row['failed_sessions']} session(s) with a problem")
+        results["sizes"].append(measure_size(size, arrival, env, lang))
+        report_round(f"N={size}", results["sizes"][-1])
+    if before:
+        with exported(before) as old:
+            results["before"] = {"commit": before, **measure_size(max(sizes), arrival, env, lang, old / "app.py")}
+        report_round(f"N={max(sizes)} at {before}", results["before"])
     return results
+
+
+def report_round(name: str, measured: dict) -> None:
+    row = summary(measured)
+    log(f"  {name}: RSS peak {row['rss_peak_mb']:.0f} MB, CPU {row['server_cpu_s']:.0f} s ({row['cpu_pct']:.0f}%), "
+        f"worst p95 {max(s['p95'] for s in row['pages'].values()):.2f} s, {row['failed_sessions']} session(s) "
+        "with a problem")
+
+
+GC_PROBE = """
+import gc, json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+import streamlit, pandas, pyarrow  # what a server holds once every page has been visited
+from rnnviz import charts, charts_cells, charts_diagrams, charts_encoding, charts_review, charts_train, review, runs
+charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
+def collect_ms():
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        gc.collect(2)
+        times.append(1000 * (time.perf_counter() - started))
+    return statistics.median(times)
+tracked, full = len(gc.get_objects()), collect_ms()
+gc.freeze()
+print(json.dumps({"tracked": tracked, "collect_ms": full, "frozen_collect_ms": collect_ms()}))
+"""
+
+
+def measure_gc() -> dict:
+    """What Streamlit's gc.collect after every script run costs over the imports' heap, and once frozen."""
+    done = subprocess.run([sys.executable, "-c", GC_PROBE, str(ROOT)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # ---------------------------------------------------------------------------------------------- the report
@@ -237,25 +210,32 @@ def order(pages: dict) -> list[str]:
     return [page for page in ordered if page in pages] + sorted(set(pages) - set(ordered))
 
 
+def labelled_rows(results: dict) -> list[dict]:
+    """Each round's summary with its label; the round on the app before the fixes comes last."""
+    rows = [{**summary(measured), "label": f"1 (×{measured['visitors']} in turn)" if measured["size"] == 1
+             else str(measured["size"])} for measured in results["sizes"]]
+    if "before" in results:
+        before = results["before"]
+        rows.append({**summary(before), "label": f"{before['size']}, app at {before['commit']} (before)"})
+    return rows
+
+
 def server_table(rows: list[dict]) -> str:
     lines = ["| N visitors | wall (s) | server CPU (s) | server CPU (% of one core) | server RSS start → peak (MB) "
              "| teacher's walk before: peak with workers (MB) | sessions with an error box | client CPU (s) |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for row in rows:
-        size = f"1 (×{row['visitors']} in turn)" if row["size"] == 1 else str(row["size"])
-        lines.append(f"| {size} | {row['wall_s']:.0f} | {row['server_cpu_s']:.0f} | {row['cpu_pct']:.0f} | "
+        lines.append(f"| {row['label']} | {row['wall_s']:.0f} | {row['server_cpu_s']:.0f} | {row['cpu_pct']:.0f} | "
                      f"{row['rss_start_mb']:.0f} → {row['rss_peak_mb']:.0f} | {row['teacher']['rss_peak_mb']:.0f} | "
-                     f"{row['failed_sessions']} | "
-                     f"{row['client_cpu_s']:.0f} |")
+                     f"{row['failed_sessions']} | {row['client_cpu_s']:.0f} |")
     return "\n".join(lines)
 
 
-def wait_table(rows: list[dict]) -> str:
-    """Per page: median / p95 seconds for every N, and the largest N's p95 against N = 1's."""
-    alone, largest = rows[0], rows[-1]
-    head = " | ".join(f"N = {row['size']}: median / p95 (s)" for row in rows)
-    lines = [f"| page | {head} | p95 N = {largest['size']} / N = 1 |",
-             "| --- |" + " ---: |" * (len(rows) + 1)]
+def wait_table(rows: list[dict], largest: dict) -> str:
+    """Per page: median / p95 seconds for every round, and the largest class's p95 against N = 1's."""
+    alone = rows[0]
+    head = " | ".join(f"N = {row['label']}: median / p95 (s)" for row in rows)
+    lines = [f"| page | {head} | p95 N = {largest['size']} / N = 1 |", "| --- |" + " ---: |" * (len(rows) + 1)]
     for page in order(largest["pages"]):
         cells = " | ".join(f"{row['pages'][page]['median']:.2f} / {row['pages'][page]['p95']:.2f}"
                            if page in row["pages"] else "" for row in rows)
@@ -265,8 +245,11 @@ def wait_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def verdicts(rows: list[dict]) -> list[str]:
-    largest = rows[-1]
+def worst_numpy_p95(row: dict) -> float:
+    return max(row["pages"][page]["p95"] for page in NUMPY_PAGES if page in row["pages"])
+
+
+def verdicts(rows: list[dict], largest: dict) -> list[str]:
     slow = [f"{page} ({largest['pages'][page]['p95']:.2f} s)" for page in NUMPY_PAGES
             if page in largest["pages"] and largest["pages"][page]["p95"] > GOAL_P95_S]
     problems = sorted({problem for row in rows for problem in row["problems"]})
@@ -275,16 +258,16 @@ def verdicts(rows: list[dict]) -> list[str]:
         + ("within" if largest["rss_peak_mb"] <= GOAL_RSS_MB else "**over**") + f" the {GOAL_RSS_MB:,} MB goal.",
         f"Numpy pages' p95 at N = {largest['size']}: "
         + (f"**over the {GOAL_P95_S:g} s goal**: {'; '.join(slow)}." if slow else
-           f"all within the {GOAL_P95_S:g} s goal (worst "
-           f"{max(largest['pages'][p]['p95'] for p in NUMPY_PAGES if p in largest['pages']):.2f} s)."),
+           f"all within the {GOAL_P95_S:g} s goal (worst {worst_numpy_p95(largest):.2f} s)."),
         (f"Error boxes: **{sum(row['failed_sessions'] for row in rows)} session(s)** saw a problem: "
-         + "; ".join(problems[:5]) + "." if problems else "Error boxes: none, in any session of any N."),
+         + "; ".join(problems[:5]) + "." if problems else "Error boxes: none, in any session of any round."),
     ]
 
 
 def markdown(results: dict) -> str:
-    rows = [summary(measured) for measured in results["sizes"]]
-    return "\n\n".join([server_table(rows), wait_table(rows), bullets(*verdicts(rows))])
+    rows = labelled_rows(results)
+    largest = summary(results["sizes"][-1])
+    return "\n\n".join([server_table(rows), wait_table(rows, largest), bullets(*verdicts(rows, largest))])
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -292,12 +275,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="visitors per round (default 1,10,20,40)")
     parser.add_argument("--arrival", type=float, default=ARRIVAL_S, help="seconds over which a class arrives")
     parser.add_argument("--lang", default="ko", choices=("ko", "en"))
+    parser.add_argument("--before", default=BEFORE_COMMIT, help="the app's commit for the last round ('none': skip)")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    results = measure(tuple(int(size) for size in args.sizes.split(",")), args.arrival, args.lang)
+    results = measure(tuple(int(size) for size in args.sizes.split(",")), args.arrival, args.lang,
+                      None if args.before == "none" else args.before)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2))
     print(f"load average {results['started']['load']:.1f} at the start; {results['started']['date']}\n")
@@ -315,17 +300,59 @@ def measure_section(settings: Settings) -> dict:
 
 
 def render_section(results: dict, settings: Settings) -> str:
-    rows = [summary(measured) for measured in results["sizes"]]
-    sizes = ",".join(str(row["size"]) for row in rows)
+    rows = labelled_rows(results)
+    largest = summary(results["sizes"][-1])
+    sizes = ",".join(str(measured["size"]) for measured in results["sizes"])
+    before = f" --before {results['before']['commit']}" if "before" in results else " --before none"
     return "\n\n".join([
         f"Goals (issue 16), for a class of 40 on this 2-core machine: the server's RSS ≤ {GOAL_RSS_MB:,} MB, "
         f"p95 ≤ {GOAL_P95_S:g} s for the numpy pages ({', '.join(NUMPY_PAGES)}), no error box in any session.",
-        provenance(f"{DATA_COMMAND}python bench/bench_class.py --sizes {sizes} --arrival {results['arrival_s']:g}",
-                   ("Streamlit", "websockets"), settings, results["started"]),
+        provenance(f"{DATA_COMMAND}python bench/bench_class.py --sizes {sizes} --arrival {results['arrival_s']:g}"
+                   + before, ("Streamlit", "websockets"), settings, results["started"]),
         server_table(rows),
-        wait_table(rows),
-        bullets(*verdicts(rows), *method_notes(results)),
+        wait_table(rows, largest),
+        bullets(*verdicts(rows, largest), *cause_notes(results, rows, largest), *method_notes(results)),
     ])
+
+
+def cause_notes(results: dict, rows: list[dict], largest: dict) -> list[str]:
+    """What the rounds say about the cause: the collection after every run, the one-core ceiling, the workers."""
+    gc_cost, alone = results["gc"], rows[0]
+    per_visitor = alone["server_cpu_s"] / alone["visitors"]
+    demand = per_visitor * largest["size"]
+    notes = [
+        f"**The cause found, and fixed**: Streamlit runs a full `gc.collect()` after every script run "
+        f"(`runner.postScriptGC`, on by default), fragment runs included. Over the heap of the server's imports "
+        f"({gc_cost['tracked']:,} objects) one collection took {gc_cost['collect_ms']:.0f} ms here, holding the "
+        f"GIL; a py-spy profile of the server at N = 40 put the largest share of the script threads' time there. "
+        f"`ui.server` now freezes that heap once it is warm (`gc.freeze()`, after the import warm-up): a "
+        f"collection then took {gc_cost['frozen_collect_ms']:.1f} ms, and what the runs make is still collected. "
+        "The review page also read each of its models' files four times per run (each read an open, an fstat "
+        "and a GIL hand-over); it reads them once.",
+    ]
+    if "before" in results:
+        before = rows[-1]
+        notes.append(
+            f"Same class of {largest['size']} on the app before the fixes ({before['label'].split(' at ')[1]}): "
+            f"server CPU {before['server_cpu_s']:.0f} s → {largest['server_cpu_s']:.0f} s now, the numpy pages' "
+            f"worst p95 {worst_numpy_p95(before):.2f} s → {worst_numpy_p95(largest):.2f} s, peak RSS "
+            f"{before['rss_peak_mb']:.0f} → {largest['rss_peak_mb']:.0f} MB.")
+    notes.append(
+        f"**What is left is the one-core ceiling.** A visitor's walk costs the server {per_visitor:.1f} s of CPU "
+        f"alone, so a class of {largest['size']} asks {demand:.0f} s of it within {results['arrival_s']:g} s; "
+        "Python runs one script thread at a time (the GIL), so however many sessions wait, the server uses "
+        f"about one core (here {largest['cpu_pct']:.0f} % of one over the round) and later arrivals queue behind "
+        "earlier runs. What remains per run is mostly Streamlit's own work (turning each element into a "
+        "protobuf and handing every message to the event loop) and Plotly building figures; a second core "
+        "would only help as a second server process (Community Cloud gives one).")
+    notes.append(
+        f"**Before the class**: the teacher's walk on a fresh server peaks at "
+        f"{largest['teacher']['rss_peak_mb']:.0f} MB for the whole tree while the server itself stays at "
+        f"{largest['teacher']['server_peak_mb']:.0f} MB: the rest is the training lab's warm-up worker "
+        "(`rnnviz.warm_up`, Keras in a process of its own, once per fresh machine) and the helper process that "
+        "reads IMDB. The rounds start once they have ended; a class that opened the training lab while the "
+        "warm-up still ran would add the class's memory to that peak.")
+    return notes
 
 
 def method_notes(results: dict) -> list[str]:
