@@ -326,14 +326,15 @@ def cause_notes(results: dict, rows: list[dict], largest: dict) -> list[str]:
         f"({gc_cost['tracked']:,} objects) one collection took {gc_cost['collect_ms']:.0f} ms here, holding the "
         f"GIL; a py-spy profile of the server at N = 40 put the largest share of the script threads' time there. "
         f"`ui.server` now freezes that heap once it is warm (`gc.freeze()`, after the import warm-up): a "
-        f"collection then took {gc_cost['frozen_collect_ms']:.1f} ms, and what the runs make is still collected. "
+        f"collection then took {gc_cost['frozen_collect_ms']:.1f} ms, and what the runs make is still collected "
+        "(a collection still walks what the open sessions hold, so its cost grows with the class). "
         "The review page also read each of its models' files four times per run (each read an open, an fstat "
         "and a GIL hand-over); it reads them once.",
     ]
     if "before" in results:
         before = rows[-1]
         notes.append(
-            f"Same class of {largest['size']} on the app before the fixes ({before['label'].split(' at ')[1]}): "
+            f"Same class of {largest['size']} on the app before the fixes ({results['before']['commit']}): "
             f"server CPU {before['server_cpu_s']:.0f} s → {largest['server_cpu_s']:.0f} s now, the numpy pages' "
             f"worst p95 {worst_numpy_p95(before):.2f} s → {worst_numpy_p95(largest):.2f} s, peak RSS "
             f"{before['rss_peak_mb']:.0f} → {largest['rss_peak_mb']:.0f} MB.")
@@ -342,9 +343,10 @@ def cause_notes(results: dict, rows: list[dict], largest: dict) -> list[str]:
         f"alone, so a class of {largest['size']} asks {demand:.0f} s of it within {results['arrival_s']:g} s; "
         "Python runs one script thread at a time (the GIL), so however many sessions wait, the server uses "
         f"about one core (here {largest['cpu_pct']:.0f} % of one over the round) and later arrivals queue behind "
-        "earlier runs. What remains per run is mostly Streamlit's own work (turning each element into a "
-        "protobuf and handing every message to the event loop) and Plotly building figures; a second core "
-        "would only help as a second server process (Community Cloud gives one).")
+        "earlier runs. What remains per run is Streamlit's own work (each element made a protobuf, each message "
+        "handed to the event loop, the collection after the run), reading the runs folders (the onehot, "
+        "training and review pages list the reference runs on every run) and Plotly building figures; a "
+        "second core would only help a second server process, and Community Cloud runs one per app.")
     notes.append(
         f"**Before the class**: the teacher's walk on a fresh server peaks at "
         f"{largest['teacher']['rss_peak_mb']:.0f} MB for the whole tree while the server itself stays at "
