@@ -1,6 +1,7 @@
 """A class on one server: N visitors walk the chapter's path at once; server memory, CPU and wait per page.
 
     RNNVIZ_DATA_DIR=../shared/data/imdb python bench/bench_class.py [--sizes 1,10,20,40] [--arrival 60]
+                                                                     [--before 64790f3 | --before none]
 
 The app is shared as one link and a class of 30-40 students opens it within a minute. For each N a
 fresh `streamlit run app.py` (temporary runs folder and disk cache) is first walked once by the
@@ -9,7 +10,8 @@ teacher (not timed: caches filled, imports done), then N visitors arrive evenly 
 protocol without a browser) and walks the path with no pause to read: home, then every step of
 `rnnviz.lesson.STEPS` by its link, typing a sentence on the tokens page and stepping the hidden
 page's player ▶ three times. A page's time is from sending its rerun to its `script_finished`.
-N = 1 is one visitor alone, three times over (medians of three).
+N = 1 is one visitor alone, three times over (medians of three). The largest class then meets the
+app at `--before` (the commit before this benchmark's fixes, `git archive`d) the same way.
 
 Meanwhile a thread samples the server's RSS (the process and its children, /proc) every 0.1 s; its
 CPU is /proc's utime + stime over the visitors' minutes. Goals (issue 16) for N = 40 on two cores:
@@ -25,7 +27,6 @@ import asyncio
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from rnnviz import lesson  # noqa: E402
-from server_probe import MemoryProbe, process_tree, tree_cpu_s  # noqa: E402
+from server_probe import MemoryProbe, measure_gc, process_tree, tree_cpu_s  # noqa: E402
 from streamlit_client import Run, Visitor  # noqa: E402
 from tools.appserver import streamlit_server  # noqa: E402
 from tools.checkout import exported  # noqa: E402
@@ -147,31 +148,6 @@ def report_round(name: str, measured: dict) -> None:
     log(f"  {name}: RSS peak {row['rss_peak_mb']:.0f} MB, CPU {row['server_cpu_s']:.0f} s ({row['cpu_pct']:.0f}%), "
         f"worst p95 {max(s['p95'] for s in row['pages'].values()):.2f} s, {row['failed_sessions']} session(s) "
         "with a problem")
-
-
-GC_PROBE = """
-import gc, json, statistics, sys, time
-sys.path.insert(0, sys.argv[1])
-import streamlit, pandas, pyarrow  # what a server holds once every page has been visited
-from rnnviz import charts, charts_cells, charts_diagrams, charts_encoding, charts_review, charts_train, review, runs
-charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
-def collect_ms():
-    times = []
-    for _ in range(5):
-        started = time.perf_counter()
-        gc.collect(2)
-        times.append(1000 * (time.perf_counter() - started))
-    return statistics.median(times)
-tracked, full = len(gc.get_objects()), collect_ms()
-gc.freeze()
-print(json.dumps({"tracked": tracked, "collect_ms": full, "frozen_collect_ms": collect_ms()}))
-"""
-
-
-def measure_gc() -> dict:
-    """What Streamlit's gc.collect after every script run costs over the imports' heap, and once frozen."""
-    done = subprocess.run([sys.executable, "-c", GC_PROBE, str(ROOT)], capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # ---------------------------------------------------------------------------------------------- the report
@@ -326,10 +302,11 @@ def cause_notes(results: dict, rows: list[dict], largest: dict) -> list[str]:
         f"({gc_cost['tracked']:,} objects) one collection took {gc_cost['collect_ms']:.0f} ms here, holding the "
         f"GIL; a py-spy profile of the server at N = 40 put the largest share of the script threads' time there. "
         f"`ui.server` now freezes that heap once it is warm (`gc.freeze()`, after the import warm-up): a "
-        f"collection then took {gc_cost['frozen_collect_ms']:.1f} ms, and what the runs make is still collected "
+        f"collection then took {gc_cost['frozen_collect_ms']:.2g} ms, and what the runs make is still collected "
         "(a collection still walks what the open sessions hold, so its cost grows with the class). "
-        "The review page also read each of its models' files four times per run (each read an open, an fstat "
-        "and a GIL hand-over); it reads them once.",
+        "Two smaller ones: the review page read each of its models' files four times per run (each read an "
+        "open, an fstat and a GIL hand-over), now once; and `Run.is_reference` resolved both folders (an lstat "
+        "per part of the path) for every run listed, on every page run; `rnnviz.runs.resolved` keeps them.",
     ]
     if "before" in results:
         before = rows[-1]
@@ -347,13 +324,21 @@ def cause_notes(results: dict, rows: list[dict], largest: dict) -> list[str]:
         "handed to the event loop, the collection after the run), reading the runs folders (the onehot, "
         "training and review pages list the reference runs on every run) and Plotly building figures; a "
         "second core would only help a second server process, and Community Cloud runs one per app.")
+    growth = largest["rss_peak_mb"] - largest["rss_start_mb"]
+    notes.append(
+        f"**Memory**: the class of {largest['size']} adds {growth:.0f} MB to the server "
+        f"({growth / largest['size']:.0f} MB a session): Streamlit keeps a closed session for "
+        "`server.disconnectedSessionTTL` (120 s), so every session of a round is still held while it runs.")
     notes.append(
         f"**Before the class**: the teacher's walk on a fresh server peaks at "
         f"{largest['teacher']['rss_peak_mb']:.0f} MB for the whole tree while the server itself stays at "
         f"{largest['teacher']['server_peak_mb']:.0f} MB: the rest is the training lab's warm-up worker "
         "(`rnnviz.warm_up`, Keras in a process of its own, once per fresh machine) and the helper process that "
-        "reads IMDB. The rounds start once they have ended; a class that opened the training lab while the "
-        "warm-up still ran would add the class's memory to that peak.")
+        f"reads IMDB. They ended {largest['teacher']['children_s']:.0f} s after the teacher's walk here, and the "
+        "rounds start then. A class that arrived while they still ran would "
+        f"add its {growth:.0f} MB to that peak: about {largest['teacher']['rss_peak_mb'] + growth:,.0f} MB, "
+        "which a 1 GB machine would not hold: the teacher should open the training lab before the class "
+        "arrives.")
     return notes
 
 

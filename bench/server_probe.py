@@ -1,4 +1,5 @@
-"""The Streamlit server's memory and CPU from Linux /proc, the processes it starts included (bench_class.py).
+"""The Streamlit server's memory and CPU (bench_class.py): /proc readings of it and the processes it
+starts, and what a full garbage collection over its imports costs.
 
 A server's children are the training lab's workers (`python -m rnnviz.train`, the warm-up) and the
 helper processes that read IMDB: on a small cloud machine they share its memory with the server, so
@@ -7,11 +8,15 @@ the RSS here is the whole tree's.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 SAMPLE_S = 0.1
+ROOT = Path(__file__).resolve().parents[1]
 
 
 
@@ -74,3 +79,28 @@ class MemoryProbe(threading.Thread):
         self.join()
         return {"rss_start_mb": self.tree[0], "rss_peak_mb": max(self.tree), "rss_end_mb": self.tree[-1],
                 "server_peak_mb": max(self.server)}
+
+
+GC_PROBE = """
+import gc, json, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+import streamlit, pandas, pyarrow  # what a server holds once every page has been visited
+from rnnviz import charts, charts_cells, charts_diagrams, charts_encoding, charts_review, charts_train, review, runs
+charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
+def collect_ms():
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        gc.collect(2)
+        times.append(1000 * (time.perf_counter() - started))
+    return statistics.median(times)
+tracked, full = len(gc.get_objects()), collect_ms()
+gc.freeze()
+print(json.dumps({"tracked": tracked, "collect_ms": full, "frozen_collect_ms": collect_ms()}))
+"""
+
+
+def measure_gc() -> dict:
+    """What Streamlit's gc.collect after every script run costs over the imports' heap, and once frozen."""
+    done = subprocess.run([sys.executable, "-c", GC_PROBE, str(ROOT)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
