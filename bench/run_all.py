@@ -4,8 +4,8 @@
     python bench/run_all.py --quick --skip train --out /tmp/BENCHMARKS.md
     python bench/run_all.py --only pages,cells
 
-Sections, in the report's order: pages, memory, cells, figures, train, review_onehot, train_start, run_files,
-reference.
+Sections, in the report's order: pages, memory, class, cells, figures, train, review_onehot, train_start,
+run_files, reference.
 Each section is its bench/ script's `measure_section()` (around the script's
 `measure()`, run in this process; the scripts still run on their own) and
 `render_section()`, which writes it with its command, date and machine; the prose
@@ -83,6 +83,7 @@ class Section:
 SECTIONS = (
     Section("pages", "Pages that open fast: first render, deep link, widget change", "bench_pages"),
     Section("memory", "Server memory: every page once, then many reruns", "bench_memory"),
+    Section("class", "A class of 40 on one server: memory, CPU and the wait per page", "bench_class"),
     Section("cells", "numpy cell traces fast enough to follow a slider", "bench_cells"),
     Section("figures", "Timestep pages: small figures and quick page logic", "bench_figures"),
     Section("train", "Training lab: a worker faster and leaner than the book's script", "bench_train"),

@@ -33,6 +33,7 @@ layout above: the snapshot's properties name what a page reads from its files.
 from __future__ import annotations
 
 import errno
+import functools
 import math
 import os
 import re
@@ -281,7 +282,7 @@ class Run:
     @property
     def is_reference(self) -> bool:
         """One of the committed reference runs (read-only in the app)."""
-        return self.path.parent.resolve() == reference_runs_dir().resolve()
+        return resolved(self.path.parent) == resolved(reference_runs_dir())
 
     def load_weights(self) -> dict[str, np.ndarray]:
         """The best weights by name (layout: `rnnviz.weights`), without TensorFlow.
@@ -352,6 +353,14 @@ def _unread_files(config: RunConfig | None) -> list[tuple[str, int | None]]:
 
 
 # --- the store -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def resolved(folder: Path) -> Path:
+    """`folder.resolve()`, kept: a runs folder does not move while the app runs, and resolving costs an
+    lstat per part of the path, for every run listed (24 reference runs) on every page run; with a class
+    on one server each of those calls hands the GIL to another session and waits to get it back."""
+    return folder.resolve()
 
 
 def reference_runs_dir() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import streamlit as st
@@ -22,12 +23,27 @@ def imdb_test_reviews() -> data.TestReviews:
 
 
 def _warm_up() -> None:
-    """Import what the pages need and build one Plotly figure, so Plotly's lazy validators are loaded."""
+    """Import what the pages need and build one Plotly figure, so Plotly's lazy validators are loaded;
+    then freeze the heap the imports made (`_freeze_heap`)."""
     import pandas  # noqa: F401 - the tables of every page but home
 
     from rnnviz import charts
 
     charts.style(charts.go.Figure(charts.go.Scatter(x=[0, 1], y=[1, 0])), "warm-up").to_json()
+    _freeze_heap()
+
+
+def _freeze_heap() -> None:
+    """Move every object alive now (the modules and classes of Streamlit, pandas, Plotly, rnnviz) into
+    the garbage collector's permanent generation, which its collections skip.
+
+    Streamlit runs a full `gc.collect()` after every script run (its `runner.postScriptGC`, on by
+    default): over the ~130,000 objects of the imports that took ~0.1 s of CPU per run, holding the
+    GIL, a third of the server's CPU with a class of 40 (BENCHMARKS.md, "A class of 40"). Frozen, they
+    are not walked again; what later runs make is collected as before.
+    """
+    gc.collect()  # garbage found now is freed, not frozen
+    gc.freeze()
 
 
 _WARM_UPS: list[threading.Thread] = []  # the warm-up thread of this server, once started

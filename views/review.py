@@ -21,13 +21,16 @@ P = "rv_"  # this page's widget keys
 
 
 def files_of(run: runs.Run) -> tuple:
-    """A run's weights and vocabulary: rnnviz reads each file once per version (device, inode, mtime, size)."""
-    return review.load_model_files(run)
+    """A listed run's weights and vocabulary, as `loadable` found them in this run of the page."""
+    return loaded[run.id]
 
 
 def loadable(run: runs.Run) -> bool:
+    """Whether the run's files load; they are kept for the page (`files_of`). rnnviz reads each file once
+    per version (device, inode, mtime, size), but every look still opens and checks it: once per page run
+    is enough (with a class on one server, each open gives the GIL away and waits to get it back)."""
     try:
-        files_of(run)
+        loaded[run.id] = review.load_model_files(run)
     except (review.ModelFilesError, OSError, runs.RunError) as error:
         broken.append(f"{run_label(run, lang, yours=True) if run.config else run.id} ({error})")
         return False
@@ -35,6 +38,7 @@ def loadable(run: runs.Run) -> bool:
 
 
 broken: list[str] = []
+loaded: dict[str, tuple] = {}  # run id -> (weights, vocabulary)
 models = [run for run in run_choice.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
           if loadable(run)]
 if broken:
