@@ -2,7 +2,9 @@
 
 The worker is `python -m rnnviz.train` in a process group of its own, writing only into its run
 folder; this process (the Streamlit server) never imports Keras. Launches are serialised by a file
-lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` processes.
+lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` processes; the others
+wait in the queue (`rnnviz.run_queue`), and `dispatch` starts them in order as slots free: when a
+worker ends (the worker itself, and the thread that reaps it) and when a page reads the runs.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 
 from rnnviz import config as cfg
+from rnnviz import run_queue
 from rnnviz.config import RunConfig
 from rnnviz.models import run_cost
 from rnnviz.processes import process_start_ticks, reap_in_background
-from rnnviz.runs import APP_ROOT, LOG_FILE, QUEUED, RunError, RunStore, writing
+from rnnviz.runs import APP_ROOT, FAILED, LOG_FILE, QUEUED, RunError, RunStore, writing
 
 MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
+# The worker's module: tests and benchmarks put a stand-in worker here to run the real queue quickly.
+WORKER_MODULE_ENV = "RNNVIZ_WORKER_MODULE"
 
 
 def _int_setting(name: str, default: int, low: int = 1) -> int:
@@ -77,7 +83,8 @@ class Limits:
 
 
 def worker_command(store: RunStore, run_id: str) -> list[str]:
-    return [sys.executable, "-m", "rnnviz.train", "--runs-dir", str(store.root), "--run-id", run_id]
+    module = os.environ.get(WORKER_MODULE_ENV, "").strip() or "rnnviz.train"
+    return [sys.executable, "-m", module, "--runs-dir", str(store.root), "--run-id", run_id]
 
 
 def worker_env(config: RunConfig) -> dict[str, str]:
@@ -88,44 +95,121 @@ def worker_env(config: RunConfig) -> dict[str, str]:
 
 
 def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits: Limits | None = None) -> str:
-    """Create a run and start `python -m rnnviz.train` for it in a separate process.
+    """Create a run and start `python -m rnnviz.train` for it in a separate process, or queue it.
 
     The process gets KERAS_BACKEND from `config.backend` and writes only into
     the run folder; this process (the Streamlit server) never imports Keras.
     Launches are serialised by a file lock, so a burst of clicks from many
     sessions starts at most `limits.max_runs` processes, each in its own new folder.
+    While every slot is taken, or others wait already, the run waits in the queue
+    (`rnnviz.run_queue`, state WAITING) and `dispatch` starts it when its turn comes.
 
     Args:
         owner: the visitor launching, as `owner.owner_hash` of their token (stored in status.json;
-            only they may stop or delete the run).
+            only they may stop, cancel or delete the run).
         limits: default `Limits.from_environment()`.
 
     Raises:
-        RunError("train_err_busy"): `limits.max_runs` runs are active.
+        RunError("train_err_already_queued"): `owner` has a run in the queue already (nothing changes).
         RunError("train_err_limit_epochs" / "train_err_limit_reviews"): the config asks for too much.
-        RunError("train_err_store_full"): `keep_runs` runs are stored already.
+        RunError("train_err_store_full"): `keep_runs` runs are stored (or waiting) already.
         RunError("train_err_runs_readonly" / "train_err_disk_full" / "train_err_runs_os"): the runs folder
             cannot be written, or the process cannot start; nothing is left behind.
     """
     limits = limits or Limits.from_environment()
     limits.check(config)
+    process, started = None, []
     with writing(store.root), store.launch_lock():
-        active = store.active()
-        if len(active) >= limits.max_runs:
-            raise RunError("train_err_busy", f"{len(active)} run(s) already training (limit {limits.max_runs})",
-                           n=len(active), limit=limits.max_runs, run=active[0].id)
-        stored = len(store.ids())
-        if stored >= limits.keep_runs:
-            raise RunError("train_err_store_full", f"{stored} runs stored (limit {limits.keep_runs})",
-                           n=stored, limit=limits.keep_runs)
-        run_id = store.create(config, owner=owner)
-        try:
-            process = _start_worker(store, run_id, config)
-        except OSError:
-            shutil.rmtree(store.path(run_id), ignore_errors=True)  # no process: no run
-            raise
-    reap_in_background(process, run_id)
+        listed = store.list()
+        queued = run_queue.waiting_of(listed, owner)
+        if queued is not None:
+            place, total = run_queue.place(listed, queued.id)
+            raise RunError("train_err_already_queued", f"run {queued.id} waits already ({place} / {total})",
+                           run=queued.id, place=place, total=total)
+        if len(listed) >= limits.keep_runs:
+            raise RunError("train_err_store_full", f"{len(listed)} runs stored (limit {limits.keep_runs})",
+                           n=len(listed), limit=limits.keep_runs)
+        if sum(run.active for run in listed) < limits.max_runs and not run_queue.waiting(listed):
+            run_id = store.create(config, owner=owner)
+            try:
+                process = _start_worker(store, run_id, config)
+            except OSError:
+                shutil.rmtree(store.path(run_id), ignore_errors=True)  # no process: no run
+                raise
+        else:
+            run_id = store.create(config, owner=owner, queue_number=run_queue.next_number(listed))
+            started = _dispatch_locked(store, limits)  # slots freed since nobody looked (a restart)
+    if process is not None:
+        _reap(process, run_id, store, limits)
+    else:
+        for started_id, started_process in started:
+            _reap(started_process, started_id, store, limits)
     return run_id
+
+
+def dispatch(store: RunStore, limits: Limits | None = None) -> list[str]:
+    """Start the waiting runs, first in line first, while fewer than `limits.max_runs` are active.
+
+    Called when a worker ends (by the worker itself, `after_worker`, and by the thread that reaps it)
+    and when a page reads the runs; the queue lives in the runs folder, so after a server restart the
+    first page or the next worker's end moves it on. A run whose process cannot start ends failed,
+    with the reason, and the next one is tried.
+
+    Returns:
+        The ids of the runs started.
+    """
+    limits = limits or Limits.from_environment()
+    with store.launch_lock():
+        started = _dispatch_locked(store, limits)
+    for run_id, process in started:
+        _reap(process, run_id, store, limits)
+    return [run_id for run_id, _ in started]
+
+
+def _dispatch_locked(store: RunStore, limits: Limits) -> list[tuple[str, subprocess.Popen]]:
+    """`dispatch`'s work, under the launch lock: (run id, process) of each run started."""
+    listed = store.list()
+    free = limits.max_runs - sum(run.active for run in listed)
+    started = []
+    for run in run_queue.waiting(listed)[:max(free, 0)]:
+        try:
+            # its slot from now: the steps before its first point count from here (`RunStatus.created`)
+            store.update_status(run.id, state=QUEUED, created=time.time(), pid=None)
+            started.append((run.id, _start_worker(store, run.id, run.config)))
+        except OSError as error:
+            _mark_failed(store, run.id, error)
+    return started
+
+
+def _mark_failed(store: RunStore, run_id: str, error: OSError) -> None:
+    """A waiting run whose process could not start: failed, with the reason (if even that can be written)."""
+    try:
+        store.update_status(run_id, state=FAILED, ended=time.time(), error=f"{type(error).__name__}: {error}")
+    except OSError:
+        pass  # a full or read-only disk: the page finds it interrupted after the launch grace time
+
+
+def after_worker(store: RunStore) -> list[str]:
+    """A worker's last act, its own status final: start the next waiting runs (with no page open).
+
+    Each starts as a process of its own session, so it outlives the worker that started it.
+    """
+    try:
+        return dispatch(store)
+    except (OSError, RunError):
+        return []  # the runs folder cannot be written: the next page or worker's end tries again
+
+
+def _reap(process: subprocess.Popen, run_id: str, store: RunStore, limits: Limits) -> None:
+    """Reap the worker once it ends, then start whoever waits (a killed worker never dispatches itself)."""
+    reap_in_background(process, run_id, then=lambda: _dispatch_quietly(store, limits))
+
+
+def _dispatch_quietly(store: RunStore, limits: Limits) -> None:
+    try:
+        dispatch(store, limits)
+    except (OSError, RunError):
+        pass  # on a thread no page waits for: the next page or worker's end tries again
 
 
 def _start_worker(store: RunStore, run_id: str, config: RunConfig) -> subprocess.Popen:
