@@ -151,6 +151,24 @@ def test_no_estimate_before_any_epoch_was_measured(store):
     assert run_queue.expected_start(store.list(), mine, max_runs=1) is None
 
 
+def test_a_run_that_waited_keeps_its_name_and_times_its_steps_from_its_turn(store, stand_in_worker):
+    blocker = take_the_slot(store)
+    queued = launch.launch(store, QUICK, owner="ann", limits=ONE)
+    name = charts_train.run_label(store.get(queued), "ko")
+    clicked = store.get(queued).status.enqueued
+    free_the_slot(store, blocker)
+    launch.dispatch(store, ONE)
+    wait_until(lambda: store.get(queued).state == runs.RUNNING)
+    run = store.get(queued)
+    assert charts_train.run_label(run, "ko") == name and run.launched == clicked  # the click's time names it
+    assert run.status.created >= clicked  # the slot came after the click: the steps count from there
+    store.update_status(queued, steps={"python": [0.0, 0.5], "epoch1": [0.5, 3.0]})
+    assert charts_train.first_point_text(store.get(queued), "en").startswith(
+        "First curve point 3.0 s after its turn in the queue came")
+    stand_in_worker.open_gate()
+    wait_until(lambda: all_finished(store))
+
+
 # --- restart, and dispatch with no page open --------------------------------------------------------------
 
 

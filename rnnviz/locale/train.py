@@ -236,6 +236,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "train_first_point": {"ko": "클릭하고 {time} 뒤에 첫 점: {parts}.",
                           "en": "First curve point {time} after the click: {parts}."},
+    "train_first_point_queued": {"ko": "대기열에서 차례가 오고 {time} 뒤에 첫 점: {parts}.",
+                                 "en": "First curve point {time} after its turn in the queue came: {parts}."},
     "train_progress": {
         "ko": "에포크 {epoch} / {epochs} · 경과 {elapsed} · 남은 시간 최대 {remaining}",
         "en": "Epoch {epoch} / {epochs} · elapsed {elapsed} · at most {remaining} left",
