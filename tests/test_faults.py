@@ -13,7 +13,7 @@ import time
 import pytest
 
 import conftest
-from conftest import ROOT
+from conftest import ROOT, wait_until
 from rnnviz import charts_train, files, launch, owner, processes, run_files, run_status, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
@@ -25,15 +25,6 @@ SLOW = cfg.PRESETS["embedding-simplernn"].replace(max_train_samples=2_000, max_t
                                                   patience=100, backend="jax")
 LONG = SLOW.replace(max_train_samples=None, epochs=100)  # ~1 min on the full split: outlives a page opening
 TINY = SLOW.replace(max_train_samples=64, epochs=1, max_test_samples=32)
-
-
-def wait_until(condition, timeout=180.0, every=0.5):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(every)
-    raise AssertionError("timed out")
 
 
 @pytest.fixture

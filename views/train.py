@@ -1,7 +1,8 @@
 """Training lab (book 9-2, 9-3): train the book's models on IMDB, watch the curves, compare runs.
 
 Training runs in a separate process (`python -m rnnviz.train`, started by
-`launch.launch`); this page only reads the run folders, so it never imports Keras.
+`launch.launch`, or queued while every slot is taken: `rnnviz.run_queue`); this page only reads the
+run folders (and starts whoever waits for a free slot), so it never imports Keras.
 Its decisions (settings -> config, who may start, which run to watch) are `rnnviz.training_lab`'s.
 It is long because the lab's four sections (settings, the live run, comparing runs, one run's files)
 share one run store, visitor and colour map on one page; each section is widgets and calls only.
@@ -381,6 +382,8 @@ def live_section() -> None:
     mine_waiting = run_queue.waiting_of(now_queue, visitor)
     if len(now_active) < len(active) or (run_queue.waiting_of(queue, visitor) and not mine_waiting):
         st.rerun()  # a run has ended, or yours left the queue, since the page was drawn: redraw it all
+    if mine_waiting is not None:  # first: what this visitor waits for, then the run training now
+        show_waiting(mine_waiting, now_runs)
     if now_active:
         run = training_lab.watched_run(now_active, st.session_state.get(P + "watch"))
         if len(now_active) > 1:
@@ -389,8 +392,6 @@ def live_section() -> None:
     for run in now_runs:
         if run.state == runs.STALLED:
             show_stalled(run)
-    if mine_waiting is not None:
-        show_waiting(mine_waiting, now_runs)
     watched = next((r for r in now_runs if r.id == st.session_state.get(P + "watch")), None)
     if watched is not None and not watched.live:
         show_result(watched)
