@@ -309,3 +309,32 @@ def fading_figure(curves: Mapping[str, np.ndarray], lang: str) -> go.Figure:
     style(fig, t("fade_title", lang), height=480)
     fig.update_layout(margin=dict(t=100))
     return fig
+
+
+def activation_ranges(trace) -> tuple[float, float, float, float]:
+    """What tanh squeezed in a SimpleRNN trace: (lowest, highest) pre-activation, (lowest, highest) h_t."""
+    pre = np.array([step.pre for step in trace.steps])  # (T, units)
+    return float(pre.min()), float(pre.max()), float(trace.h.min()), float(trace.h.max())
+
+
+def tanh_figure(trace, lang: str) -> go.Figure:
+    """The tanh curve with every (pre-activation, h_t) of a SimpleRNN trace on it: one dot per unit and step.
+
+    Returns:
+        The figure; traces ``tanh`` (the curve) and ``steps`` (the trace's dots).
+    """
+    low, high, _, _ = activation_ranges(trace)
+    reach = max(3.0, abs(low), abs(high)) * 1.1  # at least the curve's bends, and every dot
+    xs = np.linspace(-reach, reach, 121)
+    pre = np.array([step.pre for step in trace.steps])  # (T, units)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=xs, y=np.tanh(xs), mode="lines", name="tanh", line=dict(color=PALETTE["weight"], width=2),
+                             hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=pre.ravel(), y=trace.h.ravel(), mode="markers", name="steps",
+                             marker=dict(color=PALETTE["hidden"], size=10, line=dict(color="white", width=1)),
+                             hovertemplate="pre = %{x:.3f}<br>h = %{y:.3f}<extra></extra>"))
+    for bound in (-1, 1):
+        fig.add_hline(y=bound, line=dict(color=PALETTE["note"], dash="dot", width=1))
+    fig.update_xaxes(title=t("hidden_tanh_x", lang), zeroline=True)
+    fig.update_yaxes(title=t("hidden_tanh_y", lang), range=[-1.2, 1.2], zeroline=True)
+    return style(fig, height=300).update_layout(showlegend=False)

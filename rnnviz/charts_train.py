@@ -7,7 +7,9 @@ A run keeps its colour while runs are added (`assign_colours`): a new run takes 
 colour no run on the chart has. Within a run, the **training** curve is solid and the **validation** curve
 dashed, in the run's colour. The best epoch (lowest val_loss, the weights
 EarlyStopping restores) is a black star, `PALETTE["marker"]`, as every chosen
-value in the app; where early stopping ended a run, a grey cross, `PALETTE["note"]`.
+value in the app; where early stopping ended a run, a grey cross, `PALETTE["note"]`; where the
+validation loss turns up (overfitting begins, `curves.overfitting_point`), an arrow in the run's colour.
+(Over 350 lines: the page's figures and tables share the run labels and colours above them.)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from rnnviz import config as cfg, markup
+from rnnviz.curves import overfitting_point
 from rnnviz.charts import FONT_SIZE, PALETTE, RUN_COLOURS, epochs_text, number_text, style
 from rnnviz.i18n import t
 from rnnviz.models import SummaryRow
@@ -359,6 +362,7 @@ def history_figure(runs: Sequence[Run], lang: str, labels: Sequence[str] | None 
     colours = list(colours) if colours is not None else [run_colour(i) for i in range(len(runs))]
     fig = make_subplots(rows=1, cols=2, subplot_titles=(t("train_loss", lang), t("train_accuracy", lang)),
                         horizontal_spacing=0.1)
+    fig.update_annotations(font_size=FONT_SIZE + 2)  # the subplot titles
     sets = (("", TRAIN_DASH, "train_train"), ("val_", VALID_DASH, "train_val"))
     for run, label, colour in zip(runs, labels, colours):
         history, epochs = run.history, run.history.get("epoch", [])
@@ -373,13 +377,25 @@ def history_figure(runs: Sequence[Run], lang: str, labels: Sequence[str] | None 
                     hovertemplate=f"{label} · {t(set_key, lang)}<br>{t('train_epoch_axis', lang)} %{{x}}"
                                   f"<br>{prefix}{metric} = %{{y:.4f}}<extra></extra>"), row=1, col=col)
             _add_markers(fig, run, metric, col, label, lang)
+        _mark_turn_up(fig, run, colour, sum(a.name == "turn_up" for a in fig.layout.annotations), lang)
     fig.update_xaxes(title=t("train_epoch_axis", lang), rangemode="tozero")
     fig.update_yaxes(title=t("train_loss", lang), row=1, col=1)
     fig.update_yaxes(title=t("train_accuracy", lang), row=1, col=2)
-    fig.update_annotations(font_size=FONT_SIZE + 2)
     fig.update_layout(legend=dict(orientation="h", y=-0.22), hovermode="closest")
     # room above the plots for the subplot titles (style's untitled margin cut off their top strokes)
     return style(fig, height=height).update_layout(margin_t=SUBPLOT_TITLE_MARGIN)
+
+
+def _mark_turn_up(fig: go.Figure, run: Run, colour: str, stagger: int, lang: str) -> None:
+    """An arrow on the loss chart where the run's validation loss turns up (`curves.overfitting_point`):
+    overfitting begins there. Labels of several runs are staggered upwards so they do not overlap."""
+    turn = overfitting_point(run.history)
+    if turn is None:
+        return
+    fig.add_annotation(x=turn.epoch, y=turn.val_loss, row=1, col=1, text=t("train_overfit_mark", lang),
+                       showarrow=True, arrowhead=2, arrowcolor=colour, ax=0, ay=36 + 26 * (stagger % 3),
+                       font=dict(color=colour, size=FONT_SIZE - 2), bgcolor="rgba(255,255,255,0.8)",
+                       name="turn_up")
 
 
 def _add_markers(fig: go.Figure, run: Run, metric: str, col: int, label: str, lang: str) -> None:

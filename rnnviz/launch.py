@@ -1,10 +1,11 @@
 """Starting a run: what one deployment allows (`Limits`), and the worker process `launch` starts for it.
 
-The worker is `python -m rnnviz.train` in a process group of its own, writing only into its run
-folder; this process (the Streamlit server) never imports Keras. Launches are serialised by a file
-lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` processes; the others
+The worker is `python -m rnnviz.train`, writing only into its run folder; this process (the Streamlit
+server) never imports Keras. Where it runs is the launcher's business (`rnnviz.launchers`: a local
+process group by default, a Ray job with RNNVIZ_LAUNCHER=ray). Launches are serialised by a file
+lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` workers; the others
 wait in the queue (`rnnviz.run_queue`), and `dispatch` starts them in order as slots free: when a
-worker ends (the worker itself, and the thread that reaps it) and when a page reads the runs.
+worker ends (the worker itself, and the thread that reaps a local one) and when a page reads the runs.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ import time
 from dataclasses import dataclass
 
 from rnnviz import config as cfg
-from rnnviz import run_queue
+from rnnviz import launchers, run_queue
 from rnnviz.config import RunConfig
 from rnnviz.models import run_cost
-from rnnviz.processes import process_start_ticks, reap_in_background
-from rnnviz.runs import APP_ROOT, FAILED, LOG_FILE, QUEUED, RunError, RunStore, writing
+from rnnviz.processes import reap_in_background
+from rnnviz.runs import APP_ROOT, FAILED, QUEUED, WAITING, RunError, RunStore, writing
 
 MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
 # The worker's module: tests and benchmarks put a stand-in worker here to run the real queue quickly.
@@ -87,17 +88,23 @@ def worker_command(store: RunStore, run_id: str) -> list[str]:
     return [sys.executable, "-m", module, "--runs-dir", str(store.root), "--run-id", run_id]
 
 
-def worker_env(config: RunConfig) -> dict[str, str]:
-    """The worker's environment: the config's Keras backend, unbuffered output, the app importable."""
-    return {**os.environ, "KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
+def worker_settings(config: RunConfig) -> dict[str, str]:
+    """What the worker needs set: the config's Keras backend, unbuffered output, the app importable."""
+    return {"KERAS_BACKEND": config.backend, "PYTHONUNBUFFERED": "1",
             "TF_CPP_MIN_LOG_LEVEL": os.environ.get("TF_CPP_MIN_LOG_LEVEL", "2"),
             "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
 
 
-def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits: Limits | None = None) -> str:
-    """Create a run and start `python -m rnnviz.train` for it in a separate process, or queue it.
+def worker_env(config: RunConfig) -> dict[str, str]:
+    """The local worker's environment: this process's, with `worker_settings`."""
+    return {**os.environ, **worker_settings(config)}
 
-    The process gets KERAS_BACKEND from `config.backend` and writes only into
+
+def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits: Limits | None = None) -> str:
+    """Create a run and start `python -m rnnviz.train` for it through the launcher of `RNNVIZ_LAUNCHER`, or
+    queue it.
+
+    The worker gets KERAS_BACKEND from `config.backend` and writes only into
     the run folder; this process (the Streamlit server) never imports Keras.
     Launches are serialised by a file lock, so a burst of clicks from many
     sessions starts at most `limits.max_runs` processes, each in its own new folder.
@@ -115,10 +122,11 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
         RunError("train_err_store_full"): `keep_runs` runs are stored (or waiting) already.
         RunError("train_err_runs_readonly" / "train_err_disk_full" / "train_err_runs_os"): the runs folder
             cannot be written, or the process cannot start; nothing is left behind.
+        RunError("train_err_cluster"): RNNVIZ_LAUNCHER names no launcher, or the Ray cluster refused the
+            job; nothing is left behind.
     """
     limits = limits or Limits.from_environment()
     limits.check(config)
-    process, started = None, []
     with writing(store.root), store.launch_lock():
         listed = store.list()
         queued = run_queue.waiting_of(listed, owner)
@@ -129,55 +137,56 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
         if len(listed) >= limits.keep_runs:
             raise RunError("train_err_store_full", f"{len(listed)} runs stored (limit {limits.keep_runs})",
                            n=len(listed), limit=limits.keep_runs)
+        launcher = launchers.from_environment()  # a wrong setting refuses before a folder is made
         if sum(run.active for run in listed) < limits.max_runs and not run_queue.waiting(listed):
             run_id = store.create(config, owner=owner)
             try:
-                process = _start_worker(store, run_id, config)
-            except OSError:
-                shutil.rmtree(store.path(run_id), ignore_errors=True)  # no process: no run
+                started = [(run_id, _start_worker(store, run_id, config, launcher))]
+            except (OSError, RunError):
+                shutil.rmtree(store.path(run_id), ignore_errors=True)  # no worker: no run
                 raise
         else:
             run_id = store.create(config, owner=owner, queue_number=run_queue.next_number(listed))
-            started = _dispatch_locked(store, limits)  # slots freed since nobody looked (a restart)
-    if process is not None:
-        _reap(process, run_id, store, limits)
-    else:
-        for started_id, started_process in started:
-            _reap(started_process, started_id, store, limits)
+            started = _dispatch_locked(store, limits, launcher)  # slots freed since nobody looked (a restart)
+    _dispatch_when_ended(started, store, limits)
     return run_id
 
 
 def dispatch(store: RunStore, limits: Limits | None = None) -> list[str]:
     """Start the waiting runs, first in line first, while fewer than `limits.max_runs` are active.
 
-    Called when a worker ends (by the worker itself, `after_worker`, and by the thread that reaps it)
-    and when a page reads the runs; the queue lives in the runs folder, so after a server restart the
-    first page or the next worker's end moves it on. A run whose process cannot start ends failed,
-    with the reason, and the next one is tried.
+    Called when a worker ends (by the worker itself, `after_worker`, and by the thread that reaps a
+    local one) and when a page reads the runs; the queue lives in the runs folder, so after a server
+    restart the first page or the next worker's end moves it on. A run whose process cannot start
+    ends failed, with the reason, and the next one is tried; when the cluster does not answer, the
+    run keeps its place and the next dispatch tries again.
 
     Returns:
         The ids of the runs started.
     """
     limits = limits or Limits.from_environment()
     with store.launch_lock():
-        started = _dispatch_locked(store, limits)
-    for run_id, process in started:
-        _reap(process, run_id, store, limits)
+        started = _dispatch_locked(store, limits, launchers.from_environment())
+    _dispatch_when_ended(started, store, limits)
     return [run_id for run_id, _ in started]
 
 
-def _dispatch_locked(store: RunStore, limits: Limits) -> list[tuple[str, subprocess.Popen]]:
-    """`dispatch`'s work, under the launch lock: (run id, process) of each run started."""
+def _dispatch_locked(store: RunStore, limits: Limits,
+                     launcher: launchers.Launcher) -> list[tuple[str, subprocess.Popen | None]]:
+    """`dispatch`'s work, under the launch lock: (run id, local process or None) of each run started."""
     listed = store.list()
     free = limits.max_runs - sum(run.active for run in listed)
     started = []
     for run in run_queue.waiting(listed)[:max(free, 0)]:
+        # its slot from now: the steps before its first point count from here (`RunStatus.created`)
+        store.update_status(run.id, state=QUEUED, created=time.time(), pid=None)
         try:
-            # its slot from now: the steps before its first point count from here (`RunStatus.created`)
-            store.update_status(run.id, state=QUEUED, created=time.time(), pid=None)
-            started.append((run.id, _start_worker(store, run.id, run.config)))
-        except OSError as error:
+            started.append((run.id, _start_worker(store, run.id, run.config, launcher)))
+        except OSError as error:  # this run's process cannot start: it ends, the next one may
             _mark_failed(store, run.id, error)
+        except RunError:  # the cluster did not take it: back in its place, tried again next time
+            store.update_status(run.id, state=WAITING, created=run.status.created, launcher=None, job=None)
+            break
     return started
 
 
@@ -192,7 +201,7 @@ def _mark_failed(store: RunStore, run_id: str, error: OSError) -> None:
 def after_worker(store: RunStore) -> list[str]:
     """A worker's last act, its own status final: start the next waiting runs (with no page open).
 
-    Each starts as a process of its own session, so it outlives the worker that started it.
+    Each local one starts as a process of its own session, so it outlives the worker that started it.
     """
     try:
         return dispatch(store)
@@ -200,9 +209,13 @@ def after_worker(store: RunStore) -> list[str]:
         return []  # the runs folder cannot be written: the next page or worker's end tries again
 
 
-def _reap(process: subprocess.Popen, run_id: str, store: RunStore, limits: Limits) -> None:
-    """Reap the worker once it ends, then start whoever waits (a killed worker never dispatches itself)."""
-    reap_in_background(process, run_id, then=lambda: _dispatch_quietly(store, limits))
+def _dispatch_when_ended(started: list[tuple[str, subprocess.Popen | None]], store: RunStore,
+                         limits: Limits) -> None:
+    """For each local worker started: once it has ended, start whoever waits (a killed worker never
+    dispatches itself). A worker elsewhere (a Ray job) has no process here: its own end dispatches."""
+    for run_id, process in started:
+        if process is not None:
+            reap_in_background(process, run_id, then=lambda: _dispatch_quietly(store, limits))
 
 
 def _dispatch_quietly(store: RunStore, limits: Limits) -> None:
@@ -212,16 +225,14 @@ def _dispatch_quietly(store: RunStore, limits: Limits) -> None:
         pass  # on a thread no page waits for: the next page or worker's end tries again
 
 
-def _start_worker(store: RunStore, run_id: str, config: RunConfig) -> subprocess.Popen:
-    """The worker process for a created run, its output into worker.log; its pid noted in status.json."""
-    with open(store.path(run_id) / LOG_FILE, "ab") as log:
-        process = subprocess.Popen(worker_command(store, run_id), cwd=APP_ROOT, env=worker_env(config),
-                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    status = store.read_status(run_id)
-    if status.get("state") == QUEUED and status.get("pid") is None:
-        try:
-            store.update_status(run_id, pid=process.pid, pid_start=process_start_ticks(process.pid))
-        except OSError:
-            pass  # the worker writes its pid itself as it starts
-    return process
+def _start_worker(store: RunStore, run_id: str, config: RunConfig,
+                  launcher: launchers.Launcher | None = None) -> subprocess.Popen | None:
+    """Start the worker of a created (queued) run through `launcher` (default: `RNNVIZ_LAUNCHER`'s), which
+    notes its handle in status.json: a local process (output into worker.log, pid noted, reaped in the
+    background) is returned; a worker elsewhere (a Ray job) gives None.
+
+    Raises:
+        OSError: the process could not start. RunError("train_err_cluster"): no such launcher, or the
+            cluster refused the job.
+    """
+    return (launcher or launchers.from_environment()).start(store, run_id, config)

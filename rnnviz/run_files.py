@@ -27,6 +27,7 @@ import io
 import json
 import math
 import os
+import re
 import stat
 import threading
 import zipfile
@@ -284,6 +285,10 @@ def _one_of(*choices: str) -> tuple[Callable[[Any], bool], str]:
     return (lambda value: value in choices), "one of " + ", ".join(choices)
 
 
+def _matching(pattern: str, text: str) -> tuple[Callable[[Any], bool], str]:
+    return (lambda value: isinstance(value, str) and re.fullmatch(pattern, value) is not None), text
+
+
 def _of_type(kind: type, text: str) -> tuple[Callable[[Any], bool], str]:
     return (lambda value: isinstance(value, kind)), text
 
@@ -315,6 +320,7 @@ STATUS_SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "peak_memory_mb": _number(0, 10**9), "early_stopped": _of_type(bool, "true or false"),
     "ended_by_owner": _of_type(bool, "true or false"),
     "phase": _one_of(*PHASES), "backend": _TEXT, "owner": _TEXT,
+    "launcher": _one_of("local", "ray"), "job": _matching(r"rnnviz-\d{8}-\d{6}-[0-9a-f]{6}", "a run's job id"),
     "error": _TEXT, "error_key": _TEXT, "error_params": (_scalars, "an object of texts and numbers"),
     "steps": _of_type(dict, "an object"),
 }

@@ -44,8 +44,10 @@ class RunStatus:
     seconds_per_epoch: float | None = None
     epoch_seconds: tuple[float, ...] = ()  # each epoch's duration, in order
     silent_seconds: float | None = None  # never written: how long a STALLED run's worker has not reported
-    # the process
-    pid: int | None = None
+    # the worker: who started it and its handle there (`rnnviz.launchers`)
+    launcher: str | None = None  # launchers.LAUNCHERS key; None: a local process
+    job: str | None = None  # its job on a cluster (Ray: the submission id, `launchers.job_id`)
+    pid: int | None = None  # its process (on whichever machine runs it)
     pid_start: int | None = None  # its start ticks (`processes.process_start_ticks`)
     backend: str | None = None  # the Keras backend
     owner: str | None = None  # `owner.owner_hash` of the visitor who launched it (None: the command line)

@@ -4,7 +4,7 @@
 runs/                       # RNNVIZ_RUNS_DIR overrides; default: runs/ beside the app
   20250101-120000-a1b2c3/   # the run id: timestamp + random suffix (nothing a user types)
     config.json             # RunConfig
-    status.json             # state, pid, times, epoch i / max, best epoch, error (`run_status.RunStatus`)
+    status.json             # state, launcher + pid or job, times, epoch i / max, best epoch, error (`run_status.RunStatus`)
     history.csv             # keras.callbacks.CSVLogger: one row per epoch (epoch 0-based)
     best.keras              # ModelCheckpoint(save_best_only=True), moved into place atomically
     weights.npz             # the best weights by layer, for the numpy cells (no TensorFlow)
@@ -23,7 +23,8 @@ never imports Keras; `rnnviz.launch` starts the worker for a new run.
 A live worker writes a `heartbeat` time into status.json at least every
 `run_status.HEARTBEAT_SECONDS`; a run whose process is alive but silent for longer than
 `run_status.stall_seconds` (frozen with `kill -STOP`, say) is STALLED: it no longer takes
-a training slot, and its owner can `end` it.
+a training slot, and its owner can `end` it. Whether a worker is alive, and ending it, is the business
+of the launcher that started it (`rnnviz.launchers.of_run`: a local process, or a job on a Ray cluster).
 
 Over 350 lines because a `Run` snapshot and the store that makes it share one job, the folder
 layout above: the snapshot's properties name what a page reads from its files.
@@ -47,11 +48,10 @@ from typing import Any
 import numpy as np
 
 from rnnviz import config as cfg
-from rnnviz import run_files
+from rnnviz import launchers, run_files
 from rnnviz.config import RunConfig
 from rnnviz.files import DISK_FULL_TEXT, is_disk_full, remove_temporary_files, write_atomic, write_json
 from rnnviz.owner import same_owner
-from rnnviz.processes import process_alive, terminate
 from rnnviz.run_files import DamagedFile
 from rnnviz.run_status import RunStatus, stall_seconds
 from rnnviz.text import INDEX_FROM, Vocabulary
@@ -76,11 +76,11 @@ STOP_FILE = "stop"
 QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED, BROKEN = (
     "queued", "running", "done", "failed", "stopped", "interrupted", "broken")
 STALLED = "stalled"  # never written: the reader's name for a live process that stopped reporting
-WAITING = "waiting"  # in the queue for a slot (`rnnviz.run_queue`): no process yet, takes no slot
-ACTIVE = (QUEUED, RUNNING)  # these take a training slot (QUEUED: its process is being started)
-LIVE = (*ACTIVE, STALLED, WAITING)  # a process may still write into the folder, or will: not deletable
+WAITING = "waiting"  # in the queue for a slot (`rnnviz.run_queue`): no worker yet, takes no slot
+ACTIVE = (QUEUED, RUNNING)  # these take a training slot (QUEUED: its worker is being started)
+LIVE = (*ACTIVE, STALLED, WAITING)  # a worker may still write into the folder, or will: not deletable
 STATES = (WAITING, QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED)
-LAUNCH_GRACE_SECONDS = 60  # a queued run without a process yet is not called interrupted before this
+LAUNCH_GRACE_SECONDS = launchers.LAUNCH_GRACE_SECONDS  # a queued local run without a process is not interrupted before
 
 _RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
 HISTORY_COLUMNS = run_files.HISTORY_COLUMNS
@@ -463,20 +463,23 @@ class RunStore:
                 shutil.rmtree(run.path)
 
     def end(self, run_id: str, visitor: str | None = None) -> None:
-        """End the run's worker process (`terminate`: SIGTERM, then SIGKILL) and mark the run stopped, which
-        frees its slot. For a stalled worker, which never reads the `stop` file; an ended run stays as it is.
+        """End the run's worker through the launcher that started it (a local process: SIGTERM, then SIGKILL;
+        a Ray job: `stop_job`) and mark the run stopped, which frees its slot. For a stalled worker, which
+        never reads the `stop` file; an ended run stays as it is.
 
         Raises:
             RunError("train_err_not_yours"): `visitor` did not launch it.
-            RunError("train_err_end_failed"): the process would not end (it belongs to another user).
+            RunError("train_err_end_failed"): the worker would not end (another user's process, or the
+                cluster does not answer).
         """
         run = self.get(run_id)
         self._check_owner(run, visitor)
         if not run.live:
             return
-        pid = run.status.pid
-        if pid is not None and not terminate(pid, run.status.pid_start):
-            raise RunError("train_err_end_failed", f"process {pid} of run {run_id} did not end", run=run_id)
+        launcher = launchers.of_run(run.status)
+        if not launcher.stop(run.status):
+            raise RunError("train_err_end_failed", f"the {launcher.name} worker of run {run_id} did not end",
+                           run=run_id)
         with writing(self.root):
             (self.path(run_id) / STOP_FILE).touch()  # a worker starting just now stops at its first batch
             now = time.time()
@@ -521,6 +524,8 @@ class RunStore:
         status = RunStatus.from_dict(values)
         if status.state in ACTIVE:
             if not self._process_running(status):
+                if run_files.read_status(folder / STATUS_FILE, STATES)[0].get("state") not in ACTIVE:
+                    return self.get(run_id)  # the worker wrote its end state as it exited: read that
                 status = status.replace(state=INTERRUPTED)
             elif (silent := status.silence(time.time())) > stall_seconds(status):
                 status = status.replace(state=STALLED, silent_seconds=silent)
@@ -539,9 +544,9 @@ class RunStore:
 
     @staticmethod
     def _process_running(status: RunStatus) -> bool:
-        if status.pid is None:  # queued, the worker not started yet
-            return time.time() - (status.created or 0.0) < LAUNCH_GRACE_SECONDS
-        return process_alive(status.pid, status.pid_start)
+        """Whether the run's worker may still write, as the launcher that started it tells; a launcher that
+        cannot tell now (a cluster not answering) leaves the run as written (its silence makes it STALLED)."""
+        return launchers.of_run(status).alive(status) is not False
 
     def ids(self) -> list[str]:
         """Run ids, newest first."""

@@ -3,7 +3,7 @@
 Tokens and padding (`tokens_code`), the two 9-2 models (`two_models_code`), reading a
 review with a trained run (`review_code`), the timestep pages' layer with its weights
 (`layer_code`) and output shapes (`shapes_code`), and the training lab's run
-(`training_code`). The text is tested by running it (tests/test_snippets.py), so it
+(`training_code`; `settings_code` and `data_code` for the notebooks of rnnviz.notebooks). The text is tested by running it (tests/test_snippets.py), so it
 cannot drift from what the page computes.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from rnnviz.config import RunConfig
+from rnnviz.config import BOOK_TRAIN_SIZE, BOOK_VAL_SIZE, TEST_SIZE, RunConfig
 from rnnviz.formatting import fixed, short_float
 from rnnviz.params import param_count
 
@@ -206,14 +206,15 @@ def shapes_code(kind, timesteps, input_dim, units):
 
 # --- the training lab: the book-style code of a run --------------------------------------
 
-_DATA = '''import keras
+_LOAD = '''import keras
 from sklearn.model_selection import train_test_split
 
-keras.utils.set_random_seed({seed})
-(train_input, train_target), (test_input, test_target) = keras.datasets.imdb.load_data(num_words={num_words})
+{seed}(train_input, train_target), (test_input, test_target) = keras.datasets.imdb.load_data(num_words={num_words})
 train_input, val_input, train_target, val_target = train_test_split(
     train_input, train_target, test_size=0.2, random_state=42)
-{subset}train_seq = keras.utils.pad_sequences(train_input, maxlen={maxlen})
+'''
+
+_PAD = '''train_seq = keras.utils.pad_sequences(train_input, maxlen={maxlen})
 val_seq = keras.utils.pad_sequences(val_input, maxlen={maxlen})
 test_seq = keras.utils.pad_sequences(test_input, maxlen={maxlen})
 '''
@@ -223,6 +224,16 @@ train_input, train_target = train_input[:{n_train}], train_target[:{n_train}]
 val_input, val_target = val_input[:{n_val}], val_target[:{n_val}]
 '''
 _TEST_SUBSET = '''test_input, test_target = test_input[:{n_test}], test_target[:{n_test}]
+'''
+
+# A notebook's first code cell holds the sizes under these names; its data code reads them.
+SIZE_NAMES = {"train": "TRAIN_SAMPLES", "val": "VAL_SAMPLES", "test": "TEST_SAMPLES", "epochs": "EPOCHS"}
+
+_SETTINGS = '''# The sizes of the run. Smaller numbers give a quick first run (e.g. 2000 reviews, 5 epochs).
+{train} = {n_train}  # training reviews (the book: all {book_train:,})
+{val} = {n_val}  # validation reviews (the book: all {book_val:,})
+{test} = {n_test}  # test reviews (all: {book_test:,})
+{epochs} = {n_epochs}  # at most (the book: 100; early stopping usually ends sooner)
 '''
 
 _FIT = '''model.summary()
@@ -238,19 +249,51 @@ model.evaluate(test_seq, test_target)
 '''
 
 
-def training_code(config: RunConfig) -> str:
+def settings_code(config: RunConfig) -> str:
+    """A notebook's settings cell: the run's sizes under `SIZE_NAMES`, which the `sized` code reads."""
+    return _SETTINGS.format(**SIZE_NAMES, n_train=config.train_samples, n_val=config.val_samples,
+                            n_test=config.test_samples, n_epochs=config.epochs, book_train=BOOK_TRAIN_SIZE,
+                            book_val=BOOK_VAL_SIZE, book_test=TEST_SIZE)
+
+
+def data_code(num_words: int, maxlen: int, seed: int | None = None, subset: str = "") -> str:
+    """The book's data: load_data, the 80/20 split (random_state=42), `subset`, then pad_sequences.
+
+    Args:
+        seed: `keras.utils.set_random_seed` first when given (a training run's seed).
+        subset: code that cuts the split arrays (a smaller run), "" for the book's sizes.
+    """
+    seed_line = "" if seed is None else f"keras.utils.set_random_seed({seed})\n"
+    return (_LOAD.format(seed=seed_line, num_words=num_words) + subset
+            + _PAD.format(maxlen=maxlen))
+
+
+def sized_subset() -> str:
+    """Code that cuts the split to the sizes of a notebook's settings cell (`settings_code`)."""
+    return (_SUBSET.format(n_train=SIZE_NAMES["train"], n_val=SIZE_NAMES["val"])
+            + _TEST_SUBSET.format(n_test=SIZE_NAMES["test"]))
+
+
+def training_code(config: RunConfig, sized: bool = False) -> str:
     """Book-style Keras code (chapter 9-2 / 9-3) that trains the same model as the worker.
 
     The one difference from the book's one-hot model: the book writes
     `train_oh = keras.utils.to_categorical(train_seq)`; here a
     `CategoryEncoding` layer encodes each batch, so the code runs in little memory.
+
+    Args:
+        sized: read the sizes and epochs from a notebook's settings cell (`settings_code`)
+            instead of writing the config's numbers.
     """
-    subset = ""
-    if config.max_train_samples is not None:
-        subset = _SUBSET.format(n_train=config.train_samples, n_val=config.val_samples)
-    if config.max_test_samples is not None:
-        subset += _TEST_SUBSET.format(n_test=config.test_samples)
-    lines = [_DATA.format(seed=config.seed, num_words=config.num_words, maxlen=config.maxlen, subset=subset),
+    if sized:
+        subset, epochs = sized_subset(), SIZE_NAMES["epochs"]
+    else:
+        subset, epochs = "", config.epochs
+        if config.max_train_samples is not None:
+            subset = _SUBSET.format(n_train=config.train_samples, n_val=config.val_samples)
+        if config.max_test_samples is not None:
+            subset += _TEST_SUBSET.format(n_test=config.test_samples)
+    lines = [data_code(config.num_words, config.maxlen, config.seed, subset),
              "model = keras.Sequential()",
              f"model.add(keras.layers.Input(shape=({config.maxlen},)))"]
     if config.inputs == "onehot":
@@ -268,6 +311,6 @@ def training_code(config: RunConfig) -> str:
         lines.append(f"model.add(keras.layers.{config.cell}({', '.join(args)}))")
     lines.append("model.add(keras.layers.Dense(1, activation='sigmoid'))")
     file = config.cell.lower() if config.inputs == "embedding" else "onehot"
-    fit = _FIT.format(learning_rate=short_float(config.learning_rate), patience=config.patience, epochs=config.epochs,
+    fit = _FIT.format(learning_rate=short_float(config.learning_rate), patience=config.patience, epochs=epochs,
                       batch_size=config.batch_size, file=file)
     return "\n".join(lines) + "\n" + fit

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rnnviz import charts_train, results, run_choice
+from rnnviz import charts_train, curves, results, run_choice
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.runs import Run
@@ -128,3 +128,15 @@ def same_vocabulary_figures(reference_runs: Sequence[Run], num_words: int) -> di
             if row.variant.num_words == num_words}
     wanted = ("lstm", "embedding-simplernn")
     return {preset: rows[preset] for preset in wanted} if all(p in rows for p in wanted) else None
+
+
+def dropout_gaps(reference_runs: Sequence[Run]) -> tuple[float, float, int] | None:
+    """What dropout does to the curves, from the reference runs: validation minus training loss at the best
+    epoch, mean over seeds, of the book's LSTM without and with dropout, and the fewer seeds of the two.
+    None when either model has no reference run with a history."""
+    histories = {preset: [run.history for run in reference_runs if run.preset == preset and run.epochs_run]
+                 for preset in ("lstm", "lstm-dropout")}
+    plain, dropped = (curves.mean_gap_at_lowest(histories[p]) for p in ("lstm", "lstm-dropout"))
+    if plain is None or dropped is None:
+        return None
+    return plain, dropped, min(len(h) for h in histories.values())

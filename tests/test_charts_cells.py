@@ -235,3 +235,16 @@ def test_a_100_step_figure_is_small(kind):
     else:
         fig = cc.cell_step_figure(kind, trace, tokens, "en", active=50)
     assert len(fig.to_json()) <= 100_000
+
+
+def test_the_tanh_figure_puts_every_units_pre_activation_on_the_curve():
+    inputs = build_inputs("i like brachiosaurus", "embedding", 4, 0)
+    trace = run(make_cell("SimpleRNN", 4, 3, 0), inputs.xs)
+    fig = cc.tanh_figure(trace, "en")
+    dots = next(tr for tr in fig.data if tr.name == "steps")
+    pre = np.array([step.pre for step in trace.steps]).ravel()  # (T × units,)
+    assert np.allclose(dots.x, pre) and np.allclose(dots.y, np.tanh(pre))
+    curve = next(tr for tr in fig.data if tr.name == "tanh")
+    assert min(curve.x) <= min(-3, pre.min()) and max(curve.x) >= max(3, pre.max())  # the bends and every dot
+    assert cc.activation_ranges(trace) == pytest.approx((pre.min(), pre.max(), trace.h.min(), trace.h.max()))
+    assert fig.layout.yaxis.title.text == t("hidden_tanh_y", "en")

@@ -46,6 +46,7 @@ PAGES = {
     "cells": ("page_cells", "quiz_title", 2),  # animation, memory
     "train": ("train_title", "quiz_title", 0),  # curves only with runs (the reference runs count)
     "review": ("page_review", "quiz_title", 2),  # ids, hidden state (verdicts, after each word: after the question)
+    "cheatsheet": ("page_cheatsheet", "cheatsheet_results_title", 0),  # tables only
 }
 ERROR_BOXES = ('[data-testid="stException"]',  # st.exception and uncaught errors
                '[data-testid="stAlertContentError"]')  # st.error (also inside every stException)
@@ -278,10 +279,30 @@ def test_the_projector_view_folds_the_sidebar_enlarges_the_text_and_keeps_the_pi
             .some(p => parseFloat(getComputedStyle(p).fontSize) >= 19)""")
         picture = small.locator('[data-testid="stPlotlyChart"]').first
         expect(picture).to_be_visible()
-        assert picture.bounding_box()["y"] <= 720 - MIN_PICTURE_SHOWN
+        box = picture.bounding_box()  # the main picture whole in the first screen, its controls under it
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 720, f"the picture spans {box['y']:.0f}–" \
+            f"{box['y'] + box['height']:.0f} px of a 720 px screen"
         assert small.evaluate("document.documentElement.scrollWidth") <= 1280
         small.screenshot(path=str(ARTIFACTS / f"projector-{path}-ko.png"))
         assert_no_errors(small)
+    finally:
+        small.context.close()
+
+
+def test_at_a_glance_prints_whole_without_the_apps_frame(app_url, browser):
+    small = new_page(browser, width=1280, height=720)
+    try:
+        open_app(small, app_url, "cheatsheet", "ko")
+        button = small.get_by_role("button", name=t("print_button", "ko"))
+        expect(button).to_be_visible()
+        small.emulate_media(media="print")  # what the print dialog lays out
+        expect(small.get_by_test_id("stSidebar")).to_be_hidden()
+        expect(button).to_be_hidden()
+        tables = small.get_by_test_id("stTable")
+        expect(tables.last).to_be_visible()
+        assert tables.first.bounding_box()["x"] < 60  # the tables use the paper's whole width
+        sheets = len(re.findall(rb"/Type\s*/Page\b(?!s)", small.pdf(format="A4")))
+        assert sheets >= 2, f"the printout has {sheets} sheet(s): only the first screen"
     finally:
         small.context.close()
 

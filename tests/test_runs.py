@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from rnnviz import config as cfg
-from rnnviz import files, launch, processes, run_status, runs
+from rnnviz import files, launch, launchers, processes, run_status, runs
 from rnnviz.runs import RunStore
 
 TINY = cfg.PRESETS["lstm"].replace(max_train_samples=300, epochs=2, max_test_samples=100)
@@ -111,6 +111,18 @@ def test_a_live_process_keeps_its_run_running(store):
     assert [run.id for run in store.active()] == [run_id]
     store.update_status(run_id, pid_start=12345)  # the pid was reused by another process
     assert store.get(run_id).state == runs.INTERRUPTED
+
+
+def test_a_worker_ending_between_the_two_reads_is_read_as_it_ended_not_interrupted(store, monkeypatch):
+    run_id = store.create(TINY)
+    store.update_status(run_id, state=runs.RUNNING, pid=dead_pid(), epoch=1)
+
+    def writes_its_end_and_exits(launcher, status):  # after status.json was read as running
+        store.update_status(run_id, state=runs.DONE, ended=time.time())
+        return False
+
+    monkeypatch.setattr(launchers.LocalLauncher, "alive", writes_its_end_and_exits)
+    assert store.get(run_id).state == runs.DONE
 
 
 def test_a_queued_run_that_never_started_is_interrupted_after_a_grace_time(store):
@@ -340,7 +352,8 @@ def test_a_failed_status_with_an_error_key_but_no_params_gets_its_text(store, fi
 
 @pytest.mark.parametrize("field, value", [("created", "yesterday"), ("pid", 10**30), ("phase", "flying"),
                                           ("error_params", ["x"]), ("epochs", 0), ("state", "dancing"),
-                                          ("seconds_per_epoch", float("nan")), ("early_stopped", "yes")])
+                                          ("seconds_per_epoch", float("nan")), ("early_stopped", "yes"),
+                                          ("launcher", "slurm"), ("job", "rnnviz-x; rm -rf ~")])
 def test_every_status_field_is_checked_by_type_and_range(store, finished, field, value):
     status = json.loads((finished / runs.STATUS_FILE).read_text())
     (finished / runs.STATUS_FILE).write_text(json.dumps({**status, field: value}))

@@ -106,3 +106,15 @@ def test_the_simple_rnn_range_spans_every_seed_of_the_reference_simple_rnns():
     low, high = training_lab.simple_rnn_range(results.summarize(REFERENCE))
     assert (low, high) == (pytest.approx(min(simple)), pytest.approx(max(simple)))
     assert all(math.isnan(x) for x in training_lab.simple_rnn_range([]))
+
+
+def test_dropout_gaps_are_the_reference_lstms_validation_minus_training_loss_at_the_best_epoch():
+    def gap(run):  # at the lowest validation loss: the weights early stopping keeps
+        i = run.history["val_loss"].index(min(run.history["val_loss"]))
+        return run.history["val_loss"][i] - run.history["loss"][i]
+
+    plain = [gap(run) for run in REFERENCE if run.preset == "lstm"]
+    dropped = [gap(run) for run in REFERENCE if run.preset == "lstm-dropout"]
+    assert training_lab.dropout_gaps(REFERENCE) == (pytest.approx(sum(plain) / len(plain)),
+                                                    pytest.approx(sum(dropped) / len(dropped)), 3)
+    assert training_lab.dropout_gaps([run for run in REFERENCE if run.preset != "lstm-dropout"]) is None

@@ -4,22 +4,27 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per 
 
     server.py     what the server loads once for every visitor: IMDB caches, the import warm-up
     settings.py   what the visitor chose: language, settings kept in the URL, translated choices, owner cookie
-    pages.py      the page table (navigation, the home page's map), every page's header and predict-first question
+    pages.py      the page table (navigation, the home page's map), every page's header, predict-first question
+                  and notebook download
     timesteps.py  the timestep pages' shared sections: sentence and sizes, the input table, memory fading
     player.py     the timestep player (◀ ▶ play, slider, full screen) and the chart and equation it drives
+    book_code.py  the "book's code vs. Keras 3" box of the tokens, one-hot and training pages
 """
 
-from ui.pages import PAGES, header, lesson_nav, lesson_step, predict, reveal_all, revealed
+from ui.book_code import book_vs_keras3
+from ui.pages import PAGES, header, lesson_nav, lesson_step, notebook_button, predict, printable, reveal_all, revealed
 from ui.player import chart_and_equation, fullscreen_button, step_chart, step_views, timestep_player
 from ui.server import imdb_test_reviews, imdb_word_index, wait_for_warm_up, warm_up_in_background
 from ui.settings import (choice, current_choice, input_label, keep_settings, language, language_switch, present_switch, presenting,
-                         localize_widgets, set_choice, setting_key, translated_choice, visitor_id)
+                         localize_widgets, set_choice, setting_key, stage, translated_choice, visitor_id)
 from ui.timesteps import fading_curves, memory_fading, show_inputs, step_controls
 
 __all__ = [
-    "PAGES", "chart_and_equation", "choice", "current_choice", "fading_curves", "fullscreen_button", "header",
+    "PAGES", "book_vs_keras3", "chart_and_equation", "choice", "current_choice", "fading_curves", "fullscreen_button", "header",
     "imdb_test_reviews", "imdb_word_index", "input_label", "keep_settings", "language", "language_switch",
-    "localize_widgets", "memory_fading", "present_switch", "presenting", "lesson_nav", "lesson_step", "predict", "reveal_all", "revealed", "set_choice", "setting_key", "show_inputs", "step_chart", "step_views",
+    "localize_widgets", "memory_fading", "notebook_button", "present_switch", "presenting", "lesson_nav", "lesson_step",
+    "predict", "printable", "reveal_all", "revealed", "set_choice", "setting_key", "stage", "show_inputs", "step_chart",
+    "step_views",
     "step_controls", "timestep_player", "translated_choice", "visitor_id", "wait_for_warm_up",
     "warm_up_in_background",
 ]

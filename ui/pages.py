@@ -1,4 +1,7 @@
-"""The app's page table (app.py's navigation, the chapter's path) and what every page shows: header, question first."""
+"""The app's page table (app.py's navigation, the chapter's path) and what every page shows: header, question first.
+
+And the "Download notebook" button of every page with code (`notebook_button`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import streamlit as st
 
 from rnnviz import lesson, questions
 from rnnviz.i18n import t
+from rnnviz.notebooks import MIME_TYPE, Notebook
 from ui.settings import presenting, set_choice, translated_choice
 
 
@@ -33,6 +37,14 @@ def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: st
     st.caption(" · ".join(t(k, lang) for k in section_keys))
     st.title(t(title_key, lang))
     st.markdown(t(intro_key, lang))
+
+
+def notebook_button(notebook: Notebook, lang: str) -> None:
+    """The page's "Download notebook" button next to its code (`rnnviz.notebooks`); not in the projector view."""
+    if presenting():
+        return
+    st.download_button(t("notebooks_download", lang), notebook.data, file_name=notebook.file_name, mime=MIME_TYPE,
+                       help=t("notebooks_download_help", lang), icon=":material/download:")
 
 
 _APPLIED_STEP = "_lesson_step_applied"  # session key: the path step whose settings were last applied
@@ -79,6 +91,32 @@ def lesson_nav(step: lesson.Step | None, lang: str) -> None:
 def _page_title(step: lesson.Step, lang: str) -> str:
     title_key = next(title for path, title, _ in PAGES if path == step.page)
     return t(title_key, lang)
+
+
+# Paper: Streamlit's app fills one screen and scrolls inside it, so a browser prints only that first
+# screen. For print the page flows at full length, without the sidebar, toolbar, links or buttons,
+# and a table or a heading is not split across two sheets.
+_PRINT = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stDecoration"],
+  [data-testid="stPageLink"], .rnnviz-print, hr { display: none !important; }
+  html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] { height: auto !important; overflow: visible !important;
+    position: static !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  [data-testid="stTable"] { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+.rnnviz-print { padding: 0.25rem 0.75rem; min-height: 2.5rem; cursor: pointer; font: inherit;
+  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white; }
+.rnnviz-print:hover { border-color: #ff4b4b; color: #ff4b4b; }
+</style>
+<button class="rnnviz-print" onclick="window.print()">{label}</button>"""
+
+
+def printable(lang: str) -> None:
+    """A page meant for paper: a print button (the browser's own dialog) and the print stylesheet."""
+    st.html(_PRINT.replace("{label}", t("print_button", lang)), unsafe_allow_javascript=True)
 
 
 REVEAL_ALL = "_reveal_all"  # session key: a teacher's ?reveal=1 link opened every answer

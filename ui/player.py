@@ -8,7 +8,7 @@ import streamlit as st
 
 from rnnviz import player
 from rnnviz.i18n import t
-from ui.settings import keep_settings
+from ui.settings import keep_settings, presenting
 
 
 _PLAYING = "step_playing"  # session key: the key of the player that is playing, or None
@@ -69,6 +69,7 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
             if whole_page:
                 state[_SHOWN] = None  # the whole page's run shows this step, and moves on only at the next tick
                 st.rerun()
+        stage = st.container(key=f"{key}_stage") if presenting() else None  # the projector's: picture first
         if first < last:
             back, play, slider, forward, whole = st.columns([2, 2, 8, 2, 2], vertical_alignment="bottom")
             back.button(t("step_back", lang), key=f"{key}_back", on_click=move, args=(-1,), width="stretch",
@@ -82,7 +83,7 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
                 fullscreen_button(lang, key)
         else:
             st.caption(t("step_single", lang))
-        with st.container(key=f"{key}_stage"):
+        with stage or st.container(key=f"{key}_stage"):
             draw(state["step_t"])
         state[_SHOWN] = state["step_t"]
         if share:

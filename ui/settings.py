@@ -55,6 +55,14 @@ def presenting() -> bool:
     return bool(st.session_state[_PRESENT_KEY])
 
 
+def stage():
+    """Two places under the title, `(controls, picture)`, filled in any order: the controls first, as
+    the learner sets up what the picture shows; in the projector view the picture first, whole in a
+    1280×720 screen, with its controls under it as under a video (set once, then watched)."""
+    first, second = st.container(), st.container()
+    return (second, first) if presenting() else (first, second)
+
+
 def present_switch(lang: str) -> bool:
     """The sidebar's projector-view switch (app.py, every run); kept in the URL, so a link opens it."""
     presenting()  # starts the switch from the link

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, markup
+from rnnviz import charts_cells, markup, notebooks
 from rnnviz.cells import CELLS, make_cell, run
 from rnnviz.charts_cell_diagrams import cell_diagram_figure
 from rnnviz.equations import equation_latex
@@ -20,9 +20,11 @@ ui.header(("section_9_3",), "page_cells", "cells_lead", lang)
 
 # --- the cell, the sentence and the layer ------------------------------------------------
 settings = [ui.setting_key("cell_kind", "LSTM", one_of(KINDS))]
-kind = ui.choice(st.radio, t("cells_kind", lang), KINDS, "cell_kind", lang,
-                 format_func=lambda k: t(f"cells_kind_{k}", lang), horizontal=True)
-inputs, units, seed, encoding = ui.step_controls(lang, settings)
+controls, picture = ui.stage()  # the projector view puts the player first
+with controls:
+    kind = ui.choice(st.radio, t("cells_kind", lang), KINDS, "cell_kind", lang,
+                     format_func=lambda k: t(f"cells_kind_{k}", lang), horizontal=True)
+    inputs, units, seed, encoding = ui.step_controls(lang, settings)
 
 T, d = inputs.timesteps, inputs.input_dim
 cell = make_cell(kind, d, units, seed)
@@ -43,7 +45,8 @@ def draw(step_t: int) -> None:
         equation.latex(equation_latex(kind, trace.steps[step_t - 1], step_t, narrow=True))
 
 
-ui.timestep_player(lang, 1, T, draw, key="cells")
+with picture:
+    ui.timestep_player(lang, 1, T, draw, key="cells")
 st.caption(t(f"cells_look_{kind}", lang))
 with st.expander(t(f"cells_gates_question_{kind}", lang)):
     st.markdown(t(f"cells_gates_{kind}", lang))
@@ -85,6 +88,7 @@ if revealed and not ui.presenting():  # its comments print the parameter count
     with st.expander(t("step_code_title", lang)):
         st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
         st.code(layer_code(kind, inputs, cell), language="python")
+    ui.notebook_button(notebooks.cells_notebook(kind, inputs, cell, lang), lang)
 
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

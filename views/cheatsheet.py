@@ -19,6 +19,7 @@ BOOK_LAYERS = (("SimpleRNN", 4, 3), ("LSTM", 16, 8), ("GRU", 16, 8))
 
 lang = ui.language()
 ui.header(("section_9_1", "section_9_2", "section_9_3"), "page_cheatsheet", "cheatsheet_lead", lang)
+ui.printable(lang)
 
 st.subheader(t("cheatsheet_terms_title", lang))
 st.table(pd.DataFrame({t("cheatsheet_col_term", lang): [t(f"cheatsheet_term_{k}", lang) for k in lesson.TERMS],
@@ -52,6 +53,6 @@ st.markdown(t("cheatsheet_padding_text", lang, padding=defaults["padding"].defau
 st.subheader(t("cheatsheet_results_title", lang))
 reproduced = results.summarize(runs.RunStore(runs.reference_runs_dir()).list())
 if reproduced:
-    st.dataframe(charts_train.reproduction_table(reproduced, lang), hide_index=True, width="stretch")
+    st.table(charts_train.reproduction_table(reproduced, lang), hide_index=True)  # a table prints whole
 else:
-    st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
+    st.table(charts_train.book_table(lang), hide_index=True)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_cells, charts_diagrams, markup
+from rnnviz import charts_cells, charts_diagrams, markup, notebooks
 from rnnviz.cells import make_cell, run
 from rnnviz.equations import equation_latex
 from rnnviz.i18n import t
@@ -20,7 +20,9 @@ ui.header(("section_9_1",), "page_hidden", "hidden_lead", lang)
 
 # --- the sentence and the layer ---------------------------------------------------------
 settings: list[str] = []
-inputs, units, seed, encoding = ui.step_controls(lang, settings)
+controls, picture = ui.stage()  # the projector view puts the player first
+with controls:
+    inputs, units, seed, encoding = ui.step_controls(lang, settings)
 
 T, d = inputs.timesteps, inputs.input_dim
 cell = make_cell(KIND, d, units, seed)
@@ -47,13 +49,24 @@ def draw(step_t: int) -> None:
 repeat = repeated_word(trace, inputs.tokens)
 # The same-word charts below also mark the current step: once shown, every step reruns the page.
 same_word_shown = repeat is not None and ui.revealed("quiz_hidden_same")
-ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot" or same_word_shown)
+with picture:
+    ui.timestep_player(lang, 1, T, draw, key="hidden", whole_page=encoding == "onehot" or same_word_shown)
 st.caption(t("hidden_look", lang))
 with st.expander(t("hidden_how_to_read", lang)):
     st.caption(t("step_anim_caption", lang) + " " + t("step_rounding", lang))
 with st.expander(t("step_inputs_question", lang)):
     ui.show_inputs(lang, inputs, encoding)
 step_t = st.session_state["step_t"]
+
+# --- what the chapter says around the picture: sequential data, the cell, its activation -----------
+with st.expander(t("hidden_sequential_question", lang)):
+    st.markdown(t("hidden_sequential_text", lang, T=T))
+with st.expander(t("hidden_cell_question", lang)):
+    st.markdown(t("hidden_cell_text", lang, T=T, d=d, units=units))
+with st.expander(t("hidden_activation_question", lang)):
+    pre_min, pre_max, h_min, h_max = charts_cells.activation_ranges(trace)
+    st.markdown(t("hidden_activation_text", lang, pre_min=pre_min, pre_max=pre_max, h_min=h_min, h_max=h_max))
+    st.plotly_chart(charts_cells.tanh_figure(trace, lang), width="stretch")
 
 # --- the same word, a different hidden state: predicted first -------------------------------------
 
@@ -122,6 +135,7 @@ if revealed and not ui.presenting():  # its comments print the parameter count
     with st.expander(t("step_code_title", lang)):
         st.caption(t("step_code_caption", lang, total=pc.total, T=T))
         st.code(layer_code(KIND, inputs, cell), language="python")
+    ui.notebook_button(notebooks.hidden_notebook(inputs, cell, lang), lang)
 
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

@@ -5,12 +5,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts_encoding, charts_train, data, encoding, markup, results, review, run_choice, runs, snippets
-from rnnviz import weights
+from rnnviz import charts_encoding, charts_train, data, encoding, markup, notebooks, results, review, run_choice, runs
+from rnnviz import snippets, weights
+from rnnviz import config as cfg
 from rnnviz import text as tx
 from rnnviz.cells import SimpleRNNCell
 from rnnviz.i18n import t
-from rnnviz.params import model_params
+from rnnviz.params import embedding_params, model_params
 from rnnviz.url_values import bounded_int, one_of
 
 lang = ui.language()
@@ -32,7 +33,8 @@ settings = [ui.setting_key(P + "source", "typed", one_of(SOURCES)),
             ui.setting_key(P + "units", 8, one_of((1, 2, 4, 8, 16, 32), int))]
 
 # --- the review -----------------------------------------------------------------------------
-left, right = st.columns([3, 2])
+controls, picture = ui.stage()  # the projector view puts the two inputs first
+left, right = controls.columns([3, 2])
 # Choice widgets with translated labels are one widget per language (ui.choice): Streamlit sends
 # the labels back, and the other language's labels would match no option.
 source = ui.choice(left.radio, t("oh_source", lang), SOURCES, P + "source", lang,
@@ -48,9 +50,9 @@ try:
 except data.DataUnavailableError as error:  # no data: the reference runs carry the words they were trained on
     vocabulary = review.vocabulary_from_runs(runs.RunStore(runs.reference_runs_dir()).list(), num_words)
     if vocabulary is None:
-        st.error(error.message(lang))
+        controls.error(error.message(lang))
         st.stop()
-    st.warning(t("oh_vocab_from_runs", lang, n=num_words))
+    controls.warning(t("oh_vocab_from_runs", lang, n=num_words))
 
 if source == "typed":
     left.text_input(t("oh_sentence", lang), key=P + "sentence", max_chars=SENTENCE_CHARS)
@@ -62,11 +64,11 @@ else:
             reviews = ui.imdb_test_reviews()
         ids, label = reviews.review(int(index), num_words), int(reviews.labels[int(index)])
     except data.DataUnavailableError as error:
-        st.error(error.message(lang))
+        controls.error(error.message(lang))
         st.stop()
     left.caption(t("oh_review_label", lang, label=t("oh_positive" if label else "oh_negative", lang)))
 if len(ids) < 2:
-    st.info(t("oh_empty", lang))
+    controls.info(t("oh_empty", lang))
 padded = tx.pad_sequences([ids], maxlen=maxlen)[0]  # (maxlen,)
 tokens = vocabulary.decode(padded)
 with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "review"):
@@ -91,7 +93,7 @@ def trained(kind: str, fits) -> runs.Run | None:
 
 
 # --- the same review, two inputs ---------------------------------------------------------------
-st.subheader(t("oh_inputs_title", lang))
+picture.subheader(t("oh_inputs_title", lang))
 embedding_run = trained("embedding", lambda config: config.embedding_dim == embedding_dim)
 if embedding_run:
     table = embedding_run.load_weights()["embedding"]
@@ -99,13 +101,19 @@ if embedding_run:
 else:
     table = encoding.random_embedding(num_words, embedding_dim)
     table_note = t("oh_table_random", lang)
-c1, c2 = st.columns(2)
+c1, c2 = picture.columns(2)
 c1.plotly_chart(charts_encoding.onehot_figure(padded, tokens, num_words, lang), width="stretch")
 c2.plotly_chart(charts_encoding.embedded_figure(table[padded], tokens, lang), width="stretch")
 cost = encoding.input_cost(num_words, maxlen, embedding_dim)
-st.markdown(t("oh_shapes", lang, onehot=cost.onehot_shape, embedded=cost.embedded_shape,
+picture.markdown(t("oh_shapes", lang, onehot=cost.onehot_shape, embedded=cost.embedded_shape,
               num_words=num_words, dim=embedding_dim))
-st.caption(table_note)
+picture.caption(table_note)
+book_layer = cfg.PRESETS["lstm"]  # the book's Embedding(500, 16) on sequences of 100 tokens
+with st.expander(t("oh_embedding_question", lang, num_words=book_layer.num_words, dim=book_layer.embedding_dim,
+                   maxlen=book_layer.maxlen)):
+    st.markdown(t("oh_embedding_text", lang, num_words=book_layer.num_words, dim=book_layer.embedding_dim,
+                  maxlen=book_layer.maxlen, last=book_layer.num_words - 1,
+                  params=embedding_params(book_layer.num_words, book_layer.embedding_dim).total))
 
 # --- memory: how many times bigger one-hot is, predicted first ------------------------------------------
 book = encoding.input_cost(500, 100, 16)
@@ -228,5 +236,7 @@ else:
 if not ui.presenting():
     with st.expander(t("oh_code_title", lang)):
         st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
+    ui.notebook_button(notebooks.onehot_notebook(num_words, maxlen, embedding_dim, units, lang), lang)
+ui.book_vs_keras3(lang, ("input_length", "input_shape"))
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

@@ -5,7 +5,8 @@ import random
 import streamlit as st
 
 import ui
-from rnnviz import charts, charts_cells, charts_review, data, markup, results, review, run_choice, runs, snippets
+from rnnviz import charts, charts_cells, charts_review, data, markup, notebooks, results, review, run_choice, runs
+from rnnviz import snippets
 from rnnviz import weights as weights_file  # `weights` is the chosen run's arrays here
 from rnnviz import text as tx
 from rnnviz.charts import KIND_COLOURS
@@ -191,6 +192,8 @@ if not ui.presenting():
         if revealed:  # the score the code prints is the answer
             st.caption(t("review_code_caption", lang, score=chosen_score))
         st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
+    ui.notebook_button(notebooks.review_notebook(text_for_code, run.config, run_label(run, lang, yours=True),
+                                                 folder.as_posix(), lang), lang)
 
 unknown = review.read_tokens(review.ReviewTokens.of(["zyxq", "qwvz"]), vocabulary, maxlen)
 ui.predict("review_quiz", t("review_quiz_q", lang, num_words=run.config.num_words),

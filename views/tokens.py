@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from rnnviz import charts, data, markup, snippets
+from rnnviz import charts, data, markup, notebooks, snippets
+from rnnviz import config as cfg
 from rnnviz import text as tx
 from rnnviz.i18n import t
 from rnnviz.url_values import bounded_int, one_of
@@ -28,7 +29,8 @@ settings = [ui.setting_key("text", t("tokens_default_text", lang)),
             ui.setting_key("maxlen", 8, bounded_int(1, 300)),
             ui.setting_key("padding", "pre", one_of(("pre", "post"))),
             ui.setting_key("truncating", "pre", one_of(("pre", "post")))]
-left, right = st.columns([3, 2])
+controls, picture = ui.stage()  # the projector view puts the matrix first
+left, right = controls.columns([3, 2])
 left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
                placeholder=t("tokens_placeholder", lang))
 vocab_choice = ui.choice(right.radio, t("tokens_vocab", lang), ("imdb", "fit"), "vocab", lang,
@@ -38,17 +40,17 @@ num_words = right.slider(t("tokens_num_words", lang), 10, 10_000, step=10, key="
 
 sentences, input_notes = tx.split_sentences(st.session_state["text"])
 for key, params in input_notes:
-    st.warning(t(key, lang, **params))
+    controls.warning(t(key, lang, **params))
 if not sentences:
-    st.info(t("tokens_empty", lang))
+    controls.info(t("tokens_empty", lang))
 
 vocabulary = None
 if vocab_choice == "imdb":
     try:
         vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), num_words)
     except data.DataUnavailableError as error:
-        st.error(error.message(lang))
-        st.caption(t("tokens_fallback_vocab", lang))
+        controls.error(error.message(lang))
+        controls.caption(t("tokens_fallback_vocab", lang))
 if vocabulary is None:
     vocabulary = tx.Vocabulary.fit(sentences)
 right.caption(t("tokens_vocab_size", lang, source=t(f"tokens_vocab_{vocabulary.source}", lang),
@@ -57,7 +59,6 @@ right.caption(t("tokens_vocab_size", lang, source=t(f"tokens_vocab_{vocabulary.s
 explained = [tx.explain(vocabulary, sentence) for sentence in sentences]
 
 # --- the padded matrix, the page's picture; which part truncation keeps is asked first ----
-grid_place = st.container()
 maxlen = st.session_state["maxlen"]
 example = tx.truncation_example(explained, maxlen)
 why = t("tokens_quiz_why", lang, maxlen=maxlen) + " " + (
@@ -65,7 +66,7 @@ why = t("tokens_quiz_why", lang, maxlen=maxlen) + " " + (
     else t("tokens_quiz_no_example", lang, maxlen=maxlen))
 revealed = ui.predict("quiz_trunc", t("tokens_quiz_q", lang, maxlen=maxlen),
                       [t(f"tokens_quiz_a{i}", lang) for i in range(3)], answer=1, why=why, lang=lang)
-with grid_place:
+with controls:
     if revealed:  # the controls that cut, and the matrix they make
         c1, c2, c3 = st.columns(3)
         maxlen = c1.slider(t("tokens_maxlen", lang), 1, 300, key="maxlen")
@@ -78,10 +79,20 @@ with grid_place:
         padding, truncating = st.session_state["padding"], st.session_state["truncating"]
         shown_len = max((len(rows) for rows in explained), default=1)
         caption = t("tokens_matrix_longest", lang, rows=len(sentences), longest=shown_len)
+with picture:
     if sentences:
         cells = tx.padding_layout(explained, shown_len, padding, truncating)
         st.plotly_chart(charts.padding_grid_figure(cells, len(sentences), shown_len, lang), width="stretch")
         st.caption(caption + " " + t("tokens_reserved", lang))
+
+# --- what the chapter says about the matrix: corpus and vocabulary; why the front (answers the question) ---
+with st.expander(t("tokens_corpus_question", lang)):
+    st.markdown(t("tokens_corpus_text", lang, train=cfg.BOOK_TRAIN_SIZE + cfg.BOOK_VAL_SIZE, test=cfg.TEST_SIZE,
+                  size=vocabulary.size))
+if revealed:
+    with st.expander(t("tokens_pre_question", lang)):
+        st.markdown(t("tokens_pre_text", lang, maxlen=maxlen))
+
 
 # --- tokens and ids, sentence by sentence: what the matrix holds, row by row --------------
 def note(row: tx.TokenRow) -> str:
@@ -132,10 +143,12 @@ else:
 
 # --- code --------------------------------------------------------------------
 if sentences and not ui.presenting():
+    code_words = num_words if vocabulary.source == "imdb" else None
     with st.expander(t("tokens_code_title", lang)):
         st.caption(t("tokens_code_caption", lang))
-        st.code(snippets.tokens_code(sentences, num_words if vocabulary.source == "imdb" else None,
-                                     shown_len, padding, truncating), language="python")  # as drawn
+        st.code(snippets.tokens_code(sentences, code_words, shown_len, padding, truncating), language="python")  # as drawn
+    ui.notebook_button(notebooks.tokens_notebook(sentences, code_words, shown_len, padding, truncating, lang), lang)
+ui.book_vs_keras3(lang, ("pad_sequences",))
 
 ui.keep_settings(settings)
 ui.lesson_nav(path_step, lang)

@@ -13,12 +13,13 @@ import functools
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, data, encoding, markup, results, run_queue, runs, training_lab, warm_up
+from rnnviz import charts_train, curves, data, encoding, markup, results, run_queue, runs, training_lab, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.launch import Limits, dispatch
 from rnnviz.launch import launch as launch_run
 from rnnviz.models import model_summary_rows, run_cost, total_params
+from rnnviz.notebooks import train_notebook
 from rnnviz.snippets import training_code
 from rnnviz.url_values import one_of  # a URL parser for ui.setting
 
@@ -78,12 +79,14 @@ why = t("train_quiz_why", lang) + " " + (
 yours = {preset: best_full_val_accuracy(preset) for preset in ("lstm", "embedding-simplernn")}
 if any(yours.values()):  # the learner's own full runs, when there are some
     why += " " + t("train_quiz_yours", lang, lstm=yours["lstm"] or "–", rnn=yours["embedding-simplernn"] or "–")
-revealed = ui.predict("quiz_train", t("train_quiz_q", lang, num_words=SAME_WORDS),
-                      [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0, why=why, lang=lang)
+question, picture = ui.stage()  # the projector view puts the answered question under its chart
+with question:
+    revealed = ui.predict("quiz_train", t("train_quiz_q", lang, num_words=SAME_WORDS),
+                          [t(f"train_quiz_a{i}", lang) for i in range(3)], answer=0, why=why, lang=lang)
 
 # --- the comparison, after the question: the page's main chart ----------------------------------
 if listed and revealed:
-    chart_place = st.container()  # the chart first, its picker under it
+    chart_place = picture  # the chart first, its picker under it
     chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), P + "compare", lang,
                        format_func=label.get)
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
@@ -97,6 +100,21 @@ if listed and revealed:
             st.caption(t("train_pick_compare", lang))
     with st.expander(t("train_early_stop_question", lang)):
         st.markdown(t("train_early_stop_text", lang))
+    # reading the chart the book's way: overfitting, the callbacks' markers, dropout
+    book_run = cfg.PRESETS["lstm-dropout"]  # the book's settings: patience 3, up to 100 epochs, dropout 0.3
+    with st.expander(t("train_overfit_question", lang)):
+        st.markdown(t("train_overfit_text", lang))
+        turns = [(run, curves.overfitting_point(run.history)) for run in drawn]
+        for run, turn in [(run, turn) for run, turn in turns if turn and turn.gap is not None][:1]:
+            st.markdown(t("train_overfit_example", lang, run=label[run.id], epoch=turn.epoch, val=turn.val_loss,
+                          last=turn.last_val_loss, gap=turn.gap))
+    with st.expander(t("train_callbacks_question", lang)):
+        st.markdown(t("train_callbacks_text", lang, patience=book_run.patience, epochs=book_run.epochs))
+    with st.expander(t("train_dropout_question", lang)):
+        st.markdown(t("train_dropout_text", lang, rate=book_run.dropout))
+        gaps = training_lab.dropout_gaps(reference_runs)
+        if gaps:
+            st.markdown(t("train_dropout_reference", lang, plain=gaps[0], dropped=gaps[1], seeds=gaps[2]))
 
 
 try:
@@ -208,6 +226,18 @@ if config is not None:
             st.caption(t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
                          num_words=config.num_words))
             st.code(training_code(config), language="python")
+        ui.notebook_button(train_notebook(config, lang), lang)
+
+# --- the book's words for what the code does: the loss and optimizer, the validation and test sets -----
+book_fit = cfg.PRESETS["lstm"]  # RMSprop(1e-4), batches of 64, up to 100 epochs
+with st.expander(t("train_objective_question", lang)):
+    st.markdown(t("train_objective_text", lang, p=0.9, pos_loss=curves.binary_crossentropy(1, 0.9),
+                  neg_loss=curves.binary_crossentropy(0, 0.9), lr=book_fit.learning_rate,
+                  batch=book_fit.batch_size, epochs=book_fit.epochs))
+with st.expander(t("train_test_question", lang)):
+    st.markdown(t("train_test_text", lang, total=cfg.BOOK_TRAIN_SIZE + cfg.BOOK_VAL_SIZE, val=cfg.BOOK_VAL_SIZE,
+                  train=cfg.BOOK_TRAIN_SIZE, test=cfg.TEST_SIZE))
+ui.book_vs_keras3(lang, ("pad_sequences", "input_length", "input_shape", "h5"))
 
 ui.keep_settings(settings)
 visitor = ui.visitor_id()

@@ -139,4 +139,66 @@ STRINGS: dict[str, dict[str, str]] = {
               "bias twice. W_h is what makes the layer recurrent: the previous hidden state is an input of the "
               "next step.",
     },
+    # --- what the chapter teaches around the picture (issue 15) ----------------------------------------
+    "hidden_sequential_question": {
+        "ko": "순차 데이터란 무엇이고, 왜 순환층이 필요한가요?",
+        "en": "What is sequential data, and why a recurrent layer?",
+    },
+    "hidden_sequential_text": {
+        "ko": "**순차 데이터**는 텍스트나 시계열 데이터처럼 **순서**에 의미가 있는 데이터입니다. \"i like "
+              "brachiosaurus\"의 단어 순서를 섞으면 뜻이 달라지거나 사라지고, 오늘의 기온은 어제의 기온과 이어집니다. "
+              "지금까지 배운 완전 연결 신경망이나 합성곱 신경망은 **피드포워드 신경망**입니다: 샘플 하나를 한 번에 받아 "
+              "앞으로만 계산하고 끝나며, 앞에서 본 것을 기억하지 않습니다. 순환 신경망은 시퀀스를 한 타임스텝씩 읽고, "
+              "**은닉 상태**로 앞에서 읽은 내용을 다음 타임스텝에 넘깁니다. 이 문장(타임스텝 {T}개)에서도 h_1이 h_2의 "
+              "계산에 들어가고, 문장 전체를 읽은 결과가 마지막 은닉 상태 h_{T}입니다. 아래 '같은 단어, 다른 은닉 상태'에서 "
+              "Dense 층과 SimpleRNN을 나란히 볼 수 있습니다.",
+        "en": "**Sequential data** is data whose **order** matters, like text or a time series: shuffle the words of "
+              "\"i like brachiosaurus\" and the meaning changes or disappears; today's temperature follows "
+              "yesterday's. The fully connected and convolutional networks met so far are **feed-forward networks**: "
+              "they take one sample at once, compute forward once and are done, with no memory of what they saw "
+              "before. A recurrent network reads a sequence one timestep at a time and hands what it has read to "
+              "the next timestep in its **hidden state**. In this sentence ({T} timesteps), h_1 goes into the "
+              "computation of h_2, and the last one, h_{T}, is the result of reading the whole sentence. \"The same "
+              "word, a different hidden state\" below shows a Dense layer and a SimpleRNN side by side.",
+    },
+    "hidden_cell_question": {
+        "ko": "셀과 순환층은 다른 것인가요? 셀의 입력은 어떤 모양인가요?",
+        "en": "Is a cell different from a recurrent layer? What shape is its input?",
+    },
+    "hidden_cell_text": {
+        "ko": "순환 신경망에서는 층을 **셀**이라고 부릅니다: 셀과 순환층은 같은 것의 두 이름입니다. 셀 안에는 뉴런이 "
+              "{units}개 있지만, 그림에서는 뉴런을 하나씩 그리지 않고 셀 하나로 층 전체를 나타냅니다. 셀의 출력이 "
+              "**은닉 상태**입니다. 위 그림에서 타임스텝마다 칸이 따로 있는 것은 같은 셀 하나를 펼쳐 그렸기 때문입니다.\n\n"
+              "셀의 입력은 샘플마다 **2차원**입니다: (타임스텝 {T}, 특성 {d}). 행 하나가 한 타임스텝의 입력 벡터 x_t입니다. "
+              "샘플 하나가 곧 시퀀스 하나이고, 시퀀스의 길이가 타임스텝의 개수입니다. 여러 샘플을 배치로 넣으면 "
+              "(배치, {T}, {d}) 크기의 3차원 배열이 됩니다. 완전 연결 층이 샘플마다 1차원 벡터를 받는 것과 다른 점입니다.",
+        "en": "A recurrent network calls its layer a **cell**: cell and recurrent layer are two names for the same "
+              "thing. The cell holds {units} units, but the diagrams draw the whole layer as one cell instead of "
+              "each unit, and the cell's output is the **hidden state**. The picture above has a box per timestep "
+              "because it draws that one cell unrolled.\n\n"
+              "A cell's input is **2-D** per sample: ({T} timesteps, {d} features), one row per timestep, the input "
+              "vector x_t. One sample is one sequence, and the sequence's length is the number of timesteps. A "
+              "batch of samples makes a 3-D array of shape (batch, {T}, {d}), where a fully connected layer takes "
+              "a 1-D vector per sample.",
+    },
+    "hidden_activation_question": {
+        "ko": "활성화 함수는 왜 필요하고, 왜 tanh인가요?", "en": "Why an activation function, and why tanh?",
+    },
+    "hidden_activation_text": {
+        "ko": "`SimpleRNN(units, activation='tanh')`: 순환층의 활성화 함수 기본값은 **하이퍼볼릭 탄젠트**(tanh)입니다. "
+              "활성화 함수가 없으면 x_t·W_x + h_(t−1)·W_h + b는 곱하고 더하기만 하는 선형 계산이라, 타임스텝을 "
+              "몇 번 거쳐도 선형 함수 하나와 같고 곡선 같은 관계를 배울 수 없습니다. 게다가 h_(t−1)이 타임스텝마다 W_h와 "
+              "곱해지므로 값이 계속 커질 수 있습니다. tanh는 어떤 값이든 −1과 1 사이로 눌러 줍니다 (시그모이드는 0과 1 "
+              "사이). 이 문장에서 tanh에 들어가기 전의 값은 {pre_min:+.2f} ~ {pre_max:+.2f}, 나온 은닉 상태는 "
+              "{h_min:+.2f} ~ {h_max:+.2f}입니다. 아래 그림의 점 하나가 한 타임스텝의 뉴런 하나입니다.",
+        "en": "`SimpleRNN(units, activation='tanh')`: a recurrent layer's default activation is the **hyperbolic "
+              "tangent** (tanh). Without an activation, x_t·W_x + h_(t−1)·W_h + b only multiplies and adds: however "
+              "many timesteps it runs through, it stays one linear function and cannot learn curved relationships; "
+              "and since h_(t−1) is multiplied by W_h at every timestep, the values could keep growing. tanh "
+              "squeezes any value into −1..1 (a sigmoid into 0..1). In this sentence the values going into tanh "
+              "range from {pre_min:+.2f} to {pre_max:+.2f}; the hidden states coming out, from {h_min:+.2f} to "
+              "{h_max:+.2f}. Each dot below is one unit at one timestep.",
+    },
+    "hidden_tanh_x": {"ko": "tanh에 들어가는 값 (x_t·W_x + h_(t−1)·W_h + b)", "en": "into tanh (x_t·W_x + h_(t−1)·W_h + b)"},
+    "hidden_tanh_y": {"ko": "은닉 상태 h_t", "en": "hidden state h_t"},
 }

@@ -175,4 +175,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "One-hot {onehot} ÷ (ids {ids} + table {table}) ≈ {ratio:,.0f}×. One-hot spends {num_words} "
               "numbers per token; an id spends one.",
     },
+    # --- the Embedding layer as the book writes it (issue 15) ---------------------------------------------
+    "oh_embedding_question": {
+        "ko": "책의 Embedding({num_words}, {dim}, input_length={maxlen})에서 세 숫자는 무엇인가요?",
+        "en": "What are the three numbers in the book's Embedding({num_words}, {dim}, input_length={maxlen})?",
+    },
+    "oh_embedding_text": {
+        "ko": "책은 임베딩 층을 `keras.layers.Embedding({num_words}, {dim}, input_length={maxlen})`로 만듭니다.\n\n"
+              "- 첫 번째 {num_words}: **어휘 사전 크기**. `load_data(num_words={num_words})`와 같아야 합니다 "
+              "(id 0 … {last}).\n"
+              "- 두 번째 {dim}: **임베딩 벡터 크기**. 토큰 하나가 실수 {dim}개짜리 벡터가 됩니다.\n"
+              "- `input_length={maxlen}`: 입력 **시퀀스의 길이**, 곧 `pad_sequences`의 maxlen입니다.\n\n"
+              "임베딩 층은 행 {num_words}개, 열 {dim}개인 표를 갖고 토큰 id 번째 행을 꺼내 줍니다. 이 표의 "
+              "파라미터 {params:,}개는 처음에 무작위 값이고 다른 가중치처럼 훈련됩니다. 정수 id를 그대로 받으므로 "
+              "원-핫 배열을 만들 필요가 없습니다. Keras 3의 Embedding은 `input_length`를 쓰지 않습니다 "
+              "(아래 '책의 코드와 Keras 3' 상자).",
+        "en": "The book makes its embedding layer with `keras.layers.Embedding({num_words}, {dim}, "
+              "input_length={maxlen})`:\n\n"
+              "- first, {num_words}: the **vocabulary size**, the same as `load_data(num_words={num_words})` "
+              "(ids 0 … {last});\n"
+              "- second, {dim}: the **embedding size**: each token becomes a vector of {dim} real numbers;\n"
+              "- `input_length={maxlen}`: the **length of the input sequences**, `pad_sequences`'s maxlen.\n\n"
+              "The layer holds a table of {num_words} rows and {dim} columns and hands out the row of each token "
+              "id. Its {params:,} parameters start random and are trained like any other weights. It takes the "
+              "integer ids as they are, so no one-hot array is needed. Keras 3's Embedding no longer uses "
+              "`input_length` (the \"book's code vs. Keras 3\" box below).",
+    },
 }

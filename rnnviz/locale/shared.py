@@ -116,6 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} tokens; only the first {limit} timesteps are used, so each step stays readable.",
     },
     "step_inputs_question": {"ko": "입력 벡터 x_t는 어떻게 만들어지나요?", "en": "Where do the input vectors x_t come from?"},
+    "print_button": {"ko": "🖨 인쇄하기", "en": "🖨 Print this page"},
     "present_switch": {"ko": "발표 화면", "en": "Projector view"},
     "present_help": {
         "ko": "교실 화면(1280×720)에 맞춘 보기: 글자와 그림이 커지고, 실행 관리·다운로드·코드·내부 동작은 숨깁니다. "
@@ -238,5 +239,43 @@ STRINGS: dict[str, dict[str, str]] = {
               "its update gate z, so the first input keeps more influence in LSTM and GRU than in SimpleRNN. "
               "These weights are random, untrained ones; training tunes the gates to keep what matters for "
               "longer (section 9-3).",
+    },
+    # --- the book's code vs. Keras 3 (ui.book_vs_keras3: the tokens, one-hot and training pages) ----------
+    "keras3_title": {"ko": "책의 코드와 Keras 3는 어디가 다른가요?", "en": "Where does the book's code differ in Keras 3?"},
+    "keras3_caption": {
+        "ko": "책(1판)의 코드는 TensorFlow 2 안의 tf.keras로 쓰였습니다. 이 앱과 현재 노트북은 Keras 3를 씁니다. "
+              "책의 코드도 대부분 실행되지만 경고가 나오거나 TensorFlow가 필요한 줄은 이렇게 바꿔 씁니다.",
+        "en": "The book's code (1st edition) was written for tf.keras inside TensorFlow 2; this app and the current "
+              "notebooks use Keras 3. Most of the book's code still runs, but these lines warn or need TensorFlow; "
+              "Keras 3 writes them like this.",
+    },
+    "keras3_book": {"ko": "책:", "en": "The book:"},
+    "keras3_now": {"ko": "Keras 3:", "en": "Keras 3:"},
+    "keras3_why_pad_sequences": {
+        "ko": "Keras 3 문서의 이름은 `keras.utils.pad_sequences`입니다. 책의 `tensorflow.keras.preprocessing` 경로는 "
+              "TensorFlow가 설치되어 있어야 쓸 수 있는 예전 이름입니다. 함수도 기본값(padding='pre', "
+              "truncating='pre')도 같습니다.",
+        "en": "Keras 3 documents it as `keras.utils.pad_sequences`; the book's `tensorflow.keras.preprocessing` path "
+              "is an old name that needs TensorFlow installed. The function and its defaults (padding='pre', "
+              "truncating='pre') are the same.",
+    },
+    "keras3_why_input_length": {
+        "ko": "Keras 3의 `Embedding`은 `input_length`를 쓰지 않습니다 (주면 '지우라'는 경고만 나옵니다). 시퀀스 길이는 "
+              "모델 맨 앞의 `keras.Input(shape=(maxlen,))`으로 알려 주거나, 모델이 처음 데이터를 받을 때 정해집니다.",
+        "en": "Keras 3's `Embedding` no longer uses `input_length` (passing it only warns: \"Just remove it\"). The "
+              "sequence length comes from a `keras.Input(shape=(maxlen,))` at the front of the model, or from the "
+              "first data the model sees.",
+    },
+    "keras3_why_input_shape": {
+        "ko": "Keras 3에서는 첫 층에 `input_shape`를 주지 않고 모델 맨 앞에 `keras.Input`을 둡니다 (주면 경고가 "
+              "나옵니다). 크기는 같습니다: 샘플마다 (타임스텝, 특성).",
+        "en": "In Keras 3 the first layer takes no `input_shape`: a `keras.Input` goes first in the model instead "
+              "(passing it only gives a warning). The shape is the same: (timesteps, features) per sample.",
+    },
+    "keras3_why_h5": {
+        "ko": "Keras 3의 저장 형식은 모델 전체를 담는 `.keras` 파일입니다. `.h5`는 예전 형식이라 저장은 되지만 경고가 "
+              "나옵니다. 불러올 때도 `keras.models.load_model('best-simplernn-model.keras')`.",
+        "en": "Keras 3's own format is one `.keras` file holding the whole model; `.h5` is the old format, still "
+              "saved but with a warning. Load it with `keras.models.load_model('best-simplernn-model.keras')`.",
     },
 }

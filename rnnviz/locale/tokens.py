@@ -148,4 +148,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Every sentence above has at most {maxlen} tokens, so nothing is cut. Lower maxlen to see "
               "truncation happen.",
     },
+    # --- what the chapter teaches around the matrix (issue 15) -----------------------------------------
+    "tokens_corpus_question": {
+        "ko": "말뭉치, 토큰, 어휘 사전은 무엇인가요?", "en": "What are a corpus, a token and a vocabulary?",
+    },
+    "tokens_corpus_text": {
+        "ko": "**말뭉치**는 자연어 처리에서 쓰는 텍스트 데이터의 모음입니다. 이 장의 말뭉치는 IMDB 영화 리뷰 "
+              "데이터셋입니다: 훈련 세트 {train:,}개와 테스트 세트 {test:,}개의 리뷰에 긍정(1) 또는 부정(0) 레이블이 "
+              "붙어 있습니다. 텍스트를 나눈 단위가 **토큰**이고 (영어는 보통 소문자로 바꾸고 문장 부호를 뺀 단어 하나), "
+              "텍스트를 토큰으로 나누는 일이 **토큰화**입니다. 훈련 세트에서 고유한 단어를 뽑아 정수 id를 매긴 목록이 "
+              "**어휘 사전**입니다. IMDB의 어휘 사전은 자주 나오는 단어부터 순위를 매기고, `num_words`는 그중 자주 "
+              "나오는 단어만 쓰게 합니다. '내 문장으로 만들기'를 고르면 위에 쓴 문장들이 말뭉치가 되어 어휘 사전을 "
+              "직접 만듭니다.\n\n"
+              "토큰을 어휘 사전의 id로 바꾸는 일이 **정수 인코딩**입니다 (지금 어휘 사전의 id는 {size:,}개). 정수의 "
+              "크기에는 의미가 없습니다: id 20인 단어가 id 10인 단어보다 두 배 중요한 것은 아닙니다. 그래서 9-2절은 "
+              "id를 원-핫 인코딩이나 단어 임베딩으로 바꿔 순환층에 넣습니다.",
+        "en": "A **corpus** is the collection of text a language task uses. This chapter's corpus is the IMDB movie "
+              "review dataset: {train:,} training and {test:,} test reviews, each labelled positive (1) or "
+              "negative (0). The unit text is split into is a **token** (in English usually one word, lower-cased, "
+              "punctuation removed), and splitting text into tokens is **tokenization**. The list of the distinct "
+              "words of the training set, each with an integer id, is the **vocabulary**. IMDB's vocabulary ranks "
+              "words from the most frequent down, and `num_words` keeps only the most frequent ones. Choose "
+              "\"Built from my sentences\" and the sentences above become the corpus that builds the vocabulary.\n\n"
+              "Turning tokens into their vocabulary ids is **integer encoding** (the vocabulary now holds {size:,} "
+              "ids). The size of an id means nothing: the word with id 20 is not twice the word with id 10. That is "
+              "why section 9-2 turns the ids into one-hot vectors or word embeddings before the recurrent layer.",
+    },
+    "tokens_pre_question": {"ko": "왜 앞쪽을 자르고 앞쪽을 채울까요?", "en": "Why cut and pad at the front?"},
+    "tokens_pre_text": {
+        "ko": "`pad_sequences`의 기본값은 `padding='pre'`, `truncating='pre'`입니다: 짧은 시퀀스는 앞쪽에 0을 채우고, "
+              "긴 시퀀스는 앞쪽을 잘라 마지막 {maxlen}개 토큰을 남깁니다. 순환층은 시퀀스를 처음부터 끝까지 읽으며 은닉 "
+              "상태를 넘기고, 다음 층(Dense)에는 **마지막 타임스텝의 은닉 상태**만 보냅니다. 마지막 은닉 상태는 마지막에 "
+              "읽은 토큰을 가장 잘 기억하고 앞쪽 토큰은 흐릿하게 기억합니다 ('은닉 상태, 한 단계씩' 페이지의 기억이 "
+              "흐려지는 그래프). 그래서 뒤쪽을 자르면(`'post'`) 리뷰의 마지막 소감을 잃고, 뒤쪽에 0을 채우면 순환층이 "
+              "리뷰를 다 읽은 뒤 의미 없는 0을 여러 번 읽는 동안 리뷰의 내용이 흐려집니다. 앞쪽을 채우고 앞쪽을 자르면 "
+              "실제 단어가 마지막 타임스텝까지 이어집니다.",
+        "en": "`pad_sequences` defaults to `padding='pre'` and `truncating='pre'`: short sequences get their zeros at "
+              "the front, long ones lose their front and keep their last {maxlen} tokens. A recurrent layer reads a "
+              "sequence from start to end, carrying its hidden state, and hands only the **last timestep's hidden "
+              "state** to the next layer (Dense). That last hidden state remembers the last tokens best and the "
+              "early ones faintly (the memory-fading chart of the \"Hidden state, step by step\" page). So cutting "
+              "the end (`'post'`) loses a review's closing verdict, and zeros at the end make the layer read "
+              "meaningless zeros after the review while its content fades. Padding and cutting at the front keeps "
+              "real words right up to the last timestep.",
+    },
 }

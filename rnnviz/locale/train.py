@@ -203,8 +203,16 @@ STRINGS: dict[str, dict[str, str]] = {
               "are kept.",
     },
     "train_err_end_failed": {
-        "ko": "실행({run})의 프로세스를 끝내지 못했습니다(다른 사용자의 프로세스일 수 있습니다). 관리자에게 알리세요.",
-        "en": "Run {run}'s process could not be ended (it may belong to another user). Tell the admin.",
+        "ko": "실행({run})의 훈련 프로세스를 끝내지 못했습니다(다른 사용자의 프로세스이거나, 훈련 클러스터가 응답하지 "
+              "않습니다). 관리자에게 알리세요.",
+        "en": "Run {run}'s worker could not be ended (it may belong to another user, or the training cluster does "
+              "not answer). Tell the admin.",
+    },
+    "train_err_cluster": {
+        "ko": "훈련을 시작하지 못했습니다: 훈련 클러스터가 실행을 받지 않았습니다 ({error}). 잠시 뒤 다시 해 보고, 계속되면 "
+              "관리자에게 알리세요 (관리자 설정 RNNVIZ_LAUNCHER, RAY_ADDRESS).",
+        "en": "Training could not start: the training cluster did not take the run ({error}). Try again in a moment; "
+              "if it persists, tell the admin (the admin's settings RNNVIZ_LAUNCHER, RAY_ADDRESS).",
     },
     "train_err_delete_active": {"ko": "실행({run})은 아직 훈련 중입니다. 먼저 멈추세요.",
                                 "en": "Run {run} is still training; stop it first."},
@@ -485,5 +493,113 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_quiz_yours": {
         "ko": "여기서 훈련한 결과 (전체 데이터, 실행 중 가장 좋은 값): LSTM {lstm}, SimpleRNN {rnn}.",
         "en": "Your runs here (full data, the best of each): LSTM {lstm}, SimpleRNN {rnn}.",
+    },
+    # --- reading the curves, the callbacks, dropout, the loss, the test set (issue 15) ---------------------
+    "train_overfit_mark": {"ko": "검증 손실이 다시 오름 (과대적합)", "en": "val loss turns up (overfitting)"},
+    "train_overfit_question": {
+        "ko": "과대적합은 손실 그래프의 어디에서 보이나요?", "en": "Where does overfitting show on the loss chart?",
+    },
+    "train_overfit_text": {
+        "ko": "훈련 세트의 손실(실선)은 에포크마다 계속 줄어듭니다: 모델이 훈련 세트에 점점 더 잘 맞춰지기 때문입니다. "
+              "검증 세트의 손실(점선)은 처음에는 함께 줄다가 어느 에포크부터 다시 올라갑니다. 그때부터 모델은 훈련 "
+              "세트에만 잘 맞고 처음 보는 데이터에는 나빠지는 **과대적합**이 시작됩니다. 손실 그래프의 화살표가 그 "
+              "에포크를 가리킵니다: 검증 손실이 가장 낮고 그 뒤로는 더 높아지는 에포크입니다. 두 곡선의 간격이 "
+              "벌어질수록 과대적합이 심합니다.",
+        "en": "The training loss (solid) keeps falling epoch after epoch: the model fits the training set ever "
+              "better. The validation loss (dashed) falls with it at first, then turns up at some epoch. From there "
+              "on the model fits only the training set better and gets worse on data it has not seen: "
+              "**overfitting** has begun. The arrow on the loss chart points at that epoch, the one with the lowest "
+              "validation loss and only higher ones after it. The wider the gap between the two curves, the "
+              "stronger the overfitting.",
+    },
+    "train_overfit_example": {
+        "ko": "그래프의 {run}: 에포크 {epoch}에서 검증 손실이 가장 낮고({val:.3f}) 마지막 에포크에는 {last:.3f}입니다. "
+              "그 에포크에서 검증 손실 − 훈련 손실 = {gap:+.3f}.",
+        "en": "On the chart, {run}: the validation loss is lowest at epoch {epoch} ({val:.3f}) and {last:.3f} at "
+              "the last epoch; at that epoch, validation minus training loss = {gap:+.3f}.",
+    },
+    "train_callbacks_question": {
+        "ko": "★와 ✕는 무엇을 표시하나요? (ModelCheckpoint와 EarlyStopping)",
+        "en": "What do ★ and ✕ mark? (ModelCheckpoint and EarlyStopping)",
+    },
+    "train_callbacks_text": {
+        "ko": "책은 `fit()`에 **콜백** 두 개를 넘깁니다. **ModelCheckpoint**(`save_best_only=True`)는 에포크마다 검증 "
+              "손실을 보고 지금까지 가장 낮으면 모델을 파일에 저장합니다: ★는 마지막으로 저장된 에포크, 곧 검증 손실이 "
+              "가장 낮은 **최상의 에포크**입니다. **EarlyStopping**(`patience={patience}`)은 검증 손실이 "
+              "{patience} 에포크 동안 나아지지 않으면 훈련을 멈춥니다: ✕는 멈춘 에포크로 ★보다 {patience} 에포크 "
+              "뒤에 있습니다. `restore_best_weights=True`이므로 멈춘 모델의 가중치는 ★ 에포크의 것으로 되돌아갑니다. "
+              "그래서 최대 {epochs} 에포크를 다 훈련하지 않아도 되고, 과대적합이 시작된 뒤의 가중치는 쓰지 않습니다.",
+        "en": "The book passes two **callbacks** to `fit()`. **ModelCheckpoint** (`save_best_only=True`) checks the "
+              "validation loss after every epoch and saves the model to a file when it is the lowest so far: ★ is "
+              "the last epoch saved, the **best epoch** with the lowest validation loss. **EarlyStopping** "
+              "(`patience={patience}`) ends training once the validation loss has not improved for {patience} "
+              "epochs: ✕ is where it stopped, {patience} epochs after ★. With `restore_best_weights=True` the "
+              "stopped model's weights go back to those of the ★ epoch. So training need not run all {epochs} "
+              "epochs, and no weights from after overfitting began are kept.",
+    },
+    "train_dropout_question": {
+        "ko": "드롭아웃은 무엇을 하고, 곡선의 어디에서 보이나요?",
+        "en": "What does dropout do, and where does it show in the curves?",
+    },
+    "train_dropout_text": {
+        "ko": "**드롭아웃**은 훈련하는 동안 배치마다 뉴런의 출력 일부를 무작위로 0으로 만들어, 모델이 몇몇 뉴런에 지나치게 "
+              "기대지 않게 하는 규제 방법입니다. 순환층에는 드롭아웃 매개변수가 두 개 있습니다: `dropout`은 셀의 "
+              "**입력**에, `recurrent_dropout`은 타임스텝 사이에 넘어가는 **은닉 상태**에 적용합니다 (recurrent_dropout을 "
+              "쓰면 GPU의 빠른 구현을 쓰지 못해 훈련이 느려집니다). 책의 9-3은 `LSTM(8, dropout={rate})`로 입력의 "
+              "{rate:.0%}를 끕니다. 드롭아웃은 훈련할 때만 켜지고 검증과 테스트에서는 꺼지므로, 곡선에서는 **훈련 "
+              "손실이 조금 높아지고** 훈련과 검증 곡선의 간격이 좁아지는 것으로 보입니다.",
+        "en": "**Dropout** randomly zeroes part of the units' outputs in every training batch, so the model cannot "
+              "lean too much on a few units: a way to regularize. A recurrent layer has two dropout arguments: "
+              "`dropout` applies to the cell's **inputs**, `recurrent_dropout` to the **hidden state** carried "
+              "between timesteps (with recurrent_dropout the fast GPU implementation cannot be used, so training is "
+              "slower). Section 9-3 uses `LSTM(8, dropout={rate})`, dropping {rate:.0%} of the inputs. Dropout is "
+              "on only while training, never for validation or testing, so in the curves it shows as a **slightly "
+              "higher training loss** and a narrower gap between the training and validation curves.",
+    },
+    "train_dropout_reference": {
+        "ko": "참고 실행(시드 {seeds}개 평균)의 최상의 에포크에서 검증 손실 − 훈련 손실: LSTM {plain:.3f}, 드롭아웃 "
+              "LSTM {dropped:.3f}. 두 모델을 '겹쳐 그릴 실행'에 더해 비교해 보세요.",
+        "en": "At the best epoch of the reference runs (mean of {seeds} seeds), validation minus training loss: LSTM "
+              "{plain:.3f}, LSTM with dropout {dropped:.3f}. Add both to \"Runs to overlay\" to compare them.",
+    },
+    "train_objective_question": {
+        "ko": "모델은 무엇을 줄이며 훈련하나요? (시그모이드, 이진 크로스 엔트로피, RMSprop)",
+        "en": "What does training minimise, and how? (sigmoid, binary cross-entropy, RMSprop)",
+    },
+    "train_objective_text": {
+        "ko": "리뷰는 긍정(1)과 부정(0) 두 가지이므로 **이진 분류**입니다. 마지막 층 `Dense(1, activation='sigmoid')`는 "
+              "뉴런 하나의 출력을 **시그모이드** 함수로 0과 1 사이의 값, 곧 긍정일 확률로 바꿉니다. 손실 함수 **이진 "
+              "크로스 엔트로피**(`binary_crossentropy`)는 정답 쪽 확률의 로그에 −를 붙인 값입니다: 출력이 {p}일 때 "
+              "긍정 리뷰의 손실은 −log {p} = {pos_loss:.3f}, 부정 리뷰의 손실은 −log(1 − {p}) = {neg_loss:.3f}. "
+              "확신하며 틀릴수록 손실이 커집니다.\n\n"
+              "옵티마이저는 **RMSprop**이고 책의 **학습률**은 {lr:g}입니다. RMSprop의 기본 학습률 0.001보다 작게 해서 "
+              "가중치를 조금씩 바꿉니다: 순환층은 학습률이 크면 훈련이 불안정해지기 쉽습니다. 훈련 세트를 {batch}개씩 "
+              "나눈 **배치**마다 가중치를 한 번 바꾸고, 훈련 세트를 한 번 다 보면 **에포크** 하나입니다 (최대 {epochs} "
+              "에포크). `metrics=['accuracy']`는 손실과 함께 정확도도 기록합니다.",
+        "en": "A review is positive (1) or negative (0): **binary classification**. The last layer, "
+              "`Dense(1, activation='sigmoid')`, turns its one unit's output into a value between 0 and 1 with the "
+              "**sigmoid** function: the probability that the review is positive. The loss, **binary "
+              "cross-entropy** (`binary_crossentropy`), is minus the log of the probability given to the right "
+              "answer: for an output of {p}, a positive review costs −log {p} = {pos_loss:.3f} and a negative one "
+              "−log(1 − {p}) = {neg_loss:.3f}. The more confidently wrong, the larger the loss.\n\n"
+              "The optimizer is **RMSprop** with the book's **learning rate** of {lr:g}, below RMSprop's default "
+              "0.001, so the weights change in small steps: recurrent layers easily train unstably with a large "
+              "learning rate. The weights change once per **batch** of {batch} training reviews, and one pass over "
+              "the whole training set is an **epoch** (at most {epochs}). `metrics=['accuracy']` records the "
+              "accuracy beside the loss.",
+    },
+    "train_test_question": {"ko": "검증 세트와 테스트 세트는 어떻게 다른가요?", "en": "How do the validation and test sets differ?"},
+    "train_test_text": {
+        "ko": "책은 IMDB의 훈련 세트 {total:,}개 중 {val:,}개를 떼어 **검증 세트**로 씁니다 (훈련 {train:,}개, "
+              "`train_test_split(test_size=0.2)`). 검증 세트는 에포크마다 손실을 재서 언제 멈출지, 어떤 모델과 설정이 "
+              "좋은지 고르는 데 쓰입니다: 고르는 데 쓰였으므로 검증 점수는 조금 낙관적입니다. **테스트 세트** {test:,}개는 "
+              "훈련과 선택이 모두 끝난 뒤 마지막에 한 번만 `model.evaluate(test_seq, test_target)`로 평가합니다. 끝난 "
+              "실행의 결과 표와 실행 목록의 '테스트 정확도'가 이 값입니다 (도중에 멈춘 실행은 평가하지 않습니다).",
+        "en": "The book sets {val:,} of IMDB's {total:,} training reviews aside as the **validation set** ({train:,} "
+              "left for training, `train_test_split(test_size=0.2)`). The validation loss, measured after every "
+              "epoch, decides when to stop and which model and settings are best; having been used to choose, its "
+              "score is a little optimistic. The {test:,} reviews of the **test set** are evaluated once, at the "
+              "very end, with `model.evaluate(test_seq, test_target)`: the \"test accuracy\" of a finished run's "
+              "result card and of the runs table (a run stopped midway is not tested).",
     },
 }
