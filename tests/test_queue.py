@@ -11,7 +11,7 @@ import pytest
 
 import conftest
 from conftest import ROOT, texts, wait_until
-from rnnviz import charts_train, launch, owner, processes, run_queue, runs
+from rnnviz import charts_train, launch, launchers, owner, processes, run_queue, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.launch import Limits
@@ -167,6 +167,21 @@ def test_a_run_that_waited_keeps_its_name_and_times_its_steps_from_its_turn(stor
         "First curve point 3.0 s after its turn in the queue came")
     stand_in_worker.open_gate()
     wait_until(lambda: all_finished(store))
+
+
+def test_a_cluster_that_does_not_answer_leaves_the_waiting_run_in_its_place(store, monkeypatch):
+    from tools.appserver import free_port
+
+    blocker = take_the_slot(store)
+    first = launch.launch(store, QUICK, owner="ann", limits=ONE)
+    second = launch.launch(store, QUICK, owner="bo", limits=ONE)
+    free_the_slot(store, blocker)
+    monkeypatch.setenv(launchers.LAUNCHER_ENV, launchers.RAY)
+    monkeypatch.setenv(launchers.RAY_ADDRESS_ENV, f"http://127.0.0.1:{free_port()}")  # nothing listens
+    assert launch.dispatch(store, ONE) == []
+    listed = store.list()
+    assert [run.id for run in run_queue.waiting(listed)] == [first, second]  # both still wait, in order
+    assert store.get(first).status.launcher is None  # and the next dispatch starts it afresh
 
 
 # --- restart, and dispatch with no page open --------------------------------------------------------------
