@@ -319,6 +319,9 @@ def test_the_lab_shows_your_queued_run_with_its_place_its_start_and_cancel(store
     assert list(queue[t("train_col_whose", lang)]) == [t("train_whose_other", lang)] * 2 + \
         [t("review_whose_yours", lang)]
     assert set(queue[t("train_col_state", lang)]) == {t("train_state_waiting", lang)}
+    runs_tables = [frame.value for frame in at.dataframe if t("train_col_epochs", lang) in frame.value.columns]
+    assert sum(len(frame) for frame in runs_tables) == 1  # the training run only: the waiting ones are apart
+    assert t("train_no_runs", lang) not in texts(at.info)  # the waiting run is shown, apart
     assert not [b for b in at.button if b.key in {f"cancel_{run_id}" for run_id in others}]  # not theirs
     at.button(key=f"cancel_{mine.id}").click().run()
     assert not at.exception

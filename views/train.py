@@ -434,11 +434,11 @@ def live_section() -> None:
         show_queue(now_queue)
     st.subheader(t("train_mine_title", lang))
     st.toggle(t("train_more_columns", lang), key=P + "all_columns")
-    if not mine and mine_waiting is None:
-        st.info(t("train_no_runs", lang))
-    else:
+    if mine:
         with st.container(key=P + "mine_table"):
             show_runs_table(mine)
+    elif mine_waiting is None:  # a waiting run is shown above and in the queue
+        st.info(t("train_no_runs", lang))
     if others:
         with st.expander(t("train_others_title", lang, n=len(others))):
             show_runs_table(others)
