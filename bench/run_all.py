@@ -4,7 +4,7 @@
     python bench/run_all.py --quick --skip train --out /tmp/BENCHMARKS.md
     python bench/run_all.py --only pages,cells
 
-Sections, in the report's order: pages, memory, class, cells, figures, train, review_onehot, train_start,
+Sections, in the report's order: pages, memory, class, cells, figures, train, review_onehot, train_start, queue,
 run_files, reference.
 Each section is its bench/ script's `measure_section()` (around the script's
 `measure()`, run in this process; the scripts still run on their own) and
@@ -89,6 +89,7 @@ SECTIONS = (
     Section("train", "Training lab: a worker faster and leaner than the book's script", "bench_train"),
     Section("review_onehot", "Try a review: picking a one-hot SimpleRNN without a wait", "bench_review_onehot"),
     Section("train_start", "Training lab: the first curve point soon after the click", "bench_first_point"),
+    Section("queue", "Training lab: a class clicking at once, served in turn", "bench_queue"),
     Section("run_files", "Run files: history in one pass, limits before reading", "bench_run_files"),
     Section("reference", "The book's results, reproduced", "reference_table"),
 )

@@ -231,7 +231,7 @@ def step_lines(run: Run, lang: str, now: float | None = None) -> list[str]:
     Steps run side by side where the worker does so (the data and Keras).
     """
     now = time.time() if now is None else now
-    origin = run.launched
+    origin = run.status.created or run.status.started  # the steps' own origin: when the run got its slot
     since_click = max(now - origin, 0.0) if origin else None
     lines = []
     for name, began, ended in run.steps():
@@ -255,7 +255,8 @@ def first_point_text(run: Run, lang: str) -> str | None:
         return None
     parts = [f"{t(f'train_step_short_{name}', lang)} {duration_text(ended - began, lang)}"
              for name, (began, ended) in steps.items() if began is not None and ended is not None]
-    return t("train_first_point", lang, time=duration_text(steps["epoch1"][1], lang), parts=", ".join(parts))
+    key = "train_first_point_queued" if run.status.enqueued is not None else "train_first_point"  # it waited
+    return t(key, lang, time=duration_text(steps["epoch1"][1], lang), parts=", ".join(parts))
 
 
 def reference_mean(run: Run, reference_runs: Sequence[Run]) -> dict[str, float] | None:

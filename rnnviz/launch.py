@@ -3,7 +3,9 @@
 The worker is `python -m rnnviz.train`, writing only into its run folder; this process (the Streamlit
 server) never imports Keras. Where it runs is the launcher's business (`rnnviz.launchers`: a local
 process group by default, a Ray job with RNNVIZ_LAUNCHER=ray). Launches are serialised by a file
-lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` workers.
+lock, so a burst of clicks from many sessions starts at most `Limits.max_runs` workers; the others
+wait in the queue (`rnnviz.run_queue`), and `dispatch` starts them in order as slots free: when a
+worker ends (the worker itself, and the thread that reaps a local one) and when a page reads the runs.
 """
 
 from __future__ import annotations
@@ -12,15 +14,19 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 
 from rnnviz import config as cfg
-from rnnviz import launchers
+from rnnviz import launchers, run_queue
 from rnnviz.config import RunConfig
 from rnnviz.models import run_cost
-from rnnviz.runs import APP_ROOT, RunError, RunStore, writing
+from rnnviz.processes import reap_in_background
+from rnnviz.runs import APP_ROOT, FAILED, QUEUED, WAITING, RunError, RunStore, writing
 
 MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
+# The worker's module: tests and benchmarks put a stand-in worker here to run the real queue quickly.
+WORKER_MODULE_ENV = "RNNVIZ_WORKER_MODULE"
 
 
 def _int_setting(name: str, default: int, low: int = 1) -> int:
@@ -78,7 +84,8 @@ class Limits:
 
 
 def worker_command(store: RunStore, run_id: str) -> list[str]:
-    return [sys.executable, "-m", "rnnviz.train", "--runs-dir", str(store.root), "--run-id", run_id]
+    module = os.environ.get(WORKER_MODULE_ENV, "").strip() or "rnnviz.train"
+    return [sys.executable, "-m", module, "--runs-dir", str(store.root), "--run-id", run_id]
 
 
 def worker_settings(config: RunConfig) -> dict[str, str]:
@@ -94,22 +101,25 @@ def worker_env(config: RunConfig) -> dict[str, str]:
 
 
 def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits: Limits | None = None) -> str:
-    """Create a run and start `python -m rnnviz.train` for it, through the launcher of `RNNVIZ_LAUNCHER`.
+    """Create a run and start `python -m rnnviz.train` for it through the launcher of `RNNVIZ_LAUNCHER`, or
+    queue it.
 
     The worker gets KERAS_BACKEND from `config.backend` and writes only into
     the run folder; this process (the Streamlit server) never imports Keras.
     Launches are serialised by a file lock, so a burst of clicks from many
     sessions starts at most `limits.max_runs` processes, each in its own new folder.
+    While every slot is taken, or others wait already, the run waits in the queue
+    (`rnnviz.run_queue`, state WAITING) and `dispatch` starts it when its turn comes.
 
     Args:
         owner: the visitor launching, as `owner.owner_hash` of their token (stored in status.json;
-            only they may stop or delete the run).
+            only they may stop, cancel or delete the run).
         limits: default `Limits.from_environment()`.
 
     Raises:
-        RunError("train_err_busy"): `limits.max_runs` runs are active.
+        RunError("train_err_already_queued"): `owner` has a run in the queue already (nothing changes).
         RunError("train_err_limit_epochs" / "train_err_limit_reviews"): the config asks for too much.
-        RunError("train_err_store_full"): `keep_runs` runs are stored already.
+        RunError("train_err_store_full"): `keep_runs` runs are stored (or waiting) already.
         RunError("train_err_runs_readonly" / "train_err_disk_full" / "train_err_runs_os"): the runs folder
             cannot be written, or the process cannot start; nothing is left behind.
         RunError("train_err_cluster"): RNNVIZ_LAUNCHER names no launcher, or the Ray cluster refused the
@@ -118,22 +128,101 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
     limits = limits or Limits.from_environment()
     limits.check(config)
     with writing(store.root), store.launch_lock():
-        active = store.active()
-        if len(active) >= limits.max_runs:
-            raise RunError("train_err_busy", f"{len(active)} run(s) already training (limit {limits.max_runs})",
-                           n=len(active), limit=limits.max_runs, run=active[0].id)
-        stored = len(store.ids())
-        if stored >= limits.keep_runs:
-            raise RunError("train_err_store_full", f"{stored} runs stored (limit {limits.keep_runs})",
-                           n=stored, limit=limits.keep_runs)
+        listed = store.list()
+        queued = run_queue.waiting_of(listed, owner)
+        if queued is not None:
+            place, total = run_queue.place(listed, queued.id)
+            raise RunError("train_err_already_queued", f"run {queued.id} waits already ({place} / {total})",
+                           run=queued.id, place=place, total=total)
+        if len(listed) >= limits.keep_runs:
+            raise RunError("train_err_store_full", f"{len(listed)} runs stored (limit {limits.keep_runs})",
+                           n=len(listed), limit=limits.keep_runs)
         launcher = launchers.from_environment()  # a wrong setting refuses before a folder is made
-        run_id = store.create(config, owner=owner)
-        try:
-            _start_worker(store, run_id, config, launcher)
-        except (OSError, RunError):
-            shutil.rmtree(store.path(run_id), ignore_errors=True)  # no worker: no run
-            raise
+        if sum(run.active for run in listed) < limits.max_runs and not run_queue.waiting(listed):
+            run_id = store.create(config, owner=owner)
+            try:
+                started = [(run_id, _start_worker(store, run_id, config, launcher))]
+            except (OSError, RunError):
+                shutil.rmtree(store.path(run_id), ignore_errors=True)  # no worker: no run
+                raise
+        else:
+            run_id = store.create(config, owner=owner, queue_number=run_queue.next_number(listed))
+            started = _dispatch_locked(store, limits, launcher)  # slots freed since nobody looked (a restart)
+    _dispatch_when_ended(started, store, limits)
     return run_id
+
+
+def dispatch(store: RunStore, limits: Limits | None = None) -> list[str]:
+    """Start the waiting runs, first in line first, while fewer than `limits.max_runs` are active.
+
+    Called when a worker ends (by the worker itself, `after_worker`, and by the thread that reaps a
+    local one) and when a page reads the runs; the queue lives in the runs folder, so after a server
+    restart the first page or the next worker's end moves it on. A run whose process cannot start
+    ends failed, with the reason, and the next one is tried; when the cluster does not answer, the
+    run keeps its place and the next dispatch tries again.
+
+    Returns:
+        The ids of the runs started.
+    """
+    limits = limits or Limits.from_environment()
+    with store.launch_lock():
+        started = _dispatch_locked(store, limits, launchers.from_environment())
+    _dispatch_when_ended(started, store, limits)
+    return [run_id for run_id, _ in started]
+
+
+def _dispatch_locked(store: RunStore, limits: Limits,
+                     launcher: launchers.Launcher) -> list[tuple[str, subprocess.Popen | None]]:
+    """`dispatch`'s work, under the launch lock: (run id, local process or None) of each run started."""
+    listed = store.list()
+    free = limits.max_runs - sum(run.active for run in listed)
+    started = []
+    for run in run_queue.waiting(listed)[:max(free, 0)]:
+        # its slot from now: the steps before its first point count from here (`RunStatus.created`)
+        store.update_status(run.id, state=QUEUED, created=time.time(), pid=None)
+        try:
+            started.append((run.id, _start_worker(store, run.id, run.config, launcher)))
+        except OSError as error:  # this run's process cannot start: it ends, the next one may
+            _mark_failed(store, run.id, error)
+        except RunError:  # the cluster did not take it: back in its place, tried again next time
+            store.update_status(run.id, state=WAITING, created=run.status.created, launcher=None, job=None)
+            break
+    return started
+
+
+def _mark_failed(store: RunStore, run_id: str, error: OSError) -> None:
+    """A waiting run whose process could not start: failed, with the reason (if even that can be written)."""
+    try:
+        store.update_status(run_id, state=FAILED, ended=time.time(), error=f"{type(error).__name__}: {error}")
+    except OSError:
+        pass  # a full or read-only disk: the page finds it interrupted after the launch grace time
+
+
+def after_worker(store: RunStore) -> list[str]:
+    """A worker's last act, its own status final: start the next waiting runs (with no page open).
+
+    Each local one starts as a process of its own session, so it outlives the worker that started it.
+    """
+    try:
+        return dispatch(store)
+    except (OSError, RunError):
+        return []  # the runs folder cannot be written: the next page or worker's end tries again
+
+
+def _dispatch_when_ended(started: list[tuple[str, subprocess.Popen | None]], store: RunStore,
+                         limits: Limits) -> None:
+    """For each local worker started: once it has ended, start whoever waits (a killed worker never
+    dispatches itself). A worker elsewhere (a Ray job) has no process here: its own end dispatches."""
+    for run_id, process in started:
+        if process is not None:
+            reap_in_background(process, run_id, then=lambda: _dispatch_quietly(store, limits))
+
+
+def _dispatch_quietly(store: RunStore, limits: Limits) -> None:
+    try:
+        dispatch(store, limits)
+    except (OSError, RunError):
+        pass  # on a thread no page waits for: the next page or worker's end tries again
 
 
 def _start_worker(store: RunStore, run_id: str, config: RunConfig,

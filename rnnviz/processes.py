@@ -11,6 +11,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 END_WAIT_SECONDS = 3.0  # `terminate`: how long a process may take to exit after SIGTERM before it gets SIGKILL
@@ -80,9 +81,15 @@ def _signal(pid: int, sig: int) -> None:
         pass  # another user's: `terminate` then finds it still there
 
 
-def reap_in_background(process: subprocess.Popen, name: str) -> None:
-    """Wait for `process` on a thread, so once it ends it does not linger as a zombie that looks alive."""
-    threading.Thread(target=process.wait, daemon=True, name=f"reap-{name}").start()
+def reap_in_background(process: subprocess.Popen, name: str, then: Callable[[], object] | None = None) -> None:
+    """Wait for `process` on a thread, so once it ends it does not linger as a zombie that looks alive;
+    then call `then` (if given) on that thread."""
+    def wait() -> None:
+        process.wait()
+        if then is not None:
+            then()
+
+    threading.Thread(target=wait, daemon=True, name=f"reap-{name}").start()
 
 
 def _windows_alive(pid: int) -> bool:  # pragma: no cover - Windows only

@@ -311,6 +311,7 @@ _UNIT = _number(0, 1)
 # listed are kept unchecked (a newer worker may add some). The state's choices come from the caller.
 STATUS_SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "created": _TIME, "started": _TIME, "ended": _TIME, "heartbeat": _TIME,
+    "enqueued": _TIME, "queue_number": _integer(1, MAX_COUNT),
     "elapsed": _SECONDS, "seconds_per_epoch": _SECONDS, "epoch_seconds": _list_of(_SECONDS),
     "pid": _integer(1, MAX_COUNT), "pid_start": _integer(0, 2**63 - 1),
     "epochs": _integer(1, int(cfg.BOUNDS["epochs"][1])), "epoch": _COUNT, "best_epoch": _COUNT,

@@ -30,10 +30,12 @@ STEPS = ("python", "data", "keras", "model", "compile", "epoch1")
 class RunStatus:
     """One reading of status.json; a field is None when absent or damaged (`run_files.STATUS_SCHEMA`)."""
 
-    state: str  # runs.QUEUED ... runs.INTERRUPTED as written; the reader's STALLED / INTERRUPTED / BROKEN
+    state: str  # runs.WAITING ... runs.INTERRUPTED as written; the reader's STALLED / INTERRUPTED / BROKEN
     phase: str | None = None  # run_files.PHASES while the worker is in one
     # times (seconds since the epoch)
-    created: float | None = None  # the click on the page (or the command line's start)
+    created: float | None = None  # the click on the page (or the command line's start); for a run that
+    # waited in the queue, when its slot came (`launch.dispatch`): the steps before its first point count from it
+    enqueued: float | None = None  # the click that put the run in the queue (`rnnviz.run_queue`)
     started: float | None = None  # the worker process started
     ended: float | None = None
     heartbeat: float | None = None  # the worker's last write
@@ -49,6 +51,7 @@ class RunStatus:
     pid_start: int | None = None  # its start ticks (`processes.process_start_ticks`)
     backend: str | None = None  # the Keras backend
     owner: str | None = None  # `owner.owner_hash` of the visitor who launched it (None: the command line)
+    queue_number: int | None = None  # its place in the order of the queue: lower starts first
     # progress
     epochs: int | None = None  # the most the run may train
     epoch: int | None = None  # epochs finished

@@ -77,9 +77,10 @@ STOP_FILE = "stop"
 QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED, BROKEN = (
     "queued", "running", "done", "failed", "stopped", "interrupted", "broken")
 STALLED = "stalled"  # never written: the reader's name for a live process that stopped reporting
-ACTIVE = (QUEUED, RUNNING)  # these take a training slot
-LIVE = (*ACTIVE, STALLED)  # a process may still write into the folder: not deletable yet
-STATES = (QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED)
+WAITING = "waiting"  # in the queue for a slot (`rnnviz.run_queue`): no worker yet, takes no slot
+ACTIVE = (QUEUED, RUNNING)  # these take a training slot (QUEUED: its worker is being started)
+LIVE = (*ACTIVE, STALLED, WAITING)  # a worker may still write into the folder, or will: not deletable
+STATES = (WAITING, QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED)
 LAUNCH_GRACE_SECONDS = launchers.LAUNCH_GRACE_SECONDS  # a queued local run without a process is not interrupted before
 
 _RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
@@ -251,8 +252,8 @@ class Run:
 
     @property
     def launched(self) -> float | None:
-        """When the run was launched (the click), the same from queued to done."""
-        return self.status.created or self.status.started
+        """When the run was launched (the click), the same from waiting in the queue to done."""
+        return self.status.enqueued or self.status.created or self.status.started
 
     @property
     def backend(self) -> str | None:
@@ -399,8 +400,11 @@ class RunStore:
         return (self.path(run_id) / STOP_FILE).exists()
 
     # -- writing
-    def create(self, config: RunConfig, owner: str | None = None) -> str:
+    def create(self, config: RunConfig, owner: str | None = None, queue_number: int | None = None) -> str:
         """A new run folder holding config.json and a queued status; returns its id.
+
+        With `queue_number` the run waits in the queue instead (state WAITING, `rnnviz.run_queue`): its
+        status holds that number and the click's time (`enqueued`).
 
         The folder is filled under a temporary name, then renamed: `list()`
         never sees it half made, and a failed write leaves nothing behind.
@@ -419,9 +423,12 @@ class RunStore:
             try:
                 staging.mkdir()
                 write_atomic(staging / CONFIG_FILE, cfg.to_json(config))
-                write_json(staging / STATUS_FILE, {"state": QUEUED, "created": time.time(), "pid": None,
+                now = time.time()
+                queue = {} if queue_number is None else {"state": WAITING, "queue_number": queue_number,
+                                                         "enqueued": now}
+                write_json(staging / STATUS_FILE, {"state": QUEUED, "created": now, "pid": None,
                                                    "epochs": config.epochs, "backend": config.backend,
-                                                   "owner": owner})
+                                                   "owner": owner, **queue})
                 os.rename(staging, self.root / run_id)
             except OSError:
                 shutil.rmtree(staging, ignore_errors=True)

@@ -470,6 +470,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     print(f"run {run_id} in {store.path(run_id)} on {config.backend}", flush=True)
     state = train(store, run_id)
+    if args.run_id:  # a run the page made: its slot is free now, the next in the queue starts
+        from rnnviz import launch  # not at the top: `python -m rnnviz.train --preset` never needs it
+
+        launch.after_worker(store)
     run = store.get(run_id)
     print(f"run {run_id}: {state}; epochs {run.epochs_run}, best epoch {run.best_epoch}, "
           f"val_loss {run.best_val_loss}, val_accuracy {run.best_val_accuracy}, "

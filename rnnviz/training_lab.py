@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rnnviz import charts_train, curves, results, run_choice
 from rnnviz import config as cfg
-from rnnviz import curves, results, run_choice
+from rnnviz.i18n import t
 from rnnviz.runs import Run
 
 OWN_REFRESH_SECONDS = 0.5  # your own run: the epochs of a quick run take a fraction of a second
@@ -46,23 +47,42 @@ def offered_words(current: int, preset: cfg.RunConfig) -> int:
     return cfg.NOTEBOOK_WORDS if current != cfg.NOTEBOOK_WORDS else preset.num_words
 
 
-def wait_reason(active: Sequence[Run], visitor: str | None, max_runs: int) -> tuple[str, dict] | None:
+def wait_reason(active: Sequence[Run], queue: Sequence[Run], visitor: str | None) -> tuple[str, dict] | None:
     """Why the visitor cannot start a run now, as (key, params), or None when they can.
 
-    A visitor trains one run at a time; the server trains `max_runs` at a time.
+    A visitor trains one run at a time, and keeps at most one run in the queue.
     """
     if any(run.owned_by(visitor) for run in active):
         return "train_launch_wait_mine", {}
-    if len(active) >= max_runs:
-        return "train_launch_wait_busy", {"limit": max_runs}
+    if any(run.owned_by(visitor) for run in queue):
+        return "train_launch_wait_queued", {}
     return None
 
 
-def refresh_seconds(active: Sequence[Run], visitor: str | None) -> float | None:
-    """How often the live section redraws: fast for your own run, slower for others', never when none trains."""
+def queue_note(active: Sequence[Run], queue: Sequence[Run], max_runs: int) -> tuple[str, dict] | None:
+    """What Start does while every slot is taken (or others wait already): the run joins the queue, at
+    this place; None when it would start at once."""
+    if len(active) < max_runs and not queue:
+        return None
+    return "train_launch_will_queue", {"limit": max_runs, "place": len(queue) + 1}
+
+
+def refresh_seconds(active: Sequence[Run], visitor: str | None, queue: Sequence[Run] = ()) -> float | None:
+    """How often the live section redraws: fast for your own run, slower for others' or while runs wait in
+    the queue (their places move), never when none trains or waits."""
     if any(run.changeable_by(visitor) for run in active):
         return OWN_REFRESH_SECONDS
-    return OTHERS_REFRESH_SECONDS if active else None
+    return OTHERS_REFRESH_SECONDS if active or queue else None
+
+
+def queue_rows(queue: Sequence[Run], visitor: str | None, lang: str) -> list[dict[str, object]]:
+    """The queue as table rows, first in line first: place, the run's name, whose it is, its state."""
+    return [{t("train_col_place", lang): f"{place} / {len(queue)}",
+             t("train_col_name", lang): charts_train.run_label(run, lang),
+             t("train_col_whose", lang): t("review_whose_yours" if run.owned_by(visitor) else "train_whose_other",
+                                           lang),
+             t("train_col_state", lang): t(f"train_state_{run.state}", lang)}
+            for place, run in enumerate(queue, start=1)]
 
 
 def watched_run(active: Sequence[Run], watched_id: str | None) -> Run:

@@ -119,3 +119,49 @@ def assert_page_imports_no_framework(page: str, env: dict[str, str] | None = Non
     done = subprocess.run([sys.executable, "-c", _NO_FRAMEWORK_PROBE, str(ROOT / "tests"), page, json.dumps(params)],
                           cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and "CLEAN" in done.stdout, done.stderr[-3000:]
+
+
+class StandInWorker:
+    """`tests/queue_worker.py` in place of the real worker: its events file and the gate that holds each run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.events_file, self.gate = folder / "events", folder / "gate"
+
+    def events(self) -> list[tuple[str, str]]:
+        """("start" | "end", run id) in the order the workers wrote them."""
+        if not self.events_file.exists():
+            return []
+        return [tuple(line.split()) for line in self.events_file.read_text().splitlines()]
+
+    def started(self) -> list[str]:
+        return [run_id for event, run_id in self.events() if event == "start"]
+
+    def open_gate(self) -> None:
+        self.gate.touch()
+
+
+@pytest.fixture
+def stand_in_worker(tmp_path, monkeypatch) -> StandInWorker:
+    """The real launch, queue and dispatch, with a worker that trains nothing and waits for `open_gate()`."""
+    from rnnviz import launch
+
+    folder = tmp_path / "stand-in"
+    folder.mkdir()
+    worker = StandInWorker(folder)
+    monkeypatch.setenv(launch.WORKER_MODULE_ENV, "queue_worker")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("QUEUE_WORKER_EVENTS", str(worker.events_file))
+    monkeypatch.setenv("QUEUE_WORKER_GATE", str(worker.gate))
+    return worker
+
+
+def wait_until(condition, timeout: float = 180.0, every: float = 0.1) -> bool:
+    """Poll `condition` until it holds (a process outside the test decides when); AssertionError on timeout."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    raise AssertionError("timed out")

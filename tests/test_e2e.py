@@ -847,7 +847,7 @@ def test_start_is_disabled_while_the_run_trains_then_a_result_card_appears(app_u
         live = page.locator(".st-key-train_live")
         expect(live).to_be_visible()
         expect(live.get_by_text(t("train_step_data", lang), exact=False)).to_be_visible()
-        expect(page.get_by_text(t("train_err_busy", lang, n=1, limit=1))).to_have_count(0)  # no red box
+        expect(page.get_by_text(t("train_launch_will_queue", lang, limit=1, place=1))).to_have_count(0)  # not queued
         screenshot(page, f"train-while-training-{lang}")
         # when it ends: the live box goes, a result card stays, with the reference runs' mean beside it
         card = page.locator(".st-key-train_result")

@@ -73,7 +73,7 @@ DYNAMIC_KEYS = {
     "review_source_": ("typed", "test"), "step_enc_": INPUTS, "step_inputs_": INPUTS, "tokens_": ("pre", "post"),
     "tokens_vocab_": ("imdb", "fit"), "train_inputs_": INPUTS, "train_mode_": ("quick", "full"),
     "train_phase_": ("queued", "preparing", "compiling", "training"),
-    "train_state_": ("queued", "running", "done", "failed", "stopped", "interrupted", "broken", "stalled"),
+    "train_state_": ("waiting", "queued", "running", "done", "failed", "stopped", "interrupted", "broken", "stalled"),
     "train_step_": STEPS, "train_step_short_": STEPS, "train_use_": ("200", "500"),
 }
 

@@ -119,13 +119,13 @@ def captions(at):
     return texts(at.caption)
 
 
-def test_start_is_disabled_with_the_reason_while_another_visitors_run_takes_the_only_slot(runs_dir, local_data):
+def test_start_queues_with_the_reason_while_another_visitors_run_takes_the_only_slot(runs_dir, local_data):
     busy = fake_run(runs_dir, state=runs.RUNNING, pid=os.getpid(), phase="training", epoch=3, owner="someone-else")
     at = open_page("en")
     assert t("train_live_title", "en") in texts(at.markdown)  # reattached to the running run
-    assert at.button(key="train_launch").disabled
-    assert t("train_launch_wait_busy", "en", limit=1) in captions(at)
-    assert t("train_err_busy", "en", n=1, limit=1) not in texts(at.error)  # no red box for a button you cannot press
+    assert not at.button(key="train_launch").disabled  # tests/test_queue.py clicks it
+    assert t("train_launch_will_queue", "en", limit=1, place=1) in captions(at)
+    assert not at.error
     assert t("train_not_yours_note", "en") in captions(at)  # another visitor's run: no stop button
     assert not [b for b in at.button if b.key == f"stop_{busy}"]
 
@@ -274,7 +274,7 @@ def test_launching_a_quick_run_ends_done_in_the_table(runs_dir, local_data):
     frame = runs_frame(at)
     while time.time() < deadline:
         frame = runs_frame(at)
-        if frame is not None and frame[t("train_col_state", "en")].iloc[0] not in ("queued", "running"):
+        if frame is not None and frame[t("train_col_state", "en")].iloc[0] not in ("starting", "running"):
             break
         time.sleep(2)
         at.run()

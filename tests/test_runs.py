@@ -188,13 +188,14 @@ def test_atomic_writes_leave_no_temporary_files(tmp_path):
     assert json.loads((tmp_path / "status.json").read_text()) == {"state": "done"}
 
 
-def test_launch_is_refused_while_a_run_trains(store):
+def test_a_launch_while_a_run_trains_waits_in_the_queue_without_a_slot(store):
     busy = store.create(TINY)
     store.update_status(busy, state=runs.RUNNING, pid=os.getpid())
-    with pytest.raises(runs.RunError) as raised:
-        launch.launch(store, TINY, limits=launch.Limits(max_runs=1))
-    assert raised.value.key == "train_err_busy" and raised.value.params["limit"] == 1
-    assert store.ids() == [busy]
+    waiting = launch.launch(store, TINY, limits=launch.Limits(max_runs=1))
+    run = store.get(waiting)
+    assert run.state == runs.WAITING and not run.active and run.live  # no slot, not deletable
+    assert run.status.pid is None and run.status.queue_number == 1 and run.launched == run.status.enqueued
+    assert [r.id for r in store.active()] == [busy]
 
 
 def test_max_runs_setting(monkeypatch):

@@ -58,10 +58,16 @@ def visitors(tmp_path):
 def test_a_visitor_trains_one_run_at_a_time_and_the_server_its_limit(visitors):
     store, run, a, b = visitors
     assert run.active
-    assert training_lab.wait_reason([run], a, max_runs=2) == ("train_launch_wait_mine", {})
-    assert training_lab.wait_reason([run], b, max_runs=2) is None
-    assert training_lab.wait_reason([run], b, max_runs=1) == ("train_launch_wait_busy", {"limit": 1})
-    assert training_lab.wait_reason([], a, max_runs=1) is None
+    assert training_lab.wait_reason([run], [], a) == ("train_launch_wait_mine", {})
+    assert training_lab.wait_reason([run], [], b) is None
+    assert training_lab.wait_reason([], [], a) is None
+    # over the limit a start joins the queue, at the place after those waiting already
+    assert training_lab.queue_note([run], [], max_runs=2) is None
+    assert training_lab.queue_note([run], [], max_runs=1) == ("train_launch_will_queue", {"limit": 1, "place": 1})
+    waiting = store.get(store.create(cfg.quick(cfg.PRESETS["lstm"]), owner=b, queue_number=1))
+    assert training_lab.queue_note([run], [waiting], max_runs=1) == ("train_launch_will_queue", {"limit": 1, "place": 2})
+    assert training_lab.queue_note([], [waiting], max_runs=1)[1]["place"] == 2  # first come, first served
+    assert training_lab.wait_reason([run], [waiting], b) == ("train_launch_wait_queued", {})  # one waiting run each
 
 
 def test_the_live_section_refreshes_fast_only_for_your_own_run(visitors):

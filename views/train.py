@@ -1,7 +1,8 @@
 """Training lab (book 9-2, 9-3): train the book's models on IMDB, watch the curves, compare runs.
 
 Training runs in a separate process (`python -m rnnviz.train`, started by
-`launch.launch`); this page only reads the run folders, so it never imports Keras.
+`launch.launch`, or queued while every slot is taken: `rnnviz.run_queue`); this page only reads the
+run folders (and starts whoever waits for a free slot), so it never imports Keras.
 Its decisions (settings -> config, who may start, which run to watch) are `rnnviz.training_lab`'s.
 It is long because the lab's four sections (settings, the live run, comparing runs, one run's files)
 share one run store, visitor and colour map on one page; each section is widgets and calls only.
@@ -12,10 +13,10 @@ import functools
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, curves, data, encoding, markup, results, runs, training_lab, warm_up
+from rnnviz import charts_train, curves, data, encoding, markup, results, run_queue, runs, training_lab, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
-from rnnviz.launch import Limits
+from rnnviz.launch import Limits, dispatch
 from rnnviz.launch import launch as launch_run
 from rnnviz.models import model_summary_rows, run_cost, total_params
 from rnnviz.notebooks import train_notebook
@@ -34,8 +35,22 @@ RATES = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2)
 BATCHES = (16, 32, 64, 128, 256, 512)
 OPTIONS = {"dropout": DROPOUTS, "learning_rate": RATES, "batch_size": BATCHES}
 
-all_runs = store.list()
+limits = Limits.from_environment()
+
+
+def read_runs() -> list[runs.Run]:
+    """The runs folder, after starting whoever waits for a free slot (after a server restart, or a worker
+    killed with no server to reap it, nobody else may have)."""
+    listed = store.list()
+    if run_queue.due(listed, limits.max_runs):
+        dispatch(store, limits)
+        listed = store.list()
+    return listed
+
+
+all_runs = read_runs()
 active = [run for run in all_runs if run.active]
+queue = run_queue.waiting(all_runs)
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
 listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
@@ -181,7 +196,6 @@ except training_lab.SettingsError as error:
     st.error(markup.fill(t(error.key, lang), error.params))  # a refused value, shown as text
 
 # --- what will be trained, and whether this server can hold it -------------------------------------
-limits = Limits.from_environment()
 limit_error = None
 if config is not None:
     try:
@@ -244,18 +258,23 @@ def launch(config: cfg.RunConfig) -> None:
         ui.set_choice(P + "selected", run_id)  # the live box below names it: no message that would stay
 
 
-waiting = training_lab.wait_reason(active, visitor, limits.max_runs)
+waiting = training_lab.wait_reason(active, queue, visitor)
 wait_reason = t(waiting[0], lang, **waiting[1]) if waiting else None
+will_queue = training_lab.queue_note(active, queue, limits.max_runs)
 if config is not None:
     b1, b2 = st.columns([1, 3], vertical_alignment="center")
     b1.button(t("train_launch", lang), type="primary", key=P + "launch", on_click=launch, args=(config,),
               disabled=data_error is not None or wait_reason is not None or limit_error is not None)
     if wait_reason:
         b2.caption(wait_reason)
+    elif will_queue:
+        b2.caption(t(will_queue[0], lang, **will_queue[1]))
     elif warm_up.start(len(active)):  # a fresh machine: a first run's caches fill while the learner reads
         b2.caption(t("train_warming_up", lang))
     failed_launch = st.session_state.pop(P + "launch_error", None)
-    if failed_launch and failed_launch[0] != "train_err_busy":  # busy: the line beside the button says it
+    if failed_launch and failed_launch[0] == "train_err_already_queued":  # a second tab's click: no fault
+        st.info(t(failed_launch[0], lang, **failed_launch[1]))
+    elif failed_launch:
         st.error(markup.fill(t(failed_launch[0], lang), failed_launch[1]))
 
 # --- the run being trained, its result, the runs table -------------------------------------------------
@@ -326,6 +345,35 @@ def show_stalled(run: runs.Run) -> None:
                 st.rerun()  # the whole page: the run's state, the start button
 
 
+def show_waiting(run: runs.Run, listed: list[runs.Run]) -> None:
+    """The visitor's run in the queue: its place, when it should start, and Cancel."""
+    place, total = run_queue.place(listed, run.id)
+    eta = run_queue.expected_start(listed, run.id, limits.max_runs)
+    with st.container(border=True, key=f"{P}waiting_{run.id}"):
+        st.markdown(f"**{t('train_waiting_title', lang)}** · {charts_train.run_label(run, lang)}")
+        st.markdown(f"#### {t('train_queue_place', lang, place=place, total=total)}")
+        st.caption(t("train_queue_eta", lang, time=charts_train.duration_text(eta, lang)) if eta is not None
+                   else t("train_queue_eta_unknown", lang))
+        if st.button(t("train_cancel", lang), key=f"cancel_{run.id}"):
+            try:
+                cancelled = run_queue.cancel(store, run.id, visitor)
+            except runs.RunError as error:  # a read-only runs folder
+                st.error(markup.fill(t(error.key, lang), {**error.params, "run": charts_train.run_label(run, lang)}))
+                return
+            if not cancelled:
+                st.info(t("train_cancel_started", lang))
+            else:
+                st.rerun()  # the whole page: the start button, the queue
+
+
+def show_queue(queue: list[runs.Run]) -> None:
+    """Every run waiting for a slot, apart from the runs table: place, name, whose."""
+    with st.expander(t("train_queue_title", lang, n=len(queue)), expanded=True):
+        st.caption(t("train_queue_caption", lang, limit=limits.max_runs))
+        with st.container(key=P + "queue_table"):
+            st.dataframe(training_lab.queue_rows(queue, visitor, lang), hide_index=True, width="stretch")
+
+
 def show_failure(run: runs.Run) -> None:
     """A failed run's error, in the page's language when the worker named it (error_key)."""
     st.error(t("train_failed_msg", lang, error=charts_train.failure_text(run, lang)))  # run-file words as text
@@ -358,10 +406,14 @@ def show_runs_table(listed: list[runs.Run]) -> None:
 def live_section() -> None:
     """The run being trained (refreshed every 0.5 or 2 s), the result of the one this session started,
     and the learner's runs table, refreshed together so the table never lags the progress bar."""
-    now_runs = store.list()
+    now_runs = read_runs()
     now_active = [run for run in now_runs if run.active]
-    if len(now_active) < len(active):  # a run has ended since the page was drawn: redraw it all
-        st.rerun()
+    now_queue = run_queue.waiting(now_runs)
+    mine_waiting = run_queue.waiting_of(now_queue, visitor)
+    if len(now_active) < len(active) or (run_queue.waiting_of(queue, visitor) and not mine_waiting):
+        st.rerun()  # a run has ended, or yours left the queue, since the page was drawn: redraw it all
+    if mine_waiting is not None:  # first: what this visitor waits for, then the run training now
+        show_waiting(mine_waiting, now_runs)
     if now_active:
         run = training_lab.watched_run(now_active, st.session_state.get(P + "watch"))
         if len(now_active) > 1:
@@ -373,18 +425,20 @@ def live_section() -> None:
     watched = next((r for r in now_runs if r.id == st.session_state.get(P + "watch")), None)
     if watched is not None and not watched.live:
         show_result(watched)
-    # The learner's runs and the reference runs are never in one table.
-    mine = [run for run in now_runs if run.changeable_by(visitor)]
-    others = [run for run in now_runs if not run.changeable_by(visitor)]
+    # The learner's runs and the reference runs are never in one table; the queue has its own.
+    mine = [run for run in now_runs if run.changeable_by(visitor) and run.state != runs.WAITING]
+    others = [run for run in now_runs if not run.changeable_by(visitor) and run.state != runs.WAITING]
     if ui.presenting():  # the projector view: the live run above, no run management
         return
+    if now_queue:
+        show_queue(now_queue)
     st.subheader(t("train_mine_title", lang))
     st.toggle(t("train_more_columns", lang), key=P + "all_columns")
-    if not mine:
-        st.info(t("train_no_runs", lang))
-    else:
+    if mine:
         with st.container(key=P + "mine_table"):
             show_runs_table(mine)
+    elif mine_waiting is None:  # a waiting run is shown above and in the queue
+        st.info(t("train_no_runs", lang))
     if others:
         with st.expander(t("train_others_title", lang, n=len(others))):
             show_runs_table(others)
@@ -394,7 +448,7 @@ def live_section() -> None:
             show_runs_table(reference_runs)
 
 
-st.fragment(run_every=training_lab.refresh_seconds(active, visitor))(live_section)()
+st.fragment(run_every=training_lab.refresh_seconds(active, visitor, queue))(live_section)()
 
 
 # --- one run: its files, its error, deleting it (not in the projector view) -------------------------------

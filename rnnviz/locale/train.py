@@ -109,10 +109,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # --- launching and watching --------------------------------------------------
     "train_launch": {"ko": "훈련 시작", "en": "Start training"},
-    "train_err_busy": {
-        "ko": "이미 훈련 중인 실행이 있습니다 ({n}개, 최대 {limit}개). 끝나거나 멈춘 뒤에 다시 시작하세요.",
-        "en": "A run is already training ({n} running, limit {limit}). Start again when it has finished or "
-              "been stopped.",
+    "train_err_already_queued": {
+        "ko": "이미 대기열에 내 실행이 있습니다 (대기 순서 {place} / {total}). 새로 넣지 않았습니다. 다른 설정으로 "
+              "훈련하려면 먼저 그 대기를 취소하세요.",
+        "en": "Already queued: your run waits at place {place} / {total}. Nothing new was added; to train other "
+              "settings, cancel that one first.",
     },
     "train_err_no_run": {"ko": "실행을 찾을 수 없습니다: {run}", "en": "Run {run} was not found."},
     "train_err_limit_epochs": {
@@ -243,6 +244,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "train_first_point": {"ko": "클릭하고 {time} 뒤에 첫 점: {parts}.",
                           "en": "First curve point {time} after the click: {parts}."},
+    "train_first_point_queued": {"ko": "대기열에서 차례가 오고 {time} 뒤에 첫 점: {parts}.",
+                                 "en": "First curve point {time} after its turn in the queue came: {parts}."},
     "train_progress": {
         "ko": "에포크 {epoch} / {epochs} · 경과 {elapsed} · 남은 시간 최대 {remaining}",
         "en": "Epoch {epoch} / {epochs} · elapsed {elapsed} · at most {remaining} left",
@@ -261,11 +264,42 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Getting this server ready so its first run starts sooner: reading the data and compiling (once, "
               "about 10 s). You can start now all the same.",
     },
-    "train_launch_wait_busy": {
-        "ko": "이 서버는 한 번에 {limit}개만 훈련하는데, 다른 방문자의 실행이 훈련 중입니다. 끝나면 시작할 수 있습니다.",
-        "en": "This server trains {limit} run(s) at a time and another visitor's run is training: start when it "
-              "has finished.",
+    "train_launch_wait_queued": {
+        "ko": "내 실행이 대기열에 있습니다. 차례가 오면 저절로 시작됩니다 (페이지를 닫아도 됩니다).",
+        "en": "Your run is in the queue: it starts by itself when its turn comes (even with this page closed).",
     },
+    "train_launch_will_queue": {
+        "ko": "이 서버는 한 번에 {limit}개만 훈련하는데, 지금 자리가 모두 찼습니다. 시작하면 대기열 {place}번째로 "
+              "들어가고, 먼저 누른 순서대로 차례가 옵니다 (한 사람에 하나씩).",
+        "en": "This server trains {limit} run(s) at a time and all are taken: a run you start now joins the queue "
+              "at place {place}, first come, first served (one per visitor).",
+    },
+    # --- the queue (rnnviz.run_queue) -----------------------------------------------
+    "train_waiting_title": {"ko": "대기열에서 기다리는 중", "en": "Waiting in the queue"},
+    "train_queue_place": {"ko": "대기 순서 {place} / {total}", "en": "Place in the queue: {place} / {total}"},
+    "train_queue_eta": {
+        "ko": "예상 시작: 약 {time} 뒤. 이 서버에서 잰 에포크 시간과 앞 실행들의 에포크 수로 어림한 값이며, 조기 "
+              "종료가 되면 더 빨라집니다.",
+        "en": "Expected to start in about {time}: reckoned from the epoch times measured on this server and the "
+              "epochs of the runs ahead; early stopping makes it sooner.",
+    },
+    "train_queue_eta_unknown": {
+        "ko": "예상 시작 시간은 앞 실행이 에포크를 하나 마치면 알 수 있습니다.",
+        "en": "The expected start is known once a run ahead has finished an epoch.",
+    },
+    "train_cancel": {"ko": "대기 취소", "en": "Cancel waiting"},
+    "train_cancel_started": {
+        "ko": "이미 훈련이 시작되었습니다. 멈추려면 '훈련 멈추기'를 누르세요.",
+        "en": "It has started training already: use 'Stop training' instead.",
+    },
+    "train_queue_title": {"ko": "대기열: 기다리는 실행 {n}개", "en": "The queue: {n} run(s) waiting"},
+    "train_queue_caption": {
+        "ko": "한 번에 {limit}개씩, 먼저 누른 순서대로 훈련합니다. 한 사람은 하나만 기다릴 수 있습니다.",
+        "en": "Trained {limit} at a time, first come, first served; each visitor may have one run waiting.",
+    },
+    "train_col_place": {"ko": "대기 순서", "en": "Place"},
+    "train_col_whose": {"ko": "누구의 실행", "en": "Whose"},
+    "train_whose_other": {"ko": "다른 방문자", "en": "another visitor"},
     # --- the result of a run --------------------------------------------------------
     "train_result_title": {"ko": "훈련 결과", "en": "Result"},
     "train_result_mine": {"ko": "내 실행", "en": "Your run"},
@@ -353,7 +387,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_col_speed": {"ko": "초/에포크", "en": "s/epoch"},
     "train_col_started": {"ko": "시작", "en": "started"},
     "train_settings_text": {"ko": "리뷰 {n:,}개", "en": "{n:,} reviews"},
-    "train_state_queued": {"ko": "대기", "en": "queued"},
+    "train_state_waiting": {"ko": "대기 중", "en": "waiting"},
+    "train_state_queued": {"ko": "시작하는 중", "en": "starting"},
     "train_state_running": {"ko": "훈련 중", "en": "running"},
     "train_state_done": {"ko": "완료", "en": "done"},
     "train_state_failed": {"ko": "실패", "en": "failed"},
