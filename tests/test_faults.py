@@ -173,6 +173,8 @@ def test_every_keras_model_load_is_safe_mode():
     calls = []
     for folder in ("rnnviz", "views", "bench", "tools", "tests"):
         for path in (ROOT / folder).rglob("*.py"):
+            if path.parent.name == "locale":  # learners' text quoting the book's own line, not code the app runs
+                continue
             calls += [(path.name, call) for call in re.findall(r"load_model\([^)]*\)", path.read_text())]
     assert calls
     unsafe = [(name, call) for name, call in calls if "safe_mode=True" not in call]
