@@ -871,6 +871,41 @@ def test_start_is_disabled_while_the_run_trains_then_a_result_card_appears(app_u
         page.context.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_start_with_every_slot_taken_waits_in_the_queue_and_can_be_cancelled(app_url, browser, runs_dir, lang):
+    from rnnviz import config as cfg
+    from rnnviz import processes
+
+    store = runs.RunStore(runs_dir)
+    # another visitor's run holds the server's one slot: a live process (this test's), writing on time
+    blocker = store.create(cfg.quick(cfg.PRESETS["lstm"]), owner="another-visitor")
+    store.update_status(blocker, state=runs.RUNNING, pid=os.getpid(), started=time.time(), phase="training",
+                        pid_start=processes.process_start_ticks(os.getpid()), heartbeat=time.time() + 600)
+    page = new_page(browser, width=1280, height=720)
+    try:
+        open_app(page, app_url, "train", lang, train_preset="lstm", train_mode="quick", train_epochs=2)
+        expect(page.get_by_text(t("train_launch_will_queue", lang, limit=1, place=1))).to_be_visible()
+        start = page.get_by_role("button", name=t("train_launch", lang))
+        expect(start).to_be_enabled()  # every slot taken: Start queues instead of refusing
+        start.click()
+        card = page.locator('[class*="st-key-train_waiting_"]')
+        expect(card).to_be_visible()
+        expect(card.get_by_role("heading", name=t("train_queue_place", lang, place=1, total=1))).to_be_visible()
+        expect(start).to_be_disabled()  # one waiting run per visitor
+        expect(page.get_by_text(t("train_launch_wait_queued", lang))).to_be_visible()
+        [mine] = [run for run in store.list() if run.state == runs.WAITING]
+        assert mine.owner != "another-visitor"
+        screenshot(page, f"train-queued-{lang}")
+        card.get_by_role("button", name=t("train_cancel", lang)).click()
+        expect(card).to_have_count(0)
+        expect(start).to_be_enabled()
+        assert mine.id not in store.ids()  # cancelled: nothing left behind, nothing trained
+        assert_no_errors(page)
+    finally:
+        page.context.close()
+        store.update_status(blocker, state=runs.DONE, ended=time.time(), phase=None)  # the slot, for the next tests
+
+
 @pytest.mark.parametrize("width", [1280, 1400])
 def test_the_runs_table_fits_and_shows_the_rest_on_demand(app_url, browser, runs_dir, width):
     from playwright.sync_api import expect
