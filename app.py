@@ -10,6 +10,7 @@ st.set_page_config(page_title="rnnviz", page_icon=":material/replay:", layout="w
                    initial_sidebar_state="collapsed" if st.query_params.get("present") == "1" else "auto")
 lang = ui.language_switch()
 ui.present_switch(lang)
+ui.reveal_all()  # a teacher's ?reveal=1 link, to any page, answers every page's question for the session
 ui.localize_widgets(lang)
 st.sidebar.caption(t("sidebar_book", lang))
 pages = [st.Page(path, title=t(title, lang), icon=icon, default=(i == 0))

@@ -168,7 +168,8 @@ def measure_server(checkout: Path, browser, lang: str = "ko", env: dict | None =
         context = browser.new_context(viewport={"width": 1280, "height": 720})
         page = context.new_page()
         times["home"] = {"deep link (cold server)": _timed(
-            lambda: page.goto(f"{url}/?lang={lang}"), lambda: _wait_done(page, t("home_title", lang), 0))}
+            # reveal=1: the pages' questions answered (a teacher's link), so the controls they gate are there
+            lambda: page.goto(f"{url}/?lang={lang}&reveal=1"), lambda: _wait_done(page, t("home_title", lang), 0))}
         for path, (title_key, charts, change) in BROWSER_PAGES.items():
             title = t(title_key, lang)
             link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t(_nav_key(path), lang)).first
@@ -317,7 +318,8 @@ def render_browser(results: dict, settings: Settings) -> str:
             f"Headless Debian Chromium at 1280×720, Korean, against `streamlit run app.py`; for each of "
             f"{results['browser']['repeats']} rounds a fresh server of the baseline (`git archive "
             f"{BASELINE_COMMIT}`) and one of this checkout, alternating which goes first; medians.",
-            "**First visit**: from the home page, the page's sidebar link is clicked, in the sidebar's order, "
+            "**First visit**: from the home page (opened with `?reveal=1`, every question answered, so the "
+            "controls a question holds back are there, as on the baseline), the page's sidebar link is clicked, in the sidebar's order, "
             "until the script has finished and the page's charts are drawn (`.main-svg`): the page's first "
             "run in that server (the first page also pays the server's first imports of numpy, pandas and "
             "Plotly). **Widget change**: one slider step or radio option on that page, until the URL shows "

@@ -327,6 +327,26 @@ def test_a_typed_sentence_shows_its_imdb_ids_in_the_table(app_url, page, local_d
     assert_no_errors(page)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_tokens_notebook_downloads_with_the_sentence_typed(app_url, page, lang, tmp_path):
+    import nbformat
+
+    sentence = "the movie was great"
+    open_app(page, app_url, "tokens", lang, text=sentence, maxlen=8, reveal=1)  # maxlen cuts after the question
+    with page.expect_download() as download:
+        page.get_by_role("button", name=t("notebooks_download", lang)).click()
+    assert download.value.suggested_filename.endswith(".ipynb")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)  # Jupyter and Colab open it
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    words = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    assert sentence in code and "maxlen=8" in code  # the page's own settings
+    assert t("tokens_title", lang) in words  # the page's explanation, in the learner's language
+    assert_no_errors(page)
+
+
 def test_padding_controls_change_the_matrix_and_the_url(app_url, page, local_data):
     sentence = "the movie was great"
     ids = tx.Vocabulary.from_word_index(data.load_word_index(), 500).encode(sentence)  # 5 ids

@@ -129,6 +129,13 @@ def test_a_teachers_reveal_link_shows_every_answer_at_once():
     assert has_number(everything_shown(at), "624")
 
 
+def test_a_teachers_reveal_link_to_the_home_page_answers_the_pages_after_it():
+    at = open_page(None, reveal=1)  # the home page
+    del at.query_params["reveal"]  # the sidebar's link to the next page does not carry it
+    at.switch_page("views/hidden.py").run()
+    assert has_number(everything_shown(at), "24")
+
+
 def test_a_right_and_a_wrong_answer_are_told_apart():
     at = open_page("views/cells.py")
     radio = at.radio(key="quiz_cells_gru_choice@en")
