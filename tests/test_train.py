@@ -214,7 +214,8 @@ def test_the_worker_writes_its_steps_in_order_before_the_first_point(local_data,
     steps = writes[-1][0]["steps"]
     assert set(steps) == set(run_status.STEPS)
     assert all(began <= ended for began, ended in steps.values())
-    assert steps["python"][1] <= steps["data"][0] == steps["keras"][0]  # side by side
+    assert steps["python"][1] <= steps["data"][0]
+    assert steps["data"][0] == pytest.approx(steps["keras"][0], abs=0.05)  # side by side (two clock reads)
     assert max(steps["data"][1], steps["model"][1]) <= steps["compile"][0] <= steps["compile"][1]
     assert steps["compile"][1] <= steps["epoch1"][0] <= steps["epoch1"][1]
     # the first curve point (history.csv) exists only once epoch 1 has ended, never before
