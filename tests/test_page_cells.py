@@ -14,7 +14,7 @@ from rnnviz.i18n import t
 PAGE = "views/cells.py"
 
 
-open_page = conftest.page_opener(PAGE, timeout=60)
+open_page = conftest.page_opener(PAGE, timeout=60, step_view="numbers")  # the chart and the equation
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

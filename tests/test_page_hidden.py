@@ -15,7 +15,7 @@ from rnnviz.i18n import t
 PAGE = "views/hidden.py"
 
 
-open_page = conftest.page_opener(PAGE, timeout=60)
+open_page = conftest.page_opener(PAGE, timeout=60, step_view="numbers")  # the chart and the equation
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -225,3 +225,47 @@ def test_onehot_inputs_fit_in_four_columns(lang):
     for token_id, vector in zip(table.iloc[:, 2], vectors):
         marks = vector.replace(" ", "")
         assert len(marks) == 10 + 4 and marks.index("1") == token_id and marks.count("1") == 1
+
+
+# --- only the open tab, and only an open expander's chart, is drawn ----------------------------------
+
+
+def plotly_charts(at) -> int:
+    return len(at.get("plotly_chart"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_plain_link_opens_the_books_picture_and_draws_only_it(lang):
+    at = open_page(lang, step_view="")  # no step_view in the link: the picture tab
+    assert [tab.label for tab in at.tabs] == [t("step_view_picture", lang), t("step_view_numbers", lang)]
+    assert not at.latex  # the numbers tab, closed, is not drawn
+    picture_only = plotly_charts(at)
+    numbers = open_page(lang)
+    assert numbers.latex and r"\mathbf{h}_{1}" in numbers.latex[0].value
+    assert plotly_charts(numbers) == picture_only  # the step chart in place of the unrolled picture
+
+
+def test_a_bad_step_view_in_a_link_opens_the_picture():
+    at = open_page(step_view="<b>x</b>")
+    assert not at.exception and not at.latex
+    assert "step_view" not in at.query_params  # the picture is the default: the link drops it
+
+
+def test_the_open_tab_stays_open_through_a_language_switch():
+    at = open_page("en")
+    assert at.latex
+    at.sidebar.radio(key="lang_switch").set_value("ko").run()
+    assert [tab.label for tab in at.tabs] == [t("step_view_picture", "ko"), t("step_view_numbers", "ko")]
+    assert at.latex and t("step_at", "ko", t=1, token="a").split("**")[1].split()[0] in texts(at.markdown)
+    assert at.query_params["step_view"] == "numbers"  # the link keeps it
+
+
+def test_the_tanh_chart_is_drawn_when_its_question_is_opened():
+    at = open_page()
+    activation = next(e for e in at.expander if e.label == t("hidden_activation_question", "en"))
+    assert not activation.get("plotly_chart")
+    assert "activation='tanh'" in texts(activation.markdown)  # the text is there, closed or open
+    at.session_state["hidden_activation"] = True  # what a click on the expander sends
+    at.run()
+    activation = next(e for e in at.expander if e.label == t("hidden_activation_question", "en"))
+    assert len(activation.get("plotly_chart")) == 1

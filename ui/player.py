@@ -8,7 +8,7 @@ import streamlit as st
 
 from rnnviz import player
 from rnnviz.i18n import t
-from ui.settings import keep_settings, presenting
+from ui.settings import keep_settings, presenting, setting_key
 
 
 _PLAYING = "step_playing"  # session key: the key of the player that is playing, or None
@@ -118,10 +118,38 @@ def step_chart(place, figure) -> None:
     place.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
 
 
+STEP_VIEWS = ("picture", "numbers")  # the two tabs under a player; `step_view` in the URL names the open one
+_VIEW = "step_view"  # session key (language-free) and link parameter
+
+
+def _view_id(raw: str) -> str:
+    if raw not in STEP_VIEWS:
+        raise ValueError(raw)  # a hand-edited link: setting_key keeps the default
+    return raw
+
+
 def step_views(lang: str):
-    """Two tabs under the player, both drawn at the current step: the book's picture (first: what the
-    page is about) and the numbers (the chart and the equation, side by side). The player drives both."""
-    return st.tabs([t("step_view_picture", lang), t("step_view_numbers", lang)])
+    """Two tabs under the player: the book's picture (first: what the page is about) and the numbers
+    (the chart and the equation, side by side). The player drives both.
+
+    Only the open tab is drawn: every step redraws it, and the closed tab's figure would cost the
+    browser as much again for nothing (BENCHMARKS.md, "Pages that open fast"). A click on a tab
+    reruns the player (its fragment) to draw the other one. The choice is kept by id, not by its
+    translated label (`translated_choice`), so it survives a language switch, and in the link.
+
+    Returns:
+        (picture, numbers): the open tab's container, None for the closed one.
+    """
+    labels = [t(f"step_view_{view}", lang) for view in STEP_VIEWS]
+    chosen = st.session_state[setting_key(_VIEW, STEP_VIEWS[0], parse=_view_id)]
+    widget_key = f"{_VIEW}@{lang}"
+
+    def keep_choice() -> None:
+        st.session_state[_VIEW] = STEP_VIEWS[labels.index(st.session_state[widget_key])]
+
+    tabs = st.tabs(labels, key=widget_key, default=labels[STEP_VIEWS.index(chosen)], on_change=keep_choice)
+    keep_settings([_VIEW])
+    return tuple(tab if tab.open else None for tab in tabs)
 
 
 def chart_and_equation():

@@ -34,9 +34,11 @@ trace = run(cell, inputs.xs)  # every step's gates and states
 
 
 def draw(step_t: int) -> None:
-    picture, numbers = ui.step_views(lang)
-    ui.step_chart(picture, cell_diagram_figure(kind, trace.steps[step_t - 1], step_t, lang))
-    with numbers:
+    picture, numbers = ui.step_views(lang)  # the closed tab is None: only the open one is drawn
+    if picture:
+        ui.step_chart(picture, cell_diagram_figure(kind, trace.steps[step_t - 1], step_t, lang))
+        return
+    with numbers:  # the chart and, beside it, the equation
         chart, equation = ui.chart_and_equation()
         ui.step_chart(chart, charts_cells.cell_step_figure(kind, trace, inputs.tokens, lang, active=step_t))
         equation.markdown(t("step_at", lang, t=step_t, token=markup.escape(inputs.tokens[step_t - 1])))

@@ -32,9 +32,11 @@ trace = run(cell, inputs.xs)  # every step's x_t, h_tm1, xw, hw, b, pre, h_t
 
 
 def draw(step_t: int) -> None:
-    picture, numbers = ui.step_views(lang)
-    ui.step_chart(picture, charts_diagrams.unrolled_figure(trace, inputs.tokens, lang, active=step_t))
-    with numbers:
+    picture, numbers = ui.step_views(lang)  # the closed tab is None: only the open one is drawn
+    if picture:
+        ui.step_chart(picture, charts_diagrams.unrolled_figure(trace, inputs.tokens, lang, active=step_t))
+        return
+    with numbers:  # the chart and, beside it, the equation
         chart, equation = ui.chart_and_equation()
         ui.step_chart(chart, charts_cells.hidden_step_figure(trace, inputs.tokens, lang, active=step_t,
                                                              onehot=encoding == "onehot"))
@@ -63,10 +65,12 @@ with st.expander(t("hidden_sequential_question", lang)):
     st.markdown(t("hidden_sequential_text", lang, T=T))
 with st.expander(t("hidden_cell_question", lang)):
     st.markdown(t("hidden_cell_text", lang, T=T, d=d, units=units))
-with st.expander(t("hidden_activation_question", lang)):
+activation = st.expander(t("hidden_activation_question", lang), key="hidden_activation", on_change="rerun")
+with activation:
     pre_min, pre_max, h_min, h_max = charts_cells.activation_ranges(trace)
     st.markdown(t("hidden_activation_text", lang, pre_min=pre_min, pre_max=pre_max, h_min=h_min, h_max=h_max))
-    st.plotly_chart(charts_cells.tanh_figure(trace, lang), width="stretch")
+    if activation.open:  # drawn when asked: a closed expander's chart costs the first screen as much as an open one
+        st.plotly_chart(charts_cells.tanh_figure(trace, lang), width="stretch")
 
 # --- the same word, a different hidden state: predicted first -------------------------------------
 
