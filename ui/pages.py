@@ -12,6 +12,7 @@ import streamlit as st
 from rnnviz import lesson, questions
 from rnnviz.i18n import t
 from rnnviz.notebooks import MIME_TYPE, Notebook
+from ui.html_button import html_button
 from ui.settings import presenting, set_choice, translated_choice
 
 
@@ -96,7 +97,7 @@ def _page_title(step: lesson.Step, lang: str) -> str:
 # Paper: Streamlit's app fills one screen and scrolls inside it, so a browser prints only that first
 # screen. For print the page flows at full length, without the sidebar, toolbar, links or buttons,
 # and a table or a heading is not split across two sheets.
-_PRINT = """<style>
+_PRINT_STYLE = """<style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stDecoration"],
   [data-testid="stPageLink"], .rnnviz-print, hr { display: none !important; }
@@ -107,16 +108,15 @@ _PRINT = """<style>
   [data-testid="stTable"] { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
-.rnnviz-print { padding: 0.25rem 0.75rem; min-height: 2.5rem; cursor: pointer; font: inherit;
-  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white; }
-.rnnviz-print:hover { border-color: #ff4b4b; color: #ff4b4b; }
+.rnnviz-print { padding: 0.25rem 0.75rem; }
 </style>
-<button class="rnnviz-print" onclick="window.print()">{label}</button>"""
+"""
 
 
 def printable(lang: str) -> None:
     """A page meant for paper: a print button (the browser's own dialog) and the print stylesheet."""
-    st.html(_PRINT.replace("{label}", t("print_button", lang)), unsafe_allow_javascript=True)
+    button = html_button(t("print_button", lang), "rnnviz-print", onclick="window.print()")
+    st.html(_PRINT_STYLE + button, unsafe_allow_javascript=True)
 
 
 REVEAL_ALL = "_reveal_all"  # session key: a teacher's ?reveal=1 link opened every answer
