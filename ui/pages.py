@@ -41,7 +41,11 @@ def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: st
 
 
 def notebook_button(notebook: Notebook, lang: str) -> None:
-    """The page's "Download notebook" button next to its code (`rnnviz.notebooks`); not in the projector view."""
+    """The page's "Download notebook" button next to its code (`rnnviz.notebooks`); not in the projector view.
+
+    The .ipynb is built on a click, not on every rerun: Streamlit calls `notebook.data` (no arguments)
+    when the learner clicks. The file name is the button's, so the notebook knows it before its bytes.
+    """
     if presenting():
         return
     st.download_button(t("notebooks_download", lang), notebook.data, file_name=notebook.file_name, mime=MIME_TYPE,
