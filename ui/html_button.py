@@ -19,14 +19,16 @@ _STYLE = """<style>
 """
 
 
-def html_button(label: str, classes: str, *, title: str = "", onclick: str = "") -> str:
+def html_button(label: str, classes: str, *, title: str = "") -> str:
     """The HTML of one button in the app's look, with its stylesheet, for `st.html`.
+
+    Streamlit drops inline handlers (``onclick="..."``) from `st.html`: the caller's ``<script>`` binds
+    the click, finding the button by its own class.
 
     Args:
         label: the text on the button.
         classes: the button's own class(es), beside `rnnviz-button`: its own rules and scripts find it by them.
         title: the tooltip (none when empty).
-        onclick: JavaScript run on a click (none when empty: a script of the caller's binds it).
     """
-    attributes = "".join(f' {name}="{escape(value)}"' for name, value in (("title", title), ("onclick", onclick)) if value)
-    return f'{_STYLE}<button class="rnnviz-button {classes}"{attributes}>{escape(label)}</button>'
+    tooltip = f' title="{escape(title)}"' if title else ""
+    return f'{_STYLE}<button class="rnnviz-button {classes}"{tooltip}>{escape(label)}</button>'

@@ -115,12 +115,15 @@ _PRINT_STYLE = """<style>
 .rnnviz-print { padding: 0.25rem 0.75rem; }
 </style>
 """
+_PRINT_SCRIPT = """<script>
+document.querySelectorAll(".rnnviz-print").forEach(button => button.onclick = () => window.print());
+</script>"""
 
 
 def printable(lang: str) -> None:
     """A page meant for paper: a print button (the browser's own dialog) and the print stylesheet."""
-    button = html_button(t("print_button", lang), "rnnviz-print", onclick="window.print()")
-    st.html(_PRINT_STYLE + button, unsafe_allow_javascript=True)
+    st.html(_PRINT_STYLE + html_button(t("print_button", lang), "rnnviz-print") + _PRINT_SCRIPT,
+            unsafe_allow_javascript=True)
 
 
 REVEAL_ALL = "_reveal_all"  # session key: a teacher's ?reveal=1 link opened every answer
