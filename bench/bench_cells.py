@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tools.machine import describe  # noqa: E402
 
 from rnnviz.cells import CELLS, influence, run, sigmoid  # noqa: E402
-from report_text import Settings, provenance, span, start_mark  # noqa: E402
+from report_text import Settings, measured, provenance, span  # noqa: E402
 
 T, INPUT_DIM, UNITS = 100, 16, 8
 REPEAT, NUMBER = 30, 20
@@ -119,8 +119,7 @@ def main():
 
 
 def measure_section(settings: Settings) -> dict:
-    started = start_mark()
-    return {"rows": measure(settings.cell_repeats), "started": started}
+    return measured(lambda: {"rows": measure(settings.cell_repeats)})
 
 
 def render_section(results: dict, settings: Settings) -> str:

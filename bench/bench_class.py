@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import statistics
 import sys
@@ -41,7 +40,7 @@ from server_probe import MemoryProbe, measure_gc, process_tree, tree_cpu_s  # no
 from streamlit_client import Run, Visitor  # noqa: E402
 from tools.appserver import streamlit_server  # noqa: E402
 from tools.checkout import exported  # noqa: E402
-from report_text import DATA_COMMAND, Settings, bullets, log, provenance, start_mark  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, log, measured, provenance, start_mark, write_json  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "bench_class.json"
 SIZES, QUICK_SIZES = (1, 10, 20, 40), (1, 4)
@@ -259,8 +258,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     results = measure(tuple(int(size) for size in args.sizes.split(",")), args.arrival, args.lang,
                       None if args.before == "none" else args.before)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))
+    write_json(OUT, results)
     print(f"load average {results['started']['load']:.1f} at the start; {results['started']['date']}\n")
     print(markdown(results))
 
@@ -269,10 +267,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def measure_section(settings: Settings) -> dict:
-    results = measure(QUICK_SIZES if settings.quick else SIZES, QUICK_ARRIVAL_S if settings.quick else ARRIVAL_S)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))
-    return results
+    return measured(lambda: measure(QUICK_SIZES if settings.quick else SIZES,
+                                    QUICK_ARRIVAL_S if settings.quick else ARRIVAL_S), OUT)  # measure() marks its start
 
 
 def render_section(results: dict, settings: Settings) -> str:

@@ -34,7 +34,7 @@ from rnnviz.equations import equation_latex  # noqa: E402
 from rnnviz.inputs import MAX_STEPS, build_inputs  # noqa: E402
 from rnnviz.params import param_count  # noqa: E402
 from rnnviz.snippets import layer_code  # noqa: E402
-from report_text import Settings, provenance, span, start_mark  # noqa: E402
+from report_text import Settings, measured, provenance, span  # noqa: E402
 
 FEATURES, UNITS = 8, 8  # the sliders' maximum
 REPEAT, NUMBER = 7, 5
@@ -143,8 +143,7 @@ def main():
 
 
 def measure_section(settings: Settings) -> dict:
-    started = start_mark()
-    return {**measure(settings.figure_repeats), "started": started}
+    return measured(lambda: measure(settings.figure_repeats))
 
 
 def render_section(results: dict, settings: Settings) -> str:

@@ -45,7 +45,7 @@ from rnnviz import run_status, runs, warm_up  # noqa: E402
 from tools.appserver import chromium, streamlit_server  # noqa: E402
 from tools.checkout import BASELINE_COMMIT, exported  # noqa: E402
 from tools.machine import describe  # noqa: E402
-from report_text import DATA_COMMAND, Settings, bullets, log, provenance, start_mark  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, log, measured, provenance, write_json  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "bench_first_point.json"
 GOAL_SECONDS = 5.0
@@ -261,8 +261,7 @@ def main() -> None:
     parser.add_argument("--baseline", default=BASELINE_COMMIT, help="git revision of the baseline page")
     args = parser.parse_args()
     results = measure(args.rounds, args.baseline, log=lambda line: print(line, flush=True))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))
+    write_json(OUT, results)
     print(f"Machine: {results['machine']}.\n\n{table(results)}\n\n{phases_table(results)}\n\n{steps_table(results)}")
 
 
@@ -270,11 +269,7 @@ def main() -> None:
 
 
 def measure_section(settings: Settings) -> dict:
-    started = start_mark()
-    results = measure(settings.first_point_rounds, log=log)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))  # as the script alone would
-    return {**results, "started": started}
+    return measured(lambda: measure(settings.first_point_rounds, log=log), OUT)
 
 
 def render_section(results: dict, settings: Settings) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
-import json
 import os
 import statistics
 import sys
@@ -38,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from tools.appserver import chromium, streamlit_server  # noqa: E402
 from tools.machine import describe  # noqa: E402
-from report_text import DATA_COMMAND, Settings, bullets, log, provenance  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, log, measured, provenance, write_json  # noqa: E402
 
 GOAL_GROWTH_MB = 50.0
 CLOUD_MEMORY_MB = 1_000  # Streamlit Community Cloud: about 1 GB per app (DESIGN.md: 690 MB-2.7 GB)
@@ -302,8 +301,7 @@ def main(argv: list[str] | None = None) -> None:
                           log=lambda line: print(line, file=sys.stderr, flush=True))
     except ValueError as error:  # an unknown --pages name
         raise SystemExit(f"bench_memory.py: {error}") from None
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=2))
+    write_json(args.json, results)
     print(markdown(results))
 
 
@@ -311,10 +309,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def measure_section(settings: Settings) -> dict:
-    results = measure(settings.reruns, settings.warmup, log=log)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))  # as the script alone would
-    return results
+    return measured(lambda: measure(settings.reruns, settings.warmup, log=log), OUT)
 
 
 def render_section(results: dict, settings: Settings) -> str:

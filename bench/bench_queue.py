@@ -22,7 +22,6 @@ bench/out/bench_queue.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -38,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from rnnviz import config as cfg  # noqa: E402
 from rnnviz import launch, runs  # noqa: E402
 from tools.machine import describe  # noqa: E402
-from report_text import DATA_COMMAND, Settings, log, provenance, start_mark  # noqa: E402
+from report_text import DATA_COMMAND, Settings, log, measured, provenance, write_json  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "bench_queue.json"
 TIMEOUT_S = 3_600
@@ -182,8 +181,7 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=200, help="training reviews per run")
     args = parser.parse_args()
     results = measure(args.runs, args.reviews, log=lambda line: print(line, flush=True))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))
+    write_json(OUT, results)
     print(f"Machine: {results['machine']}.\n\n{table(results)}\n\n{summary(results)}")
 
 
@@ -191,11 +189,7 @@ def main() -> None:
 
 
 def measure_section(settings: Settings) -> dict:
-    started = start_mark()
-    results = measure(10 if settings.quick else 40, log=log)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))  # as the script alone would
-    return {**results, "started": started}
+    return measured(lambda: measure(10 if settings.quick else 40, log=log), OUT)
 
 
 def render_section(results: dict, settings: Settings) -> str:

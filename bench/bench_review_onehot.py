@@ -19,7 +19,6 @@ Prints markdown for BENCHMARKS.md.
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import time
@@ -37,7 +36,7 @@ from rnnviz import charts_cells, results, review, run_choice, runs  # noqa: E402
 from rnnviz import weights as weights_file  # noqa: E402
 from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
-from report_text import Settings, bullets, provenance, start_mark  # noqa: E402
+from report_text import Settings, bullets, measured, provenance, write_json  # noqa: E402
 
 REVIEW = t("review_default", "en")  # the page's default review
 
@@ -145,8 +144,7 @@ def report(result: dict) -> str:
 
 
 def measure_section(settings: Settings) -> dict:
-    started = start_mark()
-    return {**measure(settings.browser_repeats * 5), "started": started}
+    return measured(lambda: measure(settings.browser_repeats * 5))
 
 
 def render_section(results: dict, settings: Settings) -> str:
@@ -173,6 +171,5 @@ def render_section(results: dict, settings: Settings) -> str:
 
 if __name__ == "__main__":
     outcome = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
-    (ROOT / "bench" / "out").mkdir(exist_ok=True)
-    (ROOT / "bench" / "out" / "bench_review_onehot.json").write_text(json.dumps(outcome, indent=2))
+    write_json(ROOT / "bench" / "out" / "bench_review_onehot.json", outcome)
     print(report(outcome))

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rnnviz import run_files, runs  # noqa: E402
-from report_text import Settings, bullets, provenance, start_mark  # noqa: E402
+from report_text import Settings, bullets, measured, provenance  # noqa: E402
 
 HEADER = "epoch,accuracy,loss,val_accuracy,val_loss\r\n"
 ROWS = (10_000, 20_000, 40_000)
@@ -176,9 +176,7 @@ def notes(results: dict) -> list[str]:
 
 
 def measure_section(settings: Settings) -> dict:
-    started = start_mark()
-    repeats = 1 if settings.quick else 3
-    return {**measure(repeats), "started": started}
+    return measured(lambda: measure(1 if settings.quick else 3))
 
 
 def render_section(results: dict, settings: Settings) -> str:

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from rnnviz import config as cfg  # noqa: E402
 from rnnviz.runs import RunStore  # noqa: E402
-from report_text import DATA_COMMAND, Settings, bullets, log, provenance, span, start_mark  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, log, measured, provenance, span, write_json  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "bench_train.json"
 
@@ -233,8 +233,7 @@ def main() -> None:
     args = parser.parse_args()
     results = measure(args.presets, args.epochs, args.baseline_samples, speed=not args.skip_speed,
                       memory=not args.skip_memory, log=lambda line: print(line, flush=True))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))
+    write_json(OUT, results)
     print(markdown(results))
 
 
@@ -242,11 +241,8 @@ def main() -> None:
 
 
 def measure_section(settings: Settings) -> dict:
-    started = start_mark()
-    results = measure(epochs=settings.train_epochs, baseline_samples=settings.baseline_samples, log=log)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2))  # as the script alone would
-    return {**results, "started": started}
+    return measured(lambda: measure(epochs=settings.train_epochs, baseline_samples=settings.baseline_samples,
+                                    log=log), OUT)
 
 
 def render_section(results: dict, settings: Settings) -> str:

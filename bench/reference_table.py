@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rnnviz import runs  # noqa: E402
 from rnnviz.results import summarize  # noqa: E402
 from tools.machine import describe  # noqa: E402
-from report_text import DATA_COMMAND, Settings, bullets, start_mark  # noqa: E402
+from report_text import DATA_COMMAND, Settings, bullets, measured  # noqa: E402
 
 
 def reference_runs() -> list[runs.Run]:
@@ -47,13 +47,17 @@ def markdown(rows=None) -> str:
 
 
 def measure_section(settings: Settings) -> dict:
+    return measured(summarize_reference)
+
+
+def summarize_reference() -> dict:
+    """The reference runs' summary rows and the runs behind them."""
     from rnnviz.results import complete, variant_of
 
-    started = start_mark()
     rows = summarize(reference_runs())
     variants = {row.variant for row in rows}
     used = [run for run in reference_runs() if complete(run) and variant_of(run.config) in variants]
-    return {"rows": rows, "runs": used, "started": started}
+    return {"rows": rows, "runs": used}
 
 
 def render_section(results: dict, settings: Settings) -> str:

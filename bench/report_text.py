@@ -1,14 +1,17 @@
-"""The shared pieces of BENCHMARKS.md's prose: how hard to measure, and how a section opens and reads.
+"""The shared pieces of BENCHMARKS.md's sections: how hard to measure, keeping the results, how a section reads.
 
-Every bench script's `render_section` writes its section with these; `run_all.py` strings the sections
+Every bench script's `measure_section` is `measured(...)` around its `measure` (the start mark, the
+script's JSON), its `render_section` writes its section with the rest; `run_all.py` strings the sections
 together.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -70,6 +73,30 @@ def provenance(command: str, packages: tuple[str, ...], settings: Settings, star
 
 def start_mark() -> dict:
     return {"date": now(), "load": os.getloadavg()[0]}
+
+
+def write_json(path: Path, results: dict) -> None:
+    """A script's raw results as indented JSON at `path` (bench/out/<script>.json), its folder made if missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2))
+
+
+def measured(measure: Callable[[], dict], out: Path | None = None) -> dict:
+    """A script's `measure_section`: `measure()`'s results with the `started` mark (date, load average)
+    taken just before it, as `provenance` reads them.
+
+    Args:
+        measure: the measurement, no arguments (a lambda or `functools.partial` around the script's `measure`).
+        out: where the script alone writes its results (`write_json`; without the mark), or None.
+
+    Returns:
+        The results and ``"started"`` (kept as the results give it when they take their own mark).
+    """
+    started = start_mark()
+    results = measure()
+    if out is not None:
+        write_json(out, results)
+    return results if "started" in results else {**results, "started": started}
 
 
 def span(values: list[float], digits: int = 1, unit: str = "") -> str:

@@ -25,35 +25,47 @@ MIME_TYPE = "application/x-ipynb+json"
 MODEL_FOLDER = "my_model"  # where the review notebook saves the model it trains
 
 
+Cell = tuple[str, str]  # ("markdown" | "code", its source): plain text until `Notebook.data` builds the cells
+
+
 @dataclass(frozen=True)
 class Notebook:
-    """One page's notebook, ready for `st.download_button`."""
+    """One page's notebook for `st.download_button`: its file name now, its bytes when asked (`data`).
+
+    A page draws its button on every rerun; nbformat, which validates every cell, runs only on a
+    click (`data` is the button's deferred data: Streamlit calls it on its own thread).
+    """
 
     file_name: str  # rnnviz_<section>_<page>.ipynb
-    data: bytes  # the .ipynb file (nbformat 4, UTF-8 JSON)
+    cells: tuple[Cell, ...]
+
+    def data(self) -> bytes:
+        """The .ipynb file (nbformat 4, UTF-8 JSON)."""
+        new_cell = {"markdown": v4.new_markdown_cell, "code": v4.new_code_cell}
+        nb = v4.new_notebook(cells=[new_cell[kind](source) for kind, source in self.cells], metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"}})
+        return nbformat.writes(nb).encode("utf-8")
 
 
-def _notebook(page: str, section: str, cells: list) -> Notebook:
-    nb = v4.new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"}})
-    return Notebook(f"rnnviz_{section}_{page}.ipynb", nbformat.writes(nb).encode("utf-8"))
+def _notebook(page: str, section: str, cells: list[Cell]) -> Notebook:
+    return Notebook(f"rnnviz_{section}_{page}.ipynb", tuple(cells))
 
 
-def _header(title_key: str, section_keys: Sequence[str], lead_key: str, lang: str) -> list:
+def _header(title_key: str, section_keys: Sequence[str], lead_key: str, lang: str) -> list[Cell]:
     """The page's title, its book sections and its lead (quoted: it speaks of the page), then how to run."""
     sections = " · ".join(t(key, lang) for key in section_keys)
     lead = t(lead_key, lang).replace("\n", "\n> ")
-    return [v4.new_markdown_cell(f"# {t(title_key, lang)}\n\n*{sections}*\n\n> {lead}\n\n"
-                                 + t("notebooks_made", lang, page=t(title_key, lang)))]
+    return _text(f"# {t(title_key, lang)}\n\n*{sections}*\n\n> {lead}\n\n"
+                 + t("notebooks_made", lang, page=t(title_key, lang)))
 
 
-def _text(text: str) -> list:
-    return [v4.new_markdown_cell(text)]
+def _text(text: str) -> list[Cell]:
+    return [("markdown", text)]
 
 
-def _code(source: str) -> list:
-    return [v4.new_code_cell(source.rstrip("\n"))]
+def _code(source: str) -> list[Cell]:
+    return [("code", source.rstrip("\n"))]
 
 
 # --- 9-1, 9-2: tokens and padding --------------------------------------------------------------------
@@ -87,7 +99,7 @@ def tokens_notebook(texts: Sequence[str], num_words: int | None, maxlen: int, pa
 # --- 9-1, 9-3: the timestep pages -----------------------------------------------------------------
 
 
-def _layer_cells(kind: str, inputs, cell, lang: str) -> list:
+def _layer_cells(kind: str, inputs, cell, lang: str) -> list[Cell]:
     pc = param_count(kind, inputs.input_dim, cell.units)
     return (_text(t("notebooks_layer", lang, kind=kind, formula=pc.formula, T=inputs.timesteps))
             + _code(snippets.layer_code(kind, inputs, cell)))
@@ -181,7 +193,7 @@ def _section(config: RunConfig) -> str:
     return "9-2" if config.cell == "SimpleRNN" else "9-3"
 
 
-def _training_cells(config: RunConfig, lang: str) -> list:
+def _training_cells(config: RunConfig, lang: str) -> list[Cell]:
     about = t("notebooks_data", lang, num_words=config.num_words, maxlen=config.maxlen)
     if config.inputs == "onehot":  # the one place the code differs from the book's
         about += " " + t("train_code_caption", lang, n=f"{config.train_samples:,}", maxlen=config.maxlen,

@@ -298,6 +298,9 @@ def test_at_a_glance_prints_whole_without_the_apps_frame(app_url, browser):
         open_app(small, app_url, "cheatsheet", "ko")
         button = small.get_by_role("button", name=t("print_button", "ko"))
         expect(button).to_be_visible()
+        small.evaluate("() => { window.__printed = 0; window.print = () => window.__printed++; }")
+        button.click()  # opens the browser's print dialog (counted here instead)
+        small.wait_for_function("() => window.__printed === 1")
         small.emulate_media(media="print")  # what the print dialog lays out
         expect(small.get_by_test_id("stSidebar")).to_be_hidden()
         expect(button).to_be_hidden()

@@ -49,23 +49,39 @@ _imdb.get_file = _offline
 # --- the notebooks as the pages offer them -----------------------------------------------------------
 
 
-def offered(page: str, lang: str, monkeypatch) -> list[tuple[str, bytes]]:
-    """(file name, bytes) of every notebook `page` offers at its default settings, answers shown (AppTest)."""
+def offered(page: str, lang: str) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of every notebook `page` offers at its default settings, answers shown (AppTest).
+
+    The button builds its notebook on a click (Streamlit's deferred download): the test clicks as
+    the browser would, asking Streamlit's media manager for the file of the button the last run drew.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-    files = []
-    original = MemoryMediaFileStorage.load_and_get_id
+    files, deferred = [], {}
+    original_add, original_store = MediaFileManager.add_deferred, MemoryMediaFileStorage.load_and_get_id
+
+    def register(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original_add(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+        deferred[file_id] = self
+        return file_id
 
     def record(self, path_or_data, mimetype, kind, filename=None):
         if mimetype == notebooks.MIME_TYPE:
             files.append((filename, path_or_data))
-        return original(self, path_or_data, mimetype, kind, filename)
+        return original_store(self, path_or_data, mimetype, kind, filename)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    at = conftest.open_page(page, lang, timeout=240, reveal=1)
-    labels = [button.proto.label for button in at.get("download_button")]
-    assert labels.count(t("notebooks_download", lang)) == 1, labels
-    return files[-1:]  # the last run's button
+    label = t("notebooks_download", lang)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MediaFileManager, "add_deferred", register)
+        patch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+        at = conftest.open_page(page, lang, timeout=240, reveal=1)
+        buttons = [button.proto for button in at.get("download_button")]
+        assert [button.label for button in buttons].count(label) == 1, [button.label for button in buttons]
+        assert files == []  # drawing the button built no notebook
+        file_id = next(button.deferred_file_id for button in buttons if button.label == label)
+        deferred[file_id].execute_deferred(file_id)  # the click: Streamlit builds the file the last run's button offers
+    return files
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +90,7 @@ def offers(tmp_path_factory, imdb_folder):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("RNNVIZ_DATA_DIR", str(imdb_folder))
         patch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path_factory.mktemp("runs")))  # the reference runs only
-        found = {(page, lang): offered(page, lang, patch) for page in PAGES for lang in ("ko", "en")}
+        found = {(page, lang): offered(page, lang) for page in PAGES for lang in ("ko", "en")}
     assert {key: len(files) for key, files in found.items()} == dict.fromkeys(found, 1)
     return {key: files[0] for key, files in found.items()}
 

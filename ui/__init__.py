@@ -9,6 +9,7 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per 
     timesteps.py  the timestep pages' shared sections: sentence and sizes, the input table, memory fading
     player.py     the timestep player (◀ ▶ play, slider, full screen) and the chart and equation it drives
     book_code.py  the "book's code vs. Keras 3" box of the tokens, one-hot and training pages
+    html_button.py  the app's own HTML buttons (print, full screen): one look for buttons that run in the browser
 """
 
 from ui.book_code import book_vs_keras3

@@ -12,6 +12,7 @@ import streamlit as st
 from rnnviz import lesson, questions
 from rnnviz.i18n import t
 from rnnviz.notebooks import MIME_TYPE, Notebook
+from ui.html_button import html_button
 from ui.settings import presenting, set_choice, translated_choice
 
 
@@ -40,7 +41,11 @@ def header(section_keys: Sequence[str], title_key: str, intro_key: str, lang: st
 
 
 def notebook_button(notebook: Notebook, lang: str) -> None:
-    """The page's "Download notebook" button next to its code (`rnnviz.notebooks`); not in the projector view."""
+    """The page's "Download notebook" button next to its code (`rnnviz.notebooks`); not in the projector view.
+
+    The .ipynb is built on a click, not on every rerun: Streamlit calls `notebook.data` (no arguments)
+    when the learner clicks. The file name is the button's, so the notebook knows it before its bytes.
+    """
     if presenting():
         return
     st.download_button(t("notebooks_download", lang), notebook.data, file_name=notebook.file_name, mime=MIME_TYPE,
@@ -96,7 +101,7 @@ def _page_title(step: lesson.Step, lang: str) -> str:
 # Paper: Streamlit's app fills one screen and scrolls inside it, so a browser prints only that first
 # screen. For print the page flows at full length, without the sidebar, toolbar, links or buttons,
 # and a table or a heading is not split across two sheets.
-_PRINT = """<style>
+_PRINT_STYLE = """<style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stDecoration"],
   [data-testid="stPageLink"], .rnnviz-print, hr { display: none !important; }
@@ -107,16 +112,18 @@ _PRINT = """<style>
   [data-testid="stTable"] { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
-.rnnviz-print { padding: 0.25rem 0.75rem; min-height: 2.5rem; cursor: pointer; font: inherit;
-  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white; }
-.rnnviz-print:hover { border-color: #ff4b4b; color: #ff4b4b; }
+.rnnviz-print { padding: 0.25rem 0.75rem; }
 </style>
-<button class="rnnviz-print" onclick="window.print()">{label}</button>"""
+"""
+_PRINT_SCRIPT = """<script>
+document.querySelectorAll(".rnnviz-print").forEach(button => button.onclick = () => window.print());
+</script>"""
 
 
 def printable(lang: str) -> None:
     """A page meant for paper: a print button (the browser's own dialog) and the print stylesheet."""
-    st.html(_PRINT.replace("{label}", t("print_button", lang)), unsafe_allow_javascript=True)
+    st.html(_PRINT_STYLE + html_button(t("print_button", lang), "rnnviz-print") + _PRINT_SCRIPT,
+            unsafe_allow_javascript=True)
 
 
 REVEAL_ALL = "_reveal_all"  # session key: a teacher's ?reveal=1 link opened every answer

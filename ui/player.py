@@ -8,6 +8,7 @@ import streamlit as st
 
 from rnnviz import player
 from rnnviz.i18n import t
+from ui.html_button import html_button
 from ui.settings import keep_settings, presenting, setting_key
 
 
@@ -95,11 +96,9 @@ def timestep_player(lang: str, first: int, last: int, draw: Callable[[int], None
 # The player goes fullscreen whole: the browser's Fullscreen API on the page, so the controls, the
 # chart and the equation stay together and keep working (`step_chart` drops the chart-only one).
 _FULLSCREEN = """<style>
-.rnnviz-fullscreen {{ width: 100%; min-height: 2.5rem; padding: 0.25rem 0.5rem; cursor: pointer; white-space: nowrap;
-  border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; background: white; font: inherit; }}
-.rnnviz-fullscreen:hover {{ border-color: #ff4b4b; color: #ff4b4b; }}
+.rnnviz-fullscreen { width: 100%; padding: 0.25rem 0.5rem; white-space: nowrap; }
 </style>
-<button class="rnnviz-fullscreen st-key-{key}_fullscreen" title="{help}">{label}</button>
+{button}
 <script>
 document.querySelectorAll(".rnnviz-fullscreen").forEach(button => button.onclick = () =>
   document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen());
@@ -108,8 +107,9 @@ document.querySelectorAll(".rnnviz-fullscreen").forEach(button => button.onclick
 
 def fullscreen_button(lang: str, key: str) -> None:
     """Full screen for the player `key`: the whole page, so the controls come along (Esc leaves)."""
-    st.html(_FULLSCREEN.format(key=key, label=t("step_fullscreen", lang), help=t("step_fullscreen_help", lang)),
-            unsafe_allow_javascript=True)
+    button = html_button(t("step_fullscreen", lang), f"rnnviz-fullscreen st-key-{key}_fullscreen",
+                         title=t("step_fullscreen_help", lang))
+    st.html(_FULLSCREEN.replace("{button}", button), unsafe_allow_javascript=True)
 
 
 def step_chart(place, figure) -> None:
