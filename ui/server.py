@@ -1,4 +1,5 @@
-"""What the server loads once for every visitor: the IMDB caches and the background import warm-up."""
+"""What is loaded once, before a visitor needs it: the IMDB caches, the server's background import warm-up
+and the browser's chart code (`preload_chart_code`)."""
 
 from __future__ import annotations
 
@@ -73,3 +74,22 @@ def wait_for_warm_up() -> None:
     """
     for worker in _WARM_UPS:
         worker.join()
+
+
+_PRELOAD = "rnnviz_preload"  # the hidden container of `preload_chart_code`
+
+
+def preload_chart_code() -> None:
+    """Have the browser load the code of Plotly's charts and of tables now, on a page that shows neither.
+
+    Streamlit's frontend fetches that code (Plotly 4.7 MB, the table 1.3 MB) only when the first chart
+    or table arrives, and parsing it takes this machine's browser about a second: the first page a
+    visitor opens from home waited for it (BENCHMARKS.md, "Pages that open fast"). An empty chart and
+    table sent hidden at the end of home let the browser do it while the visitor reads.
+    """
+    import pandas as pd
+
+    st.html(f"<style>.st-key-{_PRELOAD} {{ display: none; }}</style>")
+    with st.container(key=_PRELOAD):
+        st.plotly_chart({"data": [{"type": "scatter"}]}, config={"staticPlot": True})  # Plotly refuses no trace
+        st.dataframe(pd.DataFrame())

@@ -22,3 +22,4 @@ for step in lesson.STEPS:  # the book's order; each link opens its page with the
         right.markdown(t(f"lesson_{step.name}_goal", lang) + "  \n" + f"*{t(f'lesson_{step.name}_question', lang)}*")
 
 st.caption(t("home_sharing", lang))
+ui.preload_chart_code()  # last: the next page's charts and tables find their code loaded
