@@ -104,6 +104,7 @@ def table(rows: list[dict]) -> str:
 # a baseline checkout and the current one measured in the same run, interleaved.
 
 WARM_CHANGE = "widget change (warm server)"
+READ_HOME_S = 3  # seconds a visitor spends on the home page before the first click (as a reader, not a robot)
 WARM_CHANGES = 3  # changes in a row on the warm server; their median is reported
 BROWSER_GOAL_S = {"first visit": 2.0, "deep link": 2.0, "widget change": 0.5,  # issue 11 (widget: numpy pages)
                   WARM_CHANGE: 0.5}
@@ -174,6 +175,7 @@ def measure_server(checkout: Path, browser, lang: str = "ko", env: dict | None =
         times["home"] = {"deep link (cold server)": _timed(
             # reveal=1: the pages' questions answered (a teacher's link), so the controls they gate are there
             lambda: page.goto(f"{url}/?lang={lang}&reveal=1"), lambda: _wait_done(page, t("home_title", lang), 0))}
+        page.wait_for_timeout(READ_HOME_S * 1000)  # the visitor reads home before clicking a page
         for path, (title_key, charts, change) in BROWSER_PAGES.items():
             title = t(title_key, lang)
             link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t(_nav_key(path), lang)).first
@@ -353,7 +355,8 @@ def render_browser(results: dict, settings: Settings) -> str:
             f"{results['browser']['repeats']} rounds a fresh server of the baseline (`git archive "
             f"{BASELINE_COMMIT}`) and one of this checkout, alternating which goes first; medians.",
             "**First visit**: from the home page (opened with `?reveal=1`, every question answered, so the "
-            "controls a question holds back are there, as on the baseline), the page's sidebar link is clicked, in the sidebar's order, "
+            "controls a question holds back are there, as on the baseline), read for "
+            f"{READ_HOME_S} s, the page's sidebar link is clicked, in the sidebar's order, "
             "until the script has finished and the page's charts are drawn (`.main-svg`): the page's first "
             "run in that server (the first page also pays the server's first imports of numpy, pandas and "
             "Plotly). **Widget change**: one slider step or radio option on that page, until the URL shows "

@@ -5,6 +5,7 @@ import pytest
 from rnnviz import lesson
 
 from rnnviz.i18n import LANGUAGES, STRINGS, language_from_locale, t
+from ui.player import STEP_VIEWS
 
 
 def placeholders(text):
@@ -75,6 +76,7 @@ DYNAMIC_KEYS = {
     "train_phase_": ("queued", "preparing", "compiling", "training"),
     "train_state_": ("waiting", "queued", "running", "done", "failed", "stopped", "interrupted", "broken", "stalled"),
     "train_step_": STEPS, "train_step_short_": STEPS, "train_use_": ("200", "500"),
+    "step_view_": STEP_VIEWS,
 }
 
 
