@@ -241,6 +241,21 @@ def test_every_page_opens_without_errors_and_draws_its_charts(app_url, page, pat
     screenshot(page, f"{path or 'home'}-{lang}")
 
 
+def test_home_has_the_next_pages_chart_code_loaded_and_shows_none_of_it(app_url, page):
+    """Home sends an empty chart and table, hidden (`ui.preload_chart_code`): the browser fetches their
+    code while the visitor reads, and the visitor sees nothing of them."""
+    open_app(page, app_url, "", "en")
+    preload = page.locator(".st-key-rnnviz_preload")
+    # Streamlit mounts a chart's element only once Plotly's code has arrived: the code is loaded
+    expect(preload.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
+    expect(preload.locator('[data-testid="stDataFrame"]')).to_have_count(1)
+    expect(preload).to_be_hidden()
+    assert page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]:visible').count() == 0
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t("nav_tokens", "en")).first.click()
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible()
+    assert_no_errors(page)
+
+
 # --- one big picture first (issue 14) ----------------------------------------------------------------------
 # Page -> its link. The training lab's chart follows its question: a teacher's ?reveal=1 link answers it.
 FIRST_SCREEN = {"tokens": {}, "hidden": {}, "onehot": {}, "cells": {}, "review": {}, "train": {"reveal": 1}}
