@@ -90,6 +90,17 @@ def page_opener(page: str, timeout: float, **defaults):
     return open_one
 
 
+def open_expanders(at):
+    """Open every expander that draws its charts, tables and code on opening (`ui.lazy_expander`, the
+    keyed ones), as a learner's clicks would, and run the page again."""
+    keys = [expander.key for expander in at.expander if expander.key]
+    for key in keys:
+        at.session_state[key] = True
+    if keys:
+        at.run()
+    return at
+
+
 def texts(elements) -> str:
     """Some AppTest elements' values as one string: `texts(at.markdown)`, `texts(at.error)`."""
     return " ".join(str(element.value) for element in elements)

@@ -256,6 +256,18 @@ def test_home_has_the_next_pages_chart_code_loaded_and_shows_none_of_it(app_url,
     assert_no_errors(page)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_code_box_draws_its_code_when_opened(app_url, page, lang):
+    """The pages' code boxes draw their code on opening (`ui.lazy_expander`): closed, nothing to fetch."""
+    open_app(page, app_url, "tokens", lang)
+    box = page.locator('[data-testid="stExpander"]').filter(has_text=t("tokens_code_title", lang))
+    expect(box).to_be_visible()
+    assert box.locator('[data-testid="stCode"]').count() == 0
+    box.locator("summary").click()
+    expect(box.locator('[data-testid="stCode"]')).to_contain_text("pad_sequences")
+    assert_no_errors(page)
+
+
 # --- one big picture first (issue 14) ----------------------------------------------------------------------
 # Page -> its link. The training lab's chart follows its question: a teacher's ?reveal=1 link answers it.
 FIRST_SCREEN = {"tokens": {}, "hidden": {}, "onehot": {}, "cells": {}, "review": {}, "train": {"reveal": 1}}

@@ -8,7 +8,7 @@ these tests read the page's text, LaTeX and table elements.
 import pytest
 
 import conftest
-from conftest import texts
+from conftest import open_expanders, texts
 from rnnviz.i18n import t
 
 PAGE = "views/cells.py"
@@ -94,7 +94,7 @@ def test_memory_text_follows_the_cell():
 
 
 def test_keras_code_is_shown_for_the_chosen_cell():
-    at = open_page(cell_kind="GRU", reveal=1)
+    at = open_expanders(open_page(cell_kind="GRU", reveal=1))
     code = texts(at.code)
     assert "keras.layers.GRU(3)" in code and "# 4×9 + 3×9 + 2×9 = 81" in code
 

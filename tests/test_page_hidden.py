@@ -8,7 +8,7 @@ these tests read the page's text, LaTeX and metric elements.
 import pytest
 
 import conftest
-from conftest import texts
+from conftest import open_expanders, texts
 from rnnviz.params import param_count
 from rnnviz.i18n import t
 
@@ -167,7 +167,7 @@ def test_hand_edited_urls_are_clamped():
 
 
 def test_output_shapes_and_fading_text():
-    at = open_page()
+    at = open_expanders(open_page())
     shapes = [row for frame in at.dataframe for row in frame.value.astype(str).values.tolist()]
     assert [row[1] for row in shapes if row[1].startswith("(batch")] == [
         "(batch, 3)", "(batch, 3, 3)", "(batch, 3, 3)", "(batch, 3)"]
@@ -188,7 +188,7 @@ def test_fading_text_says_what_is_plotted_and_gated_cells_remember_longer():
 
 
 def test_keras_code_is_shown():
-    at = open_page(reveal=1)
+    at = open_expanders(open_page(reveal=1))
     code = texts(at.code)
     assert "keras.layers.SimpleRNN(3)" in code and "# 4×3 + 3×3 + 3 = 24" in code
 

@@ -11,7 +11,7 @@ import pytest
 
 import conftest
 import damaged_runs
-from conftest import ROOT
+from conftest import ROOT, open_expanders
 from rnnviz import charts_train, markup, results, review, run_choice, runs
 from rnnviz import text as tx
 from rnnviz import weights as weights_file
@@ -116,7 +116,7 @@ def test_without_any_model_it_says_how_to_get_one(tmp_path, monkeypatch):
 
 
 def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_path):
-    at = open_page("en")
+    at = open_expanders(open_page("en"))
     code = at.get("code")[0].value
     chosen = next(m for m in MODELS if m.id == at.selectbox(key="rv_model@en").value)
     reading = review.read_text(at.text_area(key="rv_text").value, chosen.vocabulary(), 100)

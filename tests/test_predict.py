@@ -6,13 +6,15 @@ import re
 
 import pytest
 
-from conftest import open_page, texts
+from conftest import open_expanders, open_page, texts
 from rnnviz import encoding, inputs, questions
 from rnnviz.i18n import t
 
 
 def everything_shown(at) -> str:
-    """All the page's text a learner can read: prose, boxes, metrics, code, equations, tables, expanders."""
+    """All the page's text a learner can read: prose, boxes, metrics, code, equations, tables, expanders
+    (each opened first: some draw their code and tables only when opened)."""
+    open_expanders(at)
     parts = [texts([*at.title, *at.subheader, *at.markdown, *at.caption, *at.info, *at.warning, *at.success,
                     *at.error, *at.code, *at.latex])]
     parts += [f"{m.label} {m.value}" for m in at.metric]

@@ -55,6 +55,17 @@ def notebook_button(notebook: Notebook, lang: str) -> None:
 _APPLIED_STEP = "_lesson_step_applied"  # session key: the path step whose settings were last applied
 
 
+def lazy_expander(label: str, key: str):
+    """An expander whose charts, tables and code a page draws only while it is open (`.open`).
+
+    The browser draws a closed expander's elements as it does open ones, and fetches their code:
+    Plotly's (4.7 MB), the table's (1.3 MB), the code highlighter's (1.6 MB). A deep link or a rerun
+    then waits for what nobody looks at (BENCHMARKS.md, "Pages that open fast"). Opening it reruns
+    the page, which draws them. Text goes outside `if box.open:`, so it is there either way.
+    """
+    return st.expander(label, key=key, on_change="rerun")
+
+
 def lesson_step(page: str) -> tuple[lesson.Step | None, bool]:
     """The path's step this visit of `page` is on (`rnnviz.lesson`); call it before the page's widgets.
 

@@ -87,9 +87,10 @@ ui.memory_fading(lang, seed, "cells_memory_title", kind)
 
 # --- code ------------------------------------------------------------------------------------
 if revealed and not ui.presenting():  # its comments print the parameter count
-    with st.expander(t("step_code_title", lang)):
+    with (code_box := ui.lazy_expander(t("step_code_title", lang), key="cells_code")):
         st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
-        st.code(layer_code(kind, inputs, cell), language="python")
+        if code_box.open:
+            st.code(layer_code(kind, inputs, cell), language="python")
     ui.notebook_button(notebooks.cells_notebook(kind, inputs, cell, lang), lang)
 
 ui.keep_settings(settings)

@@ -65,11 +65,11 @@ with st.expander(t("hidden_sequential_question", lang)):
     st.markdown(t("hidden_sequential_text", lang, T=T))
 with st.expander(t("hidden_cell_question", lang)):
     st.markdown(t("hidden_cell_text", lang, T=T, d=d, units=units))
-activation = st.expander(t("hidden_activation_question", lang), key="hidden_activation", on_change="rerun")
+activation = ui.lazy_expander(t("hidden_activation_question", lang), key="hidden_activation")
 with activation:
     pre_min, pre_max, h_min, h_max = charts_cells.activation_ranges(trace)
     st.markdown(t("hidden_activation_text", lang, pre_min=pre_min, pre_max=pre_max, h_min=h_min, h_max=h_max))
-    if activation.open:  # drawn when asked: a closed expander's chart costs the first screen as much as an open one
+    if activation.open:
         st.plotly_chart(charts_cells.tanh_figure(trace, lang), width="stretch")
 
 # --- the same word, a different hidden state: predicted first -------------------------------------
@@ -118,27 +118,31 @@ if revealed:
                       d=d, u=units, total=pc.total, T=T))
 
 # --- return_sequences and stacking --------------------------------------------------------------
-with st.expander(t("hidden_shapes_question", lang)):
+shapes_box = ui.lazy_expander(t("hidden_shapes_question", lang), key="hidden_shapes")
+with shapes_box:
     shapes = output_shapes(T, units)
     rows = [(f"{KIND}({units})", shapes.last, t("hidden_shapes_last", lang, T=T)),
             (f"{KIND}({units}, return_sequences=True)", shapes.sequences, t("hidden_shapes_seq", lang, T=T)),
             (t("hidden_shapes_stack1", lang), shapes.stacked[0], t("hidden_shapes_seq", lang, T=T)),
             (t("hidden_shapes_stack2", lang), shapes.stacked[1], t("hidden_shapes_last", lang, T=T))]
-    st.dataframe(pd.DataFrame([(m, shape_text(s), w) for m, s, w in rows],
-                              columns=[t("hidden_shapes_col_model", lang), t("hidden_shapes_col_shape", lang),
-                                       t("hidden_shapes_col_what", lang)]), hide_index=True, width="stretch")
+    if shapes_box.open:
+        st.dataframe(pd.DataFrame([(m, shape_text(s), w) for m, s, w in rows],
+                                  columns=[t("hidden_shapes_col_model", lang), t("hidden_shapes_col_shape", lang),
+                                           t("hidden_shapes_col_what", lang)]), hide_index=True, width="stretch")
     st.markdown(t("hidden_shapes_why", lang, units=units))
     st.caption(t("hidden_shapes_code", lang))
-    st.code(shapes_code(KIND, T, d, units), language="python")
+    if shapes_box.open:
+        st.code(shapes_code(KIND, T, d, units), language="python")
 
 # --- memory fading --------------------------------------------------------------------------------
 ui.memory_fading(lang, seed, "hidden_fade_title")
 
 # --- code -------------------------------------------------------------------------------
 if revealed and not ui.presenting():  # its comments print the parameter count
-    with st.expander(t("step_code_title", lang)):
+    with (code_box := ui.lazy_expander(t("step_code_title", lang), key="hidden_code")):
         st.caption(t("step_code_caption", lang, total=pc.total, T=T))
-        st.code(layer_code(KIND, inputs, cell), language="python")
+        if code_box.open:
+            st.code(layer_code(KIND, inputs, cell), language="python")
     ui.notebook_button(notebooks.hidden_notebook(inputs, cell, lang), lang)
 
 ui.keep_settings(settings)

@@ -234,8 +234,9 @@ else:
 
 # --- code ---------------------------------------------------------------------------
 if not ui.presenting():
-    with st.expander(t("oh_code_title", lang)):
-        st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
+    with (code_box := ui.lazy_expander(t("oh_code_title", lang), key="oh_code")):
+        if code_box.open:
+            st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
     ui.notebook_button(notebooks.onehot_notebook(num_words, maxlen, embedding_dim, units, lang), lang)
 ui.book_vs_keras3(lang, ("input_length", "input_shape"))
 ui.keep_settings(settings)

@@ -189,13 +189,14 @@ st.caption(t("review_step_caption", lang))
 
 # --- code and a question on unknown words -----------------------------------------------------------------------------------
 if not ui.presenting():
-    with st.expander(t("review_code_title", lang)):
+    with (code_box := ui.lazy_expander(t("review_code_title", lang), key="review_code")):
         folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
         text_for_code = (tx.without_format_characters(typed)[0] if full_ids is None  # as the page tokenized it
                          else " ".join(review_tokens.tokens))
         if revealed:  # the score the code prints is the answer
             st.caption(t("review_code_caption", lang, score=chosen_score))
-        st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
+        if code_box.open:
+            st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
     ui.notebook_button(notebooks.review_notebook(text_for_code, run.config, run_label(run, lang, yours=True),
                                                  folder.as_posix(), lang), lang)
 
