@@ -358,9 +358,12 @@ def render_browser(results: dict, settings: Settings) -> str:
             "controls a question holds back are there, as on the baseline), read for "
             f"{READ_HOME_S} s, the page's sidebar link is clicked, in the sidebar's order, "
             "until the script has finished and the page's charts are drawn (`.main-svg`): the page's first "
-            "run in that server (the first page also pays the server's first imports of numpy, pandas and "
-            "Plotly). **Widget change**: one slider step or radio option on that page, until the URL shows "
-            "the new value and the run is over: the page's first rerun in a server minutes old, while the "
+            "run in that server. The home page ends with an empty chart, table and code box, hidden "
+            "(`ui.preload_chart_code`): the server imports pandas and Plotly and the browser loads those "
+            "elements' JavaScript (1.3–4.7 MB each) while the visitor reads, not on the first page after home. "
+            "**Widget change**: one slider step or radio option on that page, until the URL shows "
+            "the new value and the run is over: the page's first rerun in a server minutes old, right after "
+            "its first visit (the browser may still be drawing the page's lower part), while the "
             "server's own warm-up (the training lab's Keras worker on a fresh machine, `rnnviz.warm_up`) "
             "may still take a core. **Widget change (warm server)**: in a new session on the server after "
             f"all the other measures, as a class's later visitors meet it, {WARM_CHANGES} changes in a row "
@@ -372,7 +375,12 @@ def render_browser(results: dict, settings: Settings) -> str:
             "A deep link includes the browser loading Streamlit's and Plotly's JavaScript and Plotly "
             "drawing the charts: a deep link to a Streamlit app of one title and one three-point Plotly "
             f"chart took {statistics.median(results['browser']['floor']):.2f} s in the same run (median), "
-            "a floor that no page can go below on this machine."),
+            "a floor that no page can go below on this machine.",
+            "What the browser draws is the cost: on this 2-core machine its main thread is busy for most of "
+            "a deep link (parsing Plotly's code, React, Plotly drawing). So a page draws only what is on "
+            "show: the timestep pages draw the open tab of the two (the book's picture or the numbers, "
+            "`ui.step_views`), and a closed expander's chart, table or code waits until it is opened "
+            "(`ui.lazy_expander`). Each step of the player then redraws one figure, not two."),
     ])
 
 
