@@ -134,6 +134,23 @@ def _wait_done(page, title: str, charts: int, query: str = "", timeout_ms: int =
     page.wait_for_function(_DONE_JS, arg=[title, charts, query], timeout=timeout_ms, polling=20)
 
 
+_SETTLED_JS = """async () => {
+    // Until the page has fetched no new code for 300 ms and the main thread has had an idle moment.
+    let seen = -1;
+    while (seen !== performance.getEntriesByType('resource').length) {
+        seen = performance.getEntriesByType('resource').length;
+        await new Promise(done => setTimeout(done, 300));
+        await new Promise(done => requestIdleCallback(done, {timeout: 5000}));
+    }
+}"""
+
+
+def _wait_settled(page) -> None:
+    """Until the browser has drawn the whole page (its lower part comes after the charts `_wait_done`
+    waits for) and is idle: a widget change is then timed alone, not behind the end of a visit."""
+    page.evaluate(_SETTLED_JS)
+
+
 def _timed(action, wait, what: str = "") -> float:
     started = time.perf_counter()
     action()
@@ -181,6 +198,7 @@ def measure_server(checkout: Path, browser, lang: str = "ko", env: dict | None =
             link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=t(_nav_key(path), lang)).first
             first = _timed(link.click, lambda: _wait_done(page, title, charts), f"{checkout} {path} first visit")
             query = f"{change[3]}={change[4]}"
+            _wait_settled(page)  # the visitor looks at the page before moving a control
             widget = _timed(lambda: _change_widget(page, change, lang),
                             lambda: _wait_done(page, title, charts, query), f"{checkout} {path} widget change")
             times[path] = {"first visit": first, "widget change": widget}
@@ -211,6 +229,7 @@ def _changes(page, change, lang: str, title: str, charts: int, what: str) -> lis
     for number in range(WARM_CHANGES):
         before = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query).get(key, [""])[0]
         this = change if kind == "slider" else (*change[:2], option if number % 2 == 0 else 0, *change[3:])
+        _wait_settled(page)
         seconds.append(_timed(lambda: _change_widget(page, this, lang),
                               lambda: _wait_changed(page, title, charts, key, before),
                               f"{what} widget change {number + 1}, warm server"))
@@ -362,8 +381,8 @@ def render_browser(results: dict, settings: Settings) -> str:
             "(`ui.preload_chart_code`): the server imports pandas and Plotly and the browser loads those "
             "elements' JavaScript (1.3–4.7 MB each) while the visitor reads, not on the first page after home. "
             "**Widget change**: one slider step or radio option on that page, until the URL shows "
-            "the new value and the run is over: the page's first rerun in a server minutes old, right after "
-            "its first visit (the browser may still be drawing the page's lower part), while the "
+            "the new value and the run is over: the page's first rerun in a server minutes old, once the "
+            "browser has drawn the whole page and is idle (`_wait_settled`), while the "
             "server's own warm-up (the training lab's Keras worker on a fresh machine, `rnnviz.warm_up`) "
             "may still take a core. **Widget change (warm server)**: in a new session on the server after "
             f"all the other measures, as a class's later visitors meet it, {WARM_CHANGES} changes in a row "

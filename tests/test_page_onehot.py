@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import conftest
-from conftest import ROOT, page_text
+from conftest import ROOT, open_expanders, page_text
 from rnnviz import charts_train, markup, runs
 from rnnviz.i18n import t
 
@@ -61,7 +61,7 @@ def test_without_runs_it_says_which_presets_to_launch(empty_store, lang):
 
 
 def test_costs_and_parameters_follow_the_settings(empty_store):
-    at = open_page("en", reveal=1)
+    at = open_expanders(open_page("en", reveal=1))  # the parameter tables: drawn when their expander is open
     cost, onehot_params, embedding_params = (df.value for df in at.dataframe[:3])
     assert list(cost.iloc[:, 1]) == ["200 KB", "400 B"] and cost.iloc[0, 2] == "4 GB"
     # the book's to_categorical makes float64: twice the float32 one-hot row, told under the hood

@@ -140,14 +140,15 @@ if revealed:
                           all64=fmt(cost.to_categorical_total)))
 
 # --- parameters ------------------------------------------------------------------------------------
-with st.expander(t("oh_params_title", lang)):
+with (params_box := ui.lazy_expander(t("oh_params_title", lang), key="oh_params")):
     for column, kind in zip(st.columns(2), ("onehot", "embedding")):
         layers = model_params(kind, num_words, embedding_dim, units)
         column.markdown(f"**{t(f'oh_params_{kind}', lang)}**")
-        column.dataframe(pd.DataFrame({t("oh_col_layer", lang): [p.name for p in layers],
-                                       t("oh_col_formula", lang): [p.formula for p in layers],
-                                       t("oh_col_params", lang): [p.total for p in layers]}),
-                         hide_index=True, width="stretch")
+        if params_box.open:
+            column.dataframe(pd.DataFrame({t("oh_col_layer", lang): [p.name for p in layers],
+                                           t("oh_col_formula", lang): [p.formula for p in layers],
+                                           t("oh_col_params", lang): [p.total for p in layers]}),
+                             hide_index=True, width="stretch")
         column.caption(t("oh_params_total", lang, total=sum(p.total for p in layers)))
 
 # --- one-hot · W = a row --------------------------------------------------------------------------
