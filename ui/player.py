@@ -141,13 +141,15 @@ def step_views(lang: str):
         (picture, numbers): the open tab's container, None for the closed one.
     """
     labels = [t(f"step_view_{view}", lang) for view in STEP_VIEWS]
-    chosen = st.session_state[setting_key(_VIEW, STEP_VIEWS[0], parse=_view_id)]
-    widget_key = f"{_VIEW}@{lang}"
+    chosen = labels[STEP_VIEWS.index(st.session_state[setting_key(_VIEW, STEP_VIEWS[0], parse=_view_id)])]
+    widget_key = f"{_VIEW}@{lang}"  # one widget per language: its value is a label
+    if st.session_state.get(widget_key) != chosen:  # a new language, or a link's choice
+        st.session_state[widget_key] = chosen  # not `default=`: that would make a new widget at every choice
 
     def keep_choice() -> None:
         st.session_state[_VIEW] = STEP_VIEWS[labels.index(st.session_state[widget_key])]
 
-    tabs = st.tabs(labels, key=widget_key, default=labels[STEP_VIEWS.index(chosen)], on_change=keep_choice)
+    tabs = st.tabs(labels, key=widget_key, on_change=keep_choice)
     keep_settings([_VIEW])
     return tuple(tab if tab.open else None for tab in tabs)
 
