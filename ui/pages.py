@@ -5,7 +5,7 @@ And the "Download notebook" button of every page with code (`notebook_button`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -52,9 +52,6 @@ def notebook_button(notebook: Notebook, lang: str) -> None:
                        help=t("notebooks_download_help", lang), icon=":material/download:")
 
 
-_APPLIED_STEP = "_lesson_step_applied"  # session key: the path step whose settings were last applied
-
-
 def lazy_expander(label: str, key: str):
     """An expander whose charts, tables and code a page draws only while it is open (`.open`).
 
@@ -64,6 +61,20 @@ def lazy_expander(label: str, key: str):
     the page, which draws them. Text goes outside `if box.open:`, so it is there either way.
     """
     return st.expander(label, key=key, on_change="rerun")
+
+
+def code_box(title: str, key: str, code: Callable[[], str], caption: str = "") -> None:
+    """A page's Keras code in an expander titled `title`: `caption` always, the code only while it is
+    open (`lazy_expander`: the highlighter is 1.6 MB of the browser's code). `code` builds it then."""
+    box = lazy_expander(title, key)
+    with box:
+        if caption:
+            st.caption(caption)
+        if box.open:
+            st.code(code(), language="python")
+
+
+_APPLIED_STEP = "_lesson_step_applied"  # session key: the path step whose settings were last applied
 
 
 def lesson_step(page: str) -> tuple[lesson.Step | None, bool]:

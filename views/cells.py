@@ -87,10 +87,9 @@ ui.memory_fading(lang, seed, "cells_memory_title", kind)
 
 # --- code ------------------------------------------------------------------------------------
 if revealed and not ui.presenting():  # its comments print the parameter count
-    with (code_box := ui.lazy_expander(t("step_code_title", lang), key="cells_code")):
-        st.caption(t("step_code_caption", lang, total=counts[kind].total, T=T))
-        if code_box.open:
-            st.code(layer_code(kind, inputs, cell), language="python")
+    ui.code_box(t("step_code_title", lang), "cells_code",
+                caption=t("step_code_caption", lang, total=counts[kind].total, T=T),
+                code=lambda: layer_code(kind, inputs, cell))
     ui.notebook_button(notebooks.cells_notebook(kind, inputs, cell, lang), lang)
 
 ui.keep_settings(settings)

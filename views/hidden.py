@@ -139,10 +139,8 @@ ui.memory_fading(lang, seed, "hidden_fade_title")
 
 # --- code -------------------------------------------------------------------------------
 if revealed and not ui.presenting():  # its comments print the parameter count
-    with (code_box := ui.lazy_expander(t("step_code_title", lang), key="hidden_code")):
-        st.caption(t("step_code_caption", lang, total=pc.total, T=T))
-        if code_box.open:
-            st.code(layer_code(KIND, inputs, cell), language="python")
+    ui.code_box(t("step_code_title", lang), "hidden_code", caption=t("step_code_caption", lang, total=pc.total, T=T),
+                code=lambda: layer_code(KIND, inputs, cell))
     ui.notebook_button(notebooks.hidden_notebook(inputs, cell, lang), lang)
 
 ui.keep_settings(settings)

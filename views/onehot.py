@@ -140,7 +140,8 @@ if revealed:
                           all64=fmt(cost.to_categorical_total)))
 
 # --- parameters ------------------------------------------------------------------------------------
-with (params_box := ui.lazy_expander(t("oh_params_title", lang), key="oh_params")):
+params_box = ui.lazy_expander(t("oh_params_title", lang), key="oh_params")
+with params_box:
     for column, kind in zip(st.columns(2), ("onehot", "embedding")):
         layers = model_params(kind, num_words, embedding_dim, units)
         column.markdown(f"**{t(f'oh_params_{kind}', lang)}**")
@@ -235,9 +236,8 @@ else:
 
 # --- code ---------------------------------------------------------------------------
 if not ui.presenting():
-    with (code_box := ui.lazy_expander(t("oh_code_title", lang), key="oh_code")):
-        if code_box.open:
-            st.code(snippets.two_models_code(num_words, maxlen, embedding_dim, units), language="python")
+    ui.code_box(t("oh_code_title", lang), "oh_code",
+                code=lambda: snippets.two_models_code(num_words, maxlen, embedding_dim, units))
     ui.notebook_button(notebooks.onehot_notebook(num_words, maxlen, embedding_dim, units, lang), lang)
 ui.book_vs_keras3(lang, ("input_length", "input_shape"))
 ui.keep_settings(settings)

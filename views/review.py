@@ -189,14 +189,12 @@ st.caption(t("review_step_caption", lang))
 
 # --- code and a question on unknown words -----------------------------------------------------------------------------------
 if not ui.presenting():
-    with (code_box := ui.lazy_expander(t("review_code_title", lang), key="review_code")):
-        folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
-        text_for_code = (tx.without_format_characters(typed)[0] if full_ids is None  # as the page tokenized it
-                         else " ".join(review_tokens.tokens))
-        if revealed:  # the score the code prints is the answer
-            st.caption(t("review_code_caption", lang, score=chosen_score))
-        if code_box.open:
-            st.code(snippets.review_code(text_for_code, folder.as_posix(), maxlen), language="python")
+    folder = run.path.relative_to(runs.APP_ROOT) if run.path.is_relative_to(runs.APP_ROOT) else run.path
+    text_for_code = (tx.without_format_characters(typed)[0] if full_ids is None  # as the page tokenized it
+                     else " ".join(review_tokens.tokens))
+    ui.code_box(t("review_code_title", lang), "review_code",
+                caption=t("review_code_caption", lang, score=chosen_score) if revealed else "",  # the score is the answer
+                code=lambda: snippets.review_code(text_for_code, folder.as_posix(), maxlen))
     ui.notebook_button(notebooks.review_notebook(text_for_code, run.config, run_label(run, lang, yours=True),
                                                  folder.as_posix(), lang), lang)
 

@@ -144,10 +144,8 @@ else:
 # --- code --------------------------------------------------------------------
 if sentences and not ui.presenting():
     code_words = num_words if vocabulary.source == "imdb" else None
-    with (code_box := ui.lazy_expander(t("tokens_code_title", lang), key="tokens_code")):
-        st.caption(t("tokens_code_caption", lang))
-        if code_box.open:
-            st.code(snippets.tokens_code(sentences, code_words, shown_len, padding, truncating), language="python")  # as drawn
+    ui.code_box(t("tokens_code_title", lang), "tokens_code", caption=t("tokens_code_caption", lang),
+                code=lambda: snippets.tokens_code(sentences, code_words, shown_len, padding, truncating))  # as drawn
     ui.notebook_button(notebooks.tokens_notebook(sentences, code_words, shown_len, padding, truncating, lang), lang)
 ui.book_vs_keras3(lang, ("pad_sequences",))
 

@@ -221,12 +221,11 @@ if config is not None:
         st.caption(t("train_cost", lang, mb=cost.memory_bytes / 2**20, limit_mb=limits.max_memory_mb,
                      size=encoding.format_bytes(cost.model_bytes), limit_params=limits.max_params))
     if not ui.presenting():  # code is for the learner at home, not for the projector
-        with (code_box := ui.lazy_expander(t("train_code_title", lang), key="train_code")):
-            # the one-hot array to_categorical would make for these settings: (reviews, maxlen, num_words)
-            st.caption(t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
-                         num_words=config.num_words))
-            if code_box.open:
-                st.code(training_code(config), language="python")
+        # the caption: the one-hot array to_categorical would make for these settings (reviews, maxlen, num_words)
+        ui.code_box(t("train_code_title", lang), "train_code",
+                    caption=t("train_code_caption", lang, n=config.train_samples, maxlen=config.maxlen,
+                              num_words=config.num_words),
+                    code=lambda: training_code(config))
         ui.notebook_button(train_notebook(config, lang), lang)
 
 # --- the book's words for what the code does: the loss and optimizer, the validation and test sets -----
