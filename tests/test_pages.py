@@ -30,6 +30,18 @@ def test_sidebar_switch_changes_language_and_url():
     assert at.query_params["lang"] == "ko"
 
 
+def test_the_language_switch_starts_at_the_language_showing():
+    # A browser that re-creates the switch without its value shows its default: the page's language,
+    # never the first option (a CI run once saw an English page turn Korean after a click in a fragment).
+    at = open_page(lang="en")
+    switch = at.sidebar.radio(key="lang_switch")
+    assert switch.value == "en" and switch.options[switch.proto.default] == "English"
+    switch.set_value("ko").run()
+    switch = at.sidebar.radio(key="lang_switch")
+    assert switch.value == "ko" and switch.options[switch.proto.default] == "한국어"
+    assert at.title[0].value == "순환 신경망, 눈으로 보며 배우기"
+
+
 def test_language_survives_a_page_change():
     at = open_page(lang="ko")
     at.switch_page("views/tokens.py").run()

@@ -27,7 +27,8 @@ def test_a_present_link_keeps_the_picture_and_leaves_out_the_details(local_data,
     assert t(lead, "en") not in texts(at.markdown)  # the teacher says it
     assert t(details, "en") not in expander_labels(at)
     assert len(at.get("plotly_chart")) == charts  # every picture stays
-    assert at.sidebar.toggle(key="present").value and at.query_params["present"] in ("1", ["1"])
+    switch = at.sidebar.toggle(key="present")
+    assert switch.value and switch.proto.default and at.query_params["present"] in ("1", ["1"])  # see test_pages
 
 
 def test_the_training_labs_run_management_is_left_out(local_data):
@@ -42,5 +43,6 @@ def test_the_sidebar_switch_turns_it_on_and_off_and_the_link_follows():
     assert "present" not in at.query_params
     at.sidebar.toggle(key="present").set_value(True).run()
     assert at.query_params["present"] in ("1", ["1"]) and t("hidden_lead", "en") not in texts(at.markdown)
+    assert at.sidebar.toggle(key="present").proto.default  # the switch starts at what is showing
     at.sidebar.toggle(key="present").set_value(False).run()
     assert "present" not in at.query_params and t("hidden_lead", "en") in texts(at.markdown)

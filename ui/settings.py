@@ -37,7 +37,13 @@ _PRESENT = """<style>
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p { font-size: 1.2rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 2.2rem; padding-top: 0; }
 </style>"""
-_PRESENT_KEY = "present"  # session and URL key of the projector view
+_PRESENT_KEY = "present"  # URL key and widget key of the projector view's switch
+_PRESENTING = "_presenting"  # session key: the projector view is on (kept apart from the switch's state)
+_LANG = "lang"  # session key: the page's language (kept apart from the switch's state)
+
+# The sidebar switches start at the value showing (their default, not only their state): a browser
+# that re-creates a switch without its value (a CI run once saw the page fall back to the first
+# language after a click in a fragment) then shows what was already on, not the first option.
 
 
 def localize_widgets(lang: str) -> None:
@@ -50,9 +56,11 @@ def localize_widgets(lang: str) -> None:
 def presenting() -> bool:
     """Whether the projector view is on: the page shows its main picture and controls, larger, and
     leaves out run management, downloads, code and "under the hood" details."""
-    if _PRESENT_KEY not in st.session_state:  # a new session: a teacher's ?present=1 link decides
-        st.session_state[_PRESENT_KEY] = st.query_params.get(_PRESENT_KEY) == "1"
-    return bool(st.session_state[_PRESENT_KEY])
+    if _PRESENT_KEY in st.session_state:  # the switch; on a click, its new value
+        return bool(st.session_state[_PRESENT_KEY])
+    if _PRESENTING not in st.session_state:  # a new session: a teacher's ?present=1 link decides
+        st.session_state[_PRESENTING] = st.query_params.get(_PRESENT_KEY) == "1"
+    return bool(st.session_state[_PRESENTING])
 
 
 def stage():
@@ -65,8 +73,9 @@ def stage():
 
 def present_switch(lang: str) -> bool:
     """The sidebar's projector-view switch (app.py, every run); kept in the URL, so a link opens it."""
-    presenting()  # starts the switch from the link
-    on = st.sidebar.toggle(t("present_switch", lang), key=_PRESENT_KEY, help=t("present_help", lang))
+    on = st.sidebar.toggle(t("present_switch", lang), value=presenting(), key=_PRESENT_KEY,
+                           help=t("present_help", lang))
+    st.session_state[_PRESENTING] = on
     if on:
         st.query_params[_PRESENT_KEY] = "1"
     else:
@@ -108,26 +117,24 @@ def language() -> str:
 
     Also writes it to the URL, so a copied link opens in the same language.
     """
-    chosen = st.session_state.get("lang_switch") or st.session_state.get("lang")
+    chosen = st.session_state.get("lang_switch") or st.session_state.get(_LANG)  # a click: the switch's new value
     if chosen not in LANGUAGES:
         chosen = st.query_params.get("lang")
     if chosen not in LANGUAGES:
         chosen = language_from_locale(st.context.locale)
-    st.session_state["lang"] = chosen
+    st.session_state[_LANG] = chosen
     st.query_params["lang"] = chosen
     return chosen
 
 
 def language_switch() -> str:
-    """The sidebar switch (app.py, every run); the choice goes to the session and the URL."""
-    if "lang_switch" not in st.session_state:  # a new session: the link or the browser decides
-        url_choice = st.query_params.get("lang")
-        st.session_state["lang_switch"] = (url_choice if url_choice in LANGUAGES
-                                           else language_from_locale(st.context.locale))
+    """The sidebar switch (app.py, every run), starting at the current language; the choice goes to
+    the session and the URL."""
+    current = language()
     names = {"ko": "한국어", "en": "English"}
-    picked = st.sidebar.radio(t("language", st.session_state["lang_switch"]), LANGUAGES,
+    picked = st.sidebar.radio(t("language", current), LANGUAGES, index=LANGUAGES.index(current),
                               format_func=names.get, horizontal=True, key="lang_switch")
-    st.session_state["lang"] = picked
+    st.session_state[_LANG] = picked
     st.query_params["lang"] = picked
     return picked
 
