@@ -117,26 +117,32 @@ def language() -> str:
 
     Also writes it to the URL, so a copied link opens in the same language.
     """
-    chosen = st.session_state.get("lang_switch") or st.session_state.get(_LANG)  # a click: the switch's new value
-    if chosen not in LANGUAGES:
-        chosen = st.query_params.get("lang")
-    if chosen not in LANGUAGES:
-        chosen = language_from_locale(st.context.locale)
-    st.session_state[_LANG] = chosen
-    st.query_params["lang"] = chosen
-    return chosen
+    return _use_language(_current_language())
 
 
 def language_switch() -> str:
     """The sidebar switch (app.py, every run), starting at the current language; the choice goes to
     the session and the URL."""
-    current = language()
+    current = _current_language()
     names = {"ko": "한국어", "en": "English"}
     picked = st.sidebar.radio(t("language", current), LANGUAGES, index=LANGUAGES.index(current),
                               format_func=names.get, horizontal=True, key="lang_switch")
-    st.session_state[_LANG] = picked
-    st.query_params["lang"] = picked
-    return picked
+    return _use_language(picked)
+
+
+def _current_language() -> str:
+    chosen = st.session_state.get("lang_switch") or st.session_state.get(_LANG)  # a click: the switch's new value
+    if chosen not in LANGUAGES:
+        chosen = st.query_params.get("lang")
+    if chosen not in LANGUAGES:
+        chosen = language_from_locale(st.context.locale)
+    return chosen
+
+
+def _use_language(lang: str) -> str:
+    st.session_state[_LANG] = lang
+    st.query_params["lang"] = lang
+    return lang
 
 
 def setting_key(key: str, default: Any, parse: Callable[[str], Any] = str, max_chars: int | None = None) -> str:
