@@ -19,6 +19,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,20 @@ class DataUnavailableError(RuntimeError):
         return t(self.key, lang, **self.params)
 
 
+def _pin_data_dir_setting() -> None:
+    """Make a relative RNNVIZ_DATA_DIR absolute, against the folder it was given in (this process's own).
+
+    The helper process, the training worker and a notebook kernel start in other folders; they
+    inherit the absolute form and read the same files.
+    """
+    setting = os.environ.get(DATA_DIR_ENV, "").strip()
+    if setting and not Path(setting).expanduser().is_absolute():
+        os.environ[DATA_DIR_ENV] = str(Path(setting).expanduser().absolute())
+
+
+_pin_data_dir_setting()
+
+
 def local_data_dir() -> Path | None:
     """The folder named by RNNVIZ_DATA_DIR, checked; None when it is not set.
 
@@ -59,7 +74,7 @@ def local_data_dir() -> Path | None:
     setting = os.environ.get(DATA_DIR_ENV, "").strip()
     if not setting:
         return None
-    folder = Path(setting).expanduser()
+    folder = Path(setting).expanduser().absolute()
     missing = [name for name in (NPZ_FILE, WORD_INDEX_FILE) if not (folder / name).is_file()]
     if missing:
         raise DataUnavailableError("data_dir_incomplete", folder=str(folder),
@@ -87,7 +102,81 @@ def data_dir() -> Path:
     Raises:
         DataUnavailableError: with a message saying what to do.
     """
-    return local_data_dir() or _keras_download_dir() or Path(in_helper_process(_download_with_keras))
+    known = known_unavailable()
+    if known is not None:  # tried already: a download that fails costs ~12 s and ~800 MB each time
+        raise known
+    try:
+        return local_data_dir() or _keras_download_dir() or Path(in_helper_process(_download_with_keras))
+    except DataUnavailableError as error:
+        _remember_unavailable(error)
+        raise
+
+
+UNAVAILABLE_FILE = "data-unavailable.json"  # in cache_root(): the last failure, for every process of the server
+RETRY_SECONDS = 600  # a failure is believed this long (a network back online), unless the setting or files change
+_last_failure: dict = {}  # the same, in this process, for a cache folder that cannot be written
+
+
+def _data_fingerprint() -> list:
+    """What decides whether the data can be found: the setting and the state of every file looked at."""
+    setting = os.environ.get(DATA_DIR_ENV, "").strip()
+    folders = [Path(setting).expanduser().absolute()] if setting else [keras_cache_dir(), Path("/tmp/.keras/datasets")]
+    return [setting, *(_file_state(folder / name) for folder in folders for name in (NPZ_FILE, WORD_INDEX_FILE))]
+
+
+def _file_state(path: Path) -> list:
+    try:
+        info = path.stat()
+    except OSError:
+        return [str(path), None, None]
+    return [str(path), info.st_size, info.st_mtime_ns]
+
+
+def known_unavailable() -> DataUnavailableError | None:
+    """The error of the last attempt to find the data, while nothing it depended on has changed.
+
+    A few `stat` calls and one small file: cheap enough for every rerun of every page. The
+    failure is kept in the cache folder, so the server, the warm-up and the workers learn it once.
+    """
+    failure = _last_failure or _read_failure_file()
+    if not failure or failure.get("fingerprint") != _data_fingerprint():
+        return None
+    if not 0 <= time.time() - failure.get("time", 0) < RETRY_SECONDS:
+        return None
+    return DataUnavailableError(failure["key"], **failure["params"])
+
+
+def _read_failure_file() -> dict:
+    try:
+        with open(cache_root() / UNAVAILABLE_FILE, encoding="utf-8") as handle:
+            failure = json.loads(handle.read(64_000))  # our own small file; bounded all the same
+        DataUnavailableError(failure["key"], **failure["params"])  # a damaged file is no failure
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return {}
+    return failure if isinstance(failure.get("time"), (int, float)) else {}
+
+
+def _remember_unavailable(error: DataUnavailableError) -> None:
+    failure = {"fingerprint": _data_fingerprint(), "time": time.time(), "key": error.key,
+               "params": {name: str(value) for name, value in error.params.items()}}
+    _last_failure.clear()
+    _last_failure.update(failure)
+    try:
+        cache_root().mkdir(parents=True, exist_ok=True)
+        files.write_json(cache_root() / UNAVAILABLE_FILE, failure)
+    except OSError:
+        pass  # a read-only home: this process still remembers it
+
+
+def local_copy() -> Path | None:
+    """The folder holding the data when it is on this machine already (the setting or Keras's cache), else None.
+
+    Never downloads and never raises: for what should only run when the data is there (the warm-up).
+    """
+    try:
+        return local_data_dir() or _keras_download_dir()
+    except DataUnavailableError:
+        return None
 
 
 def _keras_download_dir() -> Path | None:
@@ -283,40 +372,31 @@ def _catching_data_errors(function, *args):
         return "data_error", error.key, error.params
 
 
-def book_train_lengths() -> np.ndarray:
-    """Review lengths of the book's training split (20,000), cached on disk.
+BOOK_TRAIN_LENGTHS_FILE = Path(__file__).with_name("imdb_book_train_lengths.npy")  # shipped, 40 KB
 
-    Loading and splitting IMDB takes ~3 s (unpickling 50,000 lists) and is done
-    in a helper process (`in_helper_process`); the lengths are 160 KB, so they are kept
-    in `~/.cache/rnnviz` (or RNNVIZ_CACHE_DIR), keyed by the data file's size
-    and modification time.
+
+def book_train_lengths() -> np.ndarray:
+    """Review lengths of the book's training split (20,000), as shipped with the app.
+
+    They never change, and computing them means reading IMDB (~3 s, ~450 MB in a helper): so no
+    server computes them at a visitor's expense, and the tokens page shows them without the data.
+    `python -m rnnviz.data` writes the file again; tests/test_data.py checks it against the data.
+
+    Returns:
+        (20000,) int array: START included, as the book counts.
     """
-    cache = _lengths_cache_path()
-    if cache is not None and cache.is_file():
-        return np.load(cache)
-    lengths = in_helper_process(_book_train_lengths)
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            files.save_npy_atomic(cache, lengths)  # a reader never sees half a file
-        except OSError:
-            pass  # a read-only home: compute again next time
-    return lengths
+    return np.load(BOOK_TRAIN_LENGTHS_FILE).astype(np.int64)
+
+
+def compute_book_train_lengths() -> np.ndarray:
+    """What `book_train_lengths` ships, computed from the data (in a helper process)."""
+    return in_helper_process(_book_train_lengths)
 
 
 def _book_train_lengths() -> np.ndarray:
     (x_train, y_train), _ = load_imdb(num_words=500)
     lengths, _, _, _ = book_split(review_lengths(x_train), y_train)  # same rows as the book's split
     return lengths
-
-
-def _lengths_cache_path() -> Path | None:
-    folder = local_data_dir()
-    source = (folder or keras_cache_dir()) / NPZ_FILE
-    if not source.is_file():
-        return None
-    info = source.stat()
-    return cache_root() / f"imdb-book-train-lengths-{info.st_size}-{info.st_mtime_ns}.npy"
 
 
 def review_lengths(sequences) -> np.ndarray:
@@ -412,3 +492,10 @@ def _local_test_split(path: Path):
     order = np.arange(len(x_test))
     rng.shuffle(order)
     return x_test[order], y_test[order]
+
+
+if __name__ == "__main__":  # python -m rnnviz.data: write the shipped review lengths again from the data
+    lengths = compute_book_train_lengths()
+    assert lengths.max() < 2**15, lengths.max()
+    files.save_npy_atomic(BOOK_TRAIN_LENGTHS_FILE, lengths.astype(np.int16))
+    print(f"{BOOK_TRAIN_LENGTHS_FILE}: {len(lengths):,} lengths, mean {lengths.mean():.1f}")

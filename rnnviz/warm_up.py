@@ -7,6 +7,7 @@ and neither is there yet: `python -m rnnviz.train --warm-up` trains the page's d
 (the book's LSTM, quick mode) for one epoch into no run folder, which fills both caches, then
 leaves a marker. A learner who reads the form first then gets a later run's start. A click on
 Start ends a warm-up still going: the run does the same work itself, on cores it need not share.
+Without the data on the machine (no setting, nothing in Keras's cache) no warm-up starts.
 
 Nothing here imports Keras; the warm-up is a process of its own, never the server.
 """
@@ -71,6 +72,8 @@ def start(active_runs: int, config: cfg.RunConfig | None = None) -> bool:
     """
     config = config or default_config()
     if not needed(config):  # one stat: a machine already warmed up reads nothing more on a rerun
+        return False
+    if data.local_copy() is None:  # no data on this machine yet: a warm-up would only fail (or download)
         return False
     if running():
         return True

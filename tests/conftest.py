@@ -1,7 +1,10 @@
 """Shared test set-up: the project on sys.path, Keras on its fastest backend, the data folder."""
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 # No background warm-up (rnnviz.warm_up) while the suite runs: it would share the 2 cores with the
 # tests that train; tests/test_warm_up.py turns it on where it is the subject.
 os.environ.setdefault("RNNVIZ_WARM_UP", "0")
+# What the app derives and remembers (token caches, a failed search for the data) goes to a folder of the
+# suite's own, not the user's ~/.cache/rnnviz: a test never finds what another run left there.
+if "RNNVIZ_CACHE_DIR" not in os.environ:
+    os.environ["RNNVIZ_CACHE_DIR"] = tempfile.mkdtemp(prefix="rnnviz-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["RNNVIZ_CACHE_DIR"], ignore_errors=True)
 
 SHARED_IMDB = ROOT.parent / "shared" / "data" / "imdb"
 
@@ -21,7 +29,7 @@ SHARED_IMDB = ROOT.parent / "shared" / "data" / "imdb"
 def imdb_dir() -> Path:
     """The offline IMDB copy: $RNNVIZ_DATA_DIR, else ../shared/data/imdb beside the checkout."""
     setting = os.environ.get("RNNVIZ_DATA_DIR")
-    return Path(setting) if setting else SHARED_IMDB
+    return Path(setting).expanduser().absolute() if setting else SHARED_IMDB
 
 
 def keras_imdb_dir() -> Path:

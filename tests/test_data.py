@@ -122,16 +122,92 @@ def test_npz_loader_refuses_code_in_pickles(tmp_path):
         data._read_npz(tmp_path / "imdb.npz")
 
 
-def test_book_train_lengths_are_cached_on_disk_and_equal_the_split(local_data, tmp_path, monkeypatch):
-    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path))
+def test_the_shipped_review_lengths_equal_the_books_split_of_the_data(local_data):
     (x_train, y_train), _ = data.load_imdb(num_words=500)
     expected = data.review_lengths(data.book_split(x_train, y_train)[0])
-    first = data.book_train_lengths()
-    cached = list(tmp_path.glob("imdb-book-train-lengths-*.npy"))
-    assert len(cached) == 1
-    np.testing.assert_array_equal(first, expected)
-    np.testing.assert_array_equal(data.book_train_lengths(), expected)  # read back from the cache
-    assert not list(tmp_path.glob("*.tmp"))
+    np.testing.assert_array_equal(data.book_train_lengths(), expected)
+    np.testing.assert_array_equal(data.compute_book_train_lengths(), expected)  # what `python -m rnnviz.data` writes
+
+
+def test_the_review_lengths_need_no_data(monkeypatch, tmp_path):
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path))  # a folder without the files
+    lengths = data.book_train_lengths()
+    assert (len(lengths), np.mean(lengths), np.median(lengths)) == (20_000, 239.00925, 178.0)  # the book's figures
+
+
+@pytest.fixture
+def offline(monkeypatch, tmp_path):
+    """No setting, an empty Keras cache and no network: the helper's download fails, and counts its attempts."""
+    attempts = []
+
+    def failing_download(function, *args):
+        attempts.append(function.__name__)
+        raise data.DataUnavailableError("data_unavailable", env=data.DATA_DIR_ENV, reason="URL fetch failure")
+
+    monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))
+    monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(data, "_last_failure", {})
+    monkeypatch.setattr(data, "in_helper_process", failing_download)
+    return attempts
+
+
+def test_data_that_cannot_be_found_is_tried_once_until_the_files_change(offline, imdb_folder, tmp_path, monkeypatch):
+    for _ in range(3):
+        with pytest.raises(data.DataUnavailableError, match="URL fetch failure"):
+            data.load_word_index()
+    assert offline == ["_download_with_keras"]  # one download tried, not three
+    monkeypatch.setattr(data, "_last_failure", {})  # another process of the server: it reads the cache folder
+    with pytest.raises(data.DataUnavailableError, match="URL fetch failure"):
+        data.data_dir()
+    assert len(offline) == 1 and data.local_copy() is None
+
+    cache = tmp_path / "keras-home" / "datasets"  # the files arrive (a download by hand): found at once
+    cache.mkdir(parents=True)
+    for name in (data.NPZ_FILE, data.WORD_INDEX_FILE):
+        (cache / name).symlink_to(imdb_folder / name)
+    assert data.load_word_index()["the"] == 1 and data.local_copy() == cache and len(offline) == 1
+
+
+def test_a_failure_is_believed_for_a_while_then_tried_again(offline, monkeypatch):
+    with pytest.raises(data.DataUnavailableError):
+        data.data_dir()
+    later = data.time.time() + data.RETRY_SECONDS + 1  # the network may be back
+    monkeypatch.setattr(data.time, "time", lambda: later)
+    with pytest.raises(data.DataUnavailableError):
+        data.data_dir()
+    assert len(offline) == 2
+
+
+def test_a_changed_setting_is_tried_at_once(offline, tmp_path, monkeypatch):
+    with pytest.raises(data.DataUnavailableError, match="URL fetch failure"):
+        data.data_dir()
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path / "elsewhere"))
+    with pytest.raises(data.DataUnavailableError, match="elsewhere"):  # the new folder's own message
+        data.data_dir()
+
+
+def test_a_damaged_failure_file_is_no_failure(offline, tmp_path):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / data.UNAVAILABLE_FILE).write_text('{"key": [1], "fingerprint": 3')
+    assert data.known_unavailable() is None
+
+
+def test_a_relative_data_dir_is_read_from_the_folder_it_was_given_in(imdb_folder, tmp_path):
+    """`RNNVIZ_DATA_DIR=../shared/data/imdb` as the README writes it: a process started in another folder (the
+    worker, a notebook's kernel) reads the same files."""
+    import subprocess
+    import sys
+
+    probe = ("import os, subprocess, sys; from rnnviz import data; assert data.load_word_index()['the'] == 1; "
+             "child = 'import os; print(os.path.isfile(os.path.join(os.environ[\"RNNVIZ_DATA_DIR\"], \"imdb.npz\")))'; "
+             f"print(subprocess.run([sys.executable, '-c', child], cwd={str(tmp_path)!r}, capture_output=True, "
+             "text=True).stdout.strip())")
+    relative = os.path.relpath(imdb_folder, ROOT)
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, data.DATA_DIR_ENV: relative})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "True"
 
 
 def test_keras_cache_is_read_without_importing_keras(imdb_folder, tmp_path):

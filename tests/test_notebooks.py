@@ -162,7 +162,7 @@ def test_the_training_notebooks_start_with_their_sizes(page_notebooks):
         assert re.findall(r"^([A-Z_]+) = \d+", first, flags=re.MULTILINE) == list(SMALL), page
 
 
-def test_tokens_notebook_prints_the_pages_matrix_and_the_review_lengths(page_notebooks, kernel, tmp_path):
+def test_tokens_notebook_prints_the_pages_matrix_and_the_review_lengths(page_notebooks, kernel, local_data, tmp_path):
     code, lengths = execute(page_notebooks["views/tokens.py"], tmp_path)
     sentences, _ = tx.split_sentences(t("tokens_default_text", "en"))
     vocabulary = tx.Vocabulary.from_word_index(data.load_word_index(), num_words=500)
@@ -211,7 +211,7 @@ def test_training_notebook_trains_the_pages_run_and_reports_it(page_notebooks, k
     assert (tmp_path / "best-lstm-model.keras").is_file()
 
 
-def test_review_notebook_trains_a_model_then_reads_the_pages_ids(page_notebooks, kernel, tmp_path):
+def test_review_notebook_trains_a_model_then_reads_the_pages_ids(page_notebooks, kernel, local_data, tmp_path):
     *_, read = execute(page_notebooks["views/review.py"], tmp_path, **SMALL)
     default = [m for m in runs.RunStore(runs.REFERENCE_RUNS_DIR).list() if m.config and m.config.cell == "LSTM"]
     config = default[0].config  # every reference LSTM reads with the book's vocabulary and maxlen

@@ -137,6 +137,37 @@ def test_missing_data_shows_the_message_and_the_page_still_works(tmp_path, monke
     st.cache_resource.clear()
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_offline_without_data_the_tokens_page_tries_once_says_it_once_and_shows_what_it_uses(tmp_path, monkeypatch,
+                                                                                            lang):
+    from rnnviz import data
+
+    st.cache_resource.clear()
+    attempts = []
+
+    def no_network(function, *args):  # the helper's download, as it fails with no internet
+        attempts.append(function.__name__)
+        raise data.DataUnavailableError("data_unavailable", env=data.DATA_DIR_ENV, reason="URL fetch failure")
+
+    monkeypatch.delenv("RNNVIZ_DATA_DIR", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))
+    monkeypatch.setenv("RNNVIZ_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(data, "_last_failure", {})
+    monkeypatch.setattr(data, "in_helper_process", no_network)
+    at = open_page("views/tokens.py", lang=lang, vocab="imdb")
+    for _ in range(2):  # the visit, then a rerun (the learner types)
+        assert [e.value for e in at.error] == [data.DataUnavailableError(
+            "data_unavailable", env=data.DATA_DIR_ENV, reason="URL fetch failure").message(lang)]
+        radio = at.radio[0]
+        assert radio.value == "fit" and radio.disabled  # the vocabulary used: built from the sentences
+        assert t("tokens_vocab_fit", lang) in page_text(at)  # and the caption says the same
+        assert "20,000" in texts(at.metric)  # the review lengths need no data
+        at.text_area[0].input("i like brachiosaurus").run()
+    assert attempts == ["_download_with_keras"]  # tried once, not at every rerun
+    assert at.session_state["vocab"] == "imdb"  # the learner's choice (and link) kept for when the data is back
+    st.cache_resource.clear()
+
+
 # (page, link parameters, whether it needs the IMDB data)
 PAGES_WITHOUT_FRAMEWORK = [("views/tokens.py", {}, True), ("views/hidden.py", {}, False),
                            ("views/onehot.py", {}, True), ("views/cells.py", {"cell_kind": "GRU"}, False),

@@ -21,7 +21,7 @@ def fresh_machine(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def sleeping_warm_up(fresh_machine, monkeypatch):
+def sleeping_warm_up(fresh_machine, local_data, monkeypatch):
     """Warm-ups that only sleep (the real one trains for seconds); the commands asked for, in a list."""
     asked, started = [], []
     popen = subprocess.Popen
@@ -66,6 +66,33 @@ def test_one_warm_up_at_a_time_only_when_needed_and_never_beside_a_run(sleeping_
 def test_no_warm_up_when_turned_off(sleeping_warm_up, monkeypatch):
     monkeypatch.setenv(warm_up.WARM_UP_ENV, "0")
     assert not warm_up.start(active_runs=0) and not sleeping_warm_up
+
+
+def test_no_warm_up_without_the_data_on_the_machine(sleeping_warm_up, monkeypatch, tmp_path):
+    monkeypatch.setenv("RNNVIZ_DATA_DIR", "")
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "empty-keras-home"))
+    assert not warm_up.start(active_runs=0) and not sleeping_warm_up
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_lab_offline_without_data_says_so_once_and_starts_no_warm_up(sleeping_warm_up, monkeypatch, tmp_path,
+                                                                        lang):
+    from rnnviz import data
+
+    monkeypatch.setenv("RNNVIZ_DATA_DIR", "")
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "empty-keras-home"))
+    monkeypatch.setattr(data, "_last_failure", {})
+    monkeypatch.setattr(data, "in_helper_process", lambda *args: (_ for _ in ()).throw(
+        data.DataUnavailableError("data_unavailable", env=data.DATA_DIR_ENV, reason="URL fetch failure")))
+    with pytest.raises(data.DataUnavailableError):
+        data.data_dir()  # another page looked for the data, and found none
+    for _ in range(2):  # a visit, and a second one
+        at = conftest.open_page("views/train.py", lang)
+        errors = [e.value for e in at.error]
+        assert len(errors) == 1 and "URL fetch failure" in errors[0], errors
+        assert at.button(key="train_launch").disabled
+        assert t("train_warming_up", lang) not in [c.value for c in at.caption]
+    assert not sleeping_warm_up
 
 
 def test_a_damaged_process_file_is_no_running_warm_up(sleeping_warm_up, fresh_machine):

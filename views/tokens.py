@@ -17,11 +17,6 @@ path_step, _ = ui.lesson_step("views/tokens.py")  # the chapter's path: ?step=
 ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_lead", lang)
 
 
-@st.cache_data(show_spinner=False)
-def book_train_lengths():
-    return data.book_train_lengths()  # (20000,)
-
-
 # --- input and vocabulary ---------------------------------------------------------
 settings = [ui.setting_key("text", t("tokens_default_text", lang)),
             ui.setting_key("vocab", "imdb", one_of(("imdb", "fit"))),
@@ -33,8 +28,18 @@ controls, picture = ui.stage()  # the projector view puts the matrix first
 left, right = controls.columns([3, 2])
 left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
                placeholder=t("tokens_placeholder", lang))
-vocab_choice = ui.choice(right.radio, t("tokens_vocab", lang), ("imdb", "fit"), "vocab", lang,
-                         format_func=lambda v: t(f"tokens_vocab_{v}", lang), horizontal=True)
+try:
+    word_index, data_error = ui.imdb_word_index(), None
+except data.DataUnavailableError as error:  # said once, here; the server does not try again at every rerun
+    word_index, data_error = None, error.message(lang)
+if word_index is not None:
+    vocab_choice = ui.choice(right.radio, t("tokens_vocab", lang), ("imdb", "fit"), "vocab", lang,
+                             format_func=lambda v: t(f"tokens_vocab_{v}", lang), horizontal=True)
+else:  # the radio shows the vocabulary used; the learner's setting (and the link) stay as they were
+    vocab_choice = right.radio(t("tokens_vocab", lang), ("imdb", "fit"), index=1, key=f"vocab_unavailable_{lang}",
+                               format_func=lambda v: t(f"tokens_vocab_{v}", lang), horizontal=True, disabled=True)
+    controls.error(data_error)
+    controls.caption(t("tokens_fallback_vocab", lang))
 num_words = right.slider(t("tokens_num_words", lang), 10, 10_000, step=10, key="num_words",
                          help=t("tokens_num_words_help", lang), disabled=vocab_choice != "imdb")
 
@@ -44,15 +49,8 @@ for key, params in input_notes:
 if not sentences:
     controls.info(t("tokens_empty", lang))
 
-vocabulary = None
-if vocab_choice == "imdb":
-    try:
-        vocabulary = tx.Vocabulary.from_word_index(ui.imdb_word_index(), num_words)
-    except data.DataUnavailableError as error:
-        controls.error(error.message(lang))
-        controls.caption(t("tokens_fallback_vocab", lang))
-if vocabulary is None:
-    vocabulary = tx.Vocabulary.fit(sentences)
+vocabulary = (tx.Vocabulary.from_word_index(word_index, num_words) if vocab_choice == "imdb"
+              else tx.Vocabulary.fit(sentences))
 right.caption(t("tokens_vocab_size", lang, source=t(f"tokens_vocab_{vocabulary.source}", lang),
                 max_id=vocabulary.size - 1, size=vocabulary.size))
 
@@ -124,22 +122,17 @@ if sentences:
 
 # --- IMDB review lengths ----------------------------------------------------------------
 st.subheader(t("tokens_hist_title", lang))
-try:
-    with st.spinner(t("tokens_loading", lang)):
-        lengths = book_train_lengths()
-except data.DataUnavailableError as error:
-    st.error(error.message(lang))
-else:
-    stats = data.length_stats(lengths, maxlen)
-    book = data.length_stats(lengths, BOOK_MAXLEN)
-    st.markdown(t("tokens_hist_text", lang, count=stats.count, mean=stats.mean, median=stats.median) + " "
-                + t("tokens_hist_book", lang, truncated=book.share_truncated, padded=book.share_padded))
-    m1, m2, m3 = st.columns(3)
-    at_maxlen = t("tokens_metric_at_maxlen", lang, maxlen=maxlen)
-    m1.metric(t("tokens_hist_y", lang), f"{stats.count:,}")
-    m2.metric(f"{t('tokens_metric_truncated', lang)} ({at_maxlen})", f"{stats.share_truncated:.1%}")
-    m3.metric(f"{t('tokens_metric_padded', lang)} ({at_maxlen})", f"{stats.share_padded:.1%}")
-    st.plotly_chart(charts.length_histogram_figure(lengths, stats, lang), width="stretch")
+lengths = data.book_train_lengths()  # (20000,), shipped with the app: no data needed
+stats = data.length_stats(lengths, maxlen)
+book = data.length_stats(lengths, BOOK_MAXLEN)
+st.markdown(t("tokens_hist_text", lang, count=stats.count, mean=stats.mean, median=stats.median) + " "
+            + t("tokens_hist_book", lang, truncated=book.share_truncated, padded=book.share_padded))
+m1, m2, m3 = st.columns(3)
+at_maxlen = t("tokens_metric_at_maxlen", lang, maxlen=maxlen)
+m1.metric(t("tokens_hist_y", lang), f"{stats.count:,}")
+m2.metric(f"{t('tokens_metric_truncated', lang)} ({at_maxlen})", f"{stats.share_truncated:.1%}")
+m3.metric(f"{t('tokens_metric_padded', lang)} ({at_maxlen})", f"{stats.share_padded:.1%}")
+st.plotly_chart(charts.length_histogram_figure(lengths, stats, lang), width="stretch")
 
 # --- code --------------------------------------------------------------------
 if sentences and not ui.presenting():

@@ -118,10 +118,12 @@ if listed and revealed:
 
 
 try:
-    data.local_data_dir()
-    data_error = None
+    data.local_data_dir()  # a wrong setting, said before any click
+    known = data.known_unavailable()  # a search for the data that failed already (no download is tried here)
+    data_error = known.message(lang) if known else None
 except data.DataUnavailableError as error:
     data_error = error.message(lang)
+if data_error:
     st.error(data_error)
 
 
