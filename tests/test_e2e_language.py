@@ -33,23 +33,39 @@ TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", "120000"))
 # not the reference runs themselves): the book's one-hot SimpleRNN and its Embedding + LSTM.
 USER_RUNS = {"20261128-105624-c334e7": "20261201-090000-0000a1",
              "20261128-110359-ab3d42": "20261201-090500-0000b2"}
-# URL path -> (title key, has a main chart, widget to touch in English: (kind, label key, option index,
-#               query key and value the URL shows once the rerun is over)). "slider": one step right
-#               with the keyboard; "radio": click that option.
+# URL path -> (title key, has a main chart, the link's settings other than the defaults (on the page's
+#               translated choices: a choice whose value were lost in the switch would show in the URL after
+#               the touch), widget to touch in English: (kind, label key, option index, query key and value the
+#               URL shows once the rerun is over)). "slider": one step right with the keyboard; "radio": click
+#               that option. One field per line: a comment cannot swallow a case.
 PAGES = {
-    "": ("home_title", False, None),
-    "tokens": ("tokens_title", True, ("slider", "tokens_maxlen", None, "maxlen=9")),
-    "hidden": ("page_hidden", True, ("slider", "fade_steps", None, "fade_T=51")),
-    "onehot": ("oh_title", True, ("slider", "oh_maxlen", None, "oh_maxlen=110")),
-    "cells": ("page_cells", True, ("radio", "cells_kind", 1, "cell_kind=GRU")),
-    "train": ("train_title", True, ("radio", "train_mode", 1, "train_mode=full")),
-    "review": ("page_review", True, ("radio", "review_source", 1, "rv_source=test")),
+    "": ("home_title", False, "", None),
+    "tokens": ("tokens_title", True,
+               "&vocab=fit&padding=post&reveal=1",  # revealed: maxlen and padding follow the question
+               ("slider", "tokens_maxlen", None, "maxlen=9")),
+    "hidden": ("page_hidden", True,
+               "&step_enc=onehot",
+               ("slider", "fade_steps", None, "fade_T=51")),
+    "onehot": ("oh_title", True, "", ("slider", "oh_maxlen", None, "oh_maxlen=110")),
+    "cells": ("page_cells", True,
+              "&step_enc=onehot",
+              ("radio", "cells_kind", 1, "cell_kind=GRU")),
+    "train": ("train_title", True,
+              "&train_preset=gru&reveal=1",  # revealed: the training lab's chart follows its question
+              ("radio", "train_mode", 1, "train_mode=full")),
+    "review": ("page_review", True, "", ("radio", "review_source", 1, "rv_source=test")),
 }
 EXCEPTION = '[data-testid="stException"]'
-# Settings the link opens with, other than the defaults, on the page's translated choices: a choice
-# whose value were lost in the switch would show in the URL after the touch.
-START = {"tokens": "&vocab=fit&padding=post&reveal=1",  # revealed: maxlen and padding follow the question "hidden": "&step_enc=onehot", "cells": "&step_enc=onehot",
-         "train": "&train_preset=gru&reveal=1"}  # revealed: the training lab's chart follows its question
+
+
+def test_the_table_opens_every_page_and_four_with_settings_of_their_own():
+    """The guard against a case that silently disappears (as "hidden" and "cells" once did, inside a comment)."""
+    import ui
+
+    with_widgets = {Path(path).stem for path, _, _ in ui.PAGES[1:]} - {"cheatsheet"}  # the printable page has none
+    assert set(PAGES) == {"", *with_widgets}
+    assert [path for path, (_, _, start, _) in PAGES.items() if start] == ["tokens", "hidden", "cells", "train"]
+    assert all(len(case) == 4 for case in PAGES.values())
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +132,8 @@ def touch(page, change) -> None:
 
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
 def test_korean_then_english_then_a_widget_with_a_learners_run(app_url, page, path):
-    title_key, chart, change = PAGES[path]
-    page.goto(f"{app_url}/{path}?lang=ko{START.get(path, '')}")
+    title_key, chart, start, change = PAGES[path]
+    page.goto(f"{app_url}/{path}?lang=ko{start}")
     expect_page_done(page, t(title_key, "ko"), chart)
 
     page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
