@@ -40,7 +40,7 @@ from tools.machine import describe  # noqa: E402
 from report_text import DATA_COMMAND, Settings, bullets, log, measured, provenance, write_json  # noqa: E402
 
 GOAL_GROWTH_MB = 50.0
-CLOUD_MEMORY_MB = 1_000  # Streamlit Community Cloud: about 1 GB per app (DESIGN.md: 690 MB-2.7 GB)
+CLOUD_MEMORY_MB = 1_000  # Streamlit Community Cloud: about 1 GB per app (docs/book.md, "Facts measured": 690 MB-2.7 GB)
 DEFAULT_RERUNS, DEFAULT_WARMUP = 200, 5
 SETTLE_S = 1.0  # let the server finish sending and collect garbage before RSS is read
 KEY_TIMEOUT_S = 3.0  # no run started this long after "R": the key was lost, press again

@@ -69,7 +69,7 @@ def render_section(results: dict, settings: Settings) -> str:
     peaks = [run.status.peak_memory_mb for run in used if run.status.peak_memory_mb]
     gaps = [row.gap_points for row in rows if row.gap_points is not None]
     return "\n\n".join([
-        "Goal: the book's published results (DESIGN.md's table of the current notebooks) next to the worker's own "
+        "Goal: the book's published results (docs/book.md, \"The book's results\") next to the worker's own "
         "full runs of the same models, several seeds each.",
         f"Command: `python bench/reference_table.py` (reads `reference_runs/`, trains nothing); the runs come from "
         f"`{DATA_COMMAND}python -m rnnviz.reference`.",
@@ -86,7 +86,8 @@ def render_section(results: dict, settings: Settings) -> str:
             (f"Gap is our mean best validation accuracy minus the book's, in percentage points: from "
              f"{min(gaps):+.1f} to {max(gaps):+.1f} over the {len(gaps)} row(s) the book printed at the same "
              "vocabulary size." if gaps else ""),
-            "SimpleRNN with RMSprop 1e-4 is seed-sensitive (DESIGN.md): compare the spread, not one seed.",
+            "SimpleRNN with RMSprop 1e-4 is seed-sensitive (docs/book.md, \"Facts measured\"): compare the spread, "
+            "not one seed.",
             *(explain_gap(row) for row in rows if row.gap_points is not None and abs(row.gap_points) > 2)),
     ])
 

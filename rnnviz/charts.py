@@ -1,5 +1,5 @@
 """Pure Plotly figure builders. One palette for the whole app, so a colour means
-the same thing on every page (DESIGN.md, "Look and voice").
+the same thing on every page (docs/book.md, "Look and voice").
 
 Colours are from the Okabe-Ito set, which stays distinct under the common
 colour-vision deficiencies; fonts are large enough for a classroom projector.

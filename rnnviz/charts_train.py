@@ -1,6 +1,6 @@
 """Figures and tables of the Training lab page: loss / accuracy curves and the runs table.
 
-Colours (DESIGN.md, "Look and voice"): the x/h/c hues of `charts.PALETTE` keep
+Colours (docs/book.md, "Look and voice"): the x/h/c hues of `charts.PALETTE` keep
 their meaning elsewhere, so runs are told apart by the Okabe-Ito hues that
 PALETTE does not use first (orange, reddish purple), then the rest of the set.
 A run keeps its colour while runs are added (`assign_colours`): a new run takes the first

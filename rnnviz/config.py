@@ -227,7 +227,7 @@ class BookResult:
     test_accuracy: float | None = None
 
 
-# Published results of the book's current notebooks (DESIGN.md), by preset.
+# Published results of the book's current notebooks (docs/book.md, "The book's results"), by preset.
 BOOK_RESULTS: dict[str, BookResult] = {
     "onehot-simplernn": BookResult(200, 1_681, 84, 0.550, 0.733),
     "embedding-simplernn": BookResult(200, 3_409, 34, 0.542, 0.732),

@@ -17,7 +17,7 @@ from rnnviz.models import total_params
 from rnnviz.run_files import DamagedFile
 from rnnviz.runs import Run
 
-SEEDS = (42, 7, 2024)  # SimpleRNN results move with the seed (DESIGN.md): report mean and spread
+SEEDS = (42, 7, 2024)  # SimpleRNN results move with the seed (docs/book.md, "Facts measured"): report mean and spread
 FINISHED_STATES = (runs.DONE, runs.STOPPED)  # ended with the best epoch's weights saved
 
 

@@ -14,7 +14,7 @@ from test_i18n import DYNAMIC_KEYS
 TABLE = ROOT / "docs" / "concepts.md"
 PAGES = ("tokens", "hidden", "onehot", "train", "cells", "review", "cheatsheet", "home")
 
-# The chapter's concepts (../shared/DESIGN.md), as words the table's first column must hold.
+# The chapter's concepts (docs/book.md, "What the book does"), as words the table's first column must hold.
 CHAPTER = ("sequential data", "feed-forward", "corpus", "token", "tokenization", "vocabulary", "integer encoding",
            "reserved ids", "padding", "truncation", "pre and post", "maxlen", "one-hot encoding", "embedding",
            "vocabulary size 500", "simplernn", "cell and recurrent layer", "hidden state", "timestep",

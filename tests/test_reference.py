@@ -16,7 +16,8 @@ from rnnviz.runs import RunStore
 
 STORE = RunStore(runs.REFERENCE_RUNS_DIR)
 REFERENCE = STORE.list()
-# The book's parameter counts (DESIGN.md); the 9-2 models at 500 words as the 1st edition printed them.
+# The book's parameter counts (docs/book.md, "The book's results"); the 9-2 models at 500 words as the
+# 1st edition printed them.
 BOOK_PARAMS = {"onehot-simplernn@200": 1_681, "embedding-simplernn@200": 3_409, "onehot-simplernn@500": 4_081,
                "embedding-simplernn@500": 8_209, "lstm@500": 8_809, "lstm-dropout@500": 8_809,
                "lstm-2layer@500": 9_353, "gru@500": 8_633}
@@ -132,7 +133,7 @@ def test_summary_reproduces_the_books_table():
     9-3 models: our mean over seeds, or, where our runs trained longer than the
     book's (2-layer LSTM: the book stopped at epoch 17, ours at 36-48), our mean
     at the book's stopping epoch. 9-2 SimpleRNN: a seed can stall near 0.55
-    (DESIGN.md), so the book's figure must lie within our seeds' range ± 2 points.
+    (docs/book.md, "Facts measured"), so the book's figure must lie within our seeds' range ± 2 points.
     """
     rows = {row.variant.name: row for row in results.summarize(REFERENCE)}
     assert list(rows) == [v.name for v in results.VARIANTS]
