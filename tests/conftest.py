@@ -123,20 +123,22 @@ _NO_FRAMEWORK_PROBE = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from conftest import open_page
-open_page(sys.argv[2], **json.loads(sys.argv[3]))
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras", "jax"))
-assert not loaded, loaded[:5]
+for page, params in json.loads(sys.argv[2]):
+    open_page(page, **params)
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras", "jax"))
+    assert not loaded, (page, loaded[:5])
 print("CLEAN")
 """
 
 
-def assert_page_imports_no_framework(page: str, env: dict[str, str] | None = None, **params) -> None:
-    """Render `page` in a fresh Python and check TensorFlow, Keras and JAX were never imported."""
+def assert_pages_import_no_framework(pages: list[tuple[str, dict]], env: dict[str, str] | None = None) -> None:
+    """Render each (page, link parameters) in turn in one fresh Python, and check after each that TensorFlow,
+    Keras and JAX were never imported (one interpreter for all: its start-up is most of the cost)."""
     import json
     import subprocess
 
-    done = subprocess.run([sys.executable, "-c", _NO_FRAMEWORK_PROBE, str(ROOT / "tests"), page, json.dumps(params)],
-                          cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", _NO_FRAMEWORK_PROBE, str(ROOT / "tests"), json.dumps(pages)],
+                          cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and "CLEAN" in done.stdout, done.stderr[-3000:]
 
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 import streamlit as st
 
-from conftest import ROOT, assert_page_imports_no_framework, open_page, page_text, texts
+from conftest import ROOT, assert_pages_import_no_framework, open_page, page_text, texts
 from rnnviz import runs
 from rnnviz.i18n import t
 
@@ -168,21 +168,17 @@ def test_offline_without_data_the_tokens_page_tries_once_says_it_once_and_shows_
     st.cache_resource.clear()
 
 
-# (page, link parameters, whether it needs the IMDB data)
-PAGES_WITHOUT_FRAMEWORK = [("views/tokens.py", {}, True), ("views/hidden.py", {}, False),
-                           ("views/onehot.py", {}, True), ("views/cells.py", {"cell_kind": "GRU"}, False),
-                           ("views/train.py", {}, False), ("views/review.py", {}, False)]
+# (page, link parameters): every page but home and the printable one, which draw no data and no run
+PAGES_WITHOUT_FRAMEWORK = [("views/tokens.py", {}), ("views/hidden.py", {}), ("views/onehot.py", {}),
+                           ("views/cells.py", {"cell_kind": "GRU"}), ("views/train.py", {}), ("views/review.py", {})]
 
 
-@pytest.mark.parametrize("page, params, needs_data", PAGES_WITHOUT_FRAMEWORK)
-def test_a_page_never_imports_tensorflow_keras_or_jax(page, params, needs_data, request, tmp_path):
-    """Only the training worker imports a framework: every page renders, with a finished run in the store."""
+def test_no_page_ever_imports_tensorflow_keras_or_jax(imdb_folder, tmp_path):
+    """Only the training worker imports a framework: every page renders, with the data and a finished run there."""
     finished = sorted(runs.RunStore(runs.reference_runs_dir()).list(), key=lambda run: run.id)[0]
     shutil.copytree(finished.path, tmp_path / "runs" / finished.id)
-    env = {"RNNVIZ_RUNS_DIR": str(tmp_path / "runs")}
-    if needs_data:
-        env["RNNVIZ_DATA_DIR"] = str(request.getfixturevalue("imdb_folder"))
-    assert_page_imports_no_framework(page, env=env, **params)
+    assert_pages_import_no_framework(PAGES_WITHOUT_FRAMEWORK, env={"RNNVIZ_RUNS_DIR": str(tmp_path / "runs"),
+                                                                   "RNNVIZ_DATA_DIR": str(imdb_folder)})
 
 
 def test_rnnviz_never_imports_streamlit():
