@@ -24,6 +24,14 @@ if "RNNVIZ_CACHE_DIR" not in os.environ:
     atexit.register(shutil.rmtree, os.environ["RNNVIZ_CACHE_DIR"], ignore_errors=True)
 
 SHARED_IMDB = ROOT.parent / "shared" / "data" / "imdb"
+SLOW_KINDS = ("browser", "server", "worker", "kernel", "cluster")  # pytest.ini says what each means
+
+
+def pytest_collection_modifyitems(items):
+    """Every test of a slow kind is `slow`: `python -m pytest -m "not slow"` leaves them all out."""
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in SLOW_KINDS):
+            item.add_marker(pytest.mark.slow)
 
 
 def imdb_dir() -> Path:

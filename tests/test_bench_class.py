@@ -19,6 +19,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from streamlit_client import Visitor  # noqa: E402
 
+pytestmark = pytest.mark.server
+
 SENTENCES = ("The acting was wonderful but far too long.", "I would not watch this film again.")
 
 

@@ -14,6 +14,8 @@ if not Path(CHROMIUM).exists():
 
 from playwright.sync_api import expect  # noqa: E402 - imported after the skip
 
+pytestmark = pytest.mark.browser
+
 
 def test_a_deep_link_to_a_fresh_server_still_gets_the_apps_navigation(imdb_folder, page):
     """The first visit of a new server (a shared link after Cloud wakes up) goes through app.py."""

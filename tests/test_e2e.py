@@ -32,6 +32,8 @@ from rnnviz import text as tx  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = ROOT / "test-artifacts"
 # The machine may be busy (a training job, other tests): be patient, and assert no timings.
 TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", "120000"))

@@ -28,6 +28,8 @@ from playwright.sync_api import expect  # noqa: E402 - imported after the skip
 from rnnviz import runs  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 
+pytestmark = pytest.mark.browser
+
 TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", "120000"))
 # Reference runs copied into the runs folder as a learner's own finished runs (new ids, so they are
 # not the reference runs themselves): the book's one-hot SimpleRNN and its Embedding + LSTM.

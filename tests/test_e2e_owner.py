@@ -24,6 +24,8 @@ from test_page_train import fake_run  # noqa: E402
 from rnnviz import owner, runs  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 
+pytestmark = pytest.mark.browser
+
 TIMEOUT_MS = int(os.environ.get("E2E_TIMEOUT_MS", "120000"))  # a busy machine: be patient, assert no timings
 expect.set_options(timeout=TIMEOUT_MS)
 # Streamlit's XSRF cookie as two browsers get it in the same second: only its last field, the second,

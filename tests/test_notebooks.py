@@ -162,6 +162,7 @@ def test_the_training_notebooks_start_with_their_sizes(page_notebooks):
         assert re.findall(r"^([A-Z_]+) = \d+", first, flags=re.MULTILINE) == list(SMALL), page
 
 
+@pytest.mark.kernel
 def test_tokens_notebook_prints_the_pages_matrix_and_the_review_lengths(page_notebooks, kernel, local_data, tmp_path):
     code, lengths = execute(page_notebooks["views/tokens.py"], tmp_path)
     sentences, _ = tx.split_sentences(t("tokens_default_text", "en"))
@@ -183,6 +184,7 @@ def layer_figures(printed: str, kind: str):
     return int(lines[0]), np.array(numbers(" ".join(lines[1:]))), param_count(kind, 4, 3).total, run(cell, seq.xs).h[-1]
 
 
+@pytest.mark.kernel
 @pytest.mark.parametrize("page, kind", [("views/hidden.py", "SimpleRNN"), ("views/cells.py", "LSTM")])
 def test_timestep_notebooks_print_the_pages_count_hidden_state_and_shapes(page_notebooks, kernel, tmp_path, page, kind):
     layer, shapes = execute(page_notebooks[page], tmp_path)
@@ -193,6 +195,7 @@ def test_timestep_notebooks_print_the_pages_count_hidden_state_and_shapes(page_n
     assert shapes.splitlines()[:2] == [str(expected.last), str(expected.sequences)]
 
 
+@pytest.mark.kernel
 def test_onehot_notebook_counts_both_models_and_trains_them_on_a_few_hundred_reviews(page_notebooks, kernel, tmp_path):
     settings, counts, _, arrays, fit = execute(page_notebooks["views/onehot.py"], tmp_path, **SMALL)
     assert settings == ""
@@ -203,6 +206,7 @@ def test_onehot_notebook_counts_both_models_and_trains_them_on_a_few_hundred_rev
     assert {p.name for p in tmp_path.glob("*.keras")} == {"best-onehot-model.keras", "best-embedding-model.keras"}
 
 
+@pytest.mark.kernel
 def test_training_notebook_trains_the_pages_run_and_reports_it(page_notebooks, kernel, tmp_path):
     config = quick(PRESETS["lstm"])  # the lab's default: the book's LSTM, a quick run
     assert f"TRAIN_SAMPLES = {config.train_samples}" in page_notebooks["views/train.py"].cells[2].source
@@ -211,6 +215,7 @@ def test_training_notebook_trains_the_pages_run_and_reports_it(page_notebooks, k
     assert (tmp_path / "best-lstm-model.keras").is_file()
 
 
+@pytest.mark.kernel
 def test_review_notebook_trains_a_model_then_reads_the_pages_ids(page_notebooks, kernel, local_data, tmp_path):
     *_, read = execute(page_notebooks["views/review.py"], tmp_path, **SMALL)
     default = [m for m in runs.RunStore(runs.REFERENCE_RUNS_DIR).list() if m.config and m.config.cell == "LSTM"]

@@ -168,6 +168,21 @@ def test_offline_without_data_the_tokens_page_tries_once_says_it_once_and_shows_
     st.cache_resource.clear()
 
 
+def test_a_new_servers_first_tokens_visit_reads_no_review(local_data, tmp_path, monkeypatch):
+    """The review-length histogram ships with the app: a cold server with an empty cache shows it without
+    reading IMDB's reviews (seconds and ~450 MB in a helper process)."""
+    from rnnviz import data
+
+    st.cache_resource.clear()
+    monkeypatch.setenv("RNNVIZ_CACHE_DIR", str(tmp_path / "empty-cache"))
+    helpers = []
+    monkeypatch.setattr(data, "in_helper_process", lambda function, *args: helpers.append(function.__name__))
+    at = open_page("views/tokens.py", lang="en")
+    assert "20,000" in texts(at.metric) and t("tokens_hist_title", "en") in texts(at.subheader)
+    assert helpers == [] and not at.error
+    st.cache_resource.clear()
+
+
 # (page, link parameters): every page but home and the printable one, which draw no data and no run
 PAGES_WITHOUT_FRAMEWORK = [("views/tokens.py", {}), ("views/hidden.py", {}), ("views/onehot.py", {}),
                            ("views/cells.py", {"cell_kind": "GRU"}), ("views/train.py", {}), ("views/review.py", {})]

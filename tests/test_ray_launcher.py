@@ -78,7 +78,7 @@ def ray_head(tmp_path_factory):
             head.wait()
 
 
-@pytest.fixture(params=[launchers.LOCAL, launchers.RAY])
+@pytest.fixture(params=[launchers.LOCAL, pytest.param(launchers.RAY, marks=pytest.mark.cluster)])
 def launcher(request, monkeypatch):
     """The launcher new runs go through, set as a deployment sets it."""
     monkeypatch.setenv(launchers.LAUNCHER_ENV, request.param)
@@ -107,6 +107,7 @@ def kill_worker(launcher, store, run_id):
         os.kill(status.pid, signal.SIGKILL)
 
 
+@pytest.mark.worker
 def test_a_run_trains_to_done_and_its_handle_names_its_launcher(launcher, store):
     run_id = launch.launch(store, TINY, owner="teacher")
     written = store.read_status(run_id)
@@ -119,6 +120,7 @@ def test_a_run_trains_to_done_and_its_handle_names_its_launcher(launcher, store)
     assert f"run {run_id}: done" in runs.log_tail(run)  # the worker's last words, in the run folder
 
 
+@pytest.mark.worker
 def test_a_stop_request_ends_the_run_stopped_after_one_batch(launcher, store):
     config = TINY.replace(epochs=3)
     run_id = store.create(config, owner="teacher")
@@ -129,6 +131,7 @@ def test_a_stop_request_ends_the_run_stopped_after_one_batch(launcher, store):
     assert run.epochs_run == 1 and run.has_model and run.test is None  # kept, not evaluated
 
 
+@pytest.mark.worker
 def test_a_worker_error_ends_the_run_failed_with_its_message(launcher, store, monkeypatch, tmp_path):
     empty = tmp_path / "no-data"
     empty.mkdir()
@@ -139,6 +142,7 @@ def test_a_worker_error_ends_the_run_failed_with_its_message(launcher, store, mo
     assert str(empty) in run.error
 
 
+@pytest.mark.worker
 def test_a_worker_killed_mid_run_is_interrupted_and_keeps_its_history(launcher, store):
     run_id = launch.launch(store, SLOW, owner="teacher")
     wait_until(lambda: store.get(run_id).epochs_run >= 1, "the first epoch")
@@ -149,6 +153,7 @@ def test_a_worker_killed_mid_run_is_interrupted_and_keeps_its_history(launcher, 
     assert run.epochs_run >= 1 and run.best_val_loss is not None and store.active() == []
 
 
+@pytest.mark.worker
 def test_its_owner_ends_a_training_worker_and_the_run_is_stopped(launcher, store):
     run_id = launch.launch(store, SLOW, owner="teacher")
     wait_until(lambda: store.get(run_id).status.pid is not None and store.get(run_id).state == runs.RUNNING,
