@@ -25,6 +25,7 @@ def keras_output(imdb_folder):
 
 
 @pytest.mark.parametrize("num_words", [500, None])
+@pytest.mark.slow
 def test_load_imdb_local_copy_equals_keras_loader(local_data, keras_output, num_words):
     ours = data.load_imdb(num_words=num_words)
     theirs = keras_output[num_words]
@@ -34,6 +35,7 @@ def test_load_imdb_local_copy_equals_keras_loader(local_data, keras_output, num_
         assert all(a == b for a, b in zip(x_ours, x_theirs))
 
 
+@pytest.mark.slow
 def test_load_imdb_matches_published_figures(local_data):
     (x_train, y_train), (x_test, _) = data.load_imdb(num_words=10_000)
     assert x_train[0][:12] == [1, 14, 22, 16, 43, 530, 973, 1622, 1385, 65, 458, 4468]
@@ -51,6 +53,7 @@ def test_word_index_is_keras_file(local_data):
         assert word_index == json.load(handle)
 
 
+@pytest.mark.slow
 def test_book_split_equals_sklearn_and_the_books_figures(local_data):
     (x_train, y_train), _ = data.load_imdb(num_words=500)
     ours = data.book_split(x_train, y_train)
@@ -122,6 +125,7 @@ def test_npz_loader_refuses_code_in_pickles(tmp_path):
         data._read_npz(tmp_path / "imdb.npz")
 
 
+@pytest.mark.slow
 def test_the_shipped_review_lengths_equal_the_books_split_of_the_data(local_data):
     (x_train, y_train), _ = data.load_imdb(num_words=500)
     expected = data.review_lengths(data.book_split(x_train, y_train)[0])
@@ -210,6 +214,7 @@ def test_a_relative_data_dir_is_read_from_the_folder_it_was_given_in(imdb_folder
     assert done.stdout.strip() == "True"
 
 
+@pytest.mark.slow
 def test_keras_cache_is_read_without_importing_keras(imdb_folder, tmp_path):
     """Online: after Keras's one download, every read is ours (same arrays) and Keras stays out."""
     import subprocess

@@ -33,6 +33,7 @@ def store(tmp_path, local_data, monkeypatch):
     return RunStore(tmp_path / "runs")
 
 
+@pytest.mark.worker
 def test_a_worker_killed_mid_run_is_interrupted_keeps_its_history_and_frees_the_slot(store):
     run_id = launch.launch(store, SLOW, owner="teacher")
     wait_until(lambda: store.get(run_id).epochs_run >= 2)
@@ -59,6 +60,7 @@ print(launch.launch(runs.RunStore(sys.argv[2]), config, owner="teacher"))
 """
 
 
+@pytest.mark.worker
 def test_a_run_outlives_the_server_that_started_it(store):
     """The launching process exits (a server restart); a fresh page finds the run, live or finished."""
     launcher = subprocess.run([sys.executable, "-c", _LAUNCH_AND_EXIT, str(ROOT), str(store.root),
@@ -86,6 +88,7 @@ def _launch_one(root, number, queue):
 
 
 @pytest.mark.parametrize("max_runs", [1, 3])
+@pytest.mark.worker
 def test_a_burst_of_20_launches_from_many_sessions_queues_the_rest_and_trains_each_once(store, monkeypatch,
                                                                                       stand_in_worker, max_runs):
     """20 server processes launching at once (the stand-in worker of tests/queue_worker.py, the real queue;

@@ -63,6 +63,7 @@ def test_onehot_is_encoded_inside_the_model():
 
 
 @pytest.mark.filterwarnings("ignore:Skipping variable loading for optimizer")  # never trained: no slots
+@pytest.mark.slow
 def test_saved_onehot_model_loads_in_safe_mode_and_predicts_the_same(tmp_path):
     keras.utils.set_random_seed(1)
     model = models.build_model(PRESETS["onehot-simplernn"])

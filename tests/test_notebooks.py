@@ -103,6 +103,7 @@ def page_notebooks(offers):
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("page", PAGES)
+@pytest.mark.slow
 def test_each_page_offers_its_notebook_in_the_learners_language(offers, page, lang):
     name, raw = offers[page, lang]
     assert name == FILE_NAMES[page]
@@ -156,6 +157,7 @@ def numbers(text: str) -> list[float]:
     return [float(x) for x in re.findall(r"-?\d+\.?\d*(?:e[-+]\d+)?", text)]
 
 
+@pytest.mark.slow
 def test_the_training_notebooks_start_with_their_sizes(page_notebooks):
     for page in ("views/onehot.py", "views/train.py", "views/review.py"):
         first = next(cell.source for cell in page_notebooks[page].cells if cell.cell_type == "code")

@@ -115,6 +115,7 @@ def test_without_any_model_it_says_how_to_get_one(tmp_path, monkeypatch):
     assert "훈련을 마친 모델이 없습니다" in at.warning[0].value and not at.get("plotly_chart")
 
 
+@pytest.mark.worker
 def test_the_pages_keras_code_prints_the_pages_probability(only_reference, tmp_path):
     at = open_expanders(open_page("en"))
     code = at.get("code")[0].value

@@ -265,6 +265,7 @@ def test_start_on_a_read_only_runs_folder_says_so_instead_of_a_traceback(runs_di
     assert not runs_dir.exists() or [p.name for p in runs_dir.iterdir() if p.name != ".launch.lock"] == []
 
 
+@pytest.mark.worker
 def test_launching_a_quick_run_ends_done_in_the_table(runs_dir, local_data):
     at = open_page("en")
     at.number_input(key="train_epochs").set_value(1).run()
@@ -440,6 +441,7 @@ def download_labels(at) -> list[str]:
     return [button.proto.label for button in at.get("download_button")]
 
 
+@pytest.mark.slow
 def test_damaged_runs_never_crash_the_lab_and_each_can_be_deleted(runs_dir, local_data, tmp_path):
     made = damaged_lab(runs_dir, tmp_path)
     outside = sorted(p.name for p in (tmp_path / "outside").rglob("*"))

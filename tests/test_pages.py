@@ -188,6 +188,7 @@ PAGES_WITHOUT_FRAMEWORK = [("views/tokens.py", {}), ("views/hidden.py", {}), ("v
                            ("views/cells.py", {"cell_kind": "GRU"}), ("views/train.py", {}), ("views/review.py", {})]
 
 
+@pytest.mark.slow
 def test_no_page_ever_imports_tensorflow_keras_or_jax(imdb_folder, tmp_path):
     """Only the training worker imports a framework: every page renders, with the data and a finished run there."""
     finished = sorted(runs.RunStore(runs.reference_runs_dir()).list(), key=lambda run: run.id)[0]

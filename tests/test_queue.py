@@ -223,6 +223,7 @@ def test_the_queue_outlives_a_server_restart_and_the_next_dispatch_starts_it(sto
 
 
 @pytest.mark.parametrize("max_runs", [1, 3])
+@pytest.mark.worker
 def test_a_class_of_40_clicking_at_once_trains_max_runs_at_a_time_and_every_run_once(store, stand_in_worker,
                                                                                      max_runs):
     limits = Limits(max_runs=max_runs, keep_runs=60)
@@ -266,6 +267,7 @@ def test_a_class_of_40_clicking_at_once_trains_max_runs_at_a_time_and_every_run_
     assert all(run.state == runs.DONE for run in store.list())
 
 
+@pytest.mark.worker
 def test_three_queued_real_runs_start_each_other_with_no_page_open(store, local_data):
     """Real workers (`python -m rnnviz.train`): each one, ending, starts the next in line."""
     blocker = take_the_slot(store)

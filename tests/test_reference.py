@@ -73,6 +73,7 @@ def validation_split(imdb_folder):
     return {words: training_data.load_data(cfg.PRESETS["lstm"].replace(num_words=words))[1] for words in (200, 500)}
 
 
+@pytest.mark.slow
 def test_recorded_validation_accuracy_is_what_the_stored_weights_give(validation_split):
     """Recomputed with Keras from best.keras on the book's validation split: equal to the recorded best."""
     import keras
@@ -85,6 +86,7 @@ def test_recorded_validation_accuracy_is_what_the_stored_weights_give(validation
         assert accuracy == pytest.approx(run.best_val_accuracy, abs=2e-4), run.id  # one review = 2e-4
 
 
+@pytest.mark.slow
 def test_numpy_prediction_equals_keras_for_every_preset(validation_split):
     """The review page's numpy forward pass against model.predict on the saved model, 1e-4."""
     import keras
@@ -99,6 +101,7 @@ def test_numpy_prediction_equals_keras_for_every_preset(validation_split):
         np.testing.assert_allclose(got, expected, atol=1e-4, err_msg=run.id)
 
 
+@pytest.mark.worker
 def test_regenerating_on_a_subset_replaces_the_folder_only_when_every_run_is_done(local_data, tmp_path):
     out = tmp_path / "reference_runs"
     out.mkdir()

@@ -62,6 +62,7 @@ def test_variant_groups_average_each_variants_seeds_and_nothing_else():
         assert group.spread == pytest.approx(np.std(group.scores)) and group.spread > 0
 
 
+@pytest.mark.slow
 def test_test_reviews_match_load_data_at_any_vocabulary(local_data):
     reviews = data.load_test_reviews()
     (_, _), (x_500, y_500) = data.load_imdb(num_words=500)

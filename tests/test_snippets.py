@@ -53,6 +53,7 @@ def page_matrix(vocabulary, maxlen, padding, truncating):
 
 
 @pytest.mark.parametrize("maxlen, padding, truncating", [(8, "pre", "pre"), (5, "post", "post"), (30, "post", "pre")])
+@pytest.mark.slow
 def test_imdb_snippet_prints_the_pages_matrix(keras_home, local_data, maxlen, padding, truncating):
     from rnnviz import data
 
@@ -61,6 +62,7 @@ def test_imdb_snippet_prints_the_pages_matrix(keras_home, local_data, maxlen, pa
     np.testing.assert_array_equal(run_snippet(code, keras_home), page_matrix(vocabulary, maxlen, padding, truncating))
 
 
+@pytest.mark.slow
 def test_own_vocabulary_snippet_prints_the_pages_matrix(keras_home):
     vocabulary = tx.Vocabulary.fit(TEXTS)
     code = snippets.tokens_code(TEXTS, None, 10, "pre", "pre")
@@ -69,6 +71,7 @@ def test_own_vocabulary_snippet_prints_the_pages_matrix(keras_home):
 
 
 @pytest.mark.parametrize("num_words, maxlen, dim, units", [(500, 100, 16, 8), (200, 50, 8, 4)])
+@pytest.mark.worker
 def test_two_models_code_runs_and_counts_what_the_page_shows(num_words, maxlen, dim, units, tmp_path):
     from rnnviz import params
 
@@ -147,6 +150,7 @@ def _fake_imdb(num_words, n=60, seed=0):
 @pytest.mark.parametrize("config", [PRESETS["lstm-2layer"].replace(epochs=1),
                                     PRESETS["onehot-simplernn"].replace(epochs=1, max_train_samples=40,
                                                                         max_test_samples=20)])
+@pytest.mark.worker
 def test_training_code_runs_and_builds_the_same_model(config, tmp_path, monkeypatch):
     keras = pytest.importorskip("keras")
     monkeypatch.chdir(tmp_path)

@@ -87,6 +87,7 @@ def test_fit_orders_by_frequency_then_first_appearance():
         Vocabulary.fit(["a"], num_words=0)
 
 
+@pytest.mark.slow
 def test_retokenised_reviews_equal_load_data_sequences(local_data):
     """The tokens page's encoding reproduces Keras's IMDB ids for real reviews."""
     from rnnviz import data

@@ -28,6 +28,7 @@ def run_worker(args, backend, env_extra):
 
 
 @pytest.mark.parametrize("backend, preset", [("jax", "onehot-simplernn"), ("tensorflow", "gru")])
+@pytest.mark.worker
 def test_one_epoch_makes_a_complete_run_folder(backend, preset, local_data, tmp_path):
     result = run_worker(["--preset", preset, "--epochs", "1", "--max-samples", "300", "--max-test-samples", "200",
                          "--runs-dir", str(tmp_path)], backend, {"RNNVIZ_DATA_DIR": str(local_data)})
@@ -192,6 +193,7 @@ def test_a_full_disk_while_training_ends_the_run_naming_it_and_leaves_no_tempora
 # --- the first curve point: steps in order (the cached data: tests/test_training_data.py) -----------------------------------------------
 
 
+@pytest.mark.worker
 def test_the_worker_writes_its_steps_in_order_before_the_first_point(local_data, tmp_path, monkeypatch):
     monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
     store = RunStore(tmp_path / "runs")

@@ -10,6 +10,7 @@ from rnnviz.text import pad_sequences
 
 @pytest.mark.parametrize("changes", [dict(max_train_samples=5_000), dict(num_words=200, maxlen=37),
                                      dict(num_words=4, maxlen=300, max_train_samples=40, max_test_samples=30)])
+@pytest.mark.slow
 def test_the_token_cache_gives_exactly_the_books_arrays(changes, local_data, tmp_path, monkeypatch):
     monkeypatch.setenv(data.CACHE_DIR_ENV, str(tmp_path / "cache"))
     config = cfg.PRESETS["lstm"].replace(**changes)

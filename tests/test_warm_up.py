@@ -39,6 +39,7 @@ def sleeping_warm_up(fresh_machine, local_data, monkeypatch):
         process.wait()
 
 
+@pytest.mark.worker
 def test_the_warm_up_fills_the_caches_a_first_run_needs(fresh_machine, local_data):
     config = warm_up.default_config()
     assert warm_up.needed(config)
