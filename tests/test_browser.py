@@ -41,22 +41,6 @@ def page():
         yield browser_tab
 
 
-def test_home_opens_in_korean_for_a_korean_link(app_url, page):
-    page.goto(f"{app_url}/?lang=ko")
-    wait_for_app(page, "순환 신경망, 눈으로 보며 배우기")
-    expect(page.get_by_text("토큰과 패딩").first).to_be_visible()  # in the sidebar navigation
-
-
-def test_tokens_page_draws_its_charts_and_keeps_settings_in_the_url(app_url, page):
-    page.goto(f"{app_url}/tokens?lang=en&maxlen=12&padding=post&reveal=1")  # maxlen cuts after the question
-    wait_for_app(page, "IMDB review lengths and maxlen")
-    page.locator(".js-plotly-plot").nth(1).wait_for(timeout=60_000)
-    assert page.locator(".js-plotly-plot").count() == 2  # the padded grid and the histogram
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.get_by_text("(3, 12)", exact=False).count() >= 1  # matrix shape in the caption
-    assert "lang=en" in page.url and "maxlen=12" in page.url and "padding=post" in page.url
-
-
 def test_a_link_cannot_put_a_link_an_image_or_a_formula_into_the_tokens_page(app_url, page):
     """Markdown in a shared link's text is shown as typed: no live link, no tracking pixel, no formula."""
     from urllib.parse import urlencode

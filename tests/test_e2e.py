@@ -232,15 +232,50 @@ def type_into(page, testid: str, label: str, text: str) -> None:
 # --- every page, both languages ---------------------------------------------------------------------------
 
 
+# --- one big picture first (issue 14) ----------------------------------------------------------------------
+# Page -> its link. The training lab's chart follows its question: a teacher's ?reveal=1 link answers it.
+FIRST_SCREEN = {"tokens": {}, "hidden": {}, "onehot": {}, "cells": {}, "review": {}, "train": {"reveal": 1}}
+MIN_PICTURE_SHOWN = 120  # px of the main chart above the bottom of a 1280×720 screen, at the least
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "home")
-def test_every_page_opens_without_errors_and_draws_its_charts(app_url, page, path, lang):
-    open_app(page, app_url, path, lang)
-    assert_no_errors(page)
-    wait_for_query(page, "lang", lang)  # the URL keeps the language, for sharing
-    other = "en" if lang == "ko" else "ko"
-    assert page.locator("h1", has_text=t(PAGES[path][0], other)).count() == 0  # not in the other language
-    screenshot(page, f"{path or 'home'}-{lang}")
+def test_every_page_opens_in_its_language_and_shows_its_main_picture_in_the_first_screen(app_url, browser, path,
+                                                                                        lang):
+    """At a laptop's 1280×720: no error, the language kept in the URL and the navigation, and (pages with a
+    main picture) the title, a short lead and the picture in the first screen."""
+    small = new_page(browser, width=1280, height=720)
+    try:
+        open_app(small, app_url, path, lang, **FIRST_SCREEN.get(path, {}))
+        assert_no_errors(small)
+        wait_for_query(small, "lang", lang)  # the URL keeps the language, for sharing
+        other = "en" if lang == "ko" else "ko"
+        assert small.locator("h1", has_text=t(PAGES[path][0], other)).count() == 0  # not in the other language
+        nav = small.locator('[data-testid="stSidebarNav"] a').filter(has_text=t("nav_tokens", lang))
+        expect(nav.first).to_be_attached()  # the sidebar's navigation, in the page's language
+        if path in FIRST_SCREEN:
+            assert_first_screen(small)
+            small.screenshot(path=str(ARTIFACTS / f"first-screen-{path}-{lang}.png"))
+        screenshot(small, f"{path or 'home'}-{lang}")
+    finally:
+        small.context.close()
+
+
+def assert_first_screen(small) -> None:
+    """The page as it opens (not scrolled): a lead of at most ~3 lines under the title, the main picture's
+    top well inside the 720 px screen, nothing to scroll sideways."""
+    lead = small.locator('[data-testid="stElementContainer"]:has(h1) + [data-testid="stElementContainer"]')
+    lines = lead.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle("
+                          "e.querySelector('p')).lineHeight)")
+    assert lines <= 3.2, f"the lead under the title runs to {lines:.1f} lines"
+    picture = small.locator('[data-testid="stPlotlyChart"]').first
+    expect(picture).to_be_visible()
+    # waited for: a rerun may still be moving it
+    wait_until(small, lambda: picture.bounding_box()["y"] <= 720 - MIN_PICTURE_SHOWN,
+               "the main picture in the first screen", fail=False)
+    top = picture.bounding_box()["y"]
+    assert top <= 720 - MIN_PICTURE_SHOWN, f"the main picture starts at {top:.0f} px"
+    assert small.evaluate("document.documentElement.scrollWidth") <= 1280  # nothing to scroll sideways
 
 
 def test_home_has_the_next_pages_chart_code_loaded_and_shows_none_of_it(app_url, page):
@@ -268,36 +303,6 @@ def test_a_code_box_draws_its_code_when_opened(app_url, page, lang):
     box.locator("summary").click()
     expect(box.locator('[data-testid="stCode"]')).to_contain_text("pad_sequences")
     assert_no_errors(page)
-
-
-# --- one big picture first (issue 14) ----------------------------------------------------------------------
-# Page -> its link. The training lab's chart follows its question: a teacher's ?reveal=1 link answers it.
-FIRST_SCREEN = {"tokens": {}, "hidden": {}, "onehot": {}, "cells": {}, "review": {}, "train": {"reveal": 1}}
-MIN_PICTURE_SHOWN = 120  # px of the main chart above the bottom of a 1280×720 screen, at the least
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", list(FIRST_SCREEN))
-def test_the_title_a_short_lead_and_the_main_picture_share_the_first_screen(app_url, browser, path, lang):
-    small = new_page(browser, width=1280, height=720)
-    try:
-        open_app(small, app_url, path, lang, **FIRST_SCREEN[path])
-        lead = small.locator('[data-testid="stElementContainer"]:has(h1) + [data-testid="stElementContainer"]')
-        lines = lead.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle("
-                              "e.querySelector('p')).lineHeight)")
-        assert lines <= 3.2, f"the lead under the title runs to {lines:.1f} lines"
-        picture = small.locator('[data-testid="stPlotlyChart"]').first
-        expect(picture).to_be_visible()
-        # the page is not scrolled: the first screen as it opens (waited for: a rerun may still be moving it)
-        wait_until(small, lambda: picture.bounding_box()["y"] <= 720 - MIN_PICTURE_SHOWN,
-                   "the main picture in the first screen", fail=False)
-        top = picture.bounding_box()["y"]
-        assert top <= 720 - MIN_PICTURE_SHOWN, f"the main picture starts at {top:.0f} px"
-        assert small.evaluate("document.documentElement.scrollWidth") <= 1280  # nothing to scroll sideways
-        small.screenshot(path=str(ARTIFACTS / f"first-screen-{path}-{lang}.png"))
-        assert_no_errors(small)
-    finally:
-        small.context.close()
 
 
 @pytest.mark.parametrize("path", list(FIRST_SCREEN))
@@ -886,7 +891,7 @@ def fake_finished_run(runs_dir, preset="lstm", test_accuracy=0.71):
     return run_id
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["ko"])  # one language: the queue test below runs in the other
 def test_start_is_disabled_while_the_run_trains_then_a_result_card_appears(app_url, browser, runs_dir, lang):
     from playwright.sync_api import expect
 
@@ -927,7 +932,7 @@ def test_start_is_disabled_while_the_run_trains_then_a_result_card_appears(app_u
         page.context.close()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["en"])  # one language: the start test above runs in the other
 def test_a_start_with_every_slot_taken_waits_in_the_queue_and_can_be_cancelled(app_url, browser, runs_dir, lang):
     from rnnviz import config as cfg
     from rnnviz import processes
