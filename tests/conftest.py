@@ -24,7 +24,7 @@ if "RNNVIZ_CACHE_DIR" not in os.environ:
     atexit.register(shutil.rmtree, os.environ["RNNVIZ_CACHE_DIR"], ignore_errors=True)
 
 SHARED_IMDB = ROOT.parent / "shared" / "data" / "imdb"
-SLOW_KINDS = ("browser", "server", "worker", "kernel", "cluster")  # pytest.ini says what each means
+SLOW_KINDS = ("browser", "server", "worker", "kernel", "cluster", "keras")  # pytest.ini says what each means
 
 
 def pytest_collection_modifyitems(items):

@@ -46,6 +46,7 @@ LINKS = [
 
 
 @pytest.mark.parametrize("page, params, key, shown", LINKS)
+@pytest.mark.slow
 def test_hand_edited_links_fall_back_to_valid_settings(app, page, params, key, shown):
     params = dict(params)
     lang = params.pop("lang", "en")  # "fr" is no language of ours: the browser's decides

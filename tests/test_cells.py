@@ -61,6 +61,7 @@ def _keras_run(layer, xs):
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("input_dim,units,T", SIZES)
+@pytest.mark.keras
 def test_matches_keras_with_our_weights(kind, input_dim, units, T):
     weights = _random_weights(kind, input_dim, units, seed=input_dim * 100 + T)
     cell = CELLS[kind](*weights)
@@ -84,6 +85,7 @@ def test_from_keras_weights_of_fresh_layer(kind, input_dim, units, T):
 
 
 @pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.keras
 def test_random_cell_loads_into_keras(kind):
     cell = CELLS[kind].random(6, 4, seed=3)
     layer = _keras_layer(kind, 4, 6)

@@ -20,6 +20,7 @@ def test_doctests_pass():
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("T, d, units", [(3, 4, 3), (7, 2, 5)])
+@pytest.mark.keras
 def test_output_shapes_equal_keras(kind, T, d, units):
     keras = pytest.importorskip("keras")
     layer = getattr(keras.layers, kind)

@@ -52,6 +52,7 @@ def test_moving_the_timestep_slider_changes_the_numbers(kind):
 
 
 @pytest.mark.parametrize("kind", ["LSTM", "GRU"])
+@pytest.mark.slow
 def test_play_moves_on_from_the_current_step_and_stops_at_the_end(kind):
     """AppTest runs the whole page where the browser's timer reruns the player: one run, one tick."""
     at = open_page("ko", cell_kind=kind, step_text="a b c d", step_t=2)

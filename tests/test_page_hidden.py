@@ -58,6 +58,7 @@ def shown_step(at) -> int:
     return int(line.split("**")[1].split()[-1])
 
 
+@pytest.mark.slow
 def test_play_moves_on_from_the_current_step_and_stops_at_the_end():
     """AppTest runs the whole page where the browser's timer reruns the player: one run, one tick."""
     at = open_page(step_text="a b c d e", step_t=3)
@@ -75,6 +76,7 @@ def test_play_moves_on_from_the_current_step_and_stops_at_the_end():
     assert at.button(key="hidden_play").label == t("step_play", "en")
 
 
+@pytest.mark.slow
 def test_play_at_the_last_step_starts_over_and_pause_stops():
     at = open_page(step_text="a b c d e", step_t=5)
     at.button(key="hidden_play").click().run()
@@ -88,6 +90,7 @@ def test_play_at_the_last_step_starts_over_and_pause_stops():
     assert at.button(key="hidden_play").label == t("step_play", "en")
 
 
+@pytest.mark.slow
 def test_while_playing_only_pause_answers_and_one_hot_plays_the_whole_page():
     """One-hot: the weights below show the step's row too, so every tick reruns the whole page."""
     at = open_page(step_text="a b c d", step_t=2, step_enc="onehot", reveal=1)

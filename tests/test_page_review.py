@@ -78,6 +78,7 @@ def test_each_model_can_be_picked_and_the_link_keeps_it(only_reference):
     ("great " * 20_000, "is cut after the first 20,000"),
     ("<br /><br />great", None),  # "br br great": three words the models know
 ])
+@pytest.mark.slow
 def test_odd_reviews_are_explained_and_never_crash(only_reference, text, message):
     at = open_page("en")
     at.text_area(key="rv_text").set_value(text).run()

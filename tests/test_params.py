@@ -30,6 +30,7 @@ def test_doctests_pass():
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("input_dim", [1, 4, 16, 500])
 @pytest.mark.parametrize("units", [1, 3, 8, 32])
+@pytest.mark.keras
 def test_param_count_matches_keras(kind, input_dim, units):
     layer = getattr(keras.layers, kind)(units)
     layer.build((None, None, input_dim))

@@ -109,6 +109,7 @@ def test_shapes_code_runs_and_prints_the_shapes(kind):
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("encoding, features, units", [("embedding", 4, 3), ("onehot", 4, 3),
                                                        ("embedding", 8, 8), ("onehot", 1, 2)])
+@pytest.mark.keras
 def test_layer_code_runs_and_gives_the_pages_numbers(kind, encoding, features, units):
     pytest.importorskip("keras")
     seq = inputs.build_inputs("i like brachiosaurus and i like dogs", encoding, features, seed=4)

@@ -63,6 +63,7 @@ def tiny_run(store, **changes):
     return store.create(config)
 
 
+@pytest.mark.worker
 def test_stop_request_ends_with_status_stopped_and_keeps_history(local_data, tmp_path):
     store = RunStore(tmp_path)
     run_id = tiny_run(store)

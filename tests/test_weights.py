@@ -36,6 +36,7 @@ def keras_book_model(inputs, cell, num_words=30, maxlen=12, layers=1, seed=3):
 
 @pytest.mark.parametrize("inputs, cell, layers", [("embedding", "SimpleRNN", 1), ("onehot", "SimpleRNN", 1),
                                                   ("embedding", "LSTM", 2), ("embedding", "GRU", 1)])
+@pytest.mark.keras
 def test_numpy_forward_and_word_scores_equal_keras_predict(inputs, cell, layers):
     model, weights, config = keras_book_model(inputs, cell, layers=layers)
     weights_file.check(weights, config)  # what the worker writes passes the reader's check
