@@ -5,7 +5,7 @@
     python bench/run_all.py --only pages,cells
 
 Sections, in the report's order: pages, memory, class, cells, figures, train, review_onehot, train_start, queue,
-run_files, reference.
+run_files, reference, tests.
 Each section is its bench/ script's `measure_section()` (around the script's
 `measure()`, run in this process; the scripts still run on their own) and
 `render_section()`, which writes it with its command, date and machine; the prose
@@ -92,6 +92,7 @@ SECTIONS = (
     Section("queue", "Training lab: a class clicking at once, served in turn", "bench_queue"),
     Section("run_files", "Run files: history in one pass, limits before reading", "bench_run_files"),
     Section("reference", "The book's results, reproduced", "reference_table"),
+    Section("tests", "The test suite: the full command and the fast tier", "bench_tests"),
 )
 INTRO = """# Benchmarks
 

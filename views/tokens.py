@@ -29,7 +29,8 @@ left, right = controls.columns([3, 2])
 left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
                placeholder=t("tokens_placeholder", lang))
 try:
-    word_index, data_error = ui.imdb_word_index(), None
+    with controls, st.spinner(t("tokens_loading", lang)):  # a new server reads (or downloads) the word list once
+        word_index, data_error = ui.imdb_word_index(), None
 except data.DataUnavailableError as error:  # said once, here; the server does not try again at every rerun
     word_index, data_error = None, error.message(lang)
 if word_index is not None:
