@@ -120,7 +120,7 @@ _last_failure: dict = {}  # the same, in this process, for a cache folder that c
 def _data_fingerprint() -> list:
     """What decides whether the data can be found: the setting and the state of every file looked at."""
     setting = os.environ.get(DATA_DIR_ENV, "").strip()
-    folders = [Path(setting).expanduser().absolute()] if setting else [keras_cache_dir(), Path("/tmp/.keras/datasets")]
+    folders = [Path(setting).expanduser().absolute()] if setting else _keras_caches()
     return [setting, *(_file_state(folder / name) for folder in folders for name in (NPZ_FILE, WORD_INDEX_FILE))]
 
 
@@ -179,10 +179,14 @@ def local_copy() -> Path | None:
         return None
 
 
+def _keras_caches() -> tuple[Path, Path]:
+    """Where Keras keeps its downloads: its cache, and its fallback when home is read-only."""
+    return keras_cache_dir(), Path("/tmp/.keras/datasets")
+
+
 def _keras_download_dir() -> Path | None:
     """Keras's cache, or its fallback when home is read-only, if it holds both files."""
-    return next((cache for cache in (keras_cache_dir(), Path("/tmp/.keras/datasets")) if _holds_the_data(cache)),
-                None)
+    return next((cache for cache in _keras_caches() if _holds_the_data(cache)), None)
 
 
 def _download_with_keras() -> str:
