@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from rnnviz import config as cfg, markup
+from rnnviz import config as cfg, markup, run_choice
 from rnnviz.curves import overfitting_point
 from rnnviz.charts import FONT_SIZE, PALETTE, RUN_COLOURS, epochs_text, number_text, style
 from rnnviz.i18n import t
@@ -94,9 +94,14 @@ def preset_label(run_or_config, lang: str) -> str:
     return t(f"preset_{name}" if name else "preset_custom", lang)
 
 
-def whose(run: Run, lang: str) -> str:
-    """"참고 실행" / "reference run" or "내 실행" / "your run": the two are always told apart."""
-    return t("review_whose_reference" if run.is_reference else "review_whose_yours", lang)
+_WHOSE_TEXT = {run_choice.REFERENCE: "review_whose_reference", run_choice.MINE: "review_whose_yours",
+               run_choice.OTHER: "train_whose_other", run_choice.COMMAND_LINE: "train_whose_command_line"}
+
+
+def whose(run: Run, lang: str, visitor: str | None = None) -> str:
+    """"참고 실행" / "reference run", "내 실행" / "your run", "다른 방문자" / "another visitor" or
+    "명령줄 실행" / "command-line run" (`run_choice.whose`): the kinds are always told apart."""
+    return t(_WHOSE_TEXT[run_choice.whose(run, visitor)], lang)
 
 
 def launched_text(run: Run) -> str:
@@ -104,16 +109,16 @@ def launched_text(run: Run) -> str:
     return clock_text(run.launched, "%m-%d %H:%M:%S") or "?"
 
 
-def run_label(run: Run, lang: str, state: bool = False, seed: bool = True, yours: bool = False) -> str:
+def run_label(run: Run, lang: str, state: bool = False, seed: bool = True, visitor: str | None = None) -> str:
     """The one readable name of a run, for menus, legends, tables and messages (never its folder name).
 
     Reference runs: `reference run · 9-3 GRU · num_words=500 · seed 42` (`seed=False` names the
     model whose seeds are shown together; their date says nothing to a learner). Other runs: model,
     vocabulary, seed when not the default, quick or full, launch time, e.g.
-    `9-3 LSTM · num_words=500 · quick · 11-29 15:30:02`; `yours` puts "your run ·" first (pages that
-    list them beside reference runs), `state` adds the status (`· done`).
+    `9-3 LSTM · num_words=500 · quick · 11-29 15:30:02`; a `visitor` puts whose it is first ("your run ·",
+    "another visitor ·": pages that list them beside other runs), `state` adds the status (`· done`).
     """
-    parts = [whose(run, lang)] if run.is_reference or yours else []
+    parts = [whose(run, lang, visitor)] if run.is_reference or visitor is not None else []
     parts.append(preset_label(run, lang))
     if run.config is not None:
         parts.append(f"num_words={run.config.num_words}")
@@ -130,9 +135,9 @@ def run_label(run: Run, lang: str, state: bool = False, seed: bool = True, yours
     return " · ".join(parts)
 
 
-def short_label(run: Run, lang: str) -> str:
+def short_label(run: Run, lang: str, visitor: str | None) -> str:
     """A legend entry among runs of one model: "reference run · seed 42" or "your run · 11-29 15:22:07"."""
-    return f"{whose(run, lang)} · " + (f"seed {run.config.seed}" if run.is_reference else launched_text(run))
+    return f"{whose(run, lang, visitor)} · " + (f"seed {run.config.seed}" if run.is_reference else launched_text(run))
 
 
 def clock_text(timestamp, pattern: str) -> str | None:

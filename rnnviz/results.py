@@ -92,8 +92,8 @@ def complete(run: Run) -> bool:
 
 def group_name(run: Run) -> str:
     """What a run's figures are averaged with: a reference run its variant's other seeds
-    ("lstm@500"), a visitor's run nothing ("yours:<run id>"): it never enters a reference average."""
-    return variant_name(run) if run.is_reference else f"yours:{run.id}"
+    ("lstm@500"), a visitor's run nothing ("run:<run id>"): it never enters a reference average."""
+    return variant_name(run) if run.is_reference else f"run:{run.id}"
 
 
 def siblings(run: Run, models: Sequence[Run]) -> list[Run]:

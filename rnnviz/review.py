@@ -194,7 +194,7 @@ def read_ids(full_ids: Sequence[int], vocabulary: tx.Vocabulary, full_vocabulary
 class VariantScore:
     """One book model's verdict on a review, over its seeds (a visitor's run: alone)."""
 
-    variant: str  # group_name: "lstm@500", or "yours:<run id>"
+    variant: str  # group_name: "lstm@500", or "run:<run id>" (any visitor's run)
     scores: list[float]  # one probability per seed
     reference: bool = True  # reference runs; False: one of the visitor's runs
 
@@ -216,7 +216,7 @@ def by_variant(models: Sequence[Run], scores: Sequence[float]) -> list[VariantSc
     grouped: dict[str, list[float]] = {}
     for run, score in zip(models, scores):
         grouped.setdefault(results.group_name(run), []).append(float(score))
-    return [VariantScore(name, values, reference=not name.startswith("yours:")) for name, values in grouped.items()]
+    return [VariantScore(name, values, reference=not name.startswith("run:")) for name, values in grouped.items()]
 
 
 @dataclass(frozen=True)

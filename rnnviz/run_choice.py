@@ -12,8 +12,39 @@ from rnnviz import results
 from rnnviz.config import RunConfig
 from rnnviz.runs import Run, RunStore
 
+REFERENCE, MINE, OTHER, COMMAND_LINE = "reference", "mine", "other", "command_line"  # whose a run is
 INPUT_KINDS = ("onehot", "embedding")  # the one-hot page's two models (book 9-2)
 FIRST_COMPARISON = (("lstm", 500), ("embedding-simplernn", 500))  # the training lab's reference pair
+
+
+def whose(run: Run, visitor: str | None) -> str:
+    """Whose a run is, for this visitor: the one rule every page follows.
+
+    REFERENCE: committed with the app. MINE: launched by this browser (its token's hash, `Run.owned_by`).
+    COMMAND_LINE: started outside the app (no owner). OTHER: another visitor's; on a shared link, thirty
+    students' runs are not "yours".
+    """
+    if run.is_reference:
+        return REFERENCE
+    if visitor is not None and run.owned_by(visitor):
+        return MINE
+    return COMMAND_LINE if run.owner is None else OTHER
+
+
+def mine(candidates: Sequence[Run], visitor: str | None) -> list[Run]:
+    """This visitor's own runs, order kept."""
+    return [run for run in candidates if whose(run, visitor) == MINE]
+
+
+def not_others(candidates: Sequence[Run], visitor: str | None) -> list[Run]:
+    """The reference runs and this visitor's own (order kept): what a page lists before the learner
+    asks to see everybody's."""
+    return [run for run in candidates if whose(run, visitor) in (REFERENCE, MINE)]
+
+
+def shown(candidates: Sequence[Run], visitor: str | None, everybody: bool) -> list[Run]:
+    """What a page lists: everything when the learner asked for everybody's runs, else `not_others`."""
+    return list(candidates) if everybody else not_others(candidates, visitor)
 
 
 def available_models(stores: Sequence[RunStore]) -> list[Run]:
@@ -36,10 +67,10 @@ def reference_first(candidates: Sequence[Run], num_words: int) -> list[Run]:
 
 
 def weights_to_show(representative: Run | None, candidates: Sequence[Run], num_words: int,
-                    fits: Callable[[RunConfig], bool]) -> Run | None:
-    """The run whose trained weights a table shows: the representative reference run, else the
+                    fits: Callable[[RunConfig], bool], visitor: str | None) -> Run | None:
+    """The run whose trained weights a table shows: the representative reference run, else this
     visitor's newest; only one with `num_words` words whose config `fits` the page (None: none does)."""
-    choices = [representative, *(run for run in candidates if not run.is_reference)]
+    choices = [representative, *mine(candidates, visitor)]
     return next((run for run in choices if run and run.config.num_words == num_words and fits(run.config)), None)
 
 
@@ -57,14 +88,15 @@ def by_inputs(candidates: Sequence[Run]) -> dict[str, list[Run]]:
     return {kind: [run for run in candidates if run.config.inputs == kind] for kind in INPUT_KINDS}
 
 
-def newest_of_visitor(candidates: Sequence[Run]) -> Run | None:
-    """The first of the visitor's runs (a store lists the newest first), or None."""
-    return next((run for run in candidates if not run.is_reference), None)
+def newest_of_visitor(candidates: Sequence[Run], visitor: str | None) -> Run | None:
+    """The first of this visitor's own runs (a store lists the newest first), or None."""
+    return next(iter(mine(candidates, visitor)), None)
 
 
-def default_picks(representatives: Sequence[Run | None], by_kind: dict[str, list[Run]]) -> list[str]:
-    """The runs a comparison starts with: the representative seeds, then the visitor's newest of each kind."""
-    newest = [newest_of_visitor(by_kind[kind]) for kind in by_kind]
+def default_picks(representatives: Sequence[Run | None], by_kind: dict[str, list[Run]], visitor: str | None) -> list[str]:
+    """The runs a comparison starts with: the representative seeds, then this visitor's newest of each kind
+    (never another visitor's)."""
+    newest = [newest_of_visitor(by_kind[kind], visitor) for kind in by_kind]
     return [run.id for run in [*representatives, *newest] if run]
 
 

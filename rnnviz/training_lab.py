@@ -70,7 +70,7 @@ def queue_note(active: Sequence[Run], queue: Sequence[Run], max_runs: int) -> tu
 def refresh_seconds(active: Sequence[Run], visitor: str | None, queue: Sequence[Run] = ()) -> float | None:
     """How often the live section redraws: fast for your own run, slower for others' or while runs wait in
     the queue (their places move), never when none trains or waits."""
-    if any(run.changeable_by(visitor) for run in active):
+    if run_choice.mine(active, visitor):
         return OWN_REFRESH_SECONDS
     return OTHERS_REFRESH_SECONDS if active or queue else None
 
@@ -79,8 +79,7 @@ def queue_rows(queue: Sequence[Run], visitor: str | None, lang: str) -> list[dic
     """The queue as table rows, first in line first: place, the run's name, whose it is, its state."""
     return [{t("train_col_place", lang): f"{place} / {len(queue)}",
              t("train_col_name", lang): charts_train.run_label(run, lang),
-             t("train_col_whose", lang): t("review_whose_yours" if run.owned_by(visitor) else "train_whose_other",
-                                           lang),
+             t("train_col_whose", lang): charts_train.whose(run, lang, visitor),
              t("train_col_state", lang): t(f"train_state_{run.state}", lang)}
             for place, run in enumerate(queue, start=1)]
 

@@ -23,6 +23,8 @@ if "RNNVIZ_CACHE_DIR" not in os.environ:
     os.environ["RNNVIZ_CACHE_DIR"] = tempfile.mkdtemp(prefix="rnnviz-test-cache-")
     atexit.register(shutil.rmtree, os.environ["RNNVIZ_CACHE_DIR"], ignore_errors=True)
 
+from model_helpers import VISITOR_TOKEN  # noqa: E402 - needs ROOT on sys.path
+
 SHARED_IMDB = ROOT.parent / "shared" / "data" / "imdb"
 SLOW_KINDS = ("browser", "server", "worker", "kernel", "cluster", "keras")  # pytest.ini says what each means
 
@@ -81,11 +83,17 @@ def local_data(imdb_folder, monkeypatch) -> Path:
     return imdb_folder
 
 
-def open_page(page: str | None = None, lang: str = "en", timeout: float = 180, **params):
-    """Run the app with AppTest (query parameters as a shared link would give), then switch to `page`."""
+def open_page(page: str | None = None, lang: str = "en", timeout: float = 180, token: str | None = VISITOR_TOKEN,
+              **params):
+    """Run the app with AppTest (query parameters as a shared link would give), then switch to `page`.
+
+    `token`: the browser's owner token (AppTest sends no cookies; the session keeps it where
+    `ui.visitor_id` keeps a new browser's): the tests' visitor by default, None for a fresh one."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if token is not None:
+        at.session_state["_owner_token"] = token
     at.query_params["lang"] = lang
     for key, value in params.items():
         at.query_params[key] = str(value)

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from model_helpers import STRANGER, VISITOR, set_owner
 from rnnviz import charts_review, charts_train, review, run_choice, runs
 
 RUN_ID = re.compile(r"\d{8}-\d{6}-[0-9a-f]{6}")
@@ -14,7 +15,7 @@ REFERENCES = run_choice.available_models([runs.RunStore(runs.REFERENCE_RUNS_DIR)
 def test_verdict_values_stand_beside_the_plot_horizontal_never_inside_a_bar():
     groups = [review.VariantScore("lstm@500", [0.90, 0.92, 0.91]),
               review.VariantScore("gru@500", [0.03, 0.05, 0.04]),  # a thin bar: its "0.04" once stood in it, rotated
-              review.VariantScore("yours:x", [0.20], reference=False)]
+              review.VariantScore("run:x", [0.20], reference=False)]
     fig = charts_review.verdicts_figure(groups, ["LSTM", "GRU", "mine"], ["LSTM", "GRU", "LSTM"], "en")
     bars, diamonds = fig.data[:2]
     assert bars.text is None  # no value drawn in a bar
@@ -27,22 +28,27 @@ def test_verdict_values_stand_beside_the_plot_horizontal_never_inside_a_bar():
     assert any(shape.y0 == 1.5 for shape in fig.layout.shapes)  # the rule between reference and yours
 
 
-def test_model_labels_are_readable_and_tell_reference_from_yours(tmp_path):
+def test_model_labels_are_readable_and_tell_reference_yours_and_another_visitors_apart(tmp_path):
     reference = REFERENCES[0]
     shutil.copytree(reference.path, tmp_path / "20991231-235959-abcdef")
+    set_owner(tmp_path / "20991231-235959-abcdef", VISITOR)
     mine = runs.RunStore(tmp_path).get("20991231-235959-abcdef")
-    for lang, ours, theirs in (("en", "reference run", "your run"), ("ko", "참고 실행", "내 실행")):
-        name = charts_train.run_label(reference, lang, yours=True)
+    for lang, ours, yours, another in (("en", "reference run", "your run", "another visitor"),
+                                       ("ko", "참고 실행", "내 실행", "다른 방문자")):
+        name = charts_train.run_label(reference, lang, visitor=VISITOR)
         assert name.startswith(ours) and f"seed {reference.config.seed}" in name and not RUN_ID.search(name)
-        own = charts_train.run_label(mine, lang, yours=True)
-        assert own.startswith(theirs) and charts_train.launched_text(mine) in own and not RUN_ID.search(own)
-        assert charts_train.run_label(mine, lang) == own.removeprefix(f"{theirs} · ")  # one name, "yours" or not
-        assert charts_train.short_label(reference, lang) != charts_train.short_label(mine, lang)
+        own = charts_train.run_label(mine, lang, visitor=VISITOR)
+        assert own.startswith(yours) and charts_train.launched_text(mine) in own and not RUN_ID.search(own)
+        assert charts_train.run_label(mine, lang) == own.removeprefix(f"{yours} · ")  # one name, whose or not
+        # the same run, seen by another browser: never "yours"
+        assert charts_train.run_label(mine, lang, visitor=STRANGER) == own.replace(yours, another, 1)
+        assert charts_train.short_label(mine, lang, STRANGER).startswith(another)
+        assert charts_train.short_label(reference, lang, VISITOR) != charts_train.short_label(mine, lang, VISITOR)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_reference_model_has_its_own_label(lang):
-    labels = [charts_train.run_label(m, lang, yours=True) for m in REFERENCES]
+    labels = [charts_train.run_label(m, lang, visitor=VISITOR) for m in REFERENCES]
     assert len(set(labels)) == len(labels)
 
 

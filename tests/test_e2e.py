@@ -26,6 +26,7 @@ if not Path(CHROMIUM).exists():
         pytest.fail(f"CI must provide {CHROMIUM} (.ci/run installs Debian's chromium)", pytrace=False)
     pytest.skip(f"no {CHROMIUM}: apt-get install chromium", allow_module_level=True)
 
+from model_helpers import STRANGER, VISITOR, VISITOR_TOKEN, set_owner, visitor_cookie  # noqa: E402
 from rnnviz import charts_train, data, files, review, run_choice, runs  # noqa: E402 - imported after the skip
 from rnnviz import weights as weights_file  # noqa: E402
 from rnnviz import text as tx  # noqa: E402
@@ -81,9 +82,12 @@ def browser():
         yield chromium_browser
 
 
-def new_page(browser, width: int = 1400, height: int = 1000):
+def new_page(browser, width: int = 1400, height: int = 1000, token: str | None = VISITOR_TOKEN):
+    """A browser of its own (a new session); `token`: its owner cookie (the tests' visitor; None: a new browser)."""
     context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
     context.set_default_timeout(TIMEOUT_MS)
+    if token is not None:
+        context.add_cookies([visitor_cookie(token)])
     return context.new_page()
 
 
@@ -808,6 +812,7 @@ def users_runs(runs_dir):
                                  ("embedding", "embedding-simplernn", "20991231-235959-bbbbbb")):
         source = next(r for r in reference if r.preset == preset and r.config.num_words == 500)
         shutil.copytree(source.path, runs_dir / run_id)
+        set_owner(runs_dir / run_id, VISITOR)  # trained from the tests' browser
         made[name] = runs.RunStore(runs_dir).get(run_id)
     yield made
     for run in made.values():
@@ -825,7 +830,7 @@ def test_onehot_page_survives_a_language_switch_then_a_touch(app_url, browser, u
     page = new_page(browser, 1280, 720)
     try:
         open_app(page, app_url, "onehot", "ko")
-        mine = charts_train.run_label(users_runs["embedding"], "en", yours=True)
+        mine = charts_train.run_label(users_runs["embedding"], "en", visitor=VISITOR)
         switch_to_english(page, "onehot")
         slider = widget(page, "stSlider", t("oh_maxlen", "en")).get_by_role("slider")
         slider.press("ArrowLeft")  # touch any widget: maxlen 100 -> 90
@@ -853,7 +858,7 @@ def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, u
         model_box = widget(page, "stSelectbox", t("review_model", "ko")).get_by_role("combobox")
         model_box.click()
         model_box.fill(t("review_whose_yours", "ko"))  # the list is long: search it, as a visitor can
-        page.get_by_role("option", name=charts_train.run_label(own, "ko", yours=True), exact=True).click()
+        page.get_by_role("option", name=charts_train.run_label(own, "ko", visitor=VISITOR), exact=True).click()
         wait_for_query(page, "rv_model", own.id)
         wait_idle(page)
         switch_to_english(page, "review")
@@ -863,7 +868,7 @@ def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, u
         wait_idle(page)
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
         box = widget(page, "stSelectbox", t("review_model", "en")).get_by_role("combobox")
-        expect(box).to_have_value(charts_train.run_label(own, "en", yours=True))  # still the visitor's run, in English
+        expect(box).to_have_value(charts_train.run_label(own, "en", visitor=VISITOR))  # still the visitor's run, in English
         reading = review.read_text(text, own.vocabulary(), own.config.maxlen)
         expected = weights_file.predict(own.load_weights(), reading.padded)
         expect(page.get_by_text(re.compile(r"models say positive"))).to_contain_text(f"says {expected:.3f}")
@@ -872,6 +877,34 @@ def test_review_page_survives_a_language_switch_then_a_touch(app_url, browser, u
         screenshot(page, "review-after-language-switch-en")
     finally:
         page.context.close()
+
+
+def chart_labels(page) -> list[str]:
+    """Every category label of the page's Plotly charts (bar names, legend entries), as drawn in the browser."""
+    return page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot =>
+        (plot.data || []).flatMap(trace => [...Array.from(trace.y || []), trace.name || '']).filter(v => typeof v === 'string'))""")
+
+
+def test_two_browsers_of_a_class_each_see_their_own_runs_as_theirs(app_url, browser, users_runs):
+    """Issue 24: the visitor who trained sees "your run" in the verdicts; a classmate's fresh browser, open at the
+    same time, sees the reference models only, and on asking, the run as another visitor's."""
+    trained, classmate = new_page(browser, 1280, 720), new_page(browser, 390, 844, token=None)
+    try:
+        open_app(trained, app_url, "review", "ko", reveal=1)
+        open_app(classmate, app_url, "review", "ko", reveal=1)
+        yours = charts_train.run_label(users_runs["lstm"], "ko", seed=False, visitor=VISITOR)
+        theirs = charts_train.run_label(users_runs["lstm"], "ko", seed=False, visitor=STRANGER)
+        assert yours in chart_labels(trained)
+        seen = chart_labels(classmate)
+        assert yours not in seen and theirs not in seen and t("review_whose_yours", "ko") not in " ".join(seen)
+        classmate.get_by_test_id("stCheckbox").filter(has_text=t("runs_everybody", "ko")).locator("label").click()
+        wait_for(classmate, "name => [...document.querySelectorAll('.js-plotly-plot')].some(plot => "
+                            "(plot.data || []).some(trace => Array.from(trace.y || []).includes(name)))", theirs)
+        assert yours not in chart_labels(classmate)  # named as another visitor's, never "yours"
+        screenshot(classmate, "review-classmate-everybody-ko-390")
+    finally:
+        trained.context.close()
+        classmate.context.close()
 
 
 # --- the training lab at a laptop's size (issue 11) -------------------------------------------------------

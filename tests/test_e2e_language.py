@@ -25,6 +25,7 @@ if not Path(CHROMIUM).exists():
 
 from playwright.sync_api import expect  # noqa: E402 - imported after the skip
 
+from model_helpers import VISITOR, visitor_cookie  # noqa: E402
 from rnnviz import runs  # noqa: E402
 from rnnviz.i18n import t  # noqa: E402
 
@@ -78,7 +79,7 @@ def runs_dir(tmp_path_factory) -> Path:
         target = folder / user_id
         shutil.copytree(runs.reference_runs_dir() / reference_id, target)
         status = json.loads((target / runs.STATUS_FILE).read_text())
-        status.update(state="done", pid=None, pid_start=None)  # finished: no process to look for
+        status.update(state="done", pid=None, pid_start=None, owner=VISITOR)  # finished, the tests' browser's
         (target / runs.STATUS_FILE).write_text(json.dumps(status))
     store = runs.RunStore(folder)
     assert [run.state for run in store.list()] == ["done", "done"]
@@ -106,6 +107,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ko-KR")
     context.set_default_timeout(TIMEOUT_MS)
+    context.add_cookies([visitor_cookie()])  # the browser that trained the runs above
     tab = context.new_page()
     yield tab
     context.close()

@@ -138,6 +138,8 @@ def test_the_page_hides_stop_and_delete_for_another_visitors_run(store):
     run_id = store.create(TINY, owner="someone-else")
     store.update_status(run_id, state=runs.DONE)
     at = conftest.open_page("views/train.py", "en")
+    at.toggle(key="train_everybody").set_value(True).run()  # other visitors' runs: listed on asking
+    at.selectbox(key="train_selected@en").set_value(run_id).run()
     assert not [b for b in at.button if b.key == "train_delete"]
     assert any("Another visitor started this run" in c.value for c in at.caption)
 

@@ -8,6 +8,7 @@ import pytest
 from markdown_it import MarkdownIt  # CommonMark, as Streamlit's Markdown (a dependency of Streamlit, via rich)
 
 import conftest
+from model_helpers import VISITOR
 from rnnviz import markup, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
@@ -84,7 +85,7 @@ def test_other_pages_show_the_payloads_words_as_text(page, key, timeout, no_user
 
 def test_a_failed_runs_error_from_its_status_file_is_shown_as_text(no_user_runs, local_data):
     store = runs.RunStore(no_user_runs)
-    run_id = store.create(cfg.quick(cfg.PRESETS["lstm"]))
+    run_id = store.create(cfg.quick(cfg.PRESETS["lstm"]), owner=VISITOR)  # the tests' browser's run
     store.update_status(run_id, state=runs.FAILED, started=time.time(), error=PAYLOADS[0])
     at = conftest.open_page("views/train.py", "en", timeout=60)
     at.selectbox(key="train_selected@en").set_value(run_id).run()

@@ -8,6 +8,7 @@ import pytest
 
 import conftest
 from conftest import page_text
+from model_helpers import VISITOR
 from rnnviz import charts_train
 from rnnviz.cells import make_cell
 from rnnviz.i18n import t
@@ -108,7 +109,7 @@ def test_the_training_lab_says_how_to_read_the_curves(lang, runs_dir, local_data
                 "train_objective_question", "train_test_question", "keras3_title"):
         assert t(key, lang) in labels, key
     text = page_text(at)
-    assert t("train_overfit_example", lang, run=charts_train.run_label(run, lang), epoch=2, val=0.58, last=0.60,
+    assert t("train_overfit_example", lang, run=charts_train.run_label(run, lang, visitor=VISITOR), epoch=2, val=0.58, last=0.60,
              gap=0.58 - 0.62) in text
     assert t("train_callbacks_text", lang, patience=3, epochs=100) in text
     assert t("train_dropout_text", lang, rate=0.3) in text

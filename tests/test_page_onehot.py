@@ -9,6 +9,7 @@ import pytest
 
 import conftest
 from conftest import open_expanders, page_text
+from model_helpers import STRANGER, VISITOR
 from rnnviz import charts_train, markup, runs
 from rnnviz.i18n import t
 
@@ -42,7 +43,7 @@ def trained_runs(tmp_path_factory):
         shutil.copytree(source.path, target)
         status = json.loads((target / runs.STATUS_FILE).read_text())
         (target / runs.STATUS_FILE).write_text(json.dumps({**status, "state": "done", "pid": None,
-                                                           "pid_start": None}))
+                                                           "pid_start": None, "owner": VISITOR}))
     assert [run.state for run in runs.RunStore(runs_dir).list()] == ["done", "done"]
     return runs_dir
 
@@ -176,7 +177,7 @@ def stopped_user_run(source, runs_dir, run_id: str):
     lines = (target / runs.HISTORY_FILE).read_text().splitlines(keepends=True)
     (target / runs.HISTORY_FILE).write_text("".join(lines[:4]))
     status = json.loads((target / runs.STATUS_FILE).read_text())
-    (target / runs.STATUS_FILE).write_text(json.dumps({**status, "state": "stopped", "owner": "someone",
+    (target / runs.STATUS_FILE).write_text(json.dumps({**status, "state": "stopped", "owner": VISITOR,
                                                        "started": 4_102_444_000.0}))
     weights = dict(np.load(target / runs.WEIGHTS_FILE))
     np.savez(target / runs.WEIGHTS_FILE, **{k: (v * 3 if k in ("embedding", "rnn0_kernel") else v)
@@ -196,8 +197,8 @@ def with_user_runs(tmp_path, monkeypatch, local_data):
 def test_trained_tables_come_from_the_median_reference_seed_not_a_users_stopped_run(with_user_runs, lang):
     at = open_page(lang, oh_sentence="a great film")
     onehot, embedding = (median_by_hand(references(p)) for p in ("onehot-simplernn", "embedding-simplernn"))
-    assert charts_train.run_label(onehot, lang, yours=True) in page_text(at)  # which run W_x comes from, by name
-    assert charts_train.run_label(embedding, lang, yours=True) in " ".join(c.value for c in at.caption)
+    assert charts_train.run_label(onehot, lang, visitor=VISITOR) in page_text(at)  # which run W_x comes from, by name
+    assert charts_train.run_label(embedding, lang, visitor=VISITOR) in " ".join(c.value for c in at.caption)
     identity = identity_of(at)
     kernel = onehot.load_weights()["rnn0_kernel"]
     first_row = "[" + ", ".join(f"{v:+.3f}" for v in kernel[identity.iloc[0, 1]]) + "]"
@@ -215,7 +216,7 @@ def test_the_default_comparison_is_the_median_seed_and_the_page_gives_the_spread
         in page_text(at)
     results = results_of(at)
     names = list(results.iloc[:, 0])
-    assert sorted(names[:2]) == sorted(charts_train.run_label(median_by_hand(references(p)), "en", yours=True)
+    assert sorted(names[:2]) == sorted(charts_train.run_label(median_by_hand(references(p)), "en", visitor=VISITOR)
                                        for p in ("embedding-simplernn", "onehot-simplernn"))
     assert [n.split(" · ")[0] for n in names] == ["reference run"] * 2 + ["your run"] * 2  # apart, labelled
 
@@ -228,6 +229,23 @@ def test_no_run_id_is_shown_as_a_name(with_user_runs, lang):
         shown += list(box.options)  # the labels the browser shows
     assert not [s for s in shown if RUN_ID.search(s)]
     assert at.multiselect(key=f"oh_runs@{lang}").proto.placeholder == t("oh_runs_placeholder", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_another_browser_compares_the_reference_runs_not_a_strangers(with_user_runs, lang):
+    """Issue 24: the comparison of a fresh browser starts from the reference seeds, lists no stranger's run,
+    and the switch adds them named as another visitor's."""
+    at = open_page(lang, token=None)
+    names = list(results_of(at).iloc[:, 0])
+    assert names and all(n.startswith(t("review_whose_reference", lang)) for n in names)
+    menu = at.multiselect(key=f"oh_runs@{lang}").options
+    assert not [o for o in menu if not o.startswith(t("review_whose_reference", lang))]
+    at.toggle(key="oh_everybody").set_value(True).run()
+    menu = at.multiselect(key=f"oh_runs@{lang}").options
+    theirs = [charts_train.run_label(run, lang, visitor=STRANGER) for run in with_user_runs]
+    assert all(name in menu for name in theirs) and all(name.startswith(t("train_whose_other", lang)) for name in theirs)
+    assert not [o for o in menu if o.startswith(t("review_whose_yours", lang))]
+    assert not set(at.multiselect(key=f"oh_runs@{lang}").value) & {run.id for run in with_user_runs}  # not picked
 
 
 def test_switching_the_language_keeps_the_choices(with_user_runs):

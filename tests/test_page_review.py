@@ -11,6 +11,7 @@ import pytest
 
 import conftest
 import damaged_runs
+from model_helpers import STRANGER, VISITOR, set_owner
 from conftest import ROOT, open_expanders
 from rnnviz import charts_train, markup, results, review, run_choice, runs
 from rnnviz import text as tx
@@ -142,6 +143,7 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
     source = MODELS[0]
     shutil.copytree(source.path, runs_dir / "20250101-000000-abcdef")
     target = runs_dir / "20250101-000000-abcdef"
+    set_owner(target, VISITOR)  # the learner's own run: listed (and so checked) by default
     if damage == "not a zip":
         (target / runs.WEIGHTS_FILE).write_text("this is not a model")
     elif damage == "truncated":
@@ -155,7 +157,7 @@ def test_a_damaged_user_run_is_skipped_with_a_message_and_left_untouched(tmp_pat
         damaged_runs.damage(target, damage, tmp_path)
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     at = open_page("en")
-    name = charts_train.run_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en", yours=True)  # readable
+    name = charts_train.run_label(runs.RunStore(runs_dir).get("20250101-000000-abcdef"), "en", visitor=VISITOR)  # readable
     assert any(f"Skipped models whose files are damaged: {markup.escape(name + ' (')}" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 4  # the reference models still work
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # nothing changed on disk
@@ -189,6 +191,7 @@ def users_lstm(tmp_path, monkeypatch):
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(runs_dir))
     seed_42 = next(m for m in LSTM if m.config.seed == 42)
     shutil.copytree(seed_42.path, runs_dir / "20991231-235959-abcdef")
+    set_owner(runs_dir / "20991231-235959-abcdef", VISITOR)  # launched from the tests' browser
     return runs.RunStore(runs_dir).get("20991231-235959-abcdef")
 
 
@@ -202,25 +205,43 @@ def test_a_users_run_is_never_a_fourth_reference_seed(users_lstm, lang):
     text = at.text_area(key="rv_text").value
     verdicts = figure(at, 1)
     bars = verdicts["data"][0]
-    reference_label = charts_train.run_label(LSTM[0], lang, seed=False, yours=True)
-    own_label = charts_train.run_label(users_lstm, lang, seed=False, yours=True)
+    reference_label = charts_train.run_label(LSTM[0], lang, seed=False, visitor=VISITOR)
+    own_label = charts_train.run_label(users_lstm, lang, seed=False, visitor=VISITOR)
     assert bars["y"].count(reference_label) == 1 and bars["y"][-1] == own_label  # its own row, last
     expected = np.mean([weights_file.predict(m.load_weights(), review.read_text(text, m.vocabulary(), 100).padded)
                         for m in LSTM])  # the three reference seeds only
     assert bars["x"][bars["y"].index(reference_label)] == pytest.approx(expected, abs=1e-9)
     diamonds = verdicts["data"][1]
     assert diamonds["y"].count(reference_label) == 3 and own_label not in diamonds["y"]
-    assert "3" in verdict_sentence(at) and ("your runs" in verdict_sentence(at) or "내 실행" in verdict_sentence(at))
+    assert "3" in verdict_sentence(at) and own_label.startswith(t("review_whose_yours", lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_another_browser_never_sees_a_visitors_run_as_its_own(users_lstm, lang):
+    """Issue 24: a class shares one server. A fresh browser's verdicts list the reference models only;
+    the switch adds the other visitor's run, named as theirs, never "your run"."""
+    at = open_page(lang, token=None)
+    reference_label = charts_train.run_label(LSTM[0], lang, seed=False, visitor=VISITOR)
+    rows = figure(at, 1)["data"][0]["y"]
+    assert reference_label in rows and not [r for r in rows if not r.startswith(t("review_whose_reference", lang))]
+    menu = at.selectbox(key=f"rv_model@{lang}").options  # the labels the browser shows
+    assert charts_train.run_label(users_lstm, lang, visitor=STRANGER) not in menu
+    at.toggle(key="rv_everybody").set_value(True).run()
+    theirs = charts_train.run_label(users_lstm, lang, seed=False, visitor=STRANGER)
+    rows = figure(at, 1)["data"][0]["y"]
+    assert rows[-1] == theirs and theirs.startswith(t("train_whose_other", lang))
+    assert not [r for r in rows if r.startswith(t("review_whose_yours", lang))]
+    assert charts_train.run_label(users_lstm, lang, visitor=STRANGER) in at.selectbox(key=f"rv_model@{lang}").options
 
 
 def test_the_after_each_word_curves_never_mix_a_users_run_with_the_reference_seeds(users_lstm):
     at = open_page("en", rv_model=LSTM[0].id)
     names = [trace["name"] for trace in figure(at, 2)["data"] if trace.get("name")]
-    assert names == [charts_train.short_label(m, "en") for m in LSTM]  # three seeds, three names
+    assert names == [charts_train.short_label(m, "en", VISITOR) for m in LSTM]  # three seeds, three names
     assert len(set(names)) == 3 and not any("your run" in n for n in names)
     at.selectbox(key="rv_model@en").set_value(users_lstm.id).run()
     assert [trace.get("name") for trace in figure(at, 2)["data"] if trace.get("name")] == [
-        charts_train.short_label(users_lstm, "en")]
+        charts_train.short_label(users_lstm, "en", VISITOR)]
     assert "Your run is drawn alone" in " ".join(m.value for m in at.markdown)
 
 
@@ -280,6 +301,7 @@ def test_the_page_works_with_every_damaged_run_present(tmp_path, monkeypatch):
     damaged_runs.make_all(source, tmp_path / "runs", tmp_path / "outside")
     monkeypatch.setenv("RNNVIZ_RUNS_DIR", str(tmp_path / "runs"))
     at = open_page("en")
+    at.toggle(key="rv_everybody").set_value(True).run()  # command-line runs: listed on asking
     skipped = " ".join(w.value for w in at.warning if w.value.startswith("Skipped models"))
     assert "nested too deep" in skipped and "would unpack to" not in skipped  # the reasons, in English
     assert markup.escape("weights.npz unpacks to") in skipped  # shown as text

@@ -10,6 +10,7 @@ import pytest
 
 import conftest
 from conftest import texts
+from model_helpers import STRANGER, VISITOR
 
 from rnnviz import charts_train, files, launch, markup, owner, run_status, runs
 from rnnviz import config as cfg
@@ -29,7 +30,7 @@ def runs_dir(tmp_path, monkeypatch):
     return folder
 
 
-def fake_run(folder, state=runs.DONE, preset="lstm", history=HISTORY, config=None, owner=None, test=None,
+def fake_run(folder, state=runs.DONE, preset="lstm", history=HISTORY, config=None, owner=VISITOR, test=None,
              **status):
     store = RunStore(folder)
     run_id = store.create(config or cfg.quick(cfg.PRESETS[preset]), owner=owner)
@@ -209,6 +210,26 @@ def test_no_run_id_is_shown_as_a_name(runs_dir, local_data):
                       *(str(o) for box in at.multiselect for o in box.options)])
     assert run_id not in shown
     assert charts_train.run_label(RunStore(runs_dir).get(run_id), "en") in shown
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_another_visitors_runs_are_neither_yours_nor_the_default_comparison(runs_dir, local_data, lang):
+    """Issue 24: a fresh browser on a class's server compares the reference LSTM and SimpleRNN, not a stranger's
+    quick runs; the stranger's runs are listed only on asking, named as another visitor's."""
+    theirs = [fake_run(runs_dir, preset=preset, owner=STRANGER) for preset in ("lstm", "embedding-simplernn")]
+    at = open_page(lang, token=None, reveal=1)
+    compared = at.multiselect(key=f"train_compare@{lang}")
+    reference = {run.id: run for run in RunStore(runs.REFERENCE_RUNS_DIR).list()}
+    assert compared.value and all(run_id in reference for run_id in compared.value)
+    assert {reference[i].preset for i in compared.value} == {"lstm", "embedding-simplernn"}
+    stranger_names = [charts_train.run_label(RunStore(runs_dir).get(i), lang, visitor=VISITOR) for i in theirs]
+    assert not set(stranger_names) & set(compared.options)
+    assert t("train_quiz_yours", lang).split("{")[0] not in " ".join(e.value for e in at.markdown)
+    assert t("train_no_runs", lang) in texts(at.info)  # "your runs": none
+    at.toggle(key="train_everybody").set_value(True).run()
+    options = at.multiselect(key=f"train_compare@{lang}").options
+    assert set(stranger_names) <= set(options) and all(n.startswith(t("train_whose_other", lang)) for n in stranger_names)
+    assert not [o for o in options if o.startswith(t("review_whose_yours", lang))]
 
 
 def test_delete_asks_first(runs_dir, local_data):
@@ -446,6 +467,7 @@ def test_damaged_runs_never_crash_the_lab_and_each_can_be_deleted(runs_dir, loca
     made = damaged_lab(runs_dir, tmp_path)
     outside = sorted(p.name for p in (tmp_path / "outside").rglob("*"))
     at = open_page("en")  # the lab, its runs table and the selected run, with every damaged run present
+    at.toggle(key="train_everybody").set_value(True).run()  # made outside the app: listed on asking
     assert len(runs_frame(at)) == len(made)
     for kind, run_id in made.items():
         at.selectbox(key="train_selected@en").set_value(run_id).run()
@@ -465,6 +487,7 @@ def test_damaged_runs_never_crash_the_lab_and_each_can_be_deleted(runs_dir, loca
 def test_a_linked_history_is_never_served_for_download(runs_dir, local_data, tmp_path):
     made = damaged_lab(runs_dir, tmp_path)
     at = open_page("en")
+    at.toggle(key="train_everybody").set_value(True).run()  # made outside the app: listed on asking
     at.selectbox(key="train_selected@en").set_value(made["started yesterday"]).run()
     assert t("train_download_history", "en") in download_labels(at)  # a real history.csv is offered
     at.selectbox(key="train_selected@en").set_value(made["history link"]).run()

@@ -86,7 +86,7 @@ def test_a_visitors_run_is_never_a_seed_of_a_reference_variant(tmp_path):
     groups = review.by_variant(models, scores)
     reference_lstm = next(g for g in groups if g.variant == "lstm@500")
     assert reference_lstm.scores == [0.9] * len(lstm) and reference_lstm.reference  # still 3 seeds, mean 0.9
-    assert groups[-1] == review.VariantScore(f"yours:{mine.id}", [0.1], reference=False)
+    assert groups[-1] == review.VariantScore(f"run:{mine.id}", [0.1], reference=False)
     assert mine.id not in {s.id for s in results.siblings(lstm[0], models)}
     assert {s.id for s in results.siblings(lstm[0], models)} == {m.id for m in lstm[1:]}
     assert results.siblings(models[-1], models) == []

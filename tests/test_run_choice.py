@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 from rnnviz import results, run_choice, runs
-from model_helpers import user_copy
+from model_helpers import STRANGER, VISITOR, user_copy
 
 REFERENCE = runs.RunStore(runs.REFERENCE_RUNS_DIR).list()
 
@@ -25,10 +25,12 @@ def test_the_table_weights_are_the_representative_seeds_else_the_visitors_newest
     ordered = run_choice.reference_first(candidates, 200)
     assert [r.config.num_words for r in ordered[:3]] == [200] * 3 and ordered[-1].id == mine.id
     median = results.median_run(results.reference_seeds(reference, mine.config.num_words))
-    assert run_choice.weights_to_show(median, candidates, mine.config.num_words, lambda c: True) is median
-    assert run_choice.weights_to_show(None, candidates, mine.config.num_words, lambda c: True).id == mine.id
-    assert run_choice.weights_to_show(median, candidates, 1000, lambda c: True) is None  # no run of 1000 words
-    assert run_choice.weights_to_show(median, candidates, mine.config.num_words, lambda c: c.units == 99) is None
+    assert run_choice.weights_to_show(median, candidates, mine.config.num_words, lambda c: True, VISITOR) is median
+    assert run_choice.weights_to_show(None, candidates, mine.config.num_words, lambda c: True, VISITOR).id == mine.id
+    assert run_choice.weights_to_show(median, candidates, 1000, lambda c: True, VISITOR) is None  # no run of 1000 words
+    assert run_choice.weights_to_show(median, candidates, mine.config.num_words, lambda c: c.units == 99, VISITOR) is None
+    # another visitor's run never stands in for the reference: a stranger's weights are not this learner's
+    assert run_choice.weights_to_show(None, candidates, mine.config.num_words, lambda c: True, STRANGER) is None
 
 
 def test_the_onehot_page_compares_one_layer_simple_rnns_by_input_kind(tmp_path):
@@ -44,8 +46,24 @@ def test_the_onehot_page_compares_one_layer_simple_rnns_by_input_kind(tmp_path):
     mine = user_copy(simple[0], tmp_path, "20990101-000000-bbbbbb")
     by_kind = run_choice.by_inputs([*kept, mine])
     median = results.median_run(by_kind["embedding"])
-    picks = run_choice.default_picks([None, median], by_kind)
-    assert picks == [median.id, mine.id] and run_choice.newest_of_visitor(by_kind[mine.config.inputs]) is not None
+    picks = run_choice.default_picks([None, median], by_kind, VISITOR)
+    assert picks == [median.id, mine.id] and run_choice.newest_of_visitor(by_kind[mine.config.inputs], VISITOR) is not None
+    assert run_choice.default_picks([None, median], by_kind, STRANGER) == [median.id]  # never another's run
+
+
+def test_whose_a_run_is_decides_what_each_visitor_sees_and_how_it_is_named(tmp_path):
+    lstm = next(r for r in REFERENCE if r.preset == "lstm")
+    mine = user_copy(lstm, tmp_path, "20990101-000000-aaaaaa")
+    theirs = user_copy(lstm, tmp_path, "20990101-000000-bbbbbb", owner=STRANGER)
+    command_line = user_copy(lstm, tmp_path, "20990101-000000-cccccc", owner=None)
+    everything = [lstm, mine, theirs, command_line]
+    assert [run_choice.whose(r, VISITOR) for r in everything] == ["reference", "mine", "other", "command_line"]
+    assert [run_choice.whose(r, STRANGER) for r in everything] == ["reference", "other", "mine", "command_line"]
+    assert [run_choice.whose(r, None) for r in everything] == ["reference", "other", "other", "command_line"]
+    assert run_choice.shown(everything, VISITOR, everybody=False) == [lstm, mine]  # the default: no stranger's run
+    assert run_choice.shown(everything, STRANGER, everybody=False) == [lstm, theirs]
+    assert run_choice.shown(everything, VISITOR, everybody=True) == everything
+    assert run_choice.mine(everything, VISITOR) == [mine]
 
 
 def fake_run(run_id, epochs=0, preset=None, num_words=500, seed=42):

@@ -16,12 +16,12 @@ from ui.book_code import book_vs_keras3
 from ui.pages import PAGES, code_box, header, lazy_expander, lesson_nav, lesson_step, notebook_button, predict, printable, reveal_all, revealed
 from ui.player import chart_and_equation, fullscreen_button, step_chart, step_views, timestep_player
 from ui.server import imdb_test_reviews, imdb_word_index, preload_chart_code, wait_for_warm_up, warm_up_in_background
-from ui.settings import (choice, current_choice, input_label, keep_settings, language, language_switch, present_switch, presenting,
+from ui.settings import (choice, current_choice, everybody_switch, input_label, keep_settings, language, language_switch, present_switch, presenting,
                          localize_widgets, set_choice, setting_key, stage, translated_choice, visitor_id)
 from ui.timesteps import fading_curves, memory_fading, show_inputs, step_controls
 
 __all__ = [
-    "PAGES", "book_vs_keras3", "chart_and_equation", "choice", "code_box", "current_choice", "fading_curves", "fullscreen_button", "header",
+    "PAGES", "book_vs_keras3", "chart_and_equation", "choice", "code_box", "current_choice", "everybody_switch", "fading_curves", "fullscreen_button", "header",
     "imdb_test_reviews", "imdb_word_index", "input_label", "lazy_expander", "keep_settings", "language", "language_switch",
     "localize_widgets", "memory_fading", "notebook_button", "preload_chart_code", "present_switch", "presenting", "lesson_nav", "lesson_step",
     "predict", "printable", "reveal_all", "revealed", "set_choice", "setting_key", "stage", "show_inputs", "step_chart",

@@ -112,6 +112,17 @@ def visitor_id() -> str:
     return owner.owner_hash(token)
 
 
+def everybody_switch(key: str, others: int, lang: str, place=st) -> bool:
+    """A switch, off by default, that lists other visitors' runs too: on a link shared by a class, thirty
+    strangers' runs are neither "yours" nor what answers the page's question. No other runs: no switch.
+
+    Draw the menu it filters above it by making the menu's container first (`menu = place.container()`).
+    """
+    if not others:
+        return False
+    return place.toggle(t("runs_everybody", lang, n=others), key=key, help=t("runs_everybody_help", lang))
+
+
 def language() -> str:
     """The current language: the sidebar switch, else the URL's ?lang=, else the browser locale.
 

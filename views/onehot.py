@@ -76,7 +76,10 @@ with left.expander(t("oh_decoded", lang, n=num_words), expanded=source == "revie
 
 # --- finished runs: the committed reference runs (3 seeds each), then the visitor's own ----------------
 stores = [runs.RunStore(runs.reference_runs_dir()), runs.RunStore()]
-finished = run_choice.one_layer_simple_rnns([run for store in stores for run in store.list()])  # damaged: skipped
+all_finished = run_choice.one_layer_simple_rnns([run for store in stores for run in store.list()])  # damaged: skipped
+visitor = ui.visitor_id()
+everybody = st.session_state.get(P + "everybody", False)  # the switch under the comparison's menu (other visitors')
+finished = run_choice.shown(all_finished, visitor, everybody)
 by_kind = run_choice.by_inputs(finished)
 reference_seeds = {kind: results.reference_seeds(by_kind[kind], num_words) for kind in PRESET_OF}
 # The representative seed: the median best validation accuracy (a stalled seed is real, but not typical).
@@ -84,12 +87,12 @@ representative = {kind: results.median_run(reference_seeds[kind]) for kind in PR
 
 
 def run_name(run) -> str:
-    return charts_train.run_label(run, lang, yours=True)  # readable: whose · model · vocabulary · seed or start time
+    return charts_train.run_label(run, lang, visitor=visitor)  # readable: whose · model · vocabulary · seed or start time
 
 
 def trained(kind: str, fits) -> runs.Run | None:
     """The run whose weights a table shows: the representative reference run, else the visitor's newest."""
-    return run_choice.weights_to_show(representative[kind], by_kind[kind], num_words, fits)
+    return run_choice.weights_to_show(representative[kind], by_kind[kind], num_words, fits, visitor)
 
 
 # --- the same review, two inputs ---------------------------------------------------------------
@@ -190,17 +193,19 @@ if all(spread.values()) and all(representative.values()):
                   o_acc=representative["onehot"].best_val_accuracy))
 # Reference runs of the page's vocabulary first, then the other vocabulary, then the visitor's runs.
 candidates = run_choice.reference_first(finished, num_words)
+runs_menu = st.container()
+ui.everybody_switch(P + "everybody", len(all_finished) - len(run_choice.not_others(all_finished, visitor)), lang)
 if candidates:
     names = {run.id: run_name(run) for run in candidates}
-    default = run_choice.default_picks(list(representative.values()), by_kind)
-    picked = ui.choice(st.multiselect, t("oh_runs_pick", lang), list(names), P + "runs", lang,
+    default = run_choice.default_picks(list(representative.values()), by_kind, visitor)
+    picked = ui.choice(runs_menu.multiselect, t("oh_runs_pick", lang), list(names), P + "runs", lang,
                        format_func=names.get, default=default, placeholder=t("oh_runs_placeholder", lang))
     chosen = [run for run in candidates if run.id in picked]
     if chosen:
-        st.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen],
+        runs_menu.plotly_chart(charts_train.history_figure(chosen, lang, labels=[names[r.id] for r in chosen],
                                                     height=330 + 60 * len(chosen)),  # room for the legend
                         width="stretch")
-        st.table(charts_encoding.results_table(chosen, [names[r.id] for r in chosen], lang), hide_index=True)
+        runs_menu.table(charts_encoding.results_table(chosen, [names[r.id] for r in chosen], lang), hide_index=True)
 
 # --- the learned embedding --------------------------------------------------------------------------
 st.subheader(t("oh_map_title", lang))

@@ -32,15 +32,20 @@ def loadable(run: runs.Run) -> bool:
     try:
         loaded[run.id] = review.load_model_files(run)
     except (review.ModelFilesError, OSError, runs.RunError) as error:
-        broken.append(f"{run_label(run, lang, yours=True) if run.config else run.id} ({error})")
+        broken.append(f"{run_label(run, lang, visitor=visitor) if run.config else run.id} ({error})")
         return False
     return True
 
 
+visitor = ui.visitor_id()
+listed = run_choice.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
+# The review and the model side by side; the model menu, then the switch that adds other visitors' runs to it.
+left, right = st.columns([3, 2])
+model_menu = right.container()
+everybody = ui.everybody_switch(P + "everybody", len(listed) - len(run_choice.not_others(listed, visitor)), lang, right)
 broken: list[str] = []
 loaded: dict[str, tuple] = {}  # run id -> (weights, vocabulary)
-models = [run for run in run_choice.available_models([runs.RunStore(runs.reference_runs_dir()), runs.RunStore()])
-          if loadable(run)]
+models = [run for run in run_choice.shown(listed, visitor, everybody) if loadable(run)]
 if broken:
     st.warning(t("review_broken_models", lang, runs=markup.escape("; ".join(broken))))
 if not models:
@@ -62,15 +67,14 @@ settings = [ui.setting_key(P + "source", "typed", one_of(SOURCES)),
 
 # --- the review and the model ------------------------------------------------------------------
 # The two choice widgets show translated labels: one widget per language (ui.choice).
-left, right = st.columns([3, 2])
 source = ui.choice(left.radio, t("review_source", lang), SOURCES, P + "source", lang,
                    format_func=lambda v: t(f"review_source_{v}", lang), horizontal=True)
-run = by_id[ui.choice(right.selectbox, t("review_model", lang), list(by_id), P + "model", lang,
-                      format_func=lambda i: run_label(by_id[i], lang, yours=True),
+run = by_id[ui.choice(model_menu.selectbox, t("review_model", lang), list(by_id), P + "model", lang,
+                      format_func=lambda i: run_label(by_id[i], lang, visitor=visitor),
                       default=default_model.id)]  # a run deleted since: the default
 weights, vocabulary = files_of(run)
 maxlen = run.config.maxlen
-right.caption(t("review_model_note", lang, num_words=run.config.num_words, maxlen=maxlen,
+model_menu.caption(t("review_model_note", lang, num_words=run.config.num_words, maxlen=maxlen,
                 val=run.best_val_accuracy or float("nan"), test=run.test_accuracy or float("nan")))
 
 full_ids = None
@@ -125,7 +129,7 @@ chosen_score = scores[models.index(run)]
 seen = reading.seen_rows
 labels = [row.token if row.kind != tx.KIND_OOV else f"({row.token})" for row in seen]  # (seen,)
 verdict_key = "review_verdict_" + review.reading_digest(run.id, reading.padded)  # asked again for a new review
-revealed = ui.predict(verdict_key, t("review_verdict_q", lang, model=run_label(run, lang, yours=True)),
+revealed = ui.predict(verdict_key, t("review_verdict_q", lang, model=run_label(run, lang, visitor=visitor)),
                       [t("review_positive", lang), t("review_negative", lang)], answer=0 if chosen_score > 0.5 else 1,
                       why=t("review_verdict_why", lang, score=chosen_score), lang=lang)
 if revealed:
@@ -133,7 +137,7 @@ if revealed:
     groups = review.by_variant(models, scores)  # the reference seeds averaged; each of the visitor's runs alone
     first_of = {results.group_name(model): model for model in reversed(models)}
     st.plotly_chart(charts_review.verdicts_figure(
-        groups, [run_label(first_of[g.variant], lang, seed=False, yours=True) for g in groups],
+        groups, [run_label(first_of[g.variant], lang, seed=False, visitor=visitor) for g in groups],
         [first_of[g.variant].config.cell for g in groups], lang), width="stretch")
     positive = sum(score > 0.5 for score in scores)
     seeds = max((len(g.scores) for g in groups if g.reference), default=1)
@@ -146,8 +150,8 @@ if revealed:
     st.subheader(t("review_prefix_title", lang))
     siblings = results.siblings(run, models)  # the other reference seeds; none for a visitor's run
     colour = KIND_COLOURS.get(run.config.cell, charts.PALETTE["weight"])
-    curves = [(short_label(run, lang), weights_file.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
-    curves += [(short_label(m, lang), weights_file.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
+    curves = [(short_label(run, lang, visitor), weights_file.prefix_predictions(weights, reading.ids, maxlen), colour, 3.5)]
+    curves += [(short_label(m, lang, visitor), weights_file.prefix_predictions(files_of(m)[0], readings[m.id].ids, maxlen),
                 colour, 1.5) for m in siblings]
     st.plotly_chart(charts_review.prefix_figure(labels, curves, lang), width="stretch")
     movers = review.movers(labels, curves[0][1])
@@ -195,7 +199,7 @@ if not ui.presenting():
     ui.code_box(t("review_code_title", lang), "review_code",
                 caption=t("review_code_caption", lang, score=chosen_score) if revealed else "",  # the score is the answer
                 code=lambda: snippets.review_code(text_for_code, folder.as_posix(), maxlen))
-    ui.notebook_button(notebooks.review_notebook(text_for_code, run.config, run_label(run, lang, yours=True),
+    ui.notebook_button(notebooks.review_notebook(text_for_code, run.config, run_label(run, lang, visitor=visitor),
                                                  folder.as_posix(), lang), lang)
 
 unknown = review.read_tokens(review.ReviewTokens.of(["zyxq", "qwvz"]), vocabulary, maxlen)

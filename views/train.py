@@ -13,7 +13,8 @@ import functools
 import streamlit as st
 
 import ui
-from rnnviz import charts_train, curves, data, encoding, markup, results, run_queue, runs, training_lab, warm_up
+from rnnviz import charts_train, curves, data, encoding, markup, results, run_choice, run_queue, runs, training_lab
+from rnnviz import warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.launch import Limits, dispatch
@@ -27,6 +28,7 @@ lang = ui.language()
 path_step, path_step_applied = ui.lesson_step("views/train.py")  # the chapter's path: ?step=
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_lead", lang)
 store = runs.RunStore()
+visitor = ui.visitor_id()  # whose runs are "yours": this browser's token (run_choice.whose)
 P = "train_"  # widget keys: "train_cell", ... (the tokens page has its own "maxlen")
 FIELDS = ("cell", "inputs", "num_words", "layers", "units", "dropout", "maxlen", "embedding_dim",
           "learning_rate", "batch_size", "epochs", "patience", "seed", "backend")
@@ -53,11 +55,15 @@ active = [run for run in all_runs if run.active]
 queue = run_queue.waiting(all_runs)
 reference_runs = runs.RunStore(runs.reference_runs_dir()).list()  # read-only, committed with the app
 
-listed = all_runs + reference_runs  # your runs first, then the reference runs (labelled "reference")
-by_id = {run.id: run for run in listed}
-label = {run.id: charts_train.run_label(run, lang) for run in listed}  # no status: a menu would keep a stale one
-st.session_state[P + "compare"] = training_lab.compared_ids(ui.current_choice(P + "compare", lang), by_id,
-                                                           all_runs, reference_runs)
+own = run_choice.mine(all_runs, visitor)
+others = len(all_runs) - len(own)  # other visitors' and the command line's: listed only on the learner's asking
+everybody = st.session_state.get(P + "everybody", False)  # the switch under the comparison's menu
+listed = run_choice.shown(all_runs, visitor, everybody) + reference_runs  # your runs, then the reference runs
+by_id = {run.id: run for run in all_runs + reference_runs}  # every run a chart may draw (others' live ones too)
+menu = {run.id: run for run in listed}
+label = {run.id: charts_train.run_label(run, lang, visitor=visitor) for run in by_id.values()}  # no status: a menu would keep a stale one
+st.session_state[P + "compare"] = training_lab.compared_ids(ui.current_choice(P + "compare", lang), menu,
+                                                           own, reference_runs)
 # A run keeps its colour on every chart of this page while runs are added or removed: a run drawn
 # for the first time takes a colour no other drawn run has (charts_train.assign_colours).
 drawn_now = [by_id[i] for i in dict.fromkeys([*(run.id for run in active), *st.session_state[P + "compare"]])]
@@ -68,7 +74,7 @@ st.session_state[P + "colours"] = colours
 # --- predict, then reveal: LSTM or SimpleRNN, at the same vocabulary ------------------------------------
 SAME_WORDS = 500  # the reference runs train both at the 1st edition's num_words=500
 def best_full_val_accuracy(preset: str) -> str | None:
-    best = results.best_full_val_accuracy(all_runs, preset)
+    best = results.best_full_val_accuracy(own, preset)
     return f"{best:.3f}" if best is not None else None
 
 
@@ -87,8 +93,9 @@ with question:
 # --- the comparison, after the question: the page's main chart ----------------------------------
 if listed and revealed:
     chart_place = picture  # the chart first, its picker under it
-    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(by_id), P + "compare", lang,
+    chosen = ui.choice(st.multiselect, t("train_compare", lang), list(menu), P + "compare", lang,
                        format_func=label.get)
+    ui.everybody_switch(P + "everybody", others, lang)  # under the comparison once it shows, else under "one run"
     drawn = [by_id[i] for i in chosen if by_id[i].epochs_run]
     with chart_place:
         if drawn:
@@ -242,7 +249,6 @@ with st.expander(t("train_test_question", lang)):
 ui.book_vs_keras3(lang, ("pad_sequences", "input_length", "input_shape", "h5"))
 
 ui.keep_settings(settings)
-visitor = ui.visitor_id()
 
 
 # --- starting a run -----------------------------------------------------------------------------------
@@ -428,8 +434,9 @@ def live_section() -> None:
     if watched is not None and not watched.live:
         show_result(watched)
     # The learner's runs and the reference runs are never in one table; the queue has its own.
-    mine = [run for run in now_runs if run.changeable_by(visitor) and run.state != runs.WAITING]
-    others = [run for run in now_runs if not run.changeable_by(visitor) and run.state != runs.WAITING]
+    finished_or_running = [run for run in now_runs if run.state != runs.WAITING]
+    mine = run_choice.mine(finished_or_running, visitor)
+    theirs = [run for run in finished_or_running if run not in mine]
     if ui.presenting():  # the projector view: the live run above, no run management
         return
     if now_queue:
@@ -441,9 +448,9 @@ def live_section() -> None:
             show_runs_table(mine)
     elif mine_waiting is None:  # a waiting run is shown above and in the queue
         st.info(t("train_no_runs", lang))
-    if others:
-        with st.expander(t("train_others_title", lang, n=len(others))):
-            show_runs_table(others)
+    if theirs:
+        with st.expander(t("train_others_title", lang, n=len(theirs))):
+            show_runs_table(theirs)
     if reference_runs and revealed:  # their accuracies answer the question above
         with st.expander(t("train_reference_title", lang, n=len(reference_runs))):
             st.caption(t("train_reference_caption", lang))
@@ -455,9 +462,11 @@ st.fragment(run_every=training_lab.refresh_seconds(active, visitor, queue))(live
 
 # --- one run: its files, its error, deleting it (not in the projector view) -------------------------------
 if listed and not ui.presenting():
+    if not (listed and revealed):  # the comparison's menu, which has the switch, is not shown yet
+        ui.everybody_switch(P + "everybody", others, lang)
     key = P + "selected"
-    first = training_lab.first_selected(all_runs, st.session_state[P + "compare"], by_id)
-    run = by_id[ui.choice(st.selectbox, t("train_selected_run", lang), list(by_id), key, lang, format_func=label.get,
+    first = training_lab.first_selected(own, st.session_state[P + "compare"], menu)
+    run = menu[ui.choice(st.selectbox, t("train_selected_run", lang), list(menu), key, lang, format_func=label.get,
                           default=first)]  # a run deleted since, or none chosen yet: your newest run
     if run.state == runs.FAILED:
         show_failure(run)
@@ -481,14 +490,14 @@ if listed and not ui.presenting():
                            key=P + "dl_model")
     else:
         d2.caption(t("train_no_model", lang))
-    mine = run.changeable_by(visitor) and not run.is_reference
+    may_change = run.changeable_by(visitor) and not run.is_reference
     if run.is_reference:
         d3.caption(t("train_reference_note", lang))
-    elif not mine:
+    elif not may_change:
         d3.caption(t("train_not_yours_note", lang))
     elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.live):
         st.session_state[P + "confirm_delete"] = run.id
-    if st.session_state.get(P + "confirm_delete") == run.id and not run.live and mine:
+    if st.session_state.get(P + "confirm_delete") == run.id and not run.live and may_change:
         st.warning(t("train_delete_confirm", lang, run=label[run.id]))
         y, n = st.columns(2)
         if y.button(t("train_delete_yes", lang), type="primary", key=P + "delete_yes"):

@@ -106,9 +106,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "weights).",
     },
     "review_verdicts_yours": {
-        "ko": "점선 아래 빗금 막대 {n}개는 **내 실행**입니다. 각각 따로 그리며, 참고 실행의 평균에는 들어가지 않습니다.",
-        "en": "Below the dotted rule, the {n} hatched bar(s) are **your runs**: each drawn alone, never part of "
-              "a reference average.",
+        "ko": "점선 아래 빗금 막대 {n}개는 참고 실행이 아닌 실행(이름 앞에 누구의 것인지 적혀 있습니다)입니다. "
+              "각각 따로 그리며, 참고 실행의 평균에는 들어가지 않습니다.",
+        "en": "Below the dotted rule, the {n} hatched bar(s) are runs that are not reference runs (each name says "
+              "whose it is): each drawn alone, never part of a reference average.",
     },
     "review_mean": {"ko": "시드 평균", "en": "mean over seeds"},
     "review_one_seed": {"ko": "시드 하나", "en": "one seed"},

@@ -278,4 +278,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Keras 3's own format is one `.keras` file holding the whole model; `.h5` is the old format, still "
               "saved but with a warning. Load it with `keras.models.load_model('best-simplernn-model.keras')`.",
     },
+    "runs_everybody": {"ko": "다른 방문자의 실행도 보기", "en": "Show other visitors' runs too"},
+    "runs_everybody_help": {
+        "ko": "이 서버를 함께 쓰는 다른 방문자(와 명령줄)의 실행입니다. 기본으로는 참고 실행과 내 실행만 보입니다.",
+        "en": "Runs of other visitors sharing this server (and of the command line). By default only the "
+              "reference runs and your own are listed.",
+    },
 }

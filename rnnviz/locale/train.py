@@ -146,10 +146,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "admin's setting RNNVIZ_MAX_REVIEWS).",
     },
     "train_err_store_full": {
-        "ko": "저장된 실행이 {n}개로 한도({limit}개)에 이르렀습니다. 아래에서 필요 없는 실행을 지운 뒤 다시 시작하세요. "
-              "저장된 실행은 자동으로 지우지 않습니다.",
-        "en": "{n} runs are stored, the limit is {limit}. Delete a run you no longer need (below), then start "
-              "again. Stored runs are never deleted automatically.",
+        "ko": "저장된 실행 {n}개(한도 {limit}개)가 모두 아직 훈련 중이라 새 실행을 위한 자리를 만들 수 없습니다. "
+              "하나가 끝나면 다시 시작하세요. (끝난 실행은 가장 오래된 것부터 자리를 내줍니다.)",
+        "en": "All {n} stored runs (the limit is {limit}) are still training, so none can make room for a new one. "
+              "Start again when one has finished. (Finished runs make room, the oldest first.)",
+    },
+    "train_err_queue_full": {
+        "ko": "이미 {n}개의 실행이 차례를 기다리고 있습니다(한도 {limit}개). 잠시 뒤 다시 시작하세요.",
+        "en": "{n} runs are already waiting for their turn (the limit is {limit}). Start again in a little while.",
     },
     "train_err_not_yours": {
         "ko": "실행({run})은 다른 방문자가 시작했습니다. 그 사람만 멈추거나 지울 수 있습니다.",
@@ -300,6 +304,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_col_place": {"ko": "대기 순서", "en": "Place"},
     "train_col_whose": {"ko": "누구의 실행", "en": "Whose"},
     "train_whose_other": {"ko": "다른 방문자", "en": "another visitor"},
+    "train_whose_command_line": {"ko": "명령줄 실행", "en": "command-line run"},
     # --- the result of a run --------------------------------------------------------
     "train_result_title": {"ko": "훈련 결과", "en": "Result"},
     "train_result_mine": {"ko": "내 실행", "en": "Your run"},
@@ -331,7 +336,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_label_quick": {"ko": "빠르게", "en": "quick"},
     "train_label_full": {"ko": "책과 같이", "en": "full"},
     "train_mine_title": {"ko": "내 실행", "en": "Your runs"},
-    "train_others_title": {"ko": "이 서버의 다른 방문자 실행 {n}개", "en": "{n} runs by other visitors on this server"},
+    "train_others_title": {"ko": "이 서버의 다른 실행 {n}개 (다른 방문자, 명령줄)",
+                           "en": "{n} other runs on this server (other visitors, the command line)"},
     "train_more_columns": {"ko": "열 모두 보기 (설정, 백엔드, 손실, 속도…)",
                            "en": "Show all columns (settings, backend, loss, speed…)"},
     "train_col_name": {"ko": "실행", "en": "run"},
