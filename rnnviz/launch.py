@@ -22,7 +22,7 @@ from rnnviz import launchers, run_queue
 from rnnviz.config import RunConfig
 from rnnviz.models import run_cost
 from rnnviz.processes import reap_in_background
-from rnnviz.runs import APP_ROOT, FAILED, QUEUED, WAITING, RunError, RunStore, writing
+from rnnviz.runs import APP_ROOT, FAILED, QUEUED, WAITING, Run, RunError, RunStore, writing
 
 MAX_RUNS_ENV = "RNNVIZ_MAX_RUNS"
 # The worker's module: tests and benchmarks put a stand-in worker here to run the real queue quickly.
@@ -43,7 +43,8 @@ class Limits:
 
     The defaults let one visitor train the book's full runs while a class of
     visitors cannot exhaust a small server: one run at a time, the book's 100
-    epochs and 20,000 reviews at most, at most 30 runs kept on disk, and a model
+    epochs and 20,000 reviews at most, at most 30 runs kept on disk (the oldest
+    finished ones make room for a new one), at most 30 waiting, and a model
     whose estimated peak memory (`models.run_cost`; the book's largest, one-hot
     SimpleRNN: ~790 MB) and size stay within what a 2.7 GB Cloud app can hold.
     """
@@ -51,7 +52,8 @@ class Limits:
     max_runs: int = 1  # RNNVIZ_MAX_RUNS: training processes at once
     max_epochs: int = 100  # RNNVIZ_MAX_EPOCHS: epochs per run
     max_reviews: int = cfg.BOOK_TRAIN_SIZE  # RNNVIZ_MAX_REVIEWS: training reviews per run
-    keep_runs: int = 30  # RNNVIZ_KEEP_RUNS: runs stored; at the limit a run must be deleted before a new one
+    keep_runs: int = 30  # RNNVIZ_KEEP_RUNS: runs stored besides the waiting ones; at the limit the oldest finished go
+    max_waiting: int = 30  # RNNVIZ_MAX_WAITING: runs in the queue at once (one per visitor)
     max_memory_mb: int = 2_000  # RNNVIZ_MAX_MEMORY_MB: a run's estimated peak memory
     max_params: int = 5_000_000  # RNNVIZ_MAX_PARAMS: a model's parameters (× 4 bytes: 20 MB of weights)
 
@@ -62,6 +64,7 @@ class Limits:
                    max_epochs=_int_setting("RNNVIZ_MAX_EPOCHS", defaults.max_epochs),
                    max_reviews=_int_setting("RNNVIZ_MAX_REVIEWS", defaults.max_reviews, low=8),
                    keep_runs=_int_setting("RNNVIZ_KEEP_RUNS", defaults.keep_runs),
+                   max_waiting=_int_setting("RNNVIZ_MAX_WAITING", defaults.max_waiting),
                    max_memory_mb=_int_setting("RNNVIZ_MAX_MEMORY_MB", defaults.max_memory_mb),
                    max_params=_int_setting("RNNVIZ_MAX_PARAMS", defaults.max_params))
 
@@ -119,7 +122,10 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
     Raises:
         RunError("train_err_already_queued"): `owner` has a run in the queue already (nothing changes).
         RunError("train_err_limit_epochs" / "train_err_limit_reviews"): the config asks for too much.
-        RunError("train_err_store_full"): `keep_runs` runs are stored (or waiting) already.
+        RunError("train_err_store_full"): `keep_runs` runs are stored and none has finished (all train or
+            stalled), so none can make room. A finished run never blocks a start: the oldest finished runs
+            of other visitors are deleted first, this visitor's own last (`make_room`).
+        RunError("train_err_queue_full"): `max_waiting` runs wait already (abandoned ones left first).
         RunError("train_err_runs_readonly" / "train_err_disk_full" / "train_err_runs_os"): the runs folder
             cannot be written, or the process cannot start; nothing is left behind.
         RunError("train_err_cluster"): RNNVIZ_LAUNCHER names no launcher, or the Ray cluster refused the
@@ -129,14 +135,18 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
     limits.check(config)
     with writing(store.root), store.launch_lock():
         listed = store.list()
+        if run_queue.leave_abandoned(store, listed):  # sessions that clicked Start and left
+            listed = store.list()
         queued = run_queue.waiting_of(listed, owner)
         if queued is not None:
             place, total = run_queue.place(listed, queued.id)
             raise RunError("train_err_already_queued", f"run {queued.id} waits already ({place} / {total})",
                            run=queued.id, place=place, total=total)
-        if len(listed) >= limits.keep_runs:
-            raise RunError("train_err_store_full", f"{len(listed)} runs stored (limit {limits.keep_runs})",
-                           n=len(listed), limit=limits.keep_runs)
+        listed = make_room(store, listed, owner, limits.keep_runs)
+        queue = run_queue.waiting(listed)
+        if len(queue) >= limits.max_waiting:
+            raise RunError("train_err_queue_full", f"{len(queue)} runs wait (limit {limits.max_waiting})",
+                           n=len(queue), limit=limits.max_waiting)
         launcher = launchers.from_environment()  # a wrong setting refuses before a folder is made
         if sum(run.active for run in listed) < limits.max_runs and not run_queue.waiting(listed):
             run_id = store.create(config, owner=owner)
@@ -150,6 +160,33 @@ def launch(store: RunStore, config: RunConfig, owner: str | None = None, limits:
             started = _dispatch_locked(store, limits, launcher)  # slots freed since nobody looked (a restart)
     _dispatch_when_ended(started, store, limits)
     return run_id
+
+
+def make_room(store: RunStore, listed: list[Run], owner: str | None, keep_runs: int) -> list[Run]:
+    """Delete the oldest finished runs until one more fits beside the `keep_runs` stored ones (waiting
+    runs are not counted: they have a bound of their own). Other visitors' runs go first, `owner`'s own
+    last: a class's throwaway sessions cannot fill the store for good. Call under the launch lock.
+
+    Returns:
+        The runs left (`listed` when nothing was deleted).
+
+    Raises:
+        RunError("train_err_store_full"): every stored run still trains (nothing finished can go).
+    """
+    stored = [run for run in listed if run.state != WAITING]
+    excess = len(stored) - keep_runs + 1
+    if excess <= 0:
+        return listed
+    finished = [run for run in stored if not run.live]
+    if len(finished) < excess:
+        raise RunError("train_err_store_full", f"{len(stored)} runs stored (limit {keep_runs}), none finished",
+                       n=len(stored), limit=keep_runs)
+    # the oldest first, other visitors' before the launching visitor's own (`Run.owned_by`)
+    doomed = sorted(finished, key=lambda run: (owner is not None and run.owned_by(owner), run.launched or 0.0,
+                                               run.id))[:excess]
+    for run in doomed:
+        store.delete(run.id)  # visitor None: the server itself, as the owner's check is for visitors
+    return [run for run in listed if run not in doomed]
 
 
 def dispatch(store: RunStore, limits: Limits | None = None) -> list[str]:
@@ -175,6 +212,8 @@ def _dispatch_locked(store: RunStore, limits: Limits,
                      launcher: launchers.Launcher) -> list[tuple[str, subprocess.Popen | None]]:
     """`dispatch`'s work, under the launch lock: (run id, local process or None) of each run started."""
     listed = store.list()
+    if run_queue.leave_abandoned(store, listed):
+        listed = store.list()
     free = limits.max_runs - sum(run.active for run in listed)
     started = []
     for run in run_queue.waiting(listed)[:max(free, 0)]:

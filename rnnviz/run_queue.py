@@ -6,12 +6,16 @@ click's time (`enqueued`). It takes no slot; `launch.dispatch` starts the waitin
 as slots free. The queue is nothing but these run folders, so it outlives a server restart.
 
 One visitor keeps at most one run in the queue (`launch.launch` refuses a second: "already queued").
+A waiting run stays in line while its owner has a page open: every page of theirs marks it seen
+(`mark_seen`, every `SEEN_EVERY_SECONDS`); one unseen for `ABANDON_SECONDS` leaves the queue
+(`leave_abandoned`), so sessions that clicked Start and left (a flood of throwaway cookies) free it.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import os
 import shutil
 import statistics
 import time
@@ -19,6 +23,10 @@ from collections.abc import Sequence
 
 from rnnviz.config import RunConfig
 from rnnviz.runs import DONE, WAITING, Run, RunError, RunStore, writing
+
+SEEN_FILE = "owner_seen"  # in a waiting run's folder: its time of change is when its owner last had a page open
+SEEN_EVERY_SECONDS = 30  # how often an open page of the owner marks its waiting run seen
+ABANDON_SECONDS = 120  # a waiting run unseen this long leaves the queue (its owner closed every page)
 
 
 def waiting(runs: Sequence[Run]) -> list[Run]:
@@ -146,3 +154,45 @@ def cancel(store: RunStore, run_id: str, visitor: str | None) -> bool:
             return False
         shutil.rmtree(run.path)
     return True
+
+
+# --- a queue of people still there ----------------------------------------------------------------------
+
+
+def mark_seen(store: RunStore, run_id: str, now: float | None = None) -> bool:
+    """Note that the owner of the waiting run `run_id` has a page open now. False when it no longer
+    waits there (started, cancelled, gone): the page stops marking it."""
+    folder = store.path(run_id)
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    seen = folder / SEEN_FILE
+    try:
+        seen.touch()
+        if now is not None:
+            os.utime(seen, (now, now))
+    except OSError:
+        return False  # a read-only or full folder: the run is judged by its click's time
+    return True
+
+
+def last_seen(run: Run) -> float:
+    """When the owner of a waiting run last had a page open: the seen mark, else the click (`enqueued`)."""
+    try:
+        return (run.path / SEEN_FILE).stat().st_mtime
+    except OSError:
+        return run.status.enqueued or run.status.created or 0.0
+
+
+def abandoned(runs: Sequence[Run], now: float | None = None) -> list[Run]:
+    """The waiting runs whose owner has had no page open for `ABANDON_SECONDS`."""
+    now = time.time() if now is None else now
+    return [run for run in waiting(runs) if now - last_seen(run) > ABANDON_SECONDS]
+
+
+def leave_abandoned(store: RunStore, runs: Sequence[Run], now: float | None = None) -> list[str]:
+    """Take the `abandoned` waiting runs out of the queue (call under the launch lock); their ids."""
+    gone = []
+    for run in abandoned(runs, now):
+        shutil.rmtree(run.path, ignore_errors=True)  # a waiting run's folder holds nothing but its settings
+        gone.append(run.id)
+    return gone

@@ -102,15 +102,49 @@ def test_only_the_visitor_who_queued_a_run_may_cancel_it(store):
     assert states(store)[blocker] == runs.RUNNING
 
 
-def test_the_queue_counts_towards_the_runs_kept(store):
+def finished_run(store, owner_id, launched):
+    """A finished run of `owner_id`, launched at `launched` (seconds since the epoch)."""
+    run_id = store.create(QUICK, owner=owner_id)
+    store.update_status(run_id, state=runs.DONE, created=launched, started=launched, ended=launched + 60)
+    return run_id
+
+
+def test_finished_runs_never_block_a_start_other_visitors_oldest_make_room_first(store):
+    """Issue 24: 30 finished runs of throwaway sessions once refused every later visitor for good."""
+    now = time.time()
+    own_oldest = finished_run(store, owner.owner_hash("a" * 43), now - 9_000)
+    flood = [finished_run(store, owner.owner_hash(owner.new_token()), now - 3_000 + i) for i in range(3)]
+    limits = Limits(max_runs=1, keep_runs=4)
+    newcomer = owner.owner_hash("a" * 43)
+    first = launch.launch(store, QUICK, owner=newcomer, limits=limits)  # stand-in for Start: it waits or starts
+    kept = set(store.ids())
+    assert first in kept and own_oldest in kept and flood[0] not in kept  # the stranger's oldest made room
+    assert flood[1] in kept and flood[2] in kept and len(kept) == 4
+
+
+def test_a_store_full_of_training_runs_refuses_with_the_reason(store):
+    blocker = take_the_slot(store)
+    with pytest.raises(RunError) as refused:
+        launch.launch(store, QUICK, owner="ann", limits=Limits(max_runs=2, keep_runs=1))
+    assert refused.value.key == "train_err_store_full" and refused.value.params == {"n": 1, "limit": 1}
+    assert store.ids() == [blocker]
+
+
+def test_the_queue_has_a_bound_of_its_own_and_abandoned_runs_leave_it(store):
     take_the_slot(store)
-    limits = Limits(max_runs=1, keep_runs=3)
-    launch.launch(store, QUICK, owner="ann", limits=limits)
-    launch.launch(store, QUICK, owner="bo", limits=limits)
+    limits = Limits(max_runs=1, keep_runs=3, max_waiting=2)
+    ann = launch.launch(store, QUICK, owner="ann", limits=limits)
+    bo = launch.launch(store, QUICK, owner="bo", limits=limits)
     with pytest.raises(RunError) as refused:
         launch.launch(store, QUICK, owner="cy", limits=limits)
-    assert refused.value.key == "train_err_store_full" and refused.value.params == {"n": 3, "limit": 3}
-    assert len(store.ids()) == 3
+    assert refused.value.key == "train_err_queue_full" and refused.value.params == {"n": 2, "limit": 2}
+    # ann's browser keeps a page open; bo closed every page three minutes ago
+    later = time.time() + run_queue.ABANDON_SECONDS + 60
+    assert run_queue.mark_seen(store, ann, now=later)
+    assert [run.id for run in run_queue.abandoned(store.list(), now=later)] == [bo]
+    assert run_queue.leave_abandoned(store, store.list(), now=later) == [bo]
+    cy = launch.launch(store, QUICK, owner="cy", limits=limits)
+    assert run_queue.place(store.list(), cy) == (2, 2) and run_queue.place(store.list(), ann) == (1, 2)
 
 
 # --- when a run waiting should start ---------------------------------------------------------------------
