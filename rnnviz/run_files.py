@@ -395,6 +395,7 @@ def read_test(path: Path) -> dict | None:
 # --- history.csv ---------------------------------------------------------------------------------
 
 HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy")
+_METRIC_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # CSVLogger's header: "epoch" and Keras's metric names
 
 
 def history_limit(config: RunConfig | None) -> int:
@@ -418,8 +419,11 @@ def parse_history(text: str, name: str = "history.csv") -> dict[str, list[float]
     or infinite (a diverged run); the epoch must be a whole number, increasing.
 
     Raises:
-        DamagedFile: a row that is not numbers, or of another length than the header.
+        DamagedFile: NUL bytes, a header that is not column names, a row that is not numbers, or of
+            another length than the header.
     """
+    if "\0" in text:  # cut (emptied) while Keras kept writing at its old offset: the gap reads as NUL bytes
+        raise DamagedFile("train_run_damaged_nul", f"{name} holds NUL bytes (cut while being written)", file=name)
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines.pop()  # still being written
@@ -428,6 +432,9 @@ def parse_history(text: str, name: str = "history.csv") -> dict[str, list[float]
     history = empty_history()
     if not header:
         return history
+    if not all(_METRIC_NAME.fullmatch(column) for column in header):
+        raise DamagedFile("train_run_damaged_header", f"{name}: line 1 is not a header of column names",
+                          file=name)
     columns: list[list[float]] = [[] for _ in header]
     for line, row in enumerate(rows, start=2):
         if len(row) != len(header):

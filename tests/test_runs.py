@@ -313,6 +313,7 @@ def test_a_copied_reference_run_is_whole(store, finished):
     ("speed fast", "status.json: seconds_per_epoch"), ("nested config", "config.json: nested too deep"),
     ("nested status", "status.json: nested too deep"), ("nested test", "test.json: nested too deep"),
     ("history nan epoch", "history.csv: epoch (line 5)"), ("history inf epoch", "history.csv: epoch (line 5)"),
+    ("history cut", "history.csv holds NUL bytes"),
     ("history 1,000,000 rows", "history.csv is"), ("config 100 MB", "config.json is 104,857,600 bytes"),
     ("history link", "history.csv is a symbolic link"), ("folder link", "is a symbolic link")])
 def test_a_damaged_file_makes_the_run_broken_with_the_reason_and_it_can_be_deleted(store, finished, tmp_path,
@@ -438,6 +439,17 @@ def test_a_history_missing_a_column_stays_aligned_and_a_bad_row_is_damage(tmp_pa
     path.write_text("epoch,loss\r\n0,0.7\r\n1,fast\r\n2,0.5\r\n", newline="")
     with pytest.raises(run_files.DamagedFile, match="line 3"):
         runs.read_history(path)
+
+
+def test_a_history_cut_while_keras_wrote_it_is_damaged_not_a_header_of_junk(store, finished, tmp_path):
+    """Emptied mid-run, the file reads as NUL bytes up to Keras's offset, then its next row: not 0 epochs."""
+    damaged_runs.damage(finished, "history cut", tmp_path / "outside")
+    assert (finished / runs.HISTORY_FILE).read_bytes().startswith(b"\0")
+    run = store.get(USER_ID)
+    assert run.state == runs.BROKEN and [damage.key for damage in run.damage] == ["train_run_damaged_nul"]
+    assert "cut while being written" in " ".join(charts_train.damage_lines(run, "en"))
+    (finished / runs.HISTORY_FILE).write_text("\ufffd\ufffd4,0.5,0.69,0.5,0.68\r\n", newline="")  # junk, no NUL
+    assert "line 1 is not a header" in store.get(USER_ID).error
 
 
 def test_run_files_are_parsed_once_per_file_identity(store, finished, monkeypatch):

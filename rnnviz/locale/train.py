@@ -433,6 +433,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_run_damaged_format": {"ko": "{file}: 올바른 JSON 객체가 아닙니다 ({error})", "en": "{file} is not a valid JSON object ({error})"},
     "train_run_damaged_field": {"ko": "{file}: {field} 값이 올바르지 않습니다: {value}", "en": "{file}: {field} has an invalid value, {value}"},
     "train_run_damaged_line": {"ko": "{file}: {line}번째 줄이 숫자로 된 행이 아닙니다", "en": "{file}: line {line} is not a row of numbers"},
+    "train_run_damaged_nul": {"ko": "{file}: NUL 바이트가 들어 있습니다 (쓰는 도중에 잘렸습니다)",
+                              "en": "{file} holds NUL bytes (it was cut while being written)"},
+    "train_run_damaged_header": {"ko": "{file}: 첫 줄이 열 이름으로 된 머리글이 아닙니다",
+                                 "en": "{file}: line 1 is not a header of column names"},
     "train_run_damaged_invalid": {"ko": "{file}: 올바르지 않습니다 ({error})", "en": "{file} is invalid ({error})"},
     "train_book_title": {"ko": "책에 실린 결과", "en": "The book's published results"},
     "train_book_caption": {
