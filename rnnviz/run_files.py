@@ -324,6 +324,9 @@ STATUS_SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "error": _TEXT, "error_key": _TEXT, "error_params": (_scalars, "an object of texts and numbers"),
     "steps": _of_type(dict, "an object"),
 }
+# worker.json (`runs.RunStore.record_worker`): the identity the worker started with, written once.
+WORKER_FIELDS = ("owner", "created", "started", "launcher", "job", "pid", "pid_start")
+WORKER_SCHEMA = {name: STATUS_SCHEMA[name] for name in WORKER_FIELDS}
 TEST_SCHEMA = {"loss": _number(0, math.inf, nan=True), "accuracy": _UNIT, "samples": _COUNT, "best_epoch": _COUNT}
 
 
@@ -361,6 +364,22 @@ def read_json(path: Path) -> dict | None:
     status, read before it is changed)."""
     content = read_bytes(path, JSON_BYTES)
     return None if content is None else _json_object(io.BytesIO(content), path.name)
+
+
+def _parse_worker(handle: BinaryIO, name: str) -> dict:
+    values = _json_object(handle, name)
+    problems = check_fields(name, values, WORKER_SCHEMA)
+    if "owner" not in values:  # null is a command line run's (anyone's); absent says nothing
+        problems.insert(0, _damaged_field(name, "owner", None, "an owner's hash or null"))
+    if problems:
+        raise problems[0]
+    return {field: values.get(field) for field in WORKER_FIELDS}
+
+
+def read_worker(path: Path) -> dict | None:
+    """worker.json's identity fields (`WORKER_FIELDS`), checked; None if missing. Cached: written once."""
+    values = _cached(path, JSON_BYTES, _parse_worker)
+    return dict(values) if values is not None else None
 
 
 def _parse_config(handle: BinaryIO, name: str) -> RunConfig:

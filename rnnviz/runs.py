@@ -5,6 +5,7 @@ runs/                       # RNNVIZ_RUNS_DIR overrides; default: runs/ beside t
   20250101-120000-a1b2c3/   # the run id: timestamp + random suffix (nothing a user types)
     config.json             # RunConfig
     status.json             # state, launcher + pid or job, times, epoch i / max, best epoch, error (`run_status.RunStatus`)
+    worker.json             # written once by the worker as it starts: owner, times, launcher + pid or job
     history.csv             # keras.callbacks.CSVLogger: one row per epoch (epoch 0-based)
     best.keras              # ModelCheckpoint(save_best_only=True), moved into place atomically
     weights.npz             # the best weights by layer, for the numpy cells (no TensorFlow)
@@ -19,6 +20,10 @@ file (one left by a killed process is removed by the next reader after
 `files.STALE_TEMPORARY_SECONDS`); `history.csv` is appended by Keras, so its reader ignores an
 unfinished last line. Every file is read through `rnnviz.run_files`, which checks it. This module
 never imports Keras; `rnnviz.launch` starts the worker for a new run.
+
+status.json is the one file every writer changes, so a damaged one must not hand the run to anyone
+(issue 24): no writer builds on a status it cannot read (`update_status`, `rewrite_status`), and
+worker.json keeps the identity the worker started with, for a reader of a damaged status.json.
 
 A live worker writes a `heartbeat` time into status.json at least every
 `run_status.HEARTBEAT_SECONDS`; a run whose process is alive but silent for longer than
@@ -72,6 +77,7 @@ WEIGHTS_FILE = "weights.npz"
 TEST_FILE = "test.json"
 VOCAB_FILE = "vocab.json"
 LOG_FILE = "worker.log"
+WORKER_FILE = "worker.json"
 STOP_FILE = "stop"
 
 QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED, BROKEN = (
@@ -438,12 +444,48 @@ class RunStore:
     def read_status(self, run_id: str) -> dict:
         return _read_json(self.path(run_id) / STATUS_FILE) or {}
 
+    def buildable_status(self, run_id: str) -> dict | None:
+        """status.json as written, when a writer may build on it: a JSON object naming a valid state.
+        None when it is missing, emptied, cut, not an object or stateless."""
+        status = _read_json(self.path(run_id) / STATUS_FILE)
+        return status if status is not None and status.get("state") in STATES else None
+
     def update_status(self, run_id: str, **changes: Any) -> dict:
-        """Merge `changes` into status.json (atomically) and return the new status."""
-        status = self.read_status(run_id)
+        """Merge `changes` into status.json (atomically) and return the new status.
+
+        A status.json that cannot be built on (`buildable_status`) is never the base: the identity its worker
+        recorded as it started (worker.json) is, so the run keeps its owner and its worker's handle.
+
+        Raises:
+            RunError("train_err_status_damaged"): status.json cannot be built on and no worker recorded an
+                identity; nothing is written (a status built from nothing names no owner: anyone's run).
+        """
+        status = self.buildable_status(run_id)
+        if status is None:
+            status = self._recorded_identity(run_id)
         status.update(changes)
         write_json(self.path(run_id) / STATUS_FILE, status)
         return status
+
+    def rewrite_status(self, run_id: str, own: dict[str, Any]) -> dict:
+        """The worker's write: its own copy of its whole status (`train.StatusLog`) over status.json, whose
+        other fields stay; a status.json that cannot be built on is replaced by the copy, never merged into."""
+        status = {**(self.buildable_status(run_id) or {}), **own}
+        write_json(self.path(run_id) / STATUS_FILE, status)
+        return status
+
+    def record_worker(self, run_id: str, identity: dict[str, Any]) -> None:
+        """worker.json: who launched the run, when, and its worker's handle (`run_files.WORKER_FIELDS`), written
+        once by the worker as it starts. Read when status.json is damaged (`get`, `update_status`)."""
+        write_json(self.path(run_id) / WORKER_FILE, {name: identity.get(name) for name in run_files.WORKER_FIELDS})
+
+    def _recorded_identity(self, run_id: str) -> dict:
+        """worker.json's fields, for a status.json that cannot be built on; RunError when there is none."""
+        identity = self._checked([], run_files.read_worker, self.path(run_id) / WORKER_FILE)
+        if identity is None:
+            raise RunError("train_err_status_damaged", f"the status of run {run_id} cannot be read and no worker "
+                           "recorded whose run it is: nothing written", run=run_id)
+        return identity
 
     def request_stop(self, run_id: str, visitor: str | None = None) -> None:
         """Ask the worker to stop after its current batch (it keeps history and best weights).

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from rnnviz import config as cfg
-from rnnviz import files, launch, launchers, processes, run_status, runs
+from rnnviz import files, launch, launchers, processes, run_status, runs, train
 from rnnviz.runs import RunStore
 
 TINY = cfg.PRESETS["lstm"].replace(max_train_samples=300, epochs=2, max_test_samples=100)
@@ -123,6 +123,35 @@ def test_a_worker_ending_between_the_two_reads_is_read_as_it_ended_not_interrupt
 
     monkeypatch.setattr(launchers.LocalLauncher, "alive", writes_its_end_and_exits)
     assert store.get(run_id).state == runs.DONE
+
+
+@pytest.mark.parametrize("damaged", [b"", b"[]", b'{"heartbeat": 1}', b'{"state": "running", "own'])
+def test_the_worker_rewrites_a_damaged_status_from_its_own_copy(store, damaged):
+    """Issue 24: status.json of a running run emptied; the heartbeat wrote {"heartbeat": ..., "batch": 19}, and
+    the run lost its owner, state, pid and creation time."""
+    run_id = store.create(TINY, owner="teacher")
+    created = store.read_status(run_id)["created"]
+    log = train.StatusLog(store, run_id, origin=created)
+    log.update(state=runs.RUNNING, pid=os.getpid(), pid_start=processes.process_start_ticks(os.getpid()),
+               started=time.time(), phase="training", epoch=0, batches=40)
+    (store.path(run_id) / runs.STATUS_FILE).write_bytes(damaged)  # any writer, or a bad read on shared storage
+    log.update(batch=19)  # the worker's next write
+    run = store.get(run_id)
+    assert run.state == runs.RUNNING and not run.damage and run.owned_by("teacher")
+    assert (run.status.pid, run.status.created, run.status.batch, run.status.batches) == (os.getpid(), created, 19, 40)
+
+
+def test_no_other_writer_builds_a_status_on_one_it_cannot_read(store):
+    run_id = store.create(TINY, owner="teacher")
+    status_file = store.path(run_id) / runs.STATUS_FILE
+    status_file.write_bytes(b"")
+    with pytest.raises(runs.RunError) as refused:
+        store.update_status(run_id, state=runs.STOPPED)  # {"state": "stopped"}: nobody's run
+    assert refused.value.key == "train_err_status_damaged" and status_file.read_bytes() == b""
+    store.record_worker(run_id, {"owner": "teacher", "created": 1.0e9, "pid": 4242, "started": 1.0e9 + 1})
+    store.update_status(run_id, state=runs.STOPPED)  # built on the identity the worker recorded
+    assert store.read_status(run_id) == {"owner": "teacher", "created": 1.0e9, "started": 1.0e9 + 1, "launcher": None,
+                                         "job": None, "pid": 4242, "pid_start": None, "state": runs.STOPPED}
 
 
 def test_a_queued_run_that_never_started_is_interrupted_after_a_grace_time(store):

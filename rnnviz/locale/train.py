@@ -151,6 +151,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} runs are stored, the limit is {limit}. Delete a run you no longer need (below), then start "
               "again. Stored runs are never deleted automatically.",
     },
+    "train_err_status_damaged": {
+        "ko": "실행({run})의 상태 파일이 손상되었고, 누구의 실행인지 기록한 사본도 없어 아무것도 바꾸지 않았습니다.",
+        "en": "The status file of run {run} is damaged and no copy says whose run it is, so nothing was changed.",
+    },
     "train_err_not_yours": {
         "ko": "실행({run})은 다른 방문자가 시작했습니다. 그 사람만 멈추거나 지울 수 있습니다.",
         "en": "Run {run} was started by another visitor: only they can stop or delete it.",
