@@ -154,6 +154,28 @@ def test_no_other_writer_builds_a_status_on_one_it_cannot_read(store):
                                          "job": None, "pid": 4242, "pid_start": None, "state": runs.STOPPED}
 
 
+def test_a_damaged_run_is_deletable_only_by_its_owner_or_the_operator_once_its_worker_ended(store):
+    started = store.create(TINY, owner="teacher")  # its worker recorded whose run it is, then died
+    store.record_worker(started, {**store.read_status(started), "pid": dead_pid(), "started": time.time()})
+    never_started = store.create(TINY, owner="teacher")  # no worker.json: nothing says whose run it is
+    for run_id in (started, never_started):
+        (store.path(run_id) / runs.STATUS_FILE).write_bytes(b"")
+    run = store.get(started)
+    assert run.state == runs.BROKEN and not run.live and run.owned_by("teacher")
+    with pytest.raises(runs.RunError) as refused:
+        store.delete(started, visitor="student")
+    assert refused.value.key == "train_err_not_yours"
+    store.delete(started, visitor="teacher")
+    run = store.get(never_started)
+    assert run.state == runs.BROKEN and not run.owner_known
+    assert not run.changeable_by("student") and not run.changeable_by("teacher")  # nobody can tell who it is
+    for visitor in ("student", "teacher"):
+        with pytest.raises(runs.RunError):
+            store.delete(never_started, visitor=visitor)
+    store.delete(never_started, visitor="student", operator=True)
+    assert store.ids() == []
+
+
 def test_a_queued_run_that_never_started_is_interrupted_after_a_grace_time(store):
     run_id = store.create(TINY)
     assert store.get(run_id).state == runs.QUEUED

@@ -411,6 +411,10 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "Delete every file of run {run}? This cannot be undone."},
     "train_delete_yes": {"ko": "예, 삭제", "en": "Yes, delete"},
     "train_delete_no": {"ko": "취소", "en": "Cancel"},
+    "train_owner_unknown_note": {
+        "ko": "상태 파일이 손상되어 누가 시작한 실행인지 알 수 없습니다. 운영자만 지울 수 있습니다.",
+        "en": "This run's status file is damaged, so who started it is unknown: only the operator can delete it.",
+    },
     "train_failed_msg": {"ko": "이 실행은 실패했습니다: {error}", "en": "This run failed: {error}"},
     "train_log": {"ko": "훈련 프로세스 출력 (마지막 줄)", "en": "Training process output (last lines)"},
     "train_interrupted_msg": {
