@@ -10,6 +10,7 @@ worker ends (the worker itself, and the thread that reaps a local one) and when 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -217,14 +218,17 @@ def _dispatch_locked(store: RunStore, limits: Limits,
     free = limits.max_runs - sum(run.active for run in listed)
     started = []
     for run in run_queue.waiting(listed)[:max(free, 0)]:
-        # its slot from now: the steps before its first point count from here (`RunStatus.created`)
-        store.update_status(run.id, state=QUEUED, created=time.time(), pid=None)
+        try:  # its slot from now: the steps before its first point count from here (`RunStatus.created`)
+            store.update_status(run.id, state=QUEUED, created=time.time(), pid=None)
+        except RunError:  # its status was damaged since it was listed: no worker for a run of unknown owner
+            continue
         try:
             started.append((run.id, _start_worker(store, run.id, run.config, launcher)))
         except OSError as error:  # this run's process cannot start: it ends, the next one may
             _mark_failed(store, run.id, error)
         except RunError:  # the cluster did not take it: back in its place, tried again next time
-            store.update_status(run.id, state=WAITING, created=run.status.created, launcher=None, job=None)
+            with contextlib.suppress(RunError):  # unless its status was damaged meanwhile: then it stays so
+                store.update_status(run.id, state=WAITING, created=run.status.created, launcher=None, job=None)
             break
     return started
 
@@ -233,7 +237,7 @@ def _mark_failed(store: RunStore, run_id: str, error: OSError) -> None:
     """A waiting run whose process could not start: failed, with the reason (if even that can be written)."""
     try:
         store.update_status(run_id, state=FAILED, ended=time.time(), error=f"{type(error).__name__}: {error}")
-    except OSError:
+    except (OSError, RunError):
         pass  # a full or read-only disk: the page finds it interrupted after the launch grace time
 
 

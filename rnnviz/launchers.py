@@ -78,7 +78,7 @@ class LocalLauncher:
         if status.get("state") == runs.QUEUED and status.get("pid") is None:
             try:
                 store.update_status(run_id, pid=process.pid, pid_start=process_start_ticks(process.pid))
-            except OSError:
+            except (OSError, runs.RunError):  # a full disk, or a status damaged since it was read
                 pass  # the worker writes its pid itself as it starts
         return process
 

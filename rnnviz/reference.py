@@ -46,6 +46,7 @@ def train_one(store: RunStore, config: RunConfig) -> runs.Run:
     subprocess.run(launch.worker_command(store, run_id), cwd=runs.APP_ROOT, env=launch.worker_env(config),
                    check=False)
     (store.path(run_id) / runs.LOG_FILE).unlink(missing_ok=True)
+    (store.path(run_id) / runs.WORKER_FILE).unlink(missing_ok=True)  # this machine's process: nothing elsewhere
     return store.get(run_id)
 
 

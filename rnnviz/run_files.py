@@ -324,6 +324,9 @@ STATUS_SCHEMA: dict[str, tuple[Callable[[Any], bool], str]] = {
     "error": _TEXT, "error_key": _TEXT, "error_params": (_scalars, "an object of texts and numbers"),
     "steps": _of_type(dict, "an object"),
 }
+# worker.json (`runs.RunStore.record_worker`): the identity the worker started with, written once.
+WORKER_FIELDS = ("owner", "created", "started", "launcher", "job", "pid", "pid_start")
+WORKER_SCHEMA = {name: STATUS_SCHEMA[name] for name in WORKER_FIELDS}
 TEST_SCHEMA = {"loss": _number(0, math.inf, nan=True), "accuracy": _UNIT, "samples": _COUNT, "best_epoch": _COUNT}
 
 
@@ -363,6 +366,22 @@ def read_json(path: Path) -> dict | None:
     return None if content is None else _json_object(io.BytesIO(content), path.name)
 
 
+def _parse_worker(handle: BinaryIO, name: str) -> dict:
+    values = _json_object(handle, name)
+    problems = check_fields(name, values, WORKER_SCHEMA)
+    if "owner" not in values:  # null is a command line run's (anyone's); absent says nothing
+        problems.insert(0, _damaged_field(name, "owner", None, "an owner's hash or null"))
+    if problems:
+        raise problems[0]
+    return {field: values.get(field) for field in WORKER_FIELDS}
+
+
+def read_worker(path: Path) -> dict | None:
+    """worker.json's identity fields (`WORKER_FIELDS`), checked; None if missing. Cached: written once."""
+    values = _cached(path, JSON_BYTES, _parse_worker)
+    return dict(values) if values is not None else None
+
+
 def _parse_config(handle: BinaryIO, name: str) -> RunConfig:
     values = _json_object(handle, name)
     try:
@@ -395,6 +414,7 @@ def read_test(path: Path) -> dict | None:
 # --- history.csv ---------------------------------------------------------------------------------
 
 HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy")
+_METRIC_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # CSVLogger's header: "epoch" and Keras's metric names
 
 
 def history_limit(config: RunConfig | None) -> int:
@@ -418,8 +438,11 @@ def parse_history(text: str, name: str = "history.csv") -> dict[str, list[float]
     or infinite (a diverged run); the epoch must be a whole number, increasing.
 
     Raises:
-        DamagedFile: a row that is not numbers, or of another length than the header.
+        DamagedFile: NUL bytes, a header that is not column names, a row that is not numbers, or of
+            another length than the header.
     """
+    if "\0" in text:  # cut (emptied) while Keras kept writing at its old offset: the gap reads as NUL bytes
+        raise DamagedFile("train_run_damaged_nul", f"{name} holds NUL bytes (cut while being written)", file=name)
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines.pop()  # still being written
@@ -428,6 +451,9 @@ def parse_history(text: str, name: str = "history.csv") -> dict[str, list[float]
     history = empty_history()
     if not header:
         return history
+    if not all(_METRIC_NAME.fullmatch(column) for column in header):
+        raise DamagedFile("train_run_damaged_header", f"{name}: line 1 is not a header of column names",
+                          file=name)
     columns: list[list[float]] = [[] for _ in header]
     for line, row in enumerate(rows, start=2):
         if len(row) != len(header):

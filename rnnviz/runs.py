@@ -5,6 +5,7 @@ runs/                       # RNNVIZ_RUNS_DIR overrides; default: runs/ beside t
   20250101-120000-a1b2c3/   # the run id: timestamp + random suffix (nothing a user types)
     config.json             # RunConfig
     status.json             # state, launcher + pid or job, times, epoch i / max, best epoch, error (`run_status.RunStatus`)
+    worker.json             # written once by the worker as it starts: owner, times, launcher + pid or job
     history.csv             # keras.callbacks.CSVLogger: one row per epoch (epoch 0-based)
     best.keras              # ModelCheckpoint(save_best_only=True), moved into place atomically
     weights.npz             # the best weights by layer, for the numpy cells (no TensorFlow)
@@ -19,6 +20,10 @@ file (one left by a killed process is removed by the next reader after
 `files.STALE_TEMPORARY_SECONDS`); `history.csv` is appended by Keras, so its reader ignores an
 unfinished last line. Every file is read through `rnnviz.run_files`, which checks it. This module
 never imports Keras; `rnnviz.launch` starts the worker for a new run.
+
+status.json is the one file every writer changes, so a damaged one must not hand the run to anyone
+(issue 24): no writer builds on a status it cannot read (`update_status`, `rewrite_status`), and
+worker.json keeps the identity the worker started with, for a reader of a damaged status.json.
 
 A live worker writes a `heartbeat` time into status.json at least every
 `run_status.HEARTBEAT_SECONDS`; a run whose process is alive but silent for longer than
@@ -72,6 +77,7 @@ WEIGHTS_FILE = "weights.npz"
 TEST_FILE = "test.json"
 VOCAB_FILE = "vocab.json"
 LOG_FILE = "worker.log"
+WORKER_FILE = "worker.json"
 STOP_FILE = "stop"
 
 QUEUED, RUNNING, DONE, FAILED, STOPPED, INTERRUPTED, BROKEN = (
@@ -170,6 +176,8 @@ class Run:
     history: dict[str, list[float]] = field(default_factory=dict)
     test: dict | None = None  # {"loss", "accuracy", "samples"} once evaluated
     damage: tuple[DamagedFile, ...] = ()  # why the run is BROKEN: each file that broke its rules
+    # False when neither status.json nor worker.json says who launched the run: only the operator may change it
+    owner_known: bool = True
 
     @property
     def state(self) -> str:
@@ -273,7 +281,10 @@ class Run:
         return same_owner(self.owner, visitor)
 
     def changeable_by(self, visitor: str) -> bool:
-        """Only the visitor who launched a run may stop or delete it; anyone may for a CLI run."""
+        """Only the visitor who launched a run may stop or delete it; anyone may for a CLI run; nobody but the
+        operator when a damaged status.json leaves whose run it is unknown."""
+        if not self.owner_known:
+            return False
         return self.owner is None or self.owned_by(visitor)
 
     @property
@@ -342,6 +353,21 @@ class Run:
         if not self.active or per_epoch is None or max_epochs is None:
             return None
         return max(max_epochs - self.epochs_run, 0) * per_epoch
+
+
+def _names_owner(values: dict, damage: list[DamagedFile]) -> bool:
+    """Whether status.json (its fields that passed) says who launched the run: an owner (null: the command
+    line's), or a valid state with none named and none damaged (a run from before owners)."""
+    if "owner" in values:
+        return True
+    return "state" in values and "owner" not in {problem.params.get("field") for problem in damage}
+
+
+def _last_written(path: Path) -> float | None:
+    try:
+        return os.lstat(path).st_mtime
+    except OSError:
+        return None
 
 
 def _unread_files(config: RunConfig | None) -> list[tuple[str, int | None]]:
@@ -438,12 +464,48 @@ class RunStore:
     def read_status(self, run_id: str) -> dict:
         return _read_json(self.path(run_id) / STATUS_FILE) or {}
 
+    def buildable_status(self, run_id: str) -> dict | None:
+        """status.json as written, when a writer may build on it: a JSON object naming a valid state.
+        None when it is missing, emptied, cut, not an object or stateless."""
+        status = _read_json(self.path(run_id) / STATUS_FILE)
+        return status if status is not None and status.get("state") in STATES else None
+
     def update_status(self, run_id: str, **changes: Any) -> dict:
-        """Merge `changes` into status.json (atomically) and return the new status."""
-        status = self.read_status(run_id)
+        """Merge `changes` into status.json (atomically) and return the new status.
+
+        A status.json that cannot be built on (`buildable_status`) is never the base: the identity its worker
+        recorded as it started (worker.json) is, so the run keeps its owner and its worker's handle.
+
+        Raises:
+            RunError("train_err_status_damaged"): status.json cannot be built on and no worker recorded an
+                identity; nothing is written (a status built from nothing names no owner: anyone's run).
+        """
+        status = self.buildable_status(run_id)
+        if status is None:
+            status = self._recorded_identity(run_id)
         status.update(changes)
         write_json(self.path(run_id) / STATUS_FILE, status)
         return status
+
+    def rewrite_status(self, run_id: str, own: dict[str, Any]) -> dict:
+        """The worker's write: its own copy of its whole status (`train.StatusLog`) over status.json, whose
+        other fields stay; a status.json that cannot be built on is replaced by the copy, never merged into."""
+        status = {**(self.buildable_status(run_id) or {}), **own}
+        write_json(self.path(run_id) / STATUS_FILE, status)
+        return status
+
+    def record_worker(self, run_id: str, identity: dict[str, Any]) -> None:
+        """worker.json: who launched the run, when, and its worker's handle (`run_files.WORKER_FIELDS`), written
+        once by the worker as it starts. Read when status.json is damaged (`get`, `update_status`)."""
+        write_json(self.path(run_id) / WORKER_FILE, {name: identity.get(name) for name in run_files.WORKER_FIELDS})
+
+    def _recorded_identity(self, run_id: str) -> dict:
+        """worker.json's fields, for a status.json that cannot be built on; RunError when there is none."""
+        identity = self._checked([], run_files.read_worker, self.path(run_id) / WORKER_FILE)
+        if identity is None:
+            raise RunError("train_err_status_damaged", f"the status of run {run_id} cannot be read and no worker "
+                           "recorded whose run it is: nothing written", run=run_id)
+        return identity
 
     def request_stop(self, run_id: str, visitor: str | None = None) -> None:
         """Ask the worker to stop after its current batch (it keeps history and best weights).
@@ -454,14 +516,17 @@ class RunStore:
         with writing(self.root):
             (self.path(run_id) / STOP_FILE).touch()
 
-    def delete(self, run_id: str, visitor: str | None = None) -> None:
-        """Remove a finished run's folder. A run still training must be stopped first.
+    def delete(self, run_id: str, visitor: str | None = None, operator: bool = False) -> None:
+        """Remove a finished run's folder. A run still training must be stopped first; so must a damaged run
+        whose worker still lives (`get`).
 
         A run folder that is a link loses only the link: its target is not the app's to remove
         (`rmtree` never follows the links inside a folder either).
+
+        `operator`: the deployment's operator, who may delete any visitor's run (and one of unknown owner).
         """
         run = self.get(run_id)
-        self._check_owner(run, visitor)
+        self._check_owner(run, visitor, operator)
         if run.live:
             raise RunError("train_err_delete_active", f"run {run_id} is still {run.state}; stop it first",
                            run=run_id)
@@ -471,10 +536,10 @@ class RunStore:
             else:
                 shutil.rmtree(run.path)
 
-    def end(self, run_id: str, visitor: str | None = None) -> None:
+    def end(self, run_id: str, visitor: str | None = None, operator: bool = False) -> None:
         """End the run's worker through the launcher that started it (a local process: SIGTERM, then SIGKILL;
         a Ray job: `stop_job`) and mark the run stopped, which frees its slot. For a stalled worker, which
-        never reads the `stop` file; an ended run stays as it is.
+        never reads the `stop` file; an ended run stays as it is. `operator`: as for `delete`.
 
         Raises:
             RunError("train_err_not_yours"): `visitor` did not launch it.
@@ -482,7 +547,7 @@ class RunStore:
                 cluster does not answer).
         """
         run = self.get(run_id)
-        self._check_owner(run, visitor)
+        self._check_owner(run, visitor, operator)
         if not run.live:
             return
         launcher = launchers.of_run(run.status)
@@ -498,14 +563,18 @@ class RunStore:
         remove_temporary_files(run.path, older_than=0)  # the process is gone: whatever it was writing is half
 
     @staticmethod
-    def _check_owner(run: Run, visitor: str | None) -> None:
-        if visitor is not None and not run.changeable_by(visitor):
+    def _check_owner(run: Run, visitor: str | None, operator: bool = False) -> None:
+        if not operator and visitor is not None and not run.changeable_by(visitor):
             raise RunError("train_err_not_yours", f"run {run.id} belongs to another visitor", run=run.id)
 
     # -- reading
     def get(self, run_id: str) -> Run:
         """The run as it is now, each file checked (`rnnviz.run_files`): one that breaks its rules makes
         the run BROKEN, with the reasons in `damage` and `error`; the files that pass are kept.
+
+        A damaged status.json loses nothing worker.json recorded (owner, times, the worker's handle); a damaged
+        run whose worker still lives counts as running, whatever its files say: it keeps its slot, its owner
+        can stop or end it, and nobody can delete it (issue 24).
 
         Raises:
             RunError: there is no such run (never for what a file holds).
@@ -519,6 +588,11 @@ class RunStore:
         if not folder.is_dir():
             raise RunError("train_err_no_run", f"no run {run_id}", run=run_id)
         values, damage = run_files.read_status(folder / STATUS_FILE, STATES)
+        written_state, owner_known = values.get("state"), _names_owner(values, damage)
+        if damage:  # what the status lost, its worker recorded as it started (if it has started)
+            identity = self._checked(damage, run_files.read_worker, folder / WORKER_FILE)
+            if identity is not None:
+                values, owner_known = {**identity, **values}, True
         known = len(damage)
         config = self._checked(damage, run_files.read_config, folder / CONFIG_FILE)
         if config is None and len(damage) == known:
@@ -531,7 +605,9 @@ class RunStore:
         if damage:
             values = {**values, "state": BROKEN, "error": "; ".join(map(str, damage))}
         status = RunStatus.from_dict(values)
-        if status.state in ACTIVE:
+        if status.state == BROKEN and written_state in (None, *ACTIVE):
+            status = self._still_working(status, folder / STATUS_FILE)
+        elif status.state in ACTIVE:
             if not self._process_running(status):
                 if run_files.read_status(folder / STATUS_FILE, STATES)[0].get("state") not in ACTIVE:
                     return self.get(run_id)  # the worker wrote its end state as it exited: read that
@@ -540,7 +616,18 @@ class RunStore:
                 status = status.replace(state=STALLED, silent_seconds=silent)
         remove_temporary_files(folder)  # left by a process that died writing them
         return Run(id=run_id, path=folder, config=config, status=status, history=history, test=test,
-                   damage=tuple(damage))
+                   damage=tuple(damage), owner_known=owner_known)
+
+    def _still_working(self, status: RunStatus, status_file: Path) -> RunStatus:
+        """A damaged run whose recorded worker (pid or job) still lives: RUNNING, or STALLED once silent too
+        long; its damage stays listed. A heartbeat its status lost counts from the file's last write: a
+        live worker rewrites it within `run_status.HEARTBEAT_SECONDS`."""
+        if (status.pid is None and status.job is None) or not self._process_running(status):
+            return status
+        status = status.replace(state=RUNNING, heartbeat=status.heartbeat or _last_written(status_file))
+        if (silent := status.silence(time.time())) > stall_seconds(status):
+            status = status.replace(state=STALLED, silent_seconds=silent)
+        return status
 
     @staticmethod
     def _checked(damage: list[DamagedFile], read, *args):

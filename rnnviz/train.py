@@ -95,6 +95,14 @@ class StatusLog:
     carries a `heartbeat` time, and `heartbeat()` writes one at least every
     `run_status.HEARTBEAT_SECONDS` while it lasts, in every phase: a page can tell a
     frozen worker (`runs.STALLED`) from a slow one.
+
+    It keeps its own copy of the status (`own`: the one it started from, with every change since) and
+    writes that copy each time (`RunStore.rewrite_status`): a status.json emptied or cut by someone else is
+    whole again at the next heartbeat, owner and all, never rebuilt from nothing.
+
+    Raises (on creation):
+        RunError("train_err_status_damaged"): the run's status.json cannot be read: whose run it is is
+            unknown, so the worker does not train it.
     """
 
     def __init__(self, store: RunStore, run_id: str, origin: float) -> None:
@@ -102,6 +110,11 @@ class StatusLog:
         self.steps: dict[str, list[float | None]] = {}
         self._lock = threading.Lock()
         self._written = time.monotonic()  # the last write
+        own = store.buildable_status(run_id)
+        if own is None:
+            raise runs.RunError("train_err_status_damaged", f"the status of run {run_id} cannot be read: whose run "
+                                "it is is unknown, so it is not trained", run=run_id)
+        self.own: dict = own
 
     def now(self) -> float:
         return round(time.time() - self.origin, 3)
@@ -110,8 +123,13 @@ class StatusLog:
         with self._lock:
             if "steps" in changes:
                 changes["steps"] = {name: list(times) for name, times in self.steps.items()}
-            self.store.update_status(self.run_id, heartbeat=time.time(), **changes)
+            self.own.update(changes, heartbeat=time.time())
+            self.store.rewrite_status(self.run_id, self.own)
             self._written = time.monotonic()
+
+    def record_worker(self, **process) -> None:
+        """worker.json: the run's identity and this process (`RunStore.record_worker`), once, as the worker starts."""
+        self.store.record_worker(self.run_id, {**self.own, **process})
 
     @contextmanager
     def heartbeat(self):
@@ -284,15 +302,18 @@ def train(store: RunStore, run_id: str) -> str:
     backend already loaded, else KERAS_BACKEND. Never raises for a training
     problem: the run ends `failed` with the message in status.json (a full disk
     with `error_key` train_err_disk_full_run), leaving no half-written file.
+
+    Raises:
+        RunError("train_err_status_damaged"): status.json cannot be read as the worker starts (`StatusLog`).
     """
     started = time.time()
     log = StatusLog(store, run_id, origin=started)
     try:
-        log.origin = store.read_status(run_id).get("created") or started
+        log.origin = log.own.get("created") or started
         log.steps["python"] = [0.0, log.now()]  # from the click to this line: the process and its imports
-        log.begin("data", "keras", state=runs.RUNNING, pid=os.getpid(),
-                  pid_start=processes.process_start_ticks(os.getpid()), started=started, phase="preparing", epoch=0,
-                  error=None)
+        process = {"pid": os.getpid(), "pid_start": processes.process_start_ticks(os.getpid()), "started": started}
+        log.record_worker(**process)  # before the first status naming it: a reader of a damaged one finds it
+        log.begin("data", "keras", state=runs.RUNNING, phase="preparing", epoch=0, error=None, **process)
         with log.heartbeat():
             return _train(store, run_id, log, started)
     except data.DataUnavailableError as error:
@@ -469,11 +490,17 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["KERAS_BACKEND"] = config.backend
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     print(f"run {run_id} in {store.path(run_id)} on {config.backend}", flush=True)
-    state = train(store, run_id)
+    try:
+        state = train(store, run_id)
+    except runs.RunError as error:  # its status.json cannot be read: nobody knows whose run it is
+        print(f"rnnviz.train: {error}", file=sys.stderr, flush=True)
+        state = None
     if args.run_id:  # a run the page made: its slot is free now, the next in the queue starts
         from rnnviz import launch  # not at the top: `python -m rnnviz.train --preset` never needs it
 
         launch.after_worker(store)
+    if state is None:
+        return 2
     run = store.get(run_id)
     print(f"run {run_id}: {state}; epochs {run.epochs_run}, best epoch {run.best_epoch}, "
           f"val_loss {run.best_val_loss}, val_accuracy {run.best_val_accuracy}, "

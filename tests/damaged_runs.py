@@ -70,6 +70,12 @@ def damage(folder: Path, kind: str, outside: Path) -> None:
     elif kind in ("history nan epoch", "history inf epoch"):
         (folder / runs.HISTORY_FILE).write_text(HEADER + history_rows(3) + history_rows(1, kind.split()[1]),
                                                  newline="")
+    elif kind == "history cut":  # emptied while Keras kept writing at its offset (CSVLogger's mode "w")
+        path = folder / runs.HISTORY_FILE
+        with open(path, "r+", newline="") as keras_handle:
+            keras_handle.seek(0, os.SEEK_END)
+            os.truncate(path, 0)  # another writer, or a bad read on the shared storage
+            keras_handle.write(history_rows(1, epoch=50))
     elif kind == "history 1,000,000 rows":
         (folder / runs.HISTORY_FILE).write_text(HEADER + history_rows(1_000_000), newline="")
     elif kind == "config 100 MB":
@@ -92,7 +98,7 @@ def damage(folder: Path, kind: str, outside: Path) -> None:
 
 KINDS = ("started yesterday", "started 1e20", "speed fast", "failed without params", "nested config",
          "nested status", "nested test", "nested vocab", "history nan epoch", "history inf epoch",
-         "history 1,000,000 rows", "config 100 MB", "weights zip bomb", "history link", "folder link")
+         "history cut", "history 1,000,000 rows", "config 100 MB", "weights zip bomb", "history link", "folder link")
 
 
 def make_all(source: Path, runs_dir: Path, outside: Path) -> dict[str, str]:

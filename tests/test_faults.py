@@ -134,6 +134,45 @@ def test_only_the_visitor_who_launched_a_run_may_stop_or_delete_it(store):
     assert store.ids() == []
 
 
+@pytest.mark.parametrize("damaged", ["emptied", "rewritten by the heartbeat"])
+def test_a_damaged_status_never_hands_a_running_run_to_anyone(store, monkeypatch, damaged):
+    """Issue 24: status.json of a running run emptied, then written as {"heartbeat": ..., "batch": 19}: the next
+    waiting run started at once (two workers with RNNVIZ_MAX_RUNS=1), the owner lost Stop, a stranger deleted
+    the folder while the worker still wrote to it."""
+    worker = subprocess.Popen(["sleep", "600"], start_new_session=True)  # the run's worker, alive
+    try:
+        run_id = store.create(TINY.replace(epochs=20), owner="teacher")
+        process = {"pid": worker.pid, "pid_start": processes.process_start_ticks(worker.pid), "started": time.time()}
+        store.record_worker(run_id, {**store.read_status(run_id), **process})  # as the worker does, starting
+        store.update_status(run_id, state=runs.RUNNING, heartbeat=time.time(), phase="training", **process)
+        content = b"" if damaged == "emptied" else json.dumps({"heartbeat": time.time(), "batch": 19}).encode()
+        (store.path(run_id) / runs.STATUS_FILE).write_bytes(content)
+        run = store.get(run_id)
+        assert run.active and run.live and run.owned_by("teacher") and not run.changeable_by("student")
+        monkeypatch.setattr(launch, "worker_command", lambda store, run_id: ["true"])
+        waiting = launch.launch(store, TINY, owner="student", limits=Limits(max_runs=1))
+        assert store.get(waiting).state == runs.WAITING  # no second worker: the slot is still taken
+        for change in (store.request_stop, store.end, store.delete):
+            with pytest.raises(RunError) as refused:
+                change(run_id, visitor="student")
+            assert refused.value.key == "train_err_not_yours"
+        with pytest.raises(RunError) as refused:
+            store.delete(run_id, visitor="teacher")  # its worker still writes into the folder
+        assert refused.value.key == "train_err_delete_active" and worker.poll() is None
+        store.request_stop(run_id, visitor="teacher")  # its owner keeps Stop, and End
+        store.end(run_id, visitor="teacher")
+        assert worker.wait(timeout=30) != 0
+        run = store.get(run_id)
+        assert run.state == runs.STOPPED and run.owned_by("teacher") and not run.damage  # a whole status again
+        with pytest.raises(RunError):
+            store.delete(run_id, visitor="student")
+        store.delete(run_id, visitor="teacher")
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        worker.wait()
+
+
 def test_the_page_hides_stop_and_delete_for_another_visitors_run(store):
     run_id = store.create(TINY, owner="someone-else")
     store.update_status(run_id, state=runs.DONE)

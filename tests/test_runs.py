@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from rnnviz import config as cfg
-from rnnviz import files, launch, launchers, processes, run_status, runs
+from rnnviz import files, launch, launchers, processes, run_status, runs, train
 from rnnviz.runs import RunStore
 
 TINY = cfg.PRESETS["lstm"].replace(max_train_samples=300, epochs=2, max_test_samples=100)
@@ -123,6 +123,57 @@ def test_a_worker_ending_between_the_two_reads_is_read_as_it_ended_not_interrupt
 
     monkeypatch.setattr(launchers.LocalLauncher, "alive", writes_its_end_and_exits)
     assert store.get(run_id).state == runs.DONE
+
+
+@pytest.mark.parametrize("damaged", [b"", b"[]", b'{"heartbeat": 1}', b'{"state": "running", "own'])
+def test_the_worker_rewrites_a_damaged_status_from_its_own_copy(store, damaged):
+    """Issue 24: status.json of a running run emptied; the heartbeat wrote {"heartbeat": ..., "batch": 19}, and
+    the run lost its owner, state, pid and creation time."""
+    run_id = store.create(TINY, owner="teacher")
+    created = store.read_status(run_id)["created"]
+    log = train.StatusLog(store, run_id, origin=created)
+    log.update(state=runs.RUNNING, pid=os.getpid(), pid_start=processes.process_start_ticks(os.getpid()),
+               started=time.time(), phase="training", epoch=0, batches=40)
+    (store.path(run_id) / runs.STATUS_FILE).write_bytes(damaged)  # any writer, or a bad read on shared storage
+    log.update(batch=19)  # the worker's next write
+    run = store.get(run_id)
+    assert run.state == runs.RUNNING and not run.damage and run.owned_by("teacher")
+    assert (run.status.pid, run.status.created, run.status.batch, run.status.batches) == (os.getpid(), created, 19, 40)
+
+
+def test_no_other_writer_builds_a_status_on_one_it_cannot_read(store):
+    run_id = store.create(TINY, owner="teacher")
+    status_file = store.path(run_id) / runs.STATUS_FILE
+    status_file.write_bytes(b"")
+    with pytest.raises(runs.RunError) as refused:
+        store.update_status(run_id, state=runs.STOPPED)  # {"state": "stopped"}: nobody's run
+    assert refused.value.key == "train_err_status_damaged" and status_file.read_bytes() == b""
+    store.record_worker(run_id, {"owner": "teacher", "created": 1.0e9, "pid": 4242, "started": 1.0e9 + 1})
+    store.update_status(run_id, state=runs.STOPPED)  # built on the identity the worker recorded
+    assert store.read_status(run_id) == {"owner": "teacher", "created": 1.0e9, "started": 1.0e9 + 1, "launcher": None,
+                                         "job": None, "pid": 4242, "pid_start": None, "state": runs.STOPPED}
+
+
+def test_a_damaged_run_is_deletable_only_by_its_owner_or_the_operator_once_its_worker_ended(store):
+    started = store.create(TINY, owner="teacher")  # its worker recorded whose run it is, then died
+    store.record_worker(started, {**store.read_status(started), "pid": dead_pid(), "started": time.time()})
+    never_started = store.create(TINY, owner="teacher")  # no worker.json: nothing says whose run it is
+    for run_id in (started, never_started):
+        (store.path(run_id) / runs.STATUS_FILE).write_bytes(b"")
+    run = store.get(started)
+    assert run.state == runs.BROKEN and not run.live and run.owned_by("teacher")
+    with pytest.raises(runs.RunError) as refused:
+        store.delete(started, visitor="student")
+    assert refused.value.key == "train_err_not_yours"
+    store.delete(started, visitor="teacher")
+    run = store.get(never_started)
+    assert run.state == runs.BROKEN and not run.owner_known
+    assert not run.changeable_by("student") and not run.changeable_by("teacher")  # nobody can tell who it is
+    for visitor in ("student", "teacher"):
+        with pytest.raises(runs.RunError):
+            store.delete(never_started, visitor=visitor)
+    store.delete(never_started, visitor="student", operator=True)
+    assert store.ids() == []
 
 
 def test_a_queued_run_that_never_started_is_interrupted_after_a_grace_time(store):
@@ -313,6 +364,7 @@ def test_a_copied_reference_run_is_whole(store, finished):
     ("speed fast", "status.json: seconds_per_epoch"), ("nested config", "config.json: nested too deep"),
     ("nested status", "status.json: nested too deep"), ("nested test", "test.json: nested too deep"),
     ("history nan epoch", "history.csv: epoch (line 5)"), ("history inf epoch", "history.csv: epoch (line 5)"),
+    ("history cut", "history.csv holds NUL bytes"),
     ("history 1,000,000 rows", "history.csv is"), ("config 100 MB", "config.json is 104,857,600 bytes"),
     ("history link", "history.csv is a symbolic link"), ("folder link", "is a symbolic link")])
 def test_a_damaged_file_makes_the_run_broken_with_the_reason_and_it_can_be_deleted(store, finished, tmp_path,
@@ -438,6 +490,17 @@ def test_a_history_missing_a_column_stays_aligned_and_a_bad_row_is_damage(tmp_pa
     path.write_text("epoch,loss\r\n0,0.7\r\n1,fast\r\n2,0.5\r\n", newline="")
     with pytest.raises(run_files.DamagedFile, match="line 3"):
         runs.read_history(path)
+
+
+def test_a_history_cut_while_keras_wrote_it_is_damaged_not_a_header_of_junk(store, finished, tmp_path):
+    """Emptied mid-run, the file reads as NUL bytes up to Keras's offset, then its next row: not 0 epochs."""
+    damaged_runs.damage(finished, "history cut", tmp_path / "outside")
+    assert (finished / runs.HISTORY_FILE).read_bytes().startswith(b"\0")
+    run = store.get(USER_ID)
+    assert run.state == runs.BROKEN and [damage.key for damage in run.damage] == ["train_run_damaged_nul"]
+    assert "cut while being written" in " ".join(charts_train.damage_lines(run, "en"))
+    (finished / runs.HISTORY_FILE).write_text("\ufffd\ufffd4,0.5,0.69,0.5,0.68\r\n", newline="")  # junk, no NUL
+    assert "line 1 is not a header" in store.get(USER_ID).error
 
 
 def test_run_files_are_parsed_once_per_file_identity(store, finished, monkeypatch):

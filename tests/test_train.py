@@ -11,7 +11,7 @@ import keras
 import numpy as np
 import pytest
 
-from rnnviz import data, files, run_status, runs, train
+from rnnviz import data, files, run_files, run_status, runs, train
 from rnnviz import weights as weights_file
 from rnnviz import config as cfg
 from rnnviz.runs import RunStore
@@ -142,6 +142,16 @@ def test_the_heartbeat_is_written_while_the_worker_is_busy_with_no_news(tmp_path
     assert store.read_status(run_id)["state"] == runs.QUEUED  # the heartbeat changes nothing else
 
 
+def test_a_worker_whose_status_cannot_be_read_at_its_start_trains_nothing(tmp_path):
+    """Whose run it is is unknown: it would write a status naming no owner, anyone's run."""
+    store = RunStore(tmp_path)
+    run_id = tiny_run(store)
+    (store.path(run_id) / runs.STATUS_FILE).write_bytes(b"")
+    assert train.main(["--runs-dir", str(tmp_path), "--run-id", run_id]) == 2
+    assert (store.path(run_id) / runs.STATUS_FILE).read_bytes() == b""  # nothing written, no worker.json
+    assert not (store.path(run_id) / runs.WORKER_FILE).exists()
+
+
 @pytest.mark.parametrize("full", ["the checkpoint", "everything"])
 def test_a_full_disk_while_training_ends_the_run_naming_it_and_leaves_no_temporary_file(
         full, local_data, tmp_path, monkeypatch, capfd):
@@ -190,18 +200,20 @@ def test_the_worker_writes_its_steps_in_order_before_the_first_point(local_data,
     store = RunStore(tmp_path / "runs")
     run_id = tiny_run(store, epochs=2)
     writes = []
-    real_update = store.update_status
+    real_rewrite = store.rewrite_status  # the worker writes its own copy of the status (issue 24)
 
-    def recording(run_id_, **changes):
-        status = real_update(run_id_, **changes)
+    def recording(run_id_, own):
+        status = real_rewrite(run_id_, own)
         history = runs.read_history(store.path(run_id) / runs.HISTORY_FILE)
         writes.append((dict(status), len(history["epoch"])))
         return status
 
-    monkeypatch.setattr(store, "update_status", recording)
+    monkeypatch.setattr(store, "rewrite_status", recording)
     assert train.train(store, run_id) == runs.DONE
     status = json.loads((store.path(run_id) / runs.STATUS_FILE).read_text())  # valid JSON, written to the end
     assert status["state"] == "done" and status["epoch"] == 2 and status["pid"] == os.getpid()
+    worker = json.loads((store.path(run_id) / runs.WORKER_FILE).read_text())  # its identity, written as it started
+    assert worker == {name: status.get(name) for name in run_files.WORKER_FIELDS} and worker["pid"] == os.getpid()
     assert status["best_epoch"] in (1, 2) and status["phase"] is None and len(status["epoch_seconds"]) == 2
     assert status["started"] <= status["heartbeat"] <= status["ended"] + 1
     phases = [status.get("phase") for status, _ in writes]

@@ -494,7 +494,7 @@ if listed and not ui.presenting():
     if run.is_reference:
         d3.caption(t("train_reference_note", lang))
     elif not may_change:
-        d3.caption(t("train_not_yours_note", lang))
+        d3.caption(t("train_not_yours_note" if run.owner_known else "train_owner_unknown_note", lang))
     elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.live):
         st.session_state[P + "confirm_delete"] = run.id
     if st.session_state.get(P + "confirm_delete") == run.id and not run.live and may_change:

@@ -155,6 +155,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "이미 {n}개의 실행이 차례를 기다리고 있습니다(한도 {limit}개). 잠시 뒤 다시 시작하세요.",
         "en": "{n} runs are already waiting for their turn (the limit is {limit}). Start again in a little while.",
     },
+    "train_err_status_damaged": {
+        "ko": "실행({run})의 상태 파일이 손상되었고, 누구의 실행인지 기록한 사본도 없어 아무것도 바꾸지 않았습니다.",
+        "en": "The status file of run {run} is damaged and no copy says whose run it is, so nothing was changed.",
+    },
     "train_err_not_yours": {
         "ko": "실행({run})은 다른 방문자가 시작했습니다. 그 사람만 멈추거나 지울 수 있습니다.",
         "en": "Run {run} was started by another visitor: only they can stop or delete it.",
@@ -413,6 +417,10 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "Delete every file of run {run}? This cannot be undone."},
     "train_delete_yes": {"ko": "예, 삭제", "en": "Yes, delete"},
     "train_delete_no": {"ko": "취소", "en": "Cancel"},
+    "train_owner_unknown_note": {
+        "ko": "상태 파일이 손상되어 누가 시작한 실행인지 알 수 없습니다. 운영자만 지울 수 있습니다.",
+        "en": "This run's status file is damaged, so who started it is unknown: only the operator can delete it.",
+    },
     "train_failed_msg": {"ko": "이 실행은 실패했습니다: {error}", "en": "This run failed: {error}"},
     "train_log": {"ko": "훈련 프로세스 출력 (마지막 줄)", "en": "Training process output (last lines)"},
     "train_interrupted_msg": {
@@ -439,6 +447,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_run_damaged_format": {"ko": "{file}: 올바른 JSON 객체가 아닙니다 ({error})", "en": "{file} is not a valid JSON object ({error})"},
     "train_run_damaged_field": {"ko": "{file}: {field} 값이 올바르지 않습니다: {value}", "en": "{file}: {field} has an invalid value, {value}"},
     "train_run_damaged_line": {"ko": "{file}: {line}번째 줄이 숫자로 된 행이 아닙니다", "en": "{file}: line {line} is not a row of numbers"},
+    "train_run_damaged_nul": {"ko": "{file}: NUL 바이트가 들어 있습니다 (쓰는 도중에 잘렸습니다)",
+                              "en": "{file} holds NUL bytes (it was cut while being written)"},
+    "train_run_damaged_header": {"ko": "{file}: 첫 줄이 열 이름으로 된 머리글이 아닙니다",
+                                 "en": "{file}: line 1 is not a header of column names"},
     "train_run_damaged_invalid": {"ko": "{file}: 올바르지 않습니다 ({error})", "en": "{file} is invalid ({error})"},
     "train_book_title": {"ko": "책에 실린 결과", "en": "The book's published results"},
     "train_book_caption": {
