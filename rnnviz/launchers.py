@@ -35,8 +35,17 @@ RAY_CPUS_ENV = "RNNVIZ_RAY_CPUS"  # CPUs a training job asks the cluster for (de
 RAY_ANSWER_SECONDS = 10.0  # the longest a page waits for the job server before it calls the answer unknown
 RAY_STOP_SECONDS = 20.0  # `stop`: Ray sends SIGTERM, then SIGKILL after RAY_JOB_STOP_WAIT_TIME_S (3 s)
 RAY_LIVE_STATES = ("PENDING", "RUNNING")  # ray.job_submission.JobStatus values of a job that may still write
-# The worker's settings a job takes along (besides `launch.worker_settings`): the app's, Keras's, the engines'.
-FORWARDED_PREFIXES = ("RNNVIZ_", "KERAS_", "JAX_", "XLA_", "TF_")
+# The settings a job takes along from this server (besides `launch.worker_settings`), by name: a prefix
+# such as TF_ also matched Terraform's TF_TOKEN_* / TF_VAR_*, secrets then shown on the dashboard's job list.
+FORWARDED_SETTINGS = (
+    # the app's own (a job ending starts the next waiting run, so the queue's settings go too)
+    "RNNVIZ_CACHE_DIR", "RNNVIZ_DATA_DIR", "RNNVIZ_KEEP_RUNS", "RNNVIZ_LAUNCHER", "RNNVIZ_MAX_EPOCHS",
+    "RNNVIZ_MAX_MEMORY_MB", "RNNVIZ_MAX_PARAMS", "RNNVIZ_MAX_REVIEWS", "RNNVIZ_MAX_RUNS", "RNNVIZ_RAY_CPUS",
+    "RNNVIZ_REFERENCE_RUNS_DIR", "RNNVIZ_RUNS_DIR", "RNNVIZ_WARM_UP", "RNNVIZ_WORKER_MODULE",
+    # Keras and its engines
+    "KERAS_BACKEND", "KERAS_HOME", "JAX_PLATFORMS", "JAX_ENABLE_X64", "JAX_COMPILATION_CACHE_DIR", "XLA_FLAGS",
+    "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS", "TF_NUM_INTEROP_THREADS", "TF_NUM_INTRAOP_THREADS",
+)
 
 
 class Launcher(Protocol):
@@ -185,10 +194,11 @@ def job_entrypoint(store: RunStore, run_id: str) -> str:
 
 def job_settings(config: RunConfig) -> dict[str, str]:
     """The environment a job's worker gets on top of its node's: the worker's own settings
-    (`launch.worker_settings`) and this server's app, Keras and engine settings (`FORWARDED_PREFIXES`)."""
+    (`launch.worker_settings`) and this server's app, Keras and engine settings (`FORWARDED_SETTINGS`).
+    Ray shows a job's environment in plain text on its dashboard: nothing else goes."""
     from rnnviz import launch
 
-    forwarded = {name: value for name, value in os.environ.items() if name.startswith(FORWARDED_PREFIXES)}
+    forwarded = {name: os.environ[name] for name in FORWARDED_SETTINGS if name in os.environ}
     return {**forwarded, **launch.worker_settings(config)}
 
 

@@ -6,6 +6,7 @@ The same tests run over both launchers (done, stopped, failed, interrupted, ende
 """
 
 import os
+import re
 import select
 import signal
 import socket
@@ -207,6 +208,30 @@ def test_a_cluster_that_does_not_answer_refuses_a_launch_and_leaves_a_running_ru
     with pytest.raises(RunError) as refused:
         store.end(run_id)
     assert refused.value.key == "train_err_end_failed"
+
+
+def test_a_job_takes_the_apps_and_engines_settings_and_no_other_secret(monkeypatch):
+    """Ray lists a job's environment in plain text on its dashboard: only settings the worker reads go."""
+    settings = {"RNNVIZ_DATA_DIR": "/shared/imdb", "RNNVIZ_MAX_EPOCHS": "30", "KERAS_HOME": "/shared/keras",
+                "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false", "TF_ENABLE_ONEDNN_OPTS": "0"}
+    secrets = {"TF_TOKEN_app_terraform_io": "atlas-secret", "TF_VAR_db_password": "hunter2",
+               "RNNVIZ_SECRET_NOT_A_SETTING": "x", "KERAS_API_KEY": "k", "AWS_SECRET_ACCESS_KEY": "a",
+               "RAY_AUTH_TOKEN": "r"}
+    for name, value in {**settings, **secrets}.items():
+        monkeypatch.setenv(name, value)
+    forwarded = launchers.job_settings(TINY)
+    assert settings.items() <= forwarded.items()
+    assert not set(secrets) & set(forwarded) and "hunter2" not in str(forwarded)
+    assert forwarded["KERAS_BACKEND"] == TINY.backend  # the run's own backend, whatever the server's is
+
+
+def test_every_setting_the_app_reads_goes_with_a_job():
+    """A new RNNVIZ_ setting read anywhere in rnnviz/ must be named in the list a job takes along."""
+    from conftest import ROOT
+
+    read = {name for path in (ROOT / "rnnviz").rglob("*.py")
+            for name in re.findall(r"\bRNNVIZ_[A-Z][A-Z_]*[A-Z]\b", path.read_text(encoding="utf-8"))}
+    assert read and read <= set(launchers.FORWARDED_SETTINGS), read - set(launchers.FORWARDED_SETTINGS)
 
 
 def test_the_app_never_imports_ray():
