@@ -186,6 +186,11 @@ class Run:
         return self.state in LIVE
 
     @property
+    def unanswered(self) -> bool:
+        """The launcher could not tell whether its worker lives (a Ray cluster that does not answer)."""
+        return self.status.unanswered
+
+    @property
     def silent_seconds(self) -> float | None:
         """How long a stalled run's worker has not reported."""
         return self.status.silent_seconds
@@ -532,12 +537,15 @@ class RunStore:
             values = {**values, "state": BROKEN, "error": "; ".join(map(str, damage))}
         status = RunStatus.from_dict(values)
         if status.state in ACTIVE:
-            if not self._process_running(status):
+            alive = launchers.of_run(status).alive(status)
+            if alive is False:
                 if run_files.read_status(folder / STATUS_FILE, STATES)[0].get("state") not in ACTIVE:
                     return self.get(run_id)  # the worker wrote its end state as it exited: read that
                 status = status.replace(state=INTERRUPTED)
             elif (silent := status.silence(time.time())) > stall_seconds(status):
                 status = status.replace(state=STALLED, silent_seconds=silent)
+            if alive is None:  # a cluster that does not answer: the run as written (its silence makes it STALLED)
+                status = status.replace(unanswered=True)
         remove_temporary_files(folder)  # left by a process that died writing them
         return Run(id=run_id, path=folder, config=config, status=status, history=history, test=test,
                    damage=tuple(damage))
@@ -550,12 +558,6 @@ class RunStore:
         except DamagedFile as error:
             damage.append(error)
             return None
-
-    @staticmethod
-    def _process_running(status: RunStatus) -> bool:
-        """Whether the run's worker may still write, as the launcher that started it tells; a launcher that
-        cannot tell now (a cluster not answering) leaves the run as written (its silence makes it STALLED)."""
-        return launchers.of_run(status).alive(status) is not False
 
     def ids(self) -> list[str]:
         """Run ids, newest first."""
