@@ -131,8 +131,15 @@ def run_label(run: Run, lang: str, state: bool = False, seed: bool = True, visit
     if not run.is_reference:
         parts.append(launched_text(run))
     if state:
-        parts.append(t(f"train_state_{run.state}", lang))
+        parts.append(state_text(run, lang))
     return " · ".join(parts)
+
+
+def state_text(run: Run, lang: str) -> str:
+    """The run's state as the page names it, e.g. "running", or "running · the cluster does not answer"
+    while its Ray cluster does not say whether the job still runs (the state is then as last written)."""
+    text = t(f"train_state_{run.state}", lang)
+    return f"{text} · {t('train_cluster_silent', lang)}" if run.unanswered else text
 
 
 def short_label(run: Run, lang: str, visitor: str | None) -> str:
@@ -208,7 +215,7 @@ def runs_table(runs: Sequence[Run], lang: str, everything: bool = True) -> pd.Da
         started = clock_text(run.started, "%Y-%m-%d %H:%M:%S") or "–"
         rows.append({
             "train_col_name": run_label(run, lang),
-            "train_col_state": t(f"train_state_{run.state}", lang),
+            "train_col_state": state_text(run, lang),
             "train_col_epochs": f"{run.epochs_run} / {run.max_epochs}" if run.max_epochs else str(run.epochs_run),
             "train_col_val_acc": _rounded_or_none(run.best_val_accuracy),
             "train_col_test_acc": _rounded_or_none(run.test_accuracy),

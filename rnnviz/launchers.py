@@ -32,11 +32,26 @@ LOCAL, RAY = "local", "ray"
 LAUNCH_GRACE_SECONDS = 60  # a queued local run without a process yet is not called interrupted before this
 RAY_ADDRESS_ENV = "RAY_ADDRESS"  # the cluster's job server, e.g. http://head:8265 (Ray's own setting)
 RAY_CPUS_ENV = "RNNVIZ_RAY_CPUS"  # CPUs a training job asks the cluster for (default 1)
-RAY_ANSWER_SECONDS = 10.0  # the longest a page waits for the job server before it calls the answer unknown
+# A listing asks the job server for each Ray run's state on a thread of its own (`JobStates`) and waits for a
+# question at most RAY_ANSWER_SECONDS after it was asked; once one went unanswered, not at all until the head
+# answers again (a frozen head made every listing wait 10 s per run). An answer is reused for RAY_FRESH_SECONDS.
+RAY_ANSWER_SECONDS = 1.0
+RAY_FRESH_SECONDS = 1.0
+RAY_REQUEST_SECONDS = 10.0  # any request to the job server gives up by then (Ray's client sets no timeout)
 RAY_STOP_SECONDS = 20.0  # `stop`: Ray sends SIGTERM, then SIGKILL after RAY_JOB_STOP_WAIT_TIME_S (3 s)
 RAY_LIVE_STATES = ("PENDING", "RUNNING")  # ray.job_submission.JobStatus values of a job that may still write
-# The worker's settings a job takes along (besides `launch.worker_settings`): the app's, Keras's, the engines'.
-FORWARDED_PREFIXES = ("RNNVIZ_", "KERAS_", "JAX_", "XLA_", "TF_")
+# The settings a job takes along from this server (besides `launch.worker_settings`), by name: a prefix
+# such as TF_ also matched Terraform's TF_TOKEN_* / TF_VAR_*, secrets then shown on the dashboard's job list.
+FORWARDED_SETTINGS = (
+    # the app's own (a job ending starts the next waiting run, so the queue's settings go too)
+    "RNNVIZ_CACHE_DIR", "RNNVIZ_DATA_DIR", "RNNVIZ_KEEP_RUNS", "RNNVIZ_LAUNCHER", "RNNVIZ_MAX_EPOCHS",
+    "RNNVIZ_MAX_MEMORY_MB", "RNNVIZ_MAX_PARAMS", "RNNVIZ_MAX_REVIEWS", "RNNVIZ_MAX_RUNS", "RNNVIZ_MAX_WAITING",
+    "RNNVIZ_RAY_CPUS",
+    "RNNVIZ_REFERENCE_RUNS_DIR", "RNNVIZ_RUNS_DIR", "RNNVIZ_WARM_UP", "RNNVIZ_WORKER_MODULE",
+    # Keras and its engines
+    "KERAS_BACKEND", "KERAS_HOME", "JAX_PLATFORMS", "JAX_ENABLE_X64", "JAX_COMPILATION_CACHE_DIR", "XLA_FLAGS",
+    "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS", "TF_NUM_INTEROP_THREADS", "TF_NUM_INTRAOP_THREADS",
+)
 
 
 class Launcher(Protocol):
@@ -118,10 +133,12 @@ class RayJobLauncher:
                                 f"{type(error).__name__}: {error}", error=_first_line(error)) from error
 
     def alive(self, status: RunStatus) -> bool | None:
+        """None when the job server has not answered within `RAY_ANSWER_SECONDS` (or cannot be reached)."""
         if status.job is None:  # noted before submission: a damaged status
             return False
+        job = status.job
         try:
-            state = self._ask(lambda client: client.get_job_status(status.job))
+            state = JOB_STATES.state(self.address, job, lambda: _job_client(self.address).get_job_status(job))
         except Exception as error:  # noqa: BLE001 - unreachable, timed out, or no Ray here
             return False if _no_such_job(error) else None
         return getattr(state, "value", state) in RAY_LIVE_STATES  # a JobStatus (a str enum)
@@ -141,8 +158,67 @@ class RayJobLauncher:
         return False
 
     def _ask(self, call: Callable[[Any], Any]) -> Any:
-        """`call(client)` on the job server, within `RAY_ANSWER_SECONDS` (its HTTP requests have no timeout)."""
-        return _within(RAY_ANSWER_SECONDS, lambda: call(_job_client(self.address)))
+        """`call(client)` on the job server, for a click (submit, stop): within `RAY_REQUEST_SECONDS`."""
+        return _within(RAY_REQUEST_SECONDS, lambda: call(_job_client(self.address)))
+
+
+class JobStates:
+    """The job server's last answer per job, each question asked on a daemon thread of its own, so a
+    listing never waits long on a head that does not answer: it waits for a question at most
+    `RAY_ANSWER_SECONDS` after it was asked, and not at all while the head has left one unanswered.
+    One question per job at a time, each ending within `RAY_REQUEST_SECONDS`: threads never pile up."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._answers: dict[tuple, tuple[float, Any, BaseException | None]] = {}  # key -> (when, state, error)
+        self._asking: dict[tuple, tuple[float, threading.Event]] = {}  # key -> (asked at, answered)
+        self._silent: set[str | None] = set()  # addresses that left a question unanswered past its time
+
+    def state(self, address: str | None, job: str, ask: Callable[[], Any]) -> Any:
+        """`ask()`'s answer for `job`: a fresh one, or one that comes within its time.
+
+        Raises:
+            TimeoutError: no answer in time (the question goes on; its answer serves a later call).
+            Exception: what `ask()` raised.
+        """
+        key = (address, job)
+        with self._lock:
+            answer = self._answers.get(key)
+            if answer is not None and time.monotonic() - answer[0] < RAY_FRESH_SECONDS:
+                return _unpacked(answer)
+            if key not in self._asking:
+                self._asking[key] = (time.monotonic(), threading.Event())
+                threading.Thread(target=self._ask, args=(key, ask), daemon=True, name="ray-job-state").start()
+            asked, answered = self._asking[key]
+            budget = 0.0 if address in self._silent else asked + RAY_ANSWER_SECONDS - time.monotonic()
+        if not answered.wait(max(budget, 0.0)):
+            with self._lock:
+                self._silent.add(address)
+            raise TimeoutError(f"no answer from the Ray job server at {address} within {RAY_ANSWER_SECONDS:g} s")
+        with self._lock:
+            return _unpacked(self._answers[key])
+
+    def _ask(self, key: tuple, ask: Callable[[], Any]) -> None:
+        state, error = None, None
+        try:
+            state = ask()
+        except BaseException as error_raised:  # noqa: BLE001 - the caller's to judge
+            error = error_raised
+        with self._lock:
+            asked, answered = self._asking.pop(key)
+            self._answers[key] = (time.monotonic(), state, error)
+            if time.monotonic() - asked <= RAY_ANSWER_SECONDS:
+                self._silent.discard(key[0])  # the head answers in time again
+        answered.set()
+
+
+JOB_STATES = JobStates()  # one per server process: every session's listing shares the answers
+
+
+def _unpacked(answer: tuple[float, Any, BaseException | None]) -> Any:
+    if answer[2] is not None:
+        raise answer[2]
+    return answer[1]
 
 
 LAUNCHERS: dict[str, Callable[[], Launcher]] = {LOCAL: LocalLauncher, RAY: RayJobLauncher}
@@ -185,10 +261,11 @@ def job_entrypoint(store: RunStore, run_id: str) -> str:
 
 def job_settings(config: RunConfig) -> dict[str, str]:
     """The environment a job's worker gets on top of its node's: the worker's own settings
-    (`launch.worker_settings`) and this server's app, Keras and engine settings (`FORWARDED_PREFIXES`)."""
+    (`launch.worker_settings`) and this server's app, Keras and engine settings (`FORWARDED_SETTINGS`).
+    Ray shows a job's environment in plain text on its dashboard: nothing else goes."""
     from rnnviz import launch
 
-    forwarded = {name: value for name, value in os.environ.items() if name.startswith(FORWARDED_PREFIXES)}
+    forwarded = {name: os.environ[name] for name in FORWARDED_SETTINGS if name in os.environ}
     return {**forwarded, **launch.worker_settings(config)}
 
 
@@ -201,10 +278,16 @@ def _ray_cpus() -> float:
 
 @functools.lru_cache(maxsize=4)
 def _job_client(address: str | None):
-    """One client per job server address (making one asks the server for its version)."""
+    """One client per job server address (making one asks the server for its version), each of its
+    requests ending within `RAY_REQUEST_SECONDS`."""
     from ray.job_submission import JobSubmissionClient  # only here: the app itself never needs Ray
 
-    return JobSubmissionClient(address)
+    class TimedJobSubmissionClient(JobSubmissionClient):
+        def _do_request(self, method: str, endpoint: str, **kwargs: Any):  # every request goes through here
+            kwargs.setdefault("timeout", RAY_REQUEST_SECONDS)
+            return super()._do_request(method, endpoint, **kwargs)
+
+    return TimedJobSubmissionClient(address)
 
 
 def _within(seconds: float, call: Callable[[], Any]) -> Any:

@@ -2,6 +2,12 @@
 
 The app makes the token (256 random bits), the browser keeps it in a cookie for a year, and a run
 records only its SHA-256: reading the runs folder reveals no token, and nobody can guess one.
+
+The cookie is written by a page script (Streamlit cannot send `Set-Cookie`), so it cannot be HttpOnly:
+any page of the same host, on any port, can read it (browsers do not separate cookies by port). What
+the app can do: over https the cookie is `__Host-` (only this exact host, never planted by a subdomain
+or an http page), and a session opened by a page of another origin never takes the cookie it was sent
+(`from_another_origin`). The rest is the deployment's (README, "Limits for a shared deployment").
 """
 
 from __future__ import annotations
@@ -10,8 +16,10 @@ import hashlib
 import hmac
 import re
 import secrets
+from urllib.parse import urlsplit
 
-COOKIE = "rnnviz_owner"  # the browser's cookie holding the token
+COOKIE = "rnnviz_owner"  # the browser's cookie holding the token over http (and over https before __Host-)
+HOST_COOKIE = "__Host-" + COOKIE  # over https: the browser keeps it for this exact host only
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # seconds: a year, so a restarted browser still owns its runs
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) makes: 32 bytes, base64url
 
@@ -46,14 +54,44 @@ def same_owner(stored: object, visitor: str) -> bool:
     return hmac.compare_digest(stored.encode(), visitor.encode())
 
 
+def browser_token(cookies: dict[str, str]) -> str | None:
+    """The token of the browser's cookies: the `__Host-` cookie's, else the plain one's (http, or kept
+    from before); None when neither holds a token."""
+    return next((cookies.get(name) for name in (HOST_COOKIE, COOKIE) if is_token(cookies.get(name))), None)
+
+
+def cookie_name(origin: str | None) -> str:
+    """The cookie a page of `origin` keeps the token in (what `cookie_script` writes there): the
+    `__Host-` one over https, the plain one otherwise."""
+    return HOST_COOKIE if (origin or "").lower().startswith("https://") else COOKIE
+
+
+def from_another_origin(origin: str | None, host: str | None) -> bool:
+    """Whether the page that opened this session is of another origin on the same host name (another port):
+    Streamlit lets its websocket in, comparing host names only, and the browser sends it this host's cookie.
+
+    >>> from_another_origin("http://school.example:8000", "school.example:8501")
+    True
+    >>> from_another_origin("https://school.example", "school.example"), from_another_origin(None, "x:1")
+    (False, False)
+    """
+    if not origin or not host:  # no browser page (a script, a test): nothing to compare
+        return False
+    page = urlsplit(origin)
+    return page.netloc.lower() != host.lower() and page.hostname == urlsplit(f"//{host}").hostname
+
+
 def cookie_script(token: str) -> str:
     """A `<script>` that keeps `token` in the browser's cookie for a year (Streamlit cannot set cookies).
 
-    Strict same-site, for the whole app (`path=/`), and Secure when the page is served over https.
-    Raises ValueError for anything but a token, so nothing else can reach the script.
+    Strict same-site, for the whole app (`path=/`). Over https it is the `__Host-` cookie (Secure, no
+    Domain), and the plain one is removed; over http, the plain one. Raises ValueError for anything but a
+    token, so nothing else can reach the script.
     """
     if not is_token(token):
         raise ValueError("not an owner token")
-    cookie = f"{COOKIE}={token}; max-age={COOKIE_MAX_AGE}; path=/; SameSite=Strict"
-    return (f"<script>document.cookie = '{cookie}' + "
-            "(location.protocol === 'https:' ? '; Secure' : '');</script>")
+    keep = f"={token}; max-age={COOKIE_MAX_AGE}; path=/; SameSite=Strict"
+    return ("<script>if (location.protocol === 'https:') {"
+            f"document.cookie = '{HOST_COOKIE}{keep}; Secure'; "
+            f"document.cookie = '{COOKIE}=; max-age=0; path=/; SameSite=Strict';"
+            f"}} else {{document.cookie = '{COOKIE}{keep}';}}</script>")

@@ -44,6 +44,8 @@ class RunStatus:
     seconds_per_epoch: float | None = None
     epoch_seconds: tuple[float, ...] = ()  # each epoch's duration, in order
     silent_seconds: float | None = None  # never written: how long a STALLED run's worker has not reported
+    unanswered: bool = False  # never written: its launcher could not tell whether the worker lives (a Ray
+    # cluster that does not answer): the run is shown as written, with a line saying so
     # the worker: who started it and its handle there (`rnnviz.launchers`)
     launcher: str | None = None  # launchers.LAUNCHERS key; None: a local process
     job: str | None = None  # its job on a cluster (Ray: the submission id, `launchers.job_id`)
@@ -74,7 +76,8 @@ class RunStatus:
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> RunStatus:
         """The fields of a checked status.json (`run_files.read_status`); unknown keys are left out."""
-        known = {name: values.get(name) for name in _FIELD_NAMES if values.get(name) is not None}
+        known = {name: values.get(name) for name in _FIELD_NAMES
+                 if values.get(name) is not None and name not in _READER_ONLY}
         known["epoch_seconds"] = tuple(known.get("epoch_seconds", ()))
         known["steps"] = known["steps"] if isinstance(known.get("steps"), dict) else {}
         known["error_params"] = dict(known.get("error_params") or {})
@@ -110,6 +113,7 @@ class RunStatus:
 
 
 _FIELD_NAMES = tuple(item.name for item in dataclasses.fields(RunStatus))
+_READER_ONLY = ("silent_seconds", "unanswered")  # what the reader finds out, never taken from the file
 
 
 def _is_number(value: Any) -> bool:

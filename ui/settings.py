@@ -102,12 +102,21 @@ def visitor_id() -> str:
     the cookie (a first visit, a malformed value) gets a fresh token at once, kept in the session
     (so its first run is already its own), and a script that stores it in the cookie; the cookie
     reaches the server with the next session. AppTest has no cookies: the session's token only.
+
+    A session opened by a page on another port of this host (Streamlit lets it in by host name) gets
+    a token of its own and writes no cookie: the visitor's cookie, which the browser sent along, is
+    not its. Over https, a browser that keeps its token in the plain cookie (from before `__Host-`) gets
+    the script too: it moves the token there.
     """
-    token = (st.context.cookies or {}).get(owner.COOKIE)
-    if not owner.is_token(token):
+    headers = st.context.headers or {}
+    foreign = owner.from_another_origin(headers.get("Origin"), headers.get("Host"))
+    cookies = {} if foreign else dict(st.context.cookies or {})
+    token = owner.browser_token(cookies)
+    if token is None:
         if _OWNER_TOKEN not in st.session_state:
             st.session_state[_OWNER_TOKEN] = owner.new_token()
         token = st.session_state[_OWNER_TOKEN]
+    if not foreign and not owner.is_token(cookies.get(owner.cookie_name(headers.get("Origin")))):
         st.sidebar.html(owner.cookie_script(token), unsafe_allow_javascript=True)  # no gap in the page
     return owner.owner_hash(token)
 

@@ -342,6 +342,8 @@ def show_stalled(run: runs.Run) -> None:
     with st.container(border=True, key=f"{P}stalled_{run.id}"):
         st.warning(f"{charts_train.run_label(run, lang)} · " + t(
             "train_stalled_msg", lang, time=charts_train.duration_text(run.silent_seconds, lang)))
+        if run.unanswered:
+            st.caption(t("train_cluster_silent", lang))
         if not run.changeable_by(visitor):
             st.caption(t("train_not_yours_note", lang))
         elif st.button(t("train_end", lang), key=f"end_{run.id}", help=t("train_end_help", lang)):

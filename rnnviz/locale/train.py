@@ -406,6 +406,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train_state_interrupted": {"ko": "중단됨", "en": "interrupted"},
     "train_state_broken": {"ko": "손상됨", "en": "damaged"},
     "train_state_stalled": {"ko": "응답 없음", "en": "stalled"},
+    "train_cluster_silent": {"ko": "클러스터가 응답하지 않습니다", "en": "the cluster does not answer"},
     "train_compare": {"ko": "겹쳐 그릴 실행", "en": "Runs to overlay"},
     "train_pick_compare": {"ko": "비교할 실행을 하나 이상 고르세요.", "en": "Pick one or more runs to compare."},
     "train_selected_run": {"ko": "실행 하나 고르기", "en": "One run"},
