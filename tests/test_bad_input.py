@@ -111,27 +111,35 @@ def test_a_million_characters_from_a_link_or_a_paste_are_cut_to_the_box_and_said
 
 
 @pytest.mark.server
-def test_a_real_server_cuts_a_five_megabyte_paste_sent_over_the_websocket(imdb_folder, tmp_path):
-    """A client that ignores the box's limit (a script, not a browser) still gets the cut text, and said so."""
+def test_a_real_server_cuts_a_long_paste_and_drops_a_client_that_sends_megabytes(imdb_folder, tmp_path):
+    """A client that ignores the box's limit (a script, not a browser): 1.3 MB is cut to the box and said
+    so; 5 MB, past .streamlit/config.toml's message limit, closes its connection unread; the server serves on."""
+    import websockets
+
     from tools.appserver import app_server
 
     sys.path.insert(0, str(conftest.ROOT / "bench"))
     from streamlit_client import Visitor
 
-    async def paste(url: str):
+    async def paste(url: str, text: str):
         visitor = Visitor(url, lang="en")
         try:
             await visitor.open("tokens", "lang=en")
-            return await visitor.change("text", "string_value", "a great film " * 400_000)  # 5.2 MB, one line
+            return await visitor.change("text", "string_value", text)
+        except websockets.ConnectionClosedError as closed:
+            return closed
         finally:
             await visitor.close()
 
+    long_line, megabytes = "a great film " * 100_000, "a great film " * 400_000  # 1.3 MB and 5.2 MB, one line
     env = {"RNNVIZ_DATA_DIR": str(imdb_folder), "RNNVIZ_RUNS_DIR": str(tmp_path / "runs")}
     with app_server(env=env, timeout=120) as url:
-        pasted = asyncio.run(paste(url))
+        dropped = asyncio.run(paste(url, megabytes))
+        pasted = asyncio.run(paste(url, long_line))
+    assert isinstance(dropped, websockets.ConnectionClosedError) and dropped.rcvd.code == 1009  # message too big
     assert pasted.status == "finished" and not pasted.problems
     assert t("text_cut", "en", limit=tx.MAX_TEXT_CHARS) in pasted.warnings
-    line = ("a great film " * 400_000)[:tx.MAX_TEXT_CHARS].strip()  # what the page reads
+    line = long_line[:tx.MAX_TEXT_CHARS].strip()  # what the page reads
     assert t("tokens_line_cut", "en", line=1, n=len(line), limit=tx.MAX_SENTENCE_CHARS) in pasted.warnings
 
 
