@@ -44,6 +44,7 @@ class Run:
     elements: int = 0  # new elements received
     exceptions: list[str] = field(default_factory=list)  # exception elements (error boxes), not warnings
     errors: list[str] = field(default_factory=list)  # st.error alerts
+    warnings: list[str] = field(default_factory=list)  # st.warning alerts
     received_bytes: int = 0
     query: str = ""  # the page's query string once the run is over (what the URL bar shows)
     not_found: bool = False  # the page asked for does not exist (Streamlit showed the default page)
@@ -173,5 +174,7 @@ class Visitor:
             run.exceptions.append(f"{element.exception.type}: {element.exception.message}"[:300])
         elif kind == "alert" and element.alert.format == Alert.ERROR:
             run.errors.append(element.alert.body[:300])
+        elif kind == "alert" and element.alert.format == Alert.WARNING:
+            run.warnings.append(element.alert.body[:300])
         elif kind in WIDGETS and getattr(element, kind).id:
             self.widgets[getattr(element, kind).id] = fragment_id

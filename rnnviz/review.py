@@ -60,23 +60,7 @@ def vocabulary_from_runs(models: Sequence[Run], num_words: int) -> tx.Vocabulary
     return None
 
 
-MAX_REVIEW_CHARS = 20_000  # a typed review is read up to here (the longest IMDB test review has 13,704)
-
-
-def accepted_text(text: str, limit: int = MAX_REVIEW_CHARS) -> tuple[str, list[tuple[str, dict]]]:
-    """The part of a typed review the page reads: its first `limit` characters, and a note at the limit.
-
-    The box (max_chars) and Streamlit cut a longer paste to `limit` before the page sees it,
-    so a text of exactly `limit` characters was most likely cut: the note says where.
-
-    >>> accepted_text("abcdef", limit=4)
-    ('abcd', [('review_too_long', {'limit': 4})])
-    >>> accepted_text("abc", limit=4)
-    ('abc', [])
-    """
-    if len(text) < limit:
-        return text, []
-    return text[:limit], [("review_too_long", {"limit": limit})]
+MAX_REVIEW_CHARS = 20_000  # the review box's limit (ui.text_box); the longest IMDB test review has 13,704
 
 
 @dataclass(frozen=True)

@@ -310,6 +310,7 @@ def truncation_example(sentences: Sequence[Sequence[TokenRow]], maxlen: int, sho
 
 MAX_SENTENCES = 12  # more rows than this no longer fit a projected grid
 MAX_SENTENCE_CHARS = 2_000  # a pasted novel is cut here, with a note
+MAX_TEXT_CHARS = 25_000  # the whole box: 12 lines of 2,000 characters, their line breaks, room for blank lines
 
 
 def split_sentences(text: str, max_lines: int = MAX_SENTENCES,

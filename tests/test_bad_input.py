@@ -3,13 +3,16 @@
 The full list, with where each case is tested, is docs/bad_input.md.
 """
 
+import asyncio
 import functools
+import sys
 
 import pytest
 
 import conftest
-from rnnviz import data
+from rnnviz import data, inputs, review
 from rnnviz import text as tx
+from rnnviz.i18n import t
 
 
 @pytest.fixture
@@ -81,6 +84,63 @@ def test_a_vocabulary_built_from_one_word(app):
     at = app("views/tokens.py", vocab="fit", text="hello")
     assert list(at.dataframe[0].value.iloc[:, 2]) == [1, 4]  # start, then the only word
     assert "OOV" not in " ".join(map(str, at.dataframe[0].value.iloc[:, 4]))
+
+
+# Every text box: (page, widget kind, key, its limit, the note shown at the limit)
+BOXES = [
+    ("views/tokens.py", "text_area", "text", tx.MAX_TEXT_CHARS, "text_cut"),
+    ("views/hidden.py", "text_input", "step_text", inputs.MAX_CHARS, "text_cut"),
+    ("views/cells.py", "text_input", "step_text", inputs.MAX_CHARS, "text_cut"),
+    ("views/onehot.py", "text_input", "oh_sentence", 2_000, "text_cut"),
+    ("views/review.py", "text_area", "rv_text", review.MAX_REVIEW_CHARS, "review_too_long"),
+]
+MILLION = "a great film " * 76_924  # 1,000,012 characters
+
+
+@pytest.mark.parametrize("page, kind, key, limit, note", BOXES)
+def test_a_million_characters_from_a_link_or_a_paste_are_cut_to_the_box_and_said_so(app, page, kind, key, limit,
+                                                                                    note):
+    for at in (app(page, **{key: MILLION}), app(page)):  # a link; a paste into the box
+        if key not in at.query_params:
+            getattr(at, kind)(key=key).set_value(MILLION).run()
+        assert not at.exception
+        assert len(at.session_state[key]) == limit  # what the page keeps and reads
+        assert len(getattr(at, kind)(key=key).value) == limit
+        assert t(note, "en", limit=limit) in [w.value for w in at.warning]
+        assert len(at.query_params.get(key, "")) <= limit  # the link it writes
+
+
+@pytest.mark.server
+def test_a_real_server_cuts_a_long_paste_and_drops_a_client_that_sends_megabytes(imdb_folder, tmp_path):
+    """A client that ignores the box's limit (a script, not a browser): 1.3 MB is cut to the box and said
+    so; 5 MB, past .streamlit/config.toml's message limit, closes its connection unread; the server serves on."""
+    import websockets
+
+    from tools.appserver import app_server
+
+    sys.path.insert(0, str(conftest.ROOT / "bench"))
+    from streamlit_client import Visitor
+
+    async def paste(url: str, text: str):
+        visitor = Visitor(url, lang="en")
+        try:
+            await visitor.open("tokens", "lang=en")
+            return await visitor.change("text", "string_value", text)
+        except websockets.ConnectionClosedError as closed:
+            return closed
+        finally:
+            await visitor.close()
+
+    long_line, megabytes = "a great film " * 100_000, "a great film " * 400_000  # 1.3 MB and 5.2 MB, one line
+    env = {"RNNVIZ_DATA_DIR": str(imdb_folder), "RNNVIZ_RUNS_DIR": str(tmp_path / "runs")}
+    with app_server(env=env, timeout=120) as url:
+        dropped = asyncio.run(paste(url, megabytes))
+        pasted = asyncio.run(paste(url, long_line))
+    assert isinstance(dropped, websockets.ConnectionClosedError) and dropped.rcvd.code == 1009  # message too big
+    assert pasted.status == "finished" and not pasted.problems
+    assert t("text_cut", "en", limit=tx.MAX_TEXT_CHARS) in pasted.warnings
+    line = long_line[:tx.MAX_TEXT_CHARS].strip()  # what the page reads
+    assert t("tokens_line_cut", "en", line=1, n=len(line), limit=tx.MAX_SENTENCE_CHARS) in pasted.warnings
 
 
 def test_the_bad_input_table_lists_25_cases_and_names_real_tests():

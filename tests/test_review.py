@@ -101,11 +101,3 @@ def test_a_long_review_is_numbered_only_where_the_model_and_the_page_look():
     weights = random_weights(num_words=24)
     np.testing.assert_allclose(weights_file.prefix_predictions(weights, reading.ids, 10),
                                weights_file.prefix_predictions(weights, whole, 10))  # every window is kept
-
-
-def test_a_typed_review_is_accepted_up_to_its_limit_with_a_note():
-    assert review.accepted_text("short") == ("short", [])
-    assert review.accepted_text("x" * (review.MAX_REVIEW_CHARS - 1))[1] == []
-    text, notes = review.accepted_text("x" * (review.MAX_REVIEW_CHARS + 5))
-    assert len(text) == review.MAX_REVIEW_CHARS
-    assert notes == [("review_too_long", {"limit": review.MAX_REVIEW_CHARS})]

@@ -41,8 +41,11 @@ def app_server(env: dict[str, str] | None = None, timeout: float = 60,
 @contextlib.contextmanager
 def streamlit_server(script: Path, env: dict[str, str] | None = None, timeout: float = 60,
                      log_path: str | Path | None = None,
-                     extra_args: Sequence[str] = ()) -> Iterator[tuple[str, int]]:
+                     extra_args: Sequence[str] = (), cwd: Path = ROOT) -> Iterator[tuple[str, int]]:
     """`streamlit run script` on a free local port; yields (base URL, server pid), stops it afterwards.
+
+    `cwd`: where the server starts, and so whose `.streamlit/config.toml` it reads (a baseline
+    checkout's own, say).
 
     The server's console output goes to `log_path` (default: a temporary file), never to a
     pipe nobody reads: a long-lived server that logs a lot would block once a pipe is full.
@@ -53,7 +56,7 @@ def streamlit_server(script: Path, env: dict[str, str] | None = None, timeout: f
                "--browser.gatherUsageStats", "false", *extra_args]
     log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # noqa: SIM115 - closed below
     try:
-        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
+        process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})},
                                    stdout=log, stderr=subprocess.STDOUT)
     except BaseException:
         log.close()

@@ -10,6 +10,7 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per 
     player.py     the timestep player (◀ ▶ play, slider, full screen) and the chart and equation it drives
     book_code.py  the "book's code vs. Keras 3" box of the tokens, one-hot and training pages
     html_button.py  the app's own HTML buttons (print, full screen): one look for buttons that run in the browser
+    text_box.py   every text box, cut to its limit on the server as in the browser, with a note at the limit
 """
 
 from ui.book_code import book_vs_keras3
@@ -18,6 +19,7 @@ from ui.player import chart_and_equation, fullscreen_button, step_chart, step_vi
 from ui.server import imdb_test_reviews, imdb_word_index, preload_chart_code, wait_for_warm_up, warm_up_in_background
 from ui.settings import (choice, current_choice, everybody_switch, input_label, keep_settings, language, language_switch, present_switch, presenting,
                          localize_widgets, set_choice, setting_key, stage, translated_choice, visitor_id)
+from ui.text_box import text_box
 from ui.timesteps import fading_curves, memory_fading, show_inputs, step_controls
 
 __all__ = [
@@ -26,6 +28,6 @@ __all__ = [
     "localize_widgets", "memory_fading", "notebook_button", "preload_chart_code", "present_switch", "presenting", "lesson_nav", "lesson_step",
     "predict", "printable", "reveal_all", "revealed", "set_choice", "setting_key", "stage", "show_inputs", "step_chart",
     "step_views",
-    "step_controls", "timestep_player", "translated_choice", "visitor_id", "wait_for_warm_up",
+    "step_controls", "text_box", "timestep_player", "translated_choice", "visitor_id", "wait_for_warm_up",
     "warm_up_in_background",
 ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from rnnviz import fading
-from rnnviz.inputs import (DEFAULT_SENTENCE, ENCODINGS, MAX_SIZE, MAX_STEPS, InputSequence, build_inputs,
-                           feature_labels, onehot_text)
+from rnnviz.inputs import (DEFAULT_SENTENCE, ENCODINGS, MAX_CHARS, MAX_SIZE, MAX_STEPS, InputSequence,
+                           build_inputs, feature_labels, onehot_text)
 from rnnviz.url_values import bounded_int, one_of
 from rnnviz.i18n import t
 from ui.settings import choice, input_label, keep_settings, setting_key
+from ui.text_box import text_box
 
 
 def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, int, str]:
@@ -24,16 +25,16 @@ def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, i
     """
     size = bounded_int(1, MAX_SIZE)
     fade_min, fade_max, fade_default = fading.FADE_RANGE
-    settings += [setting_key("step_text", DEFAULT_SENTENCE),
+    settings += [setting_key("step_text", DEFAULT_SENTENCE, max_chars=MAX_CHARS),
                  setting_key("step_enc", "embedding", one_of(ENCODINGS)),
                  setting_key("step_features", 4, size), setting_key("step_units", 3, size),
                  setting_key("step_seed", 0, bounded_int(0, 9999)),
                  setting_key("step_t", 1, bounded_int(1, MAX_STEPS)),
                  setting_key("fade_T", fade_default, bounded_int(fade_min, fade_max))]
     left, middle, right = st.columns([4, 4, 2], vertical_alignment="bottom")
-    left.text_input(input_label(t("step_sentence", lang), lang), key="step_text",
-                    placeholder=t("step_sentence_placeholder", lang),
-                    help=t("step_sentence_help", lang, limit=MAX_STEPS))
+    sentence = text_box(left.text_input, input_label(t("step_sentence", lang), lang), "step_text", MAX_CHARS, lang,
+                        placeholder=t("step_sentence_placeholder", lang),
+                        help=t("step_sentence_help", lang, limit=MAX_STEPS))
     encoding = choice(middle.radio, t("step_encoding", lang), ENCODINGS, "step_enc", lang,
                       format_func=lambda e: t(f"step_enc_{e}", lang), horizontal=True)
     sizes = right.expander(t("step_sizes", lang))  # the sentence is the idea; sizes and seed are details
@@ -42,7 +43,7 @@ def step_controls(lang: str, settings: list[str]) -> tuple[InputSequence, int, i
     units = sizes.slider(t("step_units", lang), 1, MAX_SIZE, key="step_units")
     seed = int(sizes.number_input(t("step_seed", lang), 0, 9999, step=1, key="step_seed",
                                   help=t("step_seed_help", lang)))
-    inputs = build_inputs(st.session_state["step_text"], encoding, features, seed)
+    inputs = build_inputs(sentence, encoding, features, seed)
     for key, params in inputs.notes:
         (st.info if key in ("step_empty", "step_no_tokens") else st.warning)(t(key, lang, **params))
     if not inputs.timesteps:

@@ -55,8 +55,8 @@ except data.DataUnavailableError as error:  # no data: the reference runs carry 
     controls.warning(t("oh_vocab_from_runs", lang, n=num_words))
 
 if source == "typed":
-    left.text_input(t("oh_sentence", lang), key=P + "sentence", max_chars=SENTENCE_CHARS)
-    ids = vocabulary.encode(st.session_state[P + "sentence"])
+    sentence = ui.text_box(left.text_input, t("oh_sentence", lang), P + "sentence", SENTENCE_CHARS, lang)
+    ids = vocabulary.encode(sentence)
 else:
     index = left.number_input(t("oh_review_index", lang), 0, 24_999, key=P + "review")
     try:

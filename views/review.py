@@ -79,10 +79,8 @@ model_menu.caption(t("review_model_note", lang, num_words=run.config.num_words, 
 
 full_ids = None
 if source == "typed":
-    left.text_area(t("review_text", lang), key=P + "text", height=100, max_chars=review.MAX_REVIEW_CHARS)
-    typed, typed_notes = review.accepted_text(st.session_state[P + "text"])  # a paste past the box's limit
-    for key, params in typed_notes:
-        left.warning(t(key, lang, **params))
+    typed = ui.text_box(left.text_area, t("review_text", lang), P + "text", review.MAX_REVIEW_CHARS, lang,
+                        note_key="review_too_long", height=100)
     review_tokens = review.ReviewTokens.of_text(typed)  # tokenized once, for every model
 else:
     def pick_random() -> None:

@@ -18,7 +18,7 @@ ui.header(("section_9_1", "section_9_2"), "tokens_title", "tokens_lead", lang)
 
 
 # --- input and vocabulary ---------------------------------------------------------
-settings = [ui.setting_key("text", t("tokens_default_text", lang)),
+settings = [ui.setting_key("text", t("tokens_default_text", lang), max_chars=tx.MAX_TEXT_CHARS),
             ui.setting_key("vocab", "imdb", one_of(("imdb", "fit"))),
             ui.setting_key("num_words", 500, bounded_int(10, 10_000, step=10)),
             ui.setting_key("maxlen", 8, bounded_int(1, 300)),
@@ -26,8 +26,8 @@ settings = [ui.setting_key("text", t("tokens_default_text", lang)),
             ui.setting_key("truncating", "pre", one_of(("pre", "post")))]
 controls, picture = ui.stage()  # the projector view puts the matrix first
 left, right = controls.columns([3, 2])
-left.text_area(ui.input_label(t("tokens_input", lang), lang, multiline=True), key="text", height=130,
-               placeholder=t("tokens_placeholder", lang))
+typed = ui.text_box(left.text_area, ui.input_label(t("tokens_input", lang), lang, multiline=True), "text",
+                    tx.MAX_TEXT_CHARS, lang, height=130, placeholder=t("tokens_placeholder", lang))
 try:
     with controls, st.spinner(t("tokens_loading", lang)):  # a new server reads (or downloads) the word list once
         word_index, data_error = ui.imdb_word_index(), None
@@ -44,7 +44,7 @@ else:  # the radio shows the vocabulary used; the learner's setting (and the lin
 num_words = right.slider(t("tokens_num_words", lang), 10, 10_000, step=10, key="num_words",
                          help=t("tokens_num_words_help", lang), disabled=vocab_choice != "imdb")
 
-sentences, input_notes = tx.split_sentences(st.session_state["text"])
+sentences, input_notes = tx.split_sentences(typed)
 for key, params in input_notes:
     controls.warning(t(key, lang, **params))
 if not sentences:

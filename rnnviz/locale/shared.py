@@ -67,6 +67,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "quiz_wrong": {"ko": "아쉽네요. 정답은 **{answer}** 입니다.", "en": "Not quite. The answer is **{answer}**."},
     # --- widget hints (ui.localize_widgets, ui.input_label) ----------------------------------------
     "hint_enter": {"ko": "Enter 키나 바깥을 클릭하면 적용", "en": "press Enter to apply"},
+    "text_cut": {"ko": "이 칸에는 {limit:,}자까지 들어갑니다. 더 긴 글은 처음 {limit:,}자에서 잘립니다.",
+                 "en": "This box holds up to {limit:,} characters: a longer text is cut after the first {limit:,}."},
     "hint_ctrl_enter": {"ko": "Ctrl+Enter(맥은 ⌘+Enter)나 바깥을 클릭하면 적용",
                         "en": "press Ctrl+Enter (⌘+Enter on a Mac) to apply"},
     # --- token tables and the padding grid (the tokens, one-hot and review pages) -------------------
