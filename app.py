@@ -15,6 +15,7 @@ ui.localize_widgets(lang)
 st.sidebar.caption(t("sidebar_book", lang))
 pages = [st.Page(path, title=t(title, lang), icon=icon, default=(i == 0))
          for i, (path, title, icon) in enumerate(ui.PAGES)]
+ui.keep_place_in_queue()  # a run waiting for a training slot keeps its place while a page of its owner is open
 ui.wait_for_warm_up()  # never import alongside the warm-up thread
 st.navigation(pages).run()
 ui.warm_up_in_background()  # after the page: imports the other pages need, while the visitor reads

@@ -52,6 +52,7 @@ FORWARDED_SETTINGS = (
     "KERAS_BACKEND", "KERAS_HOME", "JAX_PLATFORMS", "JAX_ENABLE_X64", "JAX_COMPILATION_CACHE_DIR", "XLA_FLAGS",
     "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS", "TF_NUM_INTEROP_THREADS", "TF_NUM_INTRAOP_THREADS",
 )
+NEVER_FORWARDED = ("RNNVIZ_ADMIN_TOKEN",)  # the app's secrets: a worker never needs them, the dashboard would show them
 
 
 class Launcher(Protocol):

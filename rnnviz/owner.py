@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 import secrets
 from urllib.parse import urlsplit
 
+OPERATOR_ENV = "RNNVIZ_ADMIN_TOKEN"  # the operator's secret (a teacher's): entered once in the lab, it may end any run
+OPERATOR_MIN_CHARS = 12  # a shorter setting is ignored: a guessable secret would hand every run to anyone
 COOKIE = "rnnviz_owner"  # the browser's cookie holding the token over http (and over https before __Host-)
 HOST_COOKIE = "__Host-" + COOKIE  # over https: the browser keeps it for this exact host only
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # seconds: a year, so a restarted browser still owns its runs
@@ -95,3 +98,20 @@ def cookie_script(token: str) -> str:
             f"document.cookie = '{HOST_COOKIE}{keep}; Secure'; "
             f"document.cookie = '{COOKIE}=; max-age=0; path=/; SameSite=Strict';"
             f"}} else {{document.cookie = '{COOKIE}{keep}';}}</script>")
+
+
+def operator_configured() -> bool:
+    """Whether this deployment has an operator (`RNNVIZ_ADMIN_TOKEN` of at least `OPERATOR_MIN_CHARS`)."""
+    return len(os.environ.get(OPERATOR_ENV, "").strip()) >= OPERATOR_MIN_CHARS
+
+
+def is_operator_token(entered: object) -> bool:
+    """Whether `entered` is the operator's secret; compared in constant time, on hashes (equal lengths).
+
+    Never true without a configured secret, so an empty entry never matches an empty setting.
+    """
+    if not operator_configured() or not isinstance(entered, str):
+        return False
+    secret = os.environ[OPERATOR_ENV].strip()
+    digest = hashlib.sha256
+    return hmac.compare_digest(digest(entered.strip().encode()).digest(), digest(secret.encode()).digest())

@@ -515,3 +515,34 @@ def test_a_linked_history_is_never_served_for_download(runs_dir, local_data, tmp
     at.selectbox(key="train_selected@en").set_value(made["history link"]).run()
     assert t("train_download_history", "en") not in download_labels(at)  # the link to a file outside is not
     assert "history.csv is a symbolic link (not followed)" in texts(at.code)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_operator_token_entered_once_lets_a_teacher_delete_any_run(runs_dir, local_data, monkeypatch, lang):
+    """Issue 24: with RNNVIZ_ADMIN_TOKEN set, the lab has one box for it; a wrong entry changes nothing and
+    says so; the right one lets this tab delete a stranger's run (and cancel or stop any)."""
+    monkeypatch.setenv(owner.OPERATOR_ENV, "a-teachers-secret-of-the-class")
+    theirs = fake_run(runs_dir, owner=STRANGER)
+    at = open_page(lang, token=None)
+    at.toggle(key="train_everybody").set_value(True).run()
+    at.selectbox(key=f"train_selected@{lang}").set_value(theirs).run()
+    assert not [b for b in at.button if b.key == "train_delete"]  # a stranger's run: no Delete
+    at.text_input(key="train_operator_token").input("a-guess").run()
+    assert t("train_operator_wrong", lang) in texts(at.error)
+    assert not [b for b in at.button if b.key == "train_delete"] and theirs in RunStore(runs_dir).ids()
+    at.text_input(key="train_operator_token").input("a-teachers-secret-of-the-class").run()
+    assert t("train_operator_on", lang) in [s.value for s in at.success]
+    assert "train_operator_token" not in at.session_state  # the entry is compared, then forgotten
+    at.button(key="train_delete").click().run()
+    at.button(key="train_delete_yes").click().run()
+    assert not at.exception and theirs not in RunStore(runs_dir).ids()
+
+
+def test_without_an_operator_setting_there_is_no_token_box_and_a_short_one_is_ignored(runs_dir, local_data,
+                                                                                        monkeypatch):
+    at = open_page("en")
+    assert not [box for box in at.text_input if box.key == "train_operator_token"]
+    monkeypatch.setenv(owner.OPERATOR_ENV, "short")  # guessable: no operator at all
+    assert not owner.operator_configured() and not owner.is_operator_token("short")
+    monkeypatch.setenv(owner.OPERATOR_ENV, "")
+    assert not owner.is_operator_token("")

@@ -364,3 +364,43 @@ def test_the_lab_shows_your_queued_run_with_its_place_its_start_and_cancel(store
     assert mine.id not in store.ids() and set(others) <= set(store.ids())
     assert not at.button(key="train_launch").disabled
     assert t("train_launch_will_queue", lang, limit=1, place=3) in texts(at.caption)
+
+
+@pytest.mark.parametrize("lang", ["ko"])  # the texts are the i18n tests'; one language is enough for the flow
+def test_a_flood_of_sessions_that_clicked_start_and_left_never_locks_out_a_newcomer(store, local_data, monkeypatch,
+                                                                                   lang):
+    """Issue 24: throwaway sessions (a fresh cookie each) fill the queue and leave; within
+    `ABANDON_SECONDS` of their last page, an honest newcomer's Start is queued with its place shown."""
+    monkeypatch.setenv("RNNVIZ_MAX_WAITING", "4")
+    take_the_slot(store, owner_id="teacher")
+    for _ in range(4):  # each session a browser of its own, no cookie: a new token
+        flood = open_page(lang, token=None)
+        flood.button(key="train_launch").click().run()
+        assert not flood.exception and not flood.error, texts(flood.error)
+    assert len(run_queue.waiting(store.list())) == 4
+    newcomer = open_page(lang, token=None)
+    newcomer.button(key="train_launch").click().run()
+    full = t("train_err_queue_full", lang, n=4, limit=4)
+    assert full in texts(newcomer.error) and len(run_queue.waiting(store.list())) == 4  # said so, nothing added
+    # the flood's sessions close: nothing marks their runs seen any more; three minutes pass
+    past = time.time() - run_queue.ABANDON_SECONDS - 60
+    for run in run_queue.waiting(store.list()):
+        os.utime(run.path / run_queue.SEEN_FILE, (past, past))
+    newcomer.button(key="train_launch").click().run()
+    assert not newcomer.error, texts(newcomer.error)
+    [mine] = run_queue.waiting(store.list())
+    assert mine.owned_by(visitor_of(newcomer))
+    assert t("train_queue_place", lang, place=1, total=1) in texts(newcomer.markdown)
+
+
+def test_a_waiting_runs_owner_keeps_its_place_while_reading_another_page(store, local_data):
+    take_the_slot(store, owner_id="teacher")
+    at = open_page("en")
+    at.button(key="train_launch").click().run()
+    [mine] = run_queue.waiting(store.list())
+    past = time.time() - run_queue.ABANDON_SECONDS - 60
+    os.utime(mine.path / run_queue.SEEN_FILE, (past, past))
+    at.switch_page("views/tokens.py").run()  # any page of the owner marks it seen (here: as the page opens)
+    assert not at.exception
+    assert not run_queue.abandoned(store.list())
+    assert run_queue.last_seen(store.get(mine.id)) > past + 60

@@ -14,7 +14,7 @@ import streamlit as st
 
 import ui
 from rnnviz import charts_train, curves, data, encoding, markup, results, run_choice, run_queue, runs, training_lab
-from rnnviz import warm_up
+from rnnviz import owner, warm_up
 from rnnviz import config as cfg
 from rnnviz.i18n import t
 from rnnviz.launch import Limits, dispatch
@@ -29,6 +29,8 @@ path_step, path_step_applied = ui.lesson_step("views/train.py")  # the chapter's
 ui.header(("section_9_2", "section_9_3"), "train_title", "train_lead", lang)
 store = runs.RunStore()
 visitor = ui.visitor_id()  # whose runs are "yours": this browser's token (run_choice.whose)
+OPERATOR = "_operator"  # session key: this tab entered the deployment's RNNVIZ_ADMIN_TOKEN
+operator = bool(st.session_state.get(OPERATOR)) and owner.operator_configured()  # may stop, cancel, delete any run
 P = "train_"  # widget keys: "train_cell", ... (the tokens page has its own "maxlen")
 FIELDS = ("cell", "inputs", "num_words", "layers", "units", "dropout", "maxlen", "embedding_dim",
           "learning_rate", "batch_size", "epochs", "patience", "seed", "backend")
@@ -326,11 +328,11 @@ def show_live(run: runs.Run) -> None:
             st.plotly_chart(live_figure(run), width="stretch", key=f"live_{run.id}")
         if store.stop_requested(run.id):
             st.info(t("train_stop_requested", lang))
-        elif not run.changeable_by(visitor):
+        elif not (operator or run.changeable_by(visitor)):
             st.caption(t("train_not_yours_note", lang))
         elif st.button(t("train_stop", lang), key=f"stop_{run.id}"):
             try:
-                store.request_stop(run.id, visitor=visitor)
+                store.request_stop(run.id, visitor=None if operator else visitor)
             except runs.RunError as error:  # a read-only runs folder
                 st.error(t(error.key, lang, **error.params))
             else:
@@ -344,11 +346,11 @@ def show_stalled(run: runs.Run) -> None:
             "train_stalled_msg", lang, time=charts_train.duration_text(run.silent_seconds, lang)))
         if run.unanswered:
             st.caption(t("train_cluster_silent", lang))
-        if not run.changeable_by(visitor):
+        if not (operator or run.changeable_by(visitor)):
             st.caption(t("train_not_yours_note", lang))
         elif st.button(t("train_end", lang), key=f"end_{run.id}", help=t("train_end_help", lang)):
             try:
-                store.end(run.id, visitor=visitor)
+                store.end(run.id, visitor=visitor, operator=operator)
             except runs.RunError as error:
                 st.error(t(error.key, lang, **{**error.params, "run": charts_train.run_label(run, lang, False)}))
             else:
@@ -423,6 +425,7 @@ def live_section() -> None:
     if len(now_active) < len(active) or (run_queue.waiting_of(queue, visitor) and not mine_waiting):
         st.rerun()  # a run has ended, or yours left the queue, since the page was drawn: redraw it all
     if mine_waiting is not None:  # first: what this visitor waits for, then the run training now
+        ui.note_waiting_run(mine_waiting.id)  # seen now; every page of this session keeps it seen
         show_waiting(mine_waiting, now_runs)
     if now_active:
         run = training_lab.watched_run(now_active, st.session_state.get(P + "watch"))
@@ -492,11 +495,15 @@ if listed and not ui.presenting():
                            key=P + "dl_model")
     else:
         d2.caption(t("train_no_model", lang))
-    may_change = run.changeable_by(visitor) and not run.is_reference
+    may_change = (operator or run.changeable_by(visitor)) and not run.is_reference
     if run.is_reference:
         d3.caption(t("train_reference_note", lang))
     elif not may_change:
         d3.caption(t("train_not_yours_note" if run.owner_known else "train_owner_unknown_note", lang))
+    elif operator and run.state == runs.WAITING:  # the owner cancels from the queue card; the operator here
+        if d3.button(t("train_cancel", lang), key=P + "operator_cancel"):
+            run_queue.cancel(store, run.id, None)
+            st.rerun()
     elif d3.button(t("train_delete", lang), key=P + "delete", disabled=run.live):
         st.session_state[P + "confirm_delete"] = run.id
     if st.session_state.get(P + "confirm_delete") == run.id and not run.live and may_change:
@@ -504,7 +511,7 @@ if listed and not ui.presenting():
         y, n = st.columns(2)
         if y.button(t("train_delete_yes", lang), type="primary", key=P + "delete_yes"):
             try:
-                store.delete(run.id, visitor=visitor)
+                store.delete(run.id, visitor=visitor, operator=operator)
             except runs.RunError as error:
                 st.error(markup.fill(t(error.key, lang), {**error.params, "run": label[run.id]}))
             else:
@@ -525,6 +532,26 @@ if revealed:  # the book's and the reference figures answer the question above
         else:
             st.dataframe(charts_train.book_table(lang), hide_index=True, width="stretch")
             st.caption(t("train_book_caption", lang))
+
+def check_operator_token() -> None:
+    """The token box's callback: the entry is compared (on the server, in constant time), then forgotten."""
+    entered = st.session_state.pop(P + "operator_token", "")
+    st.session_state[OPERATOR] = owner.is_operator_token(entered)
+    st.session_state[P + "operator_refused"] = not st.session_state[OPERATOR]
+
+
+if owner.operator_configured() and not ui.presenting():  # a teacher's deployment: one box, at the end
+    with st.expander(t("train_operator_title", lang), expanded=operator):
+        if operator:
+            st.success(t("train_operator_on", lang))
+            if st.button(t("train_operator_off", lang), key=P + "operator_off"):
+                st.session_state[OPERATOR] = False
+                st.rerun()
+        else:
+            st.text_input(t("train_operator_entry", lang), type="password", key=P + "operator_token",
+                          max_chars=256, on_change=check_operator_token)
+            if st.session_state.get(P + "operator_refused"):
+                st.error(t("train_operator_wrong", lang))
 
 if not ui.presenting():
     with st.expander(t("under_the_hood_title", lang)):  # the training process, the backends

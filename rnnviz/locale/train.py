@@ -151,6 +151,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "All {n} stored runs (the limit is {limit}) are still training, so none can make room for a new one. "
               "Start again when one has finished. (Finished runs make room, the oldest first.)",
     },
+    "train_operator_title": {"ko": "선생님: 모든 실행 관리", "en": "For the teacher: manage every run"},
+    "train_operator_entry": {"ko": "운영자 토큰 (서버의 RNNVIZ_ADMIN_TOKEN)", "en": "Operator token (the server's RNNVIZ_ADMIN_TOKEN)"},
+    "train_operator_on": {
+        "ko": "운영자 모드입니다. 이 탭에서는 누구의 실행이든 멈추고, 대기열에서 빼고, 지울 수 있습니다.",
+        "en": "Operator mode: in this tab you may stop, cancel and delete anyone's run.",
+    },
+    "train_operator_off": {"ko": "운영자 모드 끄기", "en": "Leave operator mode"},
+    "train_operator_wrong": {"ko": "운영자 토큰이 아닙니다. 서버를 띄운 사람에게 확인하세요.",
+                             "en": "That is not the operator token. Ask whoever runs the server."},
     "train_err_queue_full": {
         "ko": "이미 {n}개의 실행이 차례를 기다리고 있습니다(한도 {limit}개). 잠시 뒤 다시 시작하세요.",
         "en": "{n} runs are already waiting for their turn (the limit is {limit}). Start again in a little while.",
