@@ -5,6 +5,8 @@ import streamlit as st
 import ui
 from rnnviz.i18n import t
 
+ui.pace_reruns()  # first: a session flooding the server with reruns waits here, asleep, not computing
+
 # A teacher's ?present=1 link opens with the sidebar folded away (the projector view, ui.presenting).
 st.set_page_config(page_title="rnnviz", page_icon=":material/replay:", layout="wide",
                    initial_sidebar_state="collapsed" if st.query_params.get("present") == "1" else "auto")

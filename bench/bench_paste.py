@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import websockets
-from report_text import log, versions, write_json
+from report_text import Settings, bullets, log, measured, versions, write_json
 from server_probe import rss_mb, tree_cpu_s
 from streamlit_client import Visitor
 
@@ -168,6 +168,23 @@ def _after(result: dict, seconds: float) -> str:
 def _median(values: list) -> str:
     values = sorted(v for v in values if v is not None)
     return f"{values[len(values) // 2]:.2f}" if values else "—"
+
+
+def measure_section(settings: Settings) -> dict:
+    return measured(lambda: measure("tokens", 20, 20.0, BEFORE_COMMIT, 65.0), OUT)
+
+
+def render_section(results: dict, settings: Settings) -> str:
+    goal = ("Goal (issue 24): a text value is cut to its box's limit before the server keeps or processes it, "
+            "and the server's memory comes back within 60 s of the sessions closing.")
+    notes = ("Each session (`bench/streamlit_client.py`: the websocket protocol, no browser, which a browser's "
+             "`max_chars` never lets through) sends the megabytes as the box's value, reruns once, and closes.",
+             "Every box has a limit (`ui.text_box`), and `.streamlit/config.toml` sets `server.maxMessageSize = 2`: "
+             "a larger message closes the connection before it is read.",
+             "Streamlit keeps a closed session for `server.disconnectedSessionTTL` (120 s) and glibc keeps "
+             "freed memory: RSS does not return within 60 s even for ordinary sessions (see the control run).")
+    return "\n\n".join([goal, render(results, "python bench/bench_paste.py --sessions 20 --mb 20 --watch 65"),
+                        bullets(*notes)])
 
 
 def main() -> None:

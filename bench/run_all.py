@@ -83,6 +83,8 @@ class Section:
 SECTIONS = (
     Section("pages", "Pages that open fast: first render, deep link, widget change", "bench_pages"),
     Section("memory", "Server memory: every page once, then many reruns", "bench_memory"),
+    Section("paste", "Big pastes: every text box cut on the server, megabyte messages refused", "bench_paste"),
+    Section("flood", "A rerun flood: one session cannot slow the class", "bench_flood"),
     Section("class", "A class of 40 on one server: memory, CPU and the wait per page", "bench_class"),
     Section("cells", "numpy cell traces fast enough to follow a slider", "bench_cells"),
     Section("figures", "Timestep pages: small figures and quick page logic", "bench_figures"),

@@ -8,6 +8,7 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per 
                   and notebook download
     timesteps.py  the timestep pages' shared sections: sentence and sizes, the input table, memory fading
     player.py     the timestep player (◀ ▶ play, slider, full screen) and the chart and equation it drives
+    pacing.py     how many page runs a second one session may make the server do
     queue_place.py  a visitor's place in the training queue, kept while any page of theirs is open
     book_code.py  the "book's code vs. Keras 3" box of the tokens, one-hot and training pages
     html_button.py  the app's own HTML buttons (print, full screen): one look for buttons that run in the browser
@@ -17,6 +18,7 @@ Kept out of `rnnviz/` because it imports streamlit; holds no maths. One job per 
 from ui.book_code import book_vs_keras3
 from ui.pages import PAGES, code_box, header, lazy_expander, lesson_nav, lesson_step, notebook_button, predict, printable, reveal_all, revealed
 from ui.player import chart_and_equation, fullscreen_button, step_chart, step_views, timestep_player
+from ui.pacing import pace_reruns
 from ui.queue_place import keep_place_in_queue, note_waiting_run
 from ui.server import imdb_test_reviews, imdb_word_index, preload_chart_code, wait_for_warm_up, warm_up_in_background
 from ui.settings import (choice, current_choice, everybody_switch, input_label, keep_settings, language, language_switch, present_switch, presenting,
@@ -26,7 +28,7 @@ from ui.timesteps import fading_curves, memory_fading, show_inputs, step_control
 
 __all__ = [
     "PAGES", "book_vs_keras3", "chart_and_equation", "choice", "code_box", "current_choice", "everybody_switch", "fading_curves", "fullscreen_button", "header",
-    "imdb_test_reviews", "imdb_word_index", "input_label", "keep_place_in_queue", "note_waiting_run", "lazy_expander", "keep_settings", "language", "language_switch",
+    "imdb_test_reviews", "imdb_word_index", "input_label", "keep_place_in_queue", "note_waiting_run", "pace_reruns", "lazy_expander", "keep_settings", "language", "language_switch",
     "localize_widgets", "memory_fading", "notebook_button", "preload_chart_code", "present_switch", "presenting", "lesson_nav", "lesson_step",
     "predict", "printable", "reveal_all", "revealed", "set_choice", "setting_key", "stage", "show_inputs", "step_chart",
     "step_views",

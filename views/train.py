@@ -418,6 +418,7 @@ def show_runs_table(listed: list[runs.Run]) -> None:
 def live_section() -> None:
     """The run being trained (refreshed every 0.5 or 2 s), the result of the one this session started,
     and the learner's runs table, refreshed together so the table never lags the progress bar."""
+    ui.pace_reruns()  # the fragment's own reruns: paced as the page's
     now_runs = read_runs()
     now_active = [run for run in now_runs if run.active]
     now_queue = run_queue.waiting(now_runs)
