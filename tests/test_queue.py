@@ -404,3 +404,51 @@ def test_a_waiting_runs_owner_keeps_its_place_while_reading_another_page(store, 
     assert not at.exception
     assert not run_queue.abandoned(store.list())
     assert run_queue.last_seen(store.get(mine.id)) > past + 60
+
+
+@pytest.mark.server
+def test_sessions_of_a_class_on_a_real_server_flood_the_queue_leave_and_a_newcomer_gets_a_place(imdb_folder, tmp_path):
+    """Issue 24, where a class meets it: websocket sessions at once on a real server, each a browser of its own
+    (no cookie: a fresh token), click Start; past RNNVIZ_MAX_WAITING the server says the queue is full; once
+    their pages are gone for `ABANDON_SECONDS`, a newcomer's Start is queued and its place shown."""
+    import asyncio
+
+    from tools.appserver import app_server
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from streamlit_client import Visitor
+
+    runs_dir = tmp_path / "runs"
+    take_the_slot(RunStore(runs_dir))  # the server's one slot: a live process (this test's)
+
+    async def click_start(url: str, keep: list) -> object:
+        visitor = Visitor(url, lang="en")
+        await visitor.open("train", "lang=en")
+        run = await visitor.change("train_launch", "trigger_value", True)
+        keep.append(visitor)
+        return run
+
+    async def flood_then_newcomer(url: str) -> tuple:
+        sessions: list = []
+        flood = await asyncio.gather(*(click_start(url, sessions) for _ in range(4)))
+        for visitor in sessions:  # the flood's tabs close
+            await visitor.close()
+        past = time.time() - run_queue.ABANDON_SECONDS - 60
+        for run in run_queue.waiting(RunStore(runs_dir).list()):
+            os.utime(run.path / run_queue.SEEN_FILE, (past, past))  # ...and two minutes pass
+        newcomer: list = []
+        accepted = await click_start(url, newcomer)
+        await newcomer[0].close()
+        return flood, accepted
+
+    env = {"RNNVIZ_DATA_DIR": str(imdb_folder), "RNNVIZ_RUNS_DIR": str(runs_dir), "RNNVIZ_MAX_WAITING": "3",
+           "RNNVIZ_WARM_UP": "0"}
+    with app_server(env=env, timeout=120) as url:
+        flood, accepted = asyncio.run(flood_then_newcomer(url))
+    full = t("train_err_queue_full", "en", n=3, limit=3)
+    assert sorted(full in run.errors for run in flood) == [False, False, False, True]  # three wait, one is told
+    assert not [run.problems for run in flood if run.problems]
+    assert not accepted.errors and not accepted.problems
+    assert any(t("train_queue_place", "en", place=1, total=1) in text for text in accepted.texts)
+    [waiting] = run_queue.waiting(RunStore(runs_dir).list())
+    assert waiting.owner not in {None, "teacher"}  # the newcomer's, by its own fresh token
