@@ -68,8 +68,11 @@ def test_the_model_download_reads_the_file_when_clicked(imdb_folder, page, tmp_p
     from rnnviz import config as cfg
     from rnnviz import runs
 
+    from model_helpers import VISITOR, visitor_cookie
+
     store = runs.RunStore(tmp_path / "runs")
-    run_id = store.create(cfg.quick(cfg.PRESETS["lstm"]))
+    run_id = store.create(cfg.quick(cfg.PRESETS["lstm"]), owner=VISITOR)  # this browser's run, selected first
+    page.context.add_cookies([visitor_cookie()])
     store.update_status(run_id, state=runs.DONE, started=time.time())
     (store.path(run_id) / runs.HISTORY_FILE).write_text("epoch,accuracy,loss,val_accuracy,val_loss\r\n"
                                                         "0,0.5,0.6,0.5,0.6\r\n")

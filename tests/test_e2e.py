@@ -658,7 +658,7 @@ def test_a_tiny_training_run_draws_its_curves_and_finishes(app_url, page, runs_d
     assert row[t("train_col_epochs", "en")] == "2 / 2"
     wait_idle(page)
 
-    label = charts_train.run_label(runs.RunStore(runs_dir).get(run_id), "en")  # "11-28 11:31 · 9-3 LSTM"
+    label = charts_train.run_label(runs.RunStore(runs_dir).get(run_id), "en", visitor=VISITOR)  # "your run · 9-3 LSTM · …"
 
     def curves_of_the_run():
         wait_for_charts(page, 1)
@@ -915,7 +915,7 @@ def fake_finished_run(runs_dir, preset="lstm", test_accuracy=0.71):
     from rnnviz import config as cfg
 
     store = runs.RunStore(runs_dir)
-    run_id = store.create(cfg.quick(cfg.PRESETS[preset]))
+    run_id = store.create(cfg.quick(cfg.PRESETS[preset]), owner=VISITOR)  # the tests' browser's
     rows = "".join(f"{i},{0.6 + i / 20},{0.68 - i / 20},{0.6 + i / 25},{0.68 - i / 30}\r\n" for i in range(3))
     (store.path(run_id) / runs.HISTORY_FILE).write_text("epoch,accuracy,loss,val_accuracy,val_loss\r\n" + rows,
                                                       newline="")

@@ -86,8 +86,10 @@ def assert_offered_stop_and_delete(page):
 
 
 def assert_offered_nothing(page):
-    """Another visitor's runs: a note where the live run's Stop and the selected run's Delete would be."""
-    expect(page.get_by_text(t("train_not_yours_note", "en"))).to_have_count(2)
+    """Another visitor's runs: a note where the live run's Stop would be; their finished run is not even
+    offered to select (other visitors' runs are listed on asking: the page selects a reference run)."""
+    expect(page.get_by_text(t("train_not_yours_note", "en"))).to_have_count(1)
+    expect(page.get_by_text(t("train_reference_note", "en"))).to_have_count(1)
     expect(button(page, "train_stop")).to_have_count(0)
     expect(button(page, "train_delete")).to_have_count(0)
 
