@@ -175,18 +175,19 @@ def mark_seen(store: RunStore, run_id: str, now: float | None = None) -> bool:
     return True
 
 
-def last_seen(run: Run) -> float:
-    """When the owner of a waiting run last had a page open: the seen mark, else the click (`enqueued`)."""
+def last_seen(run: Run) -> float | None:
+    """When the owner of a waiting run last had a page open (the seen mark's time), or None: no page ever
+    marked it (a run launched by a script or the command line waits for its turn whatever happens)."""
     try:
         return (run.path / SEEN_FILE).stat().st_mtime
     except OSError:
-        return run.status.enqueued or run.status.created or 0.0
+        return None
 
 
 def abandoned(runs: Sequence[Run], now: float | None = None) -> list[Run]:
-    """The waiting runs whose owner has had no page open for `ABANDON_SECONDS`."""
+    """The waiting runs whose owner had a page open, and has had none for `ABANDON_SECONDS`."""
     now = time.time() if now is None else now
-    return [run for run in waiting(runs) if now - last_seen(run) > ABANDON_SECONDS]
+    return [run for run in waiting(runs) if (seen := last_seen(run)) is not None and now - seen > ABANDON_SECONDS]
 
 
 def leave_abandoned(store: RunStore, runs: Sequence[Run], now: float | None = None) -> list[str]:

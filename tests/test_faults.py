@@ -14,6 +14,7 @@ import pytest
 
 import conftest
 from conftest import ROOT, wait_until
+from model_helpers import VISITOR
 from rnnviz import charts_train, files, launch, owner, processes, run_files, run_status, runs
 from rnnviz import config as cfg
 from rnnviz.i18n import t
@@ -35,7 +36,7 @@ def store(tmp_path, local_data, monkeypatch):
 
 @pytest.mark.worker
 def test_a_worker_killed_mid_run_is_interrupted_keeps_its_history_and_frees_the_slot(store):
-    run_id = launch.launch(store, SLOW, owner="teacher")
+    run_id = launch.launch(store, SLOW, owner=VISITOR)  # launched from the tests' browser
     wait_until(lambda: store.get(run_id).epochs_run >= 2)
     os.kill(store.read_status(run_id)["pid"], signal.SIGKILL)
     wait_until(lambda: store.get(run_id).state == runs.INTERRUPTED, timeout=30)
@@ -56,7 +57,7 @@ import sys
 sys.path.insert(0, sys.argv[1])
 from rnnviz import config as cfg, launch, runs
 config = cfg.from_json(sys.argv[3])
-print(launch.launch(runs.RunStore(sys.argv[2]), config, owner="teacher"))
+print(launch.launch(runs.RunStore(sys.argv[2]), config, owner=sys.argv[4]))
 """
 
 
@@ -64,13 +65,13 @@ print(launch.launch(runs.RunStore(sys.argv[2]), config, owner="teacher"))
 def test_a_run_outlives_the_server_that_started_it(store):
     """The launching process exits (a server restart); a fresh page finds the run, live or finished."""
     launcher = subprocess.run([sys.executable, "-c", _LAUNCH_AND_EXIT, str(ROOT), str(store.root),
-                               cfg.to_json(LONG)], capture_output=True, text=True, timeout=60, check=True)
+                               cfg.to_json(LONG), VISITOR], capture_output=True, text=True, timeout=60, check=True)
     run_id = launcher.stdout.strip().splitlines()[-1]
     wait_until(lambda: store.get(run_id).epochs_run >= 1)
     at = conftest.open_page("views/train.py", "en")  # a new server process's first page
     if store.get(run_id).state == runs.RUNNING:  # usually: the live panel is back, and its owner can stop it
         assert any(m.value.startswith("**Training** ·") for m in at.markdown)
-        store.request_stop(run_id, visitor="teacher")
+        store.request_stop(run_id, visitor=VISITOR)
         wait_until(lambda: store.get(run_id).state == runs.STOPPED)
     run = store.get(run_id)
     assert run.state in (runs.STOPPED, runs.DONE) and run.epochs_run >= 1 and run.has_model
@@ -159,7 +160,7 @@ def test_a_damaged_status_never_hands_a_running_run_to_anyone(store, monkeypatch
         with pytest.raises(RunError) as refused:
             store.delete(run_id, visitor="teacher")  # its worker still writes into the folder
         assert refused.value.key == "train_err_delete_active" and worker.poll() is None
-        store.request_stop(run_id, visitor="teacher")  # its owner keeps Stop, and End
+        store.request_stop(run_id, visitor=VISITOR)  # its owner keeps Stop, and End
         store.end(run_id, visitor="teacher")
         assert worker.wait(timeout=30) != 0
         run = store.get(run_id)
@@ -191,9 +192,10 @@ def test_the_page_hides_stop_and_delete_for_another_visitors_run(store):
 def test_limits_are_settings_and_refuse_with_a_message(store, monkeypatch, env, config, key):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    for _ in range(2):
-        done = store.create(TINY)
-        store.update_status(done, state=runs.DONE)
+    for _ in range(2):  # still training (this test's live process): a finished run would make room
+        training = store.create(TINY)
+        store.update_status(training, state=runs.RUNNING, pid=os.getpid(), started=time.time(),
+                            pid_start=processes.process_start_ticks(os.getpid()))
     with pytest.raises(RunError) as refused:
         launch.launch(store, config)
     assert refused.value.key == key

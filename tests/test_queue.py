@@ -21,7 +21,7 @@ QUICK = cfg.quick(cfg.PRESETS["lstm"])  # never trained here: the stand-in worke
 # The smallest real run, as tests/test_faults.py: 64 reviews, 1 epoch, 32 test reviews.
 TINY = cfg.PRESETS["embedding-simplernn"].replace(max_train_samples=64, epochs=1, max_test_samples=32,
                                                   patience=100, backend="jax")
-ONE = Limits(max_runs=1, keep_runs=60)  # the default one slot; room for a class of 40
+ONE = Limits(max_runs=1, keep_runs=60, max_waiting=60)  # the default one slot; room for a class of 40
 
 
 @pytest.fixture
@@ -140,6 +140,7 @@ def test_the_queue_has_a_bound_of_its_own_and_abandoned_runs_leave_it(store):
     assert refused.value.key == "train_err_queue_full" and refused.value.params == {"n": 2, "limit": 2}
     # ann's browser keeps a page open; bo closed every page three minutes ago
     later = time.time() + run_queue.ABANDON_SECONDS + 60
+    assert run_queue.mark_seen(store, bo, now=time.time())
     assert run_queue.mark_seen(store, ann, now=later)
     assert [run.id for run in run_queue.abandoned(store.list(), now=later)] == [bo]
     assert run_queue.leave_abandoned(store, store.list(), now=later) == [bo]
@@ -225,7 +226,7 @@ _LAUNCH_AND_EXIT = """
 import sys
 sys.path.insert(0, sys.argv[1])
 from rnnviz import config as cfg, launch, runs
-limits = launch.Limits(max_runs=1, keep_runs=60)
+limits = launch.Limits(max_runs=1, keep_runs=60, max_waiting=60)
 for name in ("ann", "bo"):
     print(launch.launch(runs.RunStore(sys.argv[2]), cfg.from_json(sys.argv[3]), owner=name, limits=limits))
 """
@@ -260,7 +261,7 @@ def test_the_queue_outlives_a_server_restart_and_the_next_dispatch_starts_it(sto
 @pytest.mark.worker
 def test_a_class_of_40_clicking_at_once_trains_max_runs_at_a_time_and_every_run_once(store, stand_in_worker,
                                                                                      max_runs):
-    limits = Limits(max_runs=max_runs, keep_runs=60)
+    limits = Limits(max_runs=max_runs, keep_runs=60, max_waiting=60)
     launched, refused = [], []
     release = threading.Barrier(40)
 
