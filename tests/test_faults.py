@@ -160,7 +160,7 @@ def test_a_damaged_status_never_hands_a_running_run_to_anyone(store, monkeypatch
         with pytest.raises(RunError) as refused:
             store.delete(run_id, visitor="teacher")  # its worker still writes into the folder
         assert refused.value.key == "train_err_delete_active" and worker.poll() is None
-        store.request_stop(run_id, visitor=VISITOR)  # its owner keeps Stop, and End
+        store.request_stop(run_id, visitor="teacher")  # its owner keeps Stop, and End
         store.end(run_id, visitor="teacher")
         assert worker.wait(timeout=30) != 0
         run = store.get(run_id)
